@@ -1,0 +1,24 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { GroupsView } from "@/components/groups/groups-view";
+import { groupFiltersFromSearch, groupKeys } from "@/lib/client/query-keys";
+import { listGroupsQuerySchema } from "@/lib/schemas/group";
+import { canCreateGroup } from "@/lib/schemas/user";
+import { listGroups } from "@/lib/server/groups-service";
+import { currentUser } from "@/lib/server/session";
+
+export const metadata: Metadata = { title: "Groups" };
+
+export default async function GroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const filters = groupFiltersFromSearch(await searchParams);
+  const user = await currentUser();
+  const queryClient = new QueryClient();
+  const query = listGroupsQuerySchema.safeParse(filters);
+  // A failed prefetch is not fatal: the browser asks again and shows the error with a retry.
+  if (query.success) await queryClient.prefetchQuery({ queryKey: groupKeys.list(filters), queryFn: () => listGroups(query.data) });
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <GroupsView canCreate={user ? canCreateGroup(user) : false} />
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,23 @@
+import { redirect } from "next/navigation";
+import { AppHeader } from "@/components/layout/app-header";
+import { Providers } from "@/components/providers";
+import { currentUser } from "@/lib/server/session";
+
+// Every console page depends on the signed-in user and live IM data.
+export const dynamic = "force-dynamic";
+
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  return (
+    <Providers>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:p-2">
+        Skip to content
+      </a>
+      <AppHeader user={user} />
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        {children}
+      </main>
+    </Providers>
+  );
+}

@@ -1,0 +1,9 @@
+// GET /api/health — liveness, with whether the IM server and the store answer (no session needed)
+import { NextResponse } from "next/server";
+import { checkHealth } from "@/lib/server/health";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  return NextResponse.json(await checkHealth(), { headers: { "cache-control": "no-store" } });
+}

@@ -1,0 +1,42 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+
+export function SignInForm({ from }: { from: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setPending(true);
+    setError(null);
+    const res = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
+    setPending(false);
+    if (res?.ok && !res.error) {
+      router.replace(from);
+      router.refresh();
+    } else {
+      setError(res?.status === 429 ? "Too many attempts. Wait a minute and try again." : "That email and password do not match an active console user.");
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="mt-5 flex flex-col gap-4" noValidate>
+      <Field label="Email">{(p) => <input {...p} name="email" type="email" autoComplete="username" required className={inputClass} />}</Field>
+      <Field label="Password">{(p) => <input {...p} name="password" type="password" autoComplete="current-password" required className={inputClass} />}</Field>
+      {error && (
+        <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <Button type="submit" variant="primary" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

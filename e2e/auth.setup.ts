@@ -1,0 +1,11 @@
+import { expect, test as setup } from "@playwright/test";
+import { E2E } from "./support/env";
+import { LoginPage } from "./support/login-page";
+
+setup("an admin signs in and the session is kept for the other tests", async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(E2E.admin.email, E2E.admin.password);
+  await expect(page).toHaveURL(/\/groups/);
+  await page.context().storageState({ path: E2E.adminState });
+});

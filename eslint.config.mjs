@@ -1,0 +1,22 @@
+import coreWebVitals from "eslint-config-next/core-web-vitals";
+import typescript from "eslint-config-next/typescript";
+
+const config = [
+  ...coreWebVitals,
+  ...typescript,
+  { ignores: [".next/**", "node_modules/**", ".data/**", ".data-*/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    // Layers point one way: the IM gateway knows nothing of the BFF, the browser code nothing of either.
+    files: ["lib/im/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["@/lib/server/*", "@/lib/client/*", "**/server/*", "**/client/*"] }] },
+  },
+  {
+    files: ["lib/client/**", "components/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["@/lib/server/*", "@/lib/im/*", "@/im-server/*"] }] },
+  },
+  {
+    files: ["im-server/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["@/lib/*", "**/lib/*", "@/app/*"] }] },
+  },
+];
+export default config;

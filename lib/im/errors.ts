@@ -1,0 +1,32 @@
+/** Transport faults carry negative codes so they never collide with Tencent's. */
+export const IM_UNREACHABLE = -1;
+export const IM_TIMEOUT = -2;
+export const IM_BAD_RESPONSE = -3;
+
+/** The one error the gateway throws: a Tencent ErrorCode (or a negative transport code) and the command. */
+export class ImError extends Error {
+  readonly name = "ImError";
+  constructor(
+    readonly code: number,
+    readonly info: string,
+    readonly command: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(`${command}: ${code} ${info}`);
+  }
+
+  /** The IM server could not be reached or did not answer in time: nothing is known about the outcome. */
+  get unavailable(): boolean {
+    return this.code === IM_UNREACHABLE || this.code === IM_TIMEOUT;
+  }
+
+  /** Tencent's frequency limits: back off and retry reads. */
+  get rateLimited(): boolean {
+    return [10006, 60007, 60011, 60018, 60019].includes(this.code);
+  }
+
+  /** A UserSig refused by the server (700xx): a configuration fault, never the operator's. */
+  get badSignature(): boolean {
+    return this.code >= 70000 && this.code < 71000;
+  }
+}

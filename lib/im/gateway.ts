@@ -1,0 +1,14 @@
+import "server-only";
+import { groupCommands } from "./groups";
+import { createTransport, type ImConfig } from "./transport";
+
+export type { ImConfig } from "./transport";
+export { ImError } from "./errors";
+
+/** The console's one gateway to the IM server (local or Tencent Cloud Chat): same protocol either way. */
+export function createImGateway(config: ImConfig) {
+  const send = createTransport(config);
+  return { send, ...groupCommands(send) };
+}
+
+export type ImGateway = ReturnType<typeof createImGateway>;

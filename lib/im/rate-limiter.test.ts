@@ -1,0 +1,38 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createRateLimiter } from "./rate-limiter";
+
+// A fake clock that jumps forward whenever the limiter sleeps, so the tests run instantly and measure
+// the limiter's decisions, not the machine's speed.
+let clock = 0;
+const realSetTimeout = globalThis.setTimeout;
+beforeEach(() => {
+  clock = 0;
+  globalThis.setTimeout = ((fn: () => void, ms: number) => {
+    clock += ms;
+    return realSetTimeout(fn, 0);
+  }) as typeof setTimeout;
+});
+afterEach(() => {
+  globalThis.setTimeout = realSetTimeout;
+});
+
+describe("the per-command sliding window", () => {
+  it("never lets more than the limit into any one-second window", async () => {
+    const limiter = createRateLimiter({ perCommand: { slow: 2 }, default: 5 }, () => clock);
+    const granted: number[] = [];
+    await Promise.all(Array.from({ length: 7 }, () => limiter.acquire("slow").then(() => granted.push(clock))));
+    expect(granted).toHaveLength(7);
+    for (const t of granted) expect(granted.filter((u) => u > t - 1000 && u <= t).length).toBeLessThanOrEqual(2);
+    // …and it does not wait longer than it must: 7 calls at 2/s need just over 3 seconds.
+    expect(Math.max(...granted)).toBeLessThan(3100);
+  });
+
+  it("keeps commands apart: a busy command does not hold up another", async () => {
+    const limiter = createRateLimiter({ perCommand: { list: 1 }, default: 200 }, () => clock);
+    await limiter.acquire("list");
+    await limiter.acquire("get_group_info");
+    expect(clock).toBe(0);
+    await limiter.acquire("list");
+    expect(clock).toBeGreaterThanOrEqual(1000);
+  });
+});

@@ -1,0 +1,88 @@
+import "server-only";
+import { IM_BAD_RESPONSE, IM_TIMEOUT, IM_UNREACHABLE, ImError } from "./errors";
+import { createRateLimiter, TENCENT_RATE_LIMITS, type RateLimits } from "./rate-limiter";
+import { createUserSigCache } from "./usersig-cache";
+import { parseWireJson, stringifyWireJson } from "./wire-json";
+
+export type ImConfig = {
+  baseUrl: string;
+  sdkAppId: number;
+  secretKey: string;
+  adminId: string;
+  timeoutMs?: number;
+  rateLimits?: RateLimits;
+};
+
+export type Envelope = { ActionStatus: string; ErrorCode: number; ErrorInfo?: string } & Record<string, unknown>;
+
+/** Commands that change nothing: safe to retry after a timeout or a frequency limit. */
+const READS = /(^|\/)(get_|account_check|portrait_get)/;
+const RETRY_DELAYS_MS = [200, 600, 1500];
+
+/**
+ * The one function that sends a command: signs (admin UserSig, cached and renewed), limits the rate per
+ * command, times out, parses the envelope, and throws ImError. Only reads are retried.
+ */
+export function createTransport(config: ImConfig) {
+  const sigs = createUserSigCache({ sdkAppId: config.sdkAppId, secretKey: config.secretKey, identifier: config.adminId });
+  const limiter = createRateLimiter(config.rateLimits ?? TENCENT_RATE_LIMITS);
+  const timeoutMs = config.timeoutMs ?? 5000;
+  const base = config.baseUrl.replace(/\/+$/, "");
+
+  async function once(path: string, body: Record<string, unknown>): Promise<Envelope> {
+    const command = path.split("/").pop() ?? path;
+    await limiter.acquire(command);
+    const query = new URLSearchParams({
+      sdkappid: String(config.sdkAppId),
+      identifier: config.adminId,
+      usersig: sigs.get(),
+      random: String(Math.floor(Math.random() * 4294967295)),
+      contenttype: "json",
+    });
+    let res: Response;
+    try {
+      res = await fetch(`${base}/v4/${path}?${query}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: stringifyWireJson(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (err) {
+      const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
+      throw new ImError(timedOut ? IM_TIMEOUT : IM_UNREACHABLE, timedOut ? `no answer within ${timeoutMs} ms` : "IM server unreachable", path);
+    }
+    const text = await res.text().catch(() => "");
+    let envelope: Envelope;
+    try {
+      envelope = parseWireJson(text) as Envelope;
+    } catch {
+      throw new ImError(IM_BAD_RESPONSE, `HTTP ${res.status}, not JSON`, path);
+    }
+    if (typeof envelope?.ErrorCode !== "number") throw new ImError(IM_BAD_RESPONSE, `HTTP ${res.status}, no envelope`, path);
+    if (envelope.ErrorCode !== 0 || envelope.ActionStatus === "FAIL") {
+      throw new ImError(envelope.ErrorCode, String(envelope.ErrorInfo ?? ""), path, envelope);
+    }
+    return envelope;
+  }
+
+  return async function send(path: string, body: Record<string, unknown> = {}): Promise<Envelope> {
+    const retries = READS.test(path) ? RETRY_DELAYS_MS : [];
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await once(path, body);
+      } catch (err) {
+        if (!(err instanceof ImError)) throw err;
+        // An expired signature is ours to fix: renew once, whatever the command.
+        if (err.code === 70001 && attempt === 0) {
+          sigs.invalidate();
+          continue;
+        }
+        const retriable = err.unavailable || err.rateLimited || err.code === 10002;
+        if (!retriable || attempt >= retries.length) throw err;
+        await new Promise((r) => setTimeout(r, retries[attempt]));
+      }
+    }
+  };
+}
+
+export type ImSend = ReturnType<typeof createTransport>;

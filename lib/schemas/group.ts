@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { utf8Bytes } from "./utf8";
+
+export const GROUP_TYPES = ["Work", "Public", "Meeting", "Community", "AVChatRoom"] as const;
+export const JOIN_OPTIONS = ["FreeAccess", "NeedPermission", "DisableApply"] as const;
+
+export const groupTypeSchema = z.enum(GROUP_TYPES);
+export const joinOptionSchema = z.enum(JOIN_OPTIONS);
+export type GroupType = z.infer<typeof groupTypeSchema>;
+export type JoinOption = z.infer<typeof joinOptionSchema>;
+
+/** The join options each type allows (DESIGN §1); the first is the type's default. */
+export const JOIN_OPTIONS_BY_TYPE: Record<GroupType, readonly JoinOption[]> = {
+  Work: ["DisableApply"],
+  Public: ["NeedPermission", "FreeAccess", "DisableApply"],
+  Meeting: ["FreeAccess"],
+  Community: ["FreeAccess"],
+  AVChatRoom: ["FreeAccess"],
+};
+
+export const LIMITS = { name: 100, introduction: 400, notification: 400, faceUrl: 500, groupId: 48, memberIds: 100 } as const;
+
+const bytes = (max: number, label: string) =>
+  z.string().refine((v) => utf8Bytes(v) <= max, { message: `${label} must be at most ${max} bytes in UTF-8 (a CJK character counts 3, most emoji 4)` });
+
+export const groupIdSchema = z
+  .string()
+  .min(1, "Group ID must not be empty")
+  .refine((v) => /^[\x20-\x7e]*$/.test(v), { message: "Group ID may only use printable ASCII characters" })
+  .refine((v) => utf8Bytes(v) <= LIMITS.groupId, { message: `Group ID must be at most ${LIMITS.groupId} characters` });
+
+export const createGroupSchema = z
+  .object({
+    type: groupTypeSchema,
+    name: bytes(LIMITS.name, "Name").refine((v) => v.trim().length > 0, { message: "Name is required" }),
+    id: groupIdSchema.optional(),
+    ownerId: z.string().min(1).max(32).optional(),
+    joinOption: joinOptionSchema.optional(),
+    introduction: bytes(LIMITS.introduction, "Introduction").optional(),
+    notification: bytes(LIMITS.notification, "Notification").optional(),
+    faceUrl: bytes(LIMITS.faceUrl, "Face URL").pipe(z.url().or(z.literal(""))).optional(),
+    maxMemberCount: z.number().int().positive().optional(),
+    muteAll: z.boolean().optional(),
+    supportTopic: z.boolean().optional(),
+    memberIds: z.array(z.string().min(1).max(32)).max(LIMITS.memberIds).optional(),
+  })
+  .strict()
+  .superRefine((g, ctx) => {
+    if (g.joinOption && !JOIN_OPTIONS_BY_TYPE[g.type].includes(g.joinOption)) {
+      ctx.addIssue({ code: "custom", path: ["joinOption"], message: `A ${g.type} group only allows ${JOIN_OPTIONS_BY_TYPE[g.type].join(" or ")}` });
+    }
+    if (g.id !== undefined) {
+      const community = g.type === "Community";
+      if (community && !g.id.startsWith("@TGS#_")) {
+        ctx.addIssue({ code: "custom", path: ["id"], message: "A Community's custom ID must start with @TGS#_" });
+      }
+      if (!community && g.id.startsWith("@TGS#")) {
+        ctx.addIssue({ code: "custom", path: ["id"], message: "Custom IDs must not start with @TGS# (reserved for generated IDs)" });
+      }
+    }
+    if (g.supportTopic && g.type !== "Community") {
+      ctx.addIssue({ code: "custom", path: ["supportTopic"], message: "Only Community groups can have topics" });
+    }
+    if (g.memberIds?.length && g.type === "AVChatRoom") {
+      ctx.addIssue({ code: "custom", path: ["memberIds"], message: "AVChatRoom groups have no member list: users join by themselves" });
+    }
+  });
+export type CreateGroupInput = z.infer<typeof createGroupSchema>;
+
+export const groupSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: groupTypeSchema,
+  ownerId: z.string().nullable(),
+  memberCount: z.number().int(),
+  maxMemberCount: z.number().int(),
+  joinOption: joinOptionSchema,
+  introduction: z.string(),
+  notification: z.string(),
+  faceUrl: z.string(),
+  muteAll: z.boolean(),
+  supportTopic: z.boolean(),
+  createdAt: z.string(),
+  pendingApplications: z.number().int().nullable(),
+});
+export type Group = z.infer<typeof groupSchema>;
+
+export const listGroupsQuerySchema = z
+  .object({
+    type: groupTypeSchema.optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  });
+export type ListGroupsQuery = z.infer<typeof listGroupsQuerySchema>;
+
+export type Page<T> = { items: T[]; nextCursor: string | null; total: number };

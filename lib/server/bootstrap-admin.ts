@@ -1,0 +1,21 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { Db } from "./store/db";
+import { createUser, setPassword, userExists } from "./users";
+
+export type BootstrapResult = { email: string; created: boolean; generatedPassword?: string };
+
+/**
+ * Makes sure the bootstrap admin exists. A configured password is (re)applied at every start; without one,
+ * a password is generated only when the admin is first created, and returned so the caller prints it once.
+ */
+export async function bootstrapAdmin(db: Db, admin: { email: string; password?: string }): Promise<BootstrapResult> {
+  const exists = userExists(db, admin.email);
+  if (exists) {
+    if (admin.password) await setPassword(db, admin.email, admin.password);
+    return { email: admin.email, created: false };
+  }
+  const generatedPassword = admin.password ? undefined : randomBytes(12).toString("base64url");
+  await createUser(db, { email: admin.email, name: "Administrator", password: admin.password ?? generatedPassword!, role: "admin" });
+  return { email: admin.email, created: true, generatedPassword };
+}

@@ -1,0 +1,19 @@
+import "server-only";
+import path from "node:path";
+import { createImGateway, type ImGateway } from "@/lib/im/gateway";
+import { getEnv } from "./env";
+import { openDb, type Db } from "./store/db";
+
+type Context = { db: Db; im: ImGateway };
+
+// Next may evaluate this module in several bundles of one process; keep one store and one gateway
+// (one rate budget) per process.
+const holder = globalThis as typeof globalThis & { __groupConsole?: Context };
+
+export function getContext(): Context {
+  if (!holder.__groupConsole) {
+    const env = getEnv();
+    holder.__groupConsole = { db: openDb(path.join(env.dataDir, "console.sqlite")), im: createImGateway(env.im) };
+  }
+  return holder.__groupConsole;
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { getContext } from "./context";
+import { getEnv } from "./env";
+
+export type Health = { status: "ok" | "degraded"; im: { ok: boolean; latencyMs: number | null }; store: { ok: boolean } };
+
+/** A cheap read on each side: an account check of the admin (not the 1/s group listing), one row from the store. */
+export async function checkHealth(): Promise<Health> {
+  let im: Health["im"] = { ok: false, latencyMs: null };
+  let store = { ok: false };
+  try {
+    const { db, im: gateway } = getContext();
+    try {
+      db.prepare("SELECT 1").get();
+      store = { ok: true };
+    } catch {
+      /* reported below */
+    }
+    const started = performance.now();
+    try {
+      await gateway.send("im_open_login_svc/account_check", { CheckItem: [{ UserID: getEnv().im.adminId }] });
+      im = { ok: true, latencyMs: Math.round(performance.now() - started) };
+    } catch {
+      /* reported below */
+    }
+  } catch {
+    /* configuration missing: both stay false */
+  }
+  return { status: im.ok && store.ok ? "ok" : "degraded", im, store };
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { ImError } from "@/lib/im/errors";
+import { ApiError, type ErrorCode } from "./api-error";
+
+/** Tencent codes → the BFF code and words an operator understands; the IM code stays in details for support. */
+const KNOWN: Record<number, [ErrorCode, string]> = {
+  10004: ["validation", "The IM server rejected a value as invalid for this group"],
+  10005: ["validation", "Too many users in one request"],
+  10007: ["validation", "This group type does not allow that operation"],
+  10009: ["validation", "The owner cannot leave this type of group; transfer ownership or dismiss it instead"],
+  10010: ["not_found", "This group does not exist or has been dismissed"],
+  10013: ["conflict", "That user is already a member of this group"],
+  10014: ["conflict", "This group is full"],
+  10015: ["not_found", "This group does not exist or has been dismissed"],
+  10016: ["validation", "The app's backend refused this change"],
+  10019: ["validation", "That user ID does not exist in the IM app"],
+  10021: ["conflict", "That group ID is already taken"],
+  10024: ["conflict", "This application has already been handled"],
+  10025: ["conflict", "That group ID is already taken"],
+  10038: ["conflict", "This group has reached the member limit of the plan"],
+};
+
+const RATE_LIMITED = "The IM server is busy (rate limit reached). Wait a moment and try again";
+
+export function apiErrorFromIm(err: ImError): ApiError {
+  const details = { imCode: err.code, imInfo: err.info, command: err.command };
+  if (err.unavailable) return new ApiError("im_unavailable", "The IM server cannot be reached right now. Try again shortly", details);
+  if (err.rateLimited) return new ApiError("rate_limited", RATE_LIMITED, details);
+  if (err.badSignature) return new ApiError("im_error", "The console's IM credentials were refused (check IM_SDKAPPID, IM_SECRET_KEY and IM_ADMIN_ID)", details);
+  const known = KNOWN[err.code];
+  if (known) return new ApiError(known[0], known[1], details);
+  return new ApiError("im_error", `The IM server refused the request (code ${err.code})`, details);
+}

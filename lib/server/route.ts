@@ -1,0 +1,104 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import { z, ZodError } from "zod";
+import { ImError } from "@/lib/im/errors";
+import { roleAtLeast, type Role, type SessionUser } from "@/lib/schemas/user";
+import { ApiError } from "./api-error";
+import { apiErrorFromIm } from "./im-error-words";
+import { currentUser } from "./session";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const MUTATIONS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+type Spec<Q extends z.ZodType, B extends z.ZodType> = { role: Role; query?: Q; body?: B };
+
+export type RouteContext<Q, B> = {
+  req: NextRequest;
+  user: SessionUser;
+  query: Q;
+  body: B;
+  params: Record<string, string>;
+  requestId: string;
+};
+
+/**
+ * Every BFF route: same-origin check for mutations → session → role → JSON body (≤1 MB) → zod → handler,
+ * and every failure answered in the error contract. Handlers return data (200) or a Response.
+ */
+export function route<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
+  spec: Spec<Q, B>,
+  handler: (ctx: RouteContext<z.output<Q>, z.output<B>>) => Promise<unknown>,
+) {
+  return async (req: NextRequest, segment: { params: Promise<Record<string, string>> }): Promise<Response> => {
+    const requestId = randomUUID();
+    try {
+      if (MUTATIONS.has(req.method)) assertSameOrigin(req);
+      const user = await currentUser();
+      if (!user) throw new ApiError("unauthenticated", "Sign in to continue");
+      if (!roleAtLeast(user.role, spec.role)) throw new ApiError("forbidden", `This needs the ${spec.role} role`);
+      const query = spec.query ? parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query") : undefined;
+      const body = spec.body ? parse(spec.body, await readJson(req), "body") : undefined;
+      const params = segment?.params ? await segment.params : {};
+      const result = await handler({ req, user, query: query as z.output<Q>, body: body as z.output<B>, params, requestId });
+      const res = result instanceof Response ? result : NextResponse.json(result);
+      res.headers.set("x-request-id", requestId);
+      return res;
+    } catch (err) {
+      return errorResponse(err, requestId);
+    }
+  };
+}
+
+export function errorResponse(err: unknown, requestId: string): Response {
+  const apiError = toApiError(err);
+  if (apiError.code === "internal") console.error(`[${requestId}]`, err);
+  return NextResponse.json(apiError.toBody(), { status: apiError.status, headers: { "x-request-id": requestId } });
+}
+
+function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof ImError) return apiErrorFromIm(err);
+  if (err instanceof ZodError) return validationError(err, "body");
+  return new ApiError("internal", "Something went wrong on our side. It has been logged");
+}
+
+function validationError(err: ZodError, where: string): ApiError {
+  const fields = err.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  const first = fields[0];
+  return new ApiError("validation", first ? `${first.path || where}: ${first.message}` : "Invalid input", { fields });
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(result.error, where);
+  return result.data;
+}
+
+/** Browsers always send Origin on cross-site mutations; scripts send none and are allowed (DESIGN §4). */
+function assertSameOrigin(req: NextRequest) {
+  const origin = req.headers.get("origin");
+  if (!origin) return;
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new ApiError("forbidden", "Cross-site request refused");
+  }
+  if (originHost !== host) throw new ApiError("forbidden", "Cross-site request refused");
+}
+
+async function readJson(req: NextRequest): Promise<unknown> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) throw new ApiError("unsupported_media_type", "Send the body as application/json");
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new ApiError("payload_too_large", "The request body is over 1 MB");
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiError("payload_too_large", "The request body is over 1 MB");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError("bad_request", "The request body is not valid JSON");
+  }
+}

@@ -1,0 +1,37 @@
+import { defineConfig, devices } from "@playwright/test";
+import { chromiumPath } from "./scripts/chromium-path";
+import { E2E } from "./e2e/support/env";
+
+/**
+ * End-to-end stories in real Chromium against the real console and the real local IM server, started by
+ * the same launcher as `npm start` on their own ports and a fresh data directory (the build is made once by `npm test`).
+ */
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: E2E.baseUrl,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: { executablePath: chromiumPath(), args: ["--disable-gpu", "--disable-quic"] },
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "api", testMatch: /api\/.*\.spec\.ts/, dependencies: ["setup"] },
+    { name: "chromium", testMatch: /stories\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], storageState: E2E.adminState }, dependencies: ["setup"] },
+  ],
+  webServer: {
+    command: "node --conditions=react-server --import tsx scripts/e2e-server.ts",
+    url: `${E2E.baseUrl}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 5000 },
+  },
+});

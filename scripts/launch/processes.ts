@@ -1,0 +1,41 @@
+import { spawn, type ChildProcess } from "node:child_process";
+
+export type Service = { name: string; child: ChildProcess };
+
+/** Starts a child in its own process group, so stopping it also stops anything it started. */
+export function startService(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Service {
+  const child = spawn(command, args, { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+  return { name, child };
+}
+
+export function stopService(service: Service, signal: NodeJS.Signals = "SIGTERM") {
+  if (service.child.exitCode !== null || service.child.pid === undefined) return;
+  try {
+    process.kill(-service.child.pid, signal);
+  } catch {
+    /* already gone */
+  }
+}
+
+/** Resolves when the URL answers below 500, rejects after `seconds` or when the service exits first. */
+export async function waitForHttp(url: string, seconds: number, service?: Service): Promise<void> {
+  const end = Date.now() + seconds * 1000;
+  while (Date.now() < end) {
+    if (service && service.child.exitCode !== null) throw new Error(`${service.name} exited with code ${service.child.exitCode}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${seconds} s`);
+}
+
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+  });
+}

@@ -1,0 +1,69 @@
+// npm start — builds the console, starts the local IM server (embedded mode) and the console, and says how to sign in.
+//   --dev        next dev instead of a production build
+//   SKIP_BUILD=1 reuse the existing build (the tests build once, then start many times)
+import { createRequire } from "node:module";
+import path from "node:path";
+import { bootstrapAdmin } from "@/lib/server/bootstrap-admin";
+import { EnvError, getEnv } from "@/lib/server/env";
+import { openDb } from "@/lib/server/store/db";
+import { resolveLaunchEnv } from "./launch/embedded-env";
+import { run, startService, stopService, waitForHttp, type Service } from "./launch/processes";
+
+const dev = process.argv.includes("--dev");
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const services: Service[] = [];
+
+function shutdown(code: number) {
+  for (const s of services) stopService(s);
+  setTimeout(() => process.exit(code), 200);
+}
+process.on("SIGINT", () => shutdown(0));
+process.on("SIGTERM", () => shutdown(0));
+
+async function main() {
+  const env = await resolveLaunchEnv(process.env, { demo: process.env.IM_DEMO !== "0" });
+  const config = getEnv(env);
+
+  if (!dev && env.SKIP_BUILD !== "1") await run(process.execPath, [nextBin, "build"], env);
+
+  if (config.embedded) {
+    const im = startService("IM server", process.execPath, ["--import", "tsx", "im-server/src/main.ts"], env);
+    services.push(im);
+    await waitForHttp(`http://127.0.0.1:${env.IM_SERVER_PORT}/health`, 60, im);
+  }
+
+  const db = openDb(path.join(config.dataDir, "console.sqlite"));
+  const admin = await bootstrapAdmin(db, config.admin);
+  db.close();
+
+  const consoleProcess = startService("console", process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.port)], env);
+  services.push(consoleProcess);
+  await waitForHttp(`http://127.0.0.1:${config.port}/api/health`, 120, consoleProcess);
+
+  for (const s of services) s.child.on("exit", (code) => {
+    console.error(`${s.name} stopped (exit ${code}); stopping the rest.`);
+    shutdown(code ?? 1);
+  });
+
+  const password = admin.generatedPassword
+    ? `${admin.generatedPassword}   (generated now and shown only once; set CONSOLE_ADMIN_PASSWORD to choose another)`
+    : config.admin.password
+      ? "the value of CONSOLE_ADMIN_PASSWORD"
+      : "the one printed on the first start (set CONSOLE_ADMIN_PASSWORD to reset it)";
+  console.log(
+    [
+      "",
+      "  Group Console is ready",
+      `    open      ${config.nextAuthUrl}`,
+      `    sign in   ${admin.email}`,
+      `    password  ${password}`,
+      `    IM server ${config.embedded ? `local, data in ${path.relative(process.cwd(), env.IM_DATA_DIR ?? "") || "."}` : "external (IM_BASE_URL)"}`,
+      "",
+    ].join("\n"),
+  );
+}
+
+main().catch((err) => {
+  console.error(err instanceof EnvError ? err.message : err);
+  shutdown(1);
+});
