@@ -7,7 +7,7 @@ import { bootstrapAdmin } from "@/lib/server/bootstrap-admin";
 import { EnvError, getEnv } from "@/lib/server/env";
 import { openDb } from "@/lib/server/store/db";
 import { resolveLaunchEnv } from "./launch/embedded-env";
-import { run, startService, stopService, waitForHttp, type Service } from "./launch/processes";
+import { run, startService, stopService, waitForFirstCrawl, waitForHttp, type Service } from "./launch/processes";
 
 const dev = process.argv.includes("--dev");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
@@ -39,6 +39,7 @@ async function main() {
   const consoleProcess = startService("console", process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.port)], env);
   services.push(consoleProcess);
   await waitForHttp(`http://127.0.0.1:${config.port}/api/health`, 120, consoleProcess);
+  await waitForFirstCrawl(`http://127.0.0.1:${config.port}/api/health`, 120);
 
   for (const s of services) s.child.on("exit", (code) => {
     console.error(`${s.name} stopped (exit ${code}); stopping the rest.`);

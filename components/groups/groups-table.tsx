@@ -1,7 +1,8 @@
+import Link from "next/link";
 import type { Group } from "@/lib/schemas/group";
 import { formatDate, JOIN_LABEL, TYPE_LABEL } from "./labels";
 
-const COLUMNS = ["ID", "Name", "Type", "Owner", "Members / max", "Join option", "Created"];
+const COLUMNS = ["ID", "Name", "Type", "Owner", "Members / max", "Join option", "Pending", "Created"];
 
 export function GroupsTable({ groups, loading }: { groups?: Group[]; loading: boolean }) {
   return (
@@ -29,7 +30,11 @@ export function GroupsTable({ groups, loading }: { groups?: Group[]; loading: bo
           {groups?.map((g) => (
             <tr key={g.id} className="align-top hover:bg-slate-50">
               <td className="px-3 py-2 font-mono text-xs break-all text-slate-700">{g.id}</td>
-              <td className="max-w-[18rem] px-3 py-2 font-medium [overflow-wrap:anywhere]">{g.name}</td>
+              <td className="max-w-[18rem] px-3 py-2 font-medium [overflow-wrap:anywhere]">
+                <Link href={`/groups/${encodeURIComponent(g.id)}`} className="text-indigo-700 hover:underline">
+                  {g.name}
+                </Link>
+              </td>
               <td className="px-3 py-2">
                 <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-800">{TYPE_LABEL[g.type]}</span>
               </td>
@@ -38,6 +43,13 @@ export function GroupsTable({ groups, loading }: { groups?: Group[]; loading: bo
                 {g.memberCount.toLocaleString("en")} / {g.maxMemberCount.toLocaleString("en")}
               </td>
               <td className="px-3 py-2 whitespace-nowrap">{JOIN_LABEL[g.joinOption]}</td>
+              <td className="px-3 py-2 tabular-nums">
+                {g.pendingApplications ? (
+                  <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{g.pendingApplications}</span>
+                ) : (
+                  <span className="text-slate-500">0</span>
+                )}
+              </td>
               <td className="px-3 py-2 whitespace-nowrap text-slate-700">
                 <time dateTime={g.createdAt}>{formatDate(g.createdAt)}</time>
               </td>

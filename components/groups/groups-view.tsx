@@ -1,13 +1,14 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { useGroups } from "@/lib/client/groups";
-import { groupFiltersFromSearch } from "@/lib/client/query-keys";
+import { groupFiltersFromSearch, searchFromGroupFilters, type GroupListFilters } from "@/lib/client/query-keys";
 import { CreateGroupDialog } from "./create-group-dialog";
+import { DirectoryStatus } from "./directory-status";
 import { GroupsTable } from "./groups-table";
+import { GroupsToolbar } from "./groups-toolbar";
 import { Pager } from "./pager";
-import { TypeFilter } from "./type-filter";
 
 /** The groups list: filters live in the URL so a view can be shared and reloaded. */
 export function GroupsView({ canCreate }: { canCreate: boolean }) {
@@ -19,17 +20,21 @@ export function GroupsView({ canCreate }: { canCreate: boolean }) {
   // Cursors of the pages before this one, so "Previous" can go back without the server keeping state.
   const [history, setHistory] = useState<string[]>([]);
 
-  function navigate(next: { type?: string; cursor?: string }) {
-    const params = new URLSearchParams();
-    if (next.type) params.set("type", next.type);
-    if (next.cursor) params.set("cursor", next.cursor);
-    const qs = params.toString();
-    router.push(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-  }
+  const navigate = useCallback(
+    (next: GroupListFilters) => router.push(`${pathname}${searchFromGroupFilters(next)}`, { scroll: false }),
+    [router, pathname],
+  );
+  const changeFilters = useCallback(
+    (next: GroupListFilters) => {
+      setHistory([]);
+      navigate({ ...next, cursor: undefined });
+    },
+    [navigate],
+  );
 
   return (
     <section aria-labelledby="groups-heading" className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
+      <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 id="groups-heading" className="text-2xl font-semibold">
             Groups
@@ -38,37 +43,30 @@ export function GroupsView({ canCreate }: { canCreate: boolean }) {
             {groups.data ? `${groups.data.total.toLocaleString("en")} ${filters.type ? `${filters.type} ` : ""}groups` : "Loading…"}
           </p>
         </div>
-        <div className="flex flex-wrap items-end gap-3">
-          <TypeFilter
-            value={filters.type}
-            onChange={(type) => {
-              setHistory([]);
-              navigate({ type });
-            }}
-          />
-          {canCreate && <CreateGroupDialog onCreated={() => { setHistory([]); navigate({ type: filters.type }); }} />}
-        </div>
+        {canCreate && <CreateGroupDialog onCreated={() => changeFilters({ type: filters.type })} />}
       </div>
+      <GroupsToolbar filters={filters} onChange={changeFilters} />
       {groups.isError ? (
         <ErrorPanel error={groups.error} onRetry={() => groups.refetch()} />
       ) : (
         <GroupsTable groups={groups.data?.items} loading={groups.isPending} />
       )}
-      <Pager
-        hasPrevious={history.length > 0}
-        hasNext={Boolean(groups.data?.nextCursor)}
-        busy={groups.isFetching}
-        onPrevious={() => {
-          const previous = history.slice(0, -1);
-          const cursor = history[history.length - 1];
-          setHistory(previous);
-          navigate({ type: filters.type, cursor: cursor || undefined });
-        }}
-        onNext={() => {
-          setHistory([...history, filters.cursor ?? ""]);
-          navigate({ type: filters.type, cursor: groups.data?.nextCursor ?? undefined });
-        }}
-      />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <DirectoryStatus canRecrawl={canCreate} />
+        <Pager
+          hasPrevious={history.length > 0}
+          hasNext={Boolean(groups.data?.nextCursor)}
+          busy={groups.isFetching}
+          onPrevious={() => {
+            setHistory(history.slice(0, -1));
+            navigate({ ...filters, cursor: history[history.length - 1] || undefined });
+          }}
+          onNext={() => {
+            setHistory([...history, filters.cursor ?? ""]);
+            navigate({ ...filters, cursor: groups.data?.nextCursor ?? undefined });
+          }}
+        />
+      </div>
     </section>
   );
 }

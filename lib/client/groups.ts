@@ -2,21 +2,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CreateGroupInput, Group, Page } from "@/lib/schemas/group";
 import { apiFetch } from "./fetcher";
-import { groupKeys, type GroupListFilters } from "./query-keys";
+import { directoryKeys, groupKeys, searchFromGroupFilters, type GroupListFilters } from "./query-keys";
 
-export function groupsListPath(filters: GroupListFilters): string {
-  const params = new URLSearchParams();
-  if (filters.type) params.set("type", filters.type);
-  if (filters.cursor) params.set("cursor", filters.cursor);
-  if (filters.limit) params.set("limit", String(filters.limit));
-  const qs = params.toString();
-  return `/api/groups${qs ? `?${qs}` : ""}`;
-}
 
 export function useGroups(filters: GroupListFilters) {
   return useQuery({
     queryKey: groupKeys.list(filters),
-    queryFn: ({ signal }) => apiFetch<Page<Group>>(groupsListPath(filters), { signal }),
+    queryFn: ({ signal }) => apiFetch<Page<Group>>(`/api/groups${searchFromGroupFilters(filters)}`, { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -26,5 +18,27 @@ export function useCreateGroup() {
   return useMutation({
     mutationFn: (input: CreateGroupInput) => apiFetch<Group>("/api/groups", { method: "POST", body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.lists() }),
+  });
+}
+
+export type DirectoryStatus = { running: boolean; seen: number; total: number | null; lastFullCrawlAt: string | null; error: string | null };
+
+export function useDirectoryStatus() {
+  return useQuery({
+    queryKey: directoryKeys.status(),
+    queryFn: ({ signal }) => apiFetch<DirectoryStatus>("/api/directory", { signal }),
+    // Poll only while a crawl runs, so progress shows without a reload.
+    refetchInterval: (q) => (q.state.data?.running ? 1000 : false),
+  });
+}
+
+export function useRecrawl() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<DirectoryStatus>("/api/directory/crawl", { method: "POST", body: {} }),
+    onSuccess: (status) => {
+      queryClient.setQueryData(directoryKeys.status(), status);
+      void queryClient.invalidateQueries({ queryKey: groupKeys.lists() });
+    },
   });
 }

@@ -1,5 +1,7 @@
 /** Every TanStack Query key comes from here; mutations invalidate by prefix. */
-export type GroupListFilters = { type?: string; cursor?: string; limit?: number };
+export type GroupListFilters = { type?: string; joinOption?: string; q?: string; sort?: string; cursor?: string };
+
+const FILTER_NAMES = ["type", "joinOption", "q", "sort", "cursor"] as const;
 
 export const groupKeys = {
   all: ["groups"] as const,
@@ -8,13 +10,23 @@ export const groupKeys = {
   detail: (id: string) => [...groupKeys.all, "detail", id] as const,
 };
 
-/** The list filters a URL carries (`/groups?type=Public&cursor=…`), normalised so server and browser build the same key. */
+export const directoryKeys = {
+  status: () => ["directory", "status"] as const,
+};
+
+/** The list filters a URL carries (`/groups?type=Public&q=…`), normalised so server and browser build the same key. */
 export function groupFiltersFromSearch(search: Record<string, string | string[] | undefined>): GroupListFilters {
-  const one = (v: string | string[] | undefined) => (typeof v === "string" && v !== "" ? v : undefined);
   const filters: GroupListFilters = {};
-  const type = one(search.type);
-  const cursor = one(search.cursor);
-  if (type) filters.type = type;
-  if (cursor) filters.cursor = cursor;
+  for (const name of FILTER_NAMES) {
+    const v = search[name];
+    if (typeof v === "string" && v.trim() !== "") filters[name] = v;
+  }
   return filters;
+}
+
+export function searchFromGroupFilters(filters: GroupListFilters): string {
+  const params = new URLSearchParams();
+  for (const name of FILTER_NAMES) if (filters[name]) params.set(name, filters[name]!);
+  const qs = params.toString();
+  return qs ? `?${qs}` : "";
 }

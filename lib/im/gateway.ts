@@ -1,4 +1,5 @@
 import "server-only";
+import { applicationCommands } from "./applications";
 import { groupCommands } from "./groups";
 import { createTransport, type ImConfig } from "./transport";
 
@@ -8,7 +9,7 @@ export { ImError } from "./errors";
 /** The console's one gateway to the IM server (local or Tencent Cloud Chat): same protocol either way. */
 export function createImGateway(config: ImConfig) {
   const send = createTransport(config);
-  return { send, ...groupCommands(send) };
+  return { send, ...groupCommands(send), ...applicationCommands(send) };
 }
 
 export type ImGateway = ReturnType<typeof createImGateway>;

@@ -85,12 +85,18 @@ export const groupSchema = z.object({
 });
 export type Group = z.infer<typeof groupSchema>;
 
-export const listGroupsQuerySchema = z
-  .object({
-    type: groupTypeSchema.optional(),
-    cursor: z.string().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-  });
+export const GROUP_SORTS = ["-created", "created", "name", "-name", "-members", "members", "-pending", "pending"] as const;
+export const groupSortSchema = z.enum(GROUP_SORTS);
+export type GroupSort = z.infer<typeof groupSortSchema>;
+
+export const listGroupsQuerySchema = z.object({
+  type: groupTypeSchema.optional(),
+  joinOption: joinOptionSchema.optional(),
+  q: z.string().trim().max(100).optional(),
+  sort: groupSortSchema.default("-created"),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
 export type ListGroupsQuery = z.infer<typeof listGroupsQuerySchema>;
 
 export type Page<T> = { items: T[]; nextCursor: string | null; total: number };

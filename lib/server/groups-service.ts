@@ -5,43 +5,56 @@ import type { SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { recordIntent, recordResult } from "./audit";
 import { getContext } from "./context";
+import { queryDirectory, removeGroup, upsertGroups } from "./directory";
+import { readState } from "./directory/repo";
 import { apiErrorFromIm } from "./im-error-words";
 
-/** Opaque list cursor: the IM server's uint64 `Next`, bound to the filter it was made for. */
-function encodeCursor(next: string, type: string | undefined): string {
-  return Buffer.from(JSON.stringify({ n: next, t: type ?? null })).toString("base64url");
+/** Lists come from the console's directory: fast at any size and within Tencent's 1/s listing limit. */
+export function listGroups(query: ListGroupsQuery): Page<Group> {
+  return queryDirectory(getContext().db, query);
 }
 
-function decodeCursor(cursor: string, type: string | undefined): string {
-  try {
-    const { n, t } = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (typeof n === "string" && /^\d{1,20}$/.test(n) && (t ?? undefined) === type) return n;
-  } catch {
-    /* fall through */
-  }
-  throw new ApiError("bad_request", "That page cursor is not valid for this list; start from the first page");
-}
-
-/** A page of groups read straight from the IM server: IDs by `get_appid_group_list`, then profiles in batches of 50. */
-export async function listGroups(query: ListGroupsQuery): Promise<Page<Group>> {
-  const { im } = getContext();
-  const next = query.cursor ? decodeCursor(query.cursor, query.type) : undefined;
-  const page = await im.listGroupIds({ limit: query.limit, next, type: query.type });
-  const groups = await im.getGroups(page.ids);
-  return { items: groups, nextCursor: page.next === "0" ? null : encodeCursor(page.next, query.type), total: page.total };
-}
-
-export async function createGroup(input: CreateGroupInput, actor: SessionUser, requestId: string): Promise<Group> {
+/** Re-read one group from the IM server into the directory (after our own writes and webhooks). */
+export async function syncGroup(id: string): Promise<Group | null> {
   const { db, im } = getContext();
-  const auditId = recordIntent(db, { actor, action: "group.create", groupId: input.id, after: input, requestId });
   try {
-    const id = await im.createGroup(input);
     const group = await im.getGroup(id);
-    recordResult(db, auditId, "ok", { groupId: id, after: group });
+    upsertGroups(db, [group], Number(readState(db, "crawl.generation") ?? 0));
     return group;
+  } catch (err) {
+    if (err instanceof ImError && (err.code === 10010 || err.code === 10015)) {
+      removeGroup(db, id);
+      return null;
+    }
+    throw err;
+  }
+}
+
+/** Runs one audited mutation: intent before the IM call, result after, IM errors in operator words. */
+export async function audited<T>(intent: Parameters<typeof recordIntent>[1], work: () => Promise<T>, after?: (result: T) => { groupId?: string; after?: unknown }): Promise<T> {
+  const { db } = getContext();
+  const auditId = recordIntent(db, intent);
+  try {
+    const result = await work();
+    recordResult(db, auditId, "ok", after?.(result));
+    return result;
   } catch (err) {
     const apiError = err instanceof ImError ? apiErrorFromIm(err) : err;
     recordResult(db, auditId, apiError instanceof ApiError ? apiError.code : "internal");
     throw apiError;
   }
+}
+
+export async function createGroup(input: CreateGroupInput, actor: SessionUser, requestId: string): Promise<Group> {
+  const { im } = getContext();
+  return audited(
+    { actor, action: "group.create", groupId: input.id, after: input, requestId },
+    async () => {
+      const id = await im.createGroup(input);
+      const group = await syncGroup(id);
+      if (!group) throw new ApiError("internal", "The group was created but could not be read back");
+      return group;
+    },
+    (group) => ({ groupId: group.id, after: group }),
+  );
 }

@@ -1,17 +1,25 @@
 import "server-only";
 import { getContext } from "./context";
+import { crawlStatus } from "./directory";
 import { getEnv } from "./env";
 
-export type Health = { status: "ok" | "degraded"; im: { ok: boolean; latencyMs: number | null }; store: { ok: boolean } };
+export type Health = {
+  status: "ok" | "degraded";
+  im: { ok: boolean; latencyMs: number | null };
+  store: { ok: boolean };
+  directory: { lastFullCrawlAt: string | null; crawling: boolean };
+};
 
 /** A cheap read on each side: an account check of the admin (not the 1/s group listing), one row from the store. */
 export async function checkHealth(): Promise<Health> {
   let im: Health["im"] = { ok: false, latencyMs: null };
   let store = { ok: false };
+  let directory: Health["directory"] = { lastFullCrawlAt: null, crawling: false };
   try {
     const { db, im: gateway } = getContext();
     try {
-      db.prepare("SELECT 1").get();
+      const crawl = crawlStatus(db);
+      directory = { lastFullCrawlAt: crawl.lastFullCrawlAt, crawling: crawl.running };
       store = { ok: true };
     } catch {
       /* reported below */
@@ -26,5 +34,5 @@ export async function checkHealth(): Promise<Health> {
   } catch {
     /* configuration missing: both stay false */
   }
-  return { status: im.ok && store.ok ? "ok" : "degraded", im, store };
+  return { status: im.ok && store.ok ? "ok" : "degraded", im, store, directory };
 }

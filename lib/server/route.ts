@@ -28,7 +28,7 @@ export type RouteContext<Q, B> = {
  */
 export function route<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
   spec: Spec<Q, B>,
-  handler: (ctx: RouteContext<z.output<Q>, z.output<B>>) => Promise<unknown>,
+  handler: (ctx: RouteContext<z.output<Q>, z.output<B>>) => unknown,
 ) {
   return async (req: NextRequest, segment: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const requestId = randomUUID();

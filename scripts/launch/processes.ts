@@ -39,3 +39,14 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv): Pr
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
   });
 }
+
+/** "Ready" means the groups list has data: wait for the console's first directory crawl to finish. */
+export async function waitForFirstCrawl(healthUrl: string, seconds: number): Promise<void> {
+  const end = Date.now() + seconds * 1000;
+  while (Date.now() < end) {
+    const health = await fetch(healthUrl).then((r) => r.json()).catch(() => null);
+    if (health?.directory?.lastFullCrawlAt) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  console.warn("The group directory is still being filled; the groups list will complete shortly.");
+}

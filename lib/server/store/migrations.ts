@@ -26,4 +26,32 @@ export const MIGRATIONS: string[] = [
    );
    CREATE INDEX audit_at ON audit (at DESC);
    CREATE INDEX audit_pending ON audit (id) WHERE result IS NULL;`,
+  // The group directory (DESIGN §2): a searchable copy of every group's profile, filled by crawls and kept
+  // current by webhooks and the console's own writes. Keyset indexes for each sort order.
+  `CREATE TABLE directory_groups (
+     id                   TEXT PRIMARY KEY,
+     name                 TEXT NOT NULL,
+     name_fold            TEXT NOT NULL,
+     type                 TEXT NOT NULL,
+     owner_id             TEXT,
+     member_count         INTEGER NOT NULL,
+     max_member_count     INTEGER NOT NULL,
+     join_option          TEXT NOT NULL,
+     introduction         TEXT NOT NULL,
+     notification         TEXT NOT NULL,
+     face_url             TEXT NOT NULL,
+     mute_all             INTEGER NOT NULL,
+     support_topic        INTEGER NOT NULL,
+     created_at           TEXT NOT NULL,
+     pending_applications INTEGER NOT NULL DEFAULT 0,
+     crawl_generation     INTEGER NOT NULL,
+     updated_at           TEXT NOT NULL
+   );
+   CREATE INDEX dir_created      ON directory_groups (created_at, id);
+   CREATE INDEX dir_type_created ON directory_groups (type, created_at, id);
+   CREATE INDEX dir_name         ON directory_groups (name_fold, id);
+   CREATE INDEX dir_members      ON directory_groups (member_count, id);
+   CREATE INDEX dir_pending      ON directory_groups (pending_applications, id);
+   CREATE INDEX dir_join         ON directory_groups (join_option, created_at, id);
+   CREATE TABLE directory_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
 ];

@@ -1,0 +1,12 @@
+// POST /api/directory/crawl — start a full crawl of the IM server into the group directory (answers at once)
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { getContext } from "@/lib/server/context";
+import { crawlDirectory, crawlStatus } from "@/lib/server/directory";
+import { route } from "@/lib/server/route";
+
+export const POST = route({ role: "admin", body: z.object({}).strict() }, () => {
+  const { db, im } = getContext();
+  crawlDirectory(db, im).catch((err) => console.error("directory crawl failed:", err instanceof Error ? err.message : err));
+  return NextResponse.json(crawlStatus(db), { status: 202 });
+});

@@ -1,0 +1,80 @@
+import "server-only";
+import { ImError } from "@/lib/im/errors";
+import type { ImGateway } from "@/lib/im/gateway";
+import type { Db } from "../store/db";
+import { readState, removeUnseen, setPendingCounts, upsertGroups, writeState } from "./repo";
+
+// Tencent allows get_appid_group_list once a second; a big page keeps a 100,000-group crawl to a few calls.
+const ID_PAGE = 1000;
+const APPLICATION_PAGE = 100;
+
+export type CrawlStatus = { running: boolean; seen: number; total: number | null; lastFullCrawlAt: string | null; error: string | null };
+
+const holder = globalThis as typeof globalThis & { __directoryCrawl?: { promise: Promise<void> | null; status: CrawlStatus } };
+const crawlState = () => (holder.__directoryCrawl ??= { promise: null, status: { running: false, seen: 0, total: null, lastFullCrawlAt: null, error: null } });
+
+export function crawlStatus(db: Db): CrawlStatus {
+  return { ...crawlState().status, lastFullCrawlAt: readState(db, "crawl.lastFullAt") };
+}
+
+/**
+ * Fill the directory from the IM server: every group ID page by page, then profiles in batches of 50.
+ * The cursor is saved after each page, so a crawl cut short by a restart resumes where it stopped; only a
+ * complete crawl may remove groups it did not see. One crawl at a time per process.
+ */
+export function crawlDirectory(db: Db, im: ImGateway): Promise<void> {
+  const state = crawlState();
+  if (state.promise) return state.promise;
+  state.promise = run(db, im).finally(() => {
+    state.promise = null;
+  });
+  return state.promise;
+}
+
+async function run(db: Db, im: ImGateway) {
+  const status = crawlState().status;
+  const resumeFrom = readState(db, "crawl.next");
+  const generation = resumeFrom ? Number(readState(db, "crawl.generation")) : Number(readState(db, "crawl.generation") ?? 0) + 1;
+  writeState(db, "crawl.generation", String(generation));
+  Object.assign(status, { running: true, seen: 0, total: null, error: null });
+  try {
+    let next = resumeFrom ?? "0";
+    do {
+      const page = await im.listGroupIds({ limit: ID_PAGE, next: next === "0" ? undefined : next });
+      upsertGroups(db, await im.getGroups(page.ids), generation);
+      status.seen += page.ids.length;
+      status.total = page.total;
+      next = page.next;
+      writeState(db, "crawl.next", next === "0" ? null : next);
+    } while (next !== "0");
+    removeUnseen(db, generation);
+    await refreshPendingCounts(db, im);
+    writeState(db, "crawl.lastFullAt", new Date().toISOString());
+  } catch (err) {
+    status.error = err instanceof ImError ? `${err.code} ${err.info}` : String(err);
+    throw err;
+  } finally {
+    status.running = false;
+  }
+}
+
+/** Pending applications per group, from the applications extension; a server without it keeps counts at 0. */
+export async function refreshPendingCounts(db: Db, im: ImGateway, groupId?: string) {
+  const counts = new Map<string, number>();
+  try {
+    if (groupId) {
+      counts.set(groupId, (await im.listApplications({ groupId, status: "pending", limit: 1 })).total);
+    } else {
+      let next: string | undefined;
+      do {
+        const page = await im.listApplications({ status: "pending", limit: APPLICATION_PAGE, next });
+        for (const a of page.items) counts.set(a.groupId, (counts.get(a.groupId) ?? 0) + 1);
+        next = page.next || undefined;
+      } while (next);
+    }
+  } catch (err) {
+    if (err instanceof ImError && (err.code === 10003 || err.code === 10010)) return;
+    throw err;
+  }
+  setPendingCounts(db, counts, { resetOthers: !groupId });
+}

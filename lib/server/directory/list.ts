@@ -1,0 +1,75 @@
+import "server-only";
+import type { Group, GroupSort, ListGroupsQuery, Page } from "@/lib/schemas/group";
+import { ApiError } from "../api-error";
+import type { Db } from "../store/db";
+import { fold, rowToGroup, type DirectoryRow } from "./repo";
+
+const SORT_COLUMN: Record<string, string> = { created: "created_at", name: "name_fold", members: "member_count", pending: "pending_applications" };
+
+function sortSpec(sort: GroupSort) {
+  const desc = sort.startsWith("-");
+  const key = desc ? sort.slice(1) : sort;
+  return { column: SORT_COLUMN[key], desc, key };
+}
+
+type Cursor = { k: string; f: string; v: string | number; id: string };
+
+/** The filters a cursor belongs to: a cursor from another view is refused rather than silently misapplied. */
+const filterKey = (q: ListGroupsQuery) => JSON.stringify([q.type ?? "", q.joinOption ?? "", q.q ?? "", q.sort]);
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString("base64url");
+}
+
+function decodeCursor(raw: string, query: ListGroupsQuery): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
+    if (c && c.f === filterKey(query) && typeof c.id === "string" && (typeof c.v === "string" || typeof c.v === "number")) return c;
+  } catch {
+    /* fall through */
+  }
+  throw new ApiError("bad_request", "That page cursor is not valid for this list; start from the first page");
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+/** Search, filter, sort and page the directory with keyset pagination, so page 2,000 costs what page 1 does. */
+export function queryDirectory(db: Db, query: ListGroupsQuery): Page<Group> {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (query.type) {
+    where.push("type = ?");
+    args.push(query.type);
+  }
+  if (query.joinOption) {
+    where.push("join_option = ?");
+    args.push(query.joinOption);
+  }
+  if (query.q) {
+    where.push("(id = ? OR id LIKE ? ESCAPE '\\' OR name_fold LIKE ? ESCAPE '\\')");
+    args.push(query.q, `${escapeLike(query.q)}%`, `%${escapeLike(fold(query.q))}%`);
+  }
+  const filter = where.length ? `WHERE ${where.join(" AND ")}` : "";
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM directory_groups ${filter}`).get(...args) as { n: number }).n;
+
+  const { column, desc } = sortSpec(query.sort);
+  const pageWhere = [...where];
+  const pageArgs = [...args];
+  if (query.cursor) {
+    const c = decodeCursor(query.cursor, query);
+    pageWhere.push(`(${column}, id) ${desc ? "<" : ">"} (?, ?)`);
+    pageArgs.push(c.v, c.id);
+  }
+  const dir = desc ? "DESC" : "ASC";
+  const rows = db
+    .prepare(`SELECT * FROM directory_groups ${pageWhere.length ? `WHERE ${pageWhere.join(" AND ")}` : ""} ORDER BY ${column} ${dir}, id ${dir} LIMIT ?`)
+    .all(...pageArgs, query.limit + 1) as (DirectoryRow & Record<string, string | number>)[];
+  const more = rows.length > query.limit;
+  const items = rows.slice(0, query.limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map(rowToGroup),
+    nextCursor: more && last ? encodeCursor({ k: query.sort, f: filterKey(query), v: last[column], id: last.id }) : null,
+    total,
+  };
+}
