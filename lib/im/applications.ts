@@ -54,13 +54,15 @@ export function applicationCommands(send: ImSend) {
       return { items: page.ApplicationList.map(toApplication), total: page.TotalCount, next: page.Next };
     },
 
-    async handleApplication(opts: { id: string; approve: boolean; reason?: string; operator: string }) {
-      await send("group_open_http_svc/handle_group_application", {
+    /** Approve or refuse one application; answers the application as it now stands. */
+    async handleApplication(opts: { id: string; approve: boolean; reason?: string; operator: string }): Promise<Application> {
+      const env = await send("group_open_http_svc/handle_group_application", {
         ApplicationId: opts.id,
         Decision: opts.approve ? "Agree" : "Reject",
         ...(opts.reason ? { HandleMsg: opts.reason } : {}),
         Operator_Account: opts.operator,
       });
+      return toApplication(wireApplicationSchema.parse(env.Application));
     },
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { applicationCommands } from "./applications";
 import { groupCommands } from "./groups";
+import { memberCommands } from "./members";
 import { createTransport, type ImConfig } from "./transport";
 
 export type { ImConfig } from "./transport";
@@ -9,7 +10,7 @@ export { ImError } from "./errors";
 /** The console's one gateway to the IM server (local or Tencent Cloud Chat): same protocol either way. */
 export function createImGateway(config: ImConfig) {
   const send = createTransport(config);
-  return { send, ...groupCommands(send), ...applicationCommands(send) };
+  return { send, ...groupCommands(send), ...applicationCommands(send), ...memberCommands(send) };
 }
 
 export type ImGateway = ReturnType<typeof createImGateway>;

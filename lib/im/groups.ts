@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CreateGroupInput, Group, GroupType } from "@/lib/schemas/group";
+import type { CreateGroupInput, Group, GroupPatch, GroupType } from "@/lib/schemas/group";
 import { ImError } from "./errors";
 import { toGroup, toRestType, wireGroupInfoSchema } from "./group-wire";
 import type { ImSend } from "./transport";
@@ -44,6 +44,36 @@ export function groupCommands(send: ImSend) {
       if (!info) throw new ImError(10010, "group not found", "group_open_http_svc/get_group_info");
       if (info.ErrorCode !== 0) throw new ImError(info.ErrorCode, info.ErrorInfo ?? "", "group_open_http_svc/get_group_info");
       return toGroup(info);
+    },
+
+    async modifyGroup(id: string, patch: GroupPatch): Promise<void> {
+      await send("group_open_http_svc/modify_group_base_info", {
+        GroupId: id,
+        ...(patch.name !== undefined ? { Name: patch.name } : {}),
+        ...(patch.introduction !== undefined ? { Introduction: patch.introduction } : {}),
+        ...(patch.notification !== undefined ? { Notification: patch.notification } : {}),
+        ...(patch.faceUrl !== undefined ? { FaceUrl: patch.faceUrl } : {}),
+        ...(patch.joinOption !== undefined ? { ApplyJoinOption: patch.joinOption } : {}),
+        ...(patch.muteAll !== undefined ? { MuteAllMember: patch.muteAll ? "On" : "Off" } : {}),
+        ...(patch.maxMemberCount !== undefined ? { MaxMemberNum: patch.maxMemberCount } : {}),
+      });
+    },
+
+    async destroyGroup(id: string): Promise<void> {
+      await send("group_open_http_svc/destroy_group", { GroupId: id });
+    },
+
+    async changeOwner(id: string, newOwnerId: string): Promise<void> {
+      await send("group_open_http_svc/change_group_owner", { GroupId: id, NewOwner_Account: newOwnerId });
+    },
+
+    /** Reaches members as onReceiveRESTCustomData; no user IDs = everyone. */
+    async sendSystemNotification(id: string, content: string, userIds?: string[]): Promise<void> {
+      await send("group_open_http_svc/send_group_system_notification", {
+        GroupId: id,
+        Content: content,
+        ...(userIds?.length ? { ToMembers_Account: userIds } : {}),
+      });
     },
 
     async createGroup(input: CreateGroupInput): Promise<string> {

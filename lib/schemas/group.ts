@@ -67,6 +67,28 @@ export const createGroupSchema = z
   });
 export type CreateGroupInput = z.infer<typeof createGroupSchema>;
 
+/** PATCH /api/groups/{id}: the editable subset; at least one field. */
+export const groupPatchSchema = z
+  .object({
+    name: bytes(LIMITS.name, "Name").refine((v) => v.trim().length > 0, { message: "Name is required" }).optional(),
+    introduction: bytes(LIMITS.introduction, "Introduction").optional(),
+    notification: bytes(LIMITS.notification, "Notification").optional(),
+    faceUrl: bytes(LIMITS.faceUrl, "Face URL").pipe(z.url().or(z.literal(""))).optional(),
+    joinOption: joinOptionSchema.optional(),
+    muteAll: z.boolean().optional(),
+    maxMemberCount: z.number().int().positive().max(1_000_000).optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: "Nothing to change" });
+export type GroupPatch = z.infer<typeof groupPatchSchema>;
+
+/** Why a type cannot take a join option, in words for the editor and for the 422. */
+export function joinOptionRefusal(type: GroupType, option: JoinOption): string | null {
+  if (JOIN_OPTIONS_BY_TYPE[type].includes(option)) return null;
+  if (type === "Work") return "Work groups are invitation only: members invite others, nobody can apply";
+  return `${type} groups are always free to join; their join option cannot be changed`;
+}
+
 export const groupSchema = z.object({
   id: z.string(),
   name: z.string(),

@@ -13,3 +13,65 @@ export type SessionUser = { id: string; email: string; name: string; role: Role 
 
 /** UI-only predicates: they hide controls; the route handlers are what enforce. */
 export const canCreateGroup = (u: Pick<SessionUser, "role">) => roleAtLeast(u.role, "admin");
+export const canManageUsers = (u: Pick<SessionUser, "role">) => roleAtLeast(u.role, "admin");
+export const canViewAudit = (u: Pick<SessionUser, "role">) => roleAtLeast(u.role, "admin");
+
+export const LOCALES = ["en", "ja", "zh"] as const;
+export const THEMES = ["light", "dark", "system"] as const;
+export type Locale = (typeof LOCALES)[number];
+export type Theme = (typeof THEMES)[number];
+
+export const consoleUserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  disabled: z.boolean(),
+  locale: z.enum(LOCALES),
+  theme: z.enum(THEMES),
+});
+export type ConsoleUser = z.infer<typeof consoleUserSchema>;
+
+// bcrypt only reads the first 72 bytes: a longer password would silently lose its tail.
+const passwordSchema = z
+  .string()
+  .min(10, "Password must be at least 10 characters")
+  .refine((v) => new TextEncoder().encode(v).length <= 72, { message: "Password must be at most 72 bytes" });
+
+const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address"));
+const nameSchema = z.string().trim().max(100, "Name must be at most 100 characters");
+
+export const createUserSchema = z
+  .object({ email: emailSchema, name: nameSchema.optional(), password: passwordSchema, role: roleSchema })
+  .strict();
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+const atLeastOne = (v: object) => Object.values(v).some((x) => x !== undefined);
+
+export const updateUserSchema = z
+  .object({ name: nameSchema.optional(), role: roleSchema.optional(), disabled: z.boolean().optional(), password: passwordSchema.optional() })
+  .strict()
+  .refine(atLeastOne, { message: "Nothing to change" });
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const updateMeSchema = z
+  .object({
+    name: nameSchema.optional(),
+    locale: z.enum(LOCALES).optional(),
+    theme: z.enum(THEMES).optional(),
+    currentPassword: z.string().max(200).optional(),
+    newPassword: passwordSchema.optional(),
+  })
+  .strict()
+  .refine(atLeastOne, { message: "Nothing to change" })
+  .refine((v) => v.newPassword === undefined || Boolean(v.currentPassword), {
+    message: "Enter your current password to set a new one",
+    path: ["currentPassword"],
+  });
+export type UpdateMeInput = z.infer<typeof updateMeSchema>;
+
+export const listUsersQuerySchema = z.object({
+  cursor: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;

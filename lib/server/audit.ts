@@ -34,3 +34,8 @@ export function recordResult(db: Db, id: number, result: string, changes: { grou
     result, changes.groupId ?? null, json(changes.after), id,
   );
 }
+
+/** An entry whose outcome is known at once (sign-ins): one transaction, so it is never seen pending. */
+export function recordEvent(db: Db, e: AuditIntent & { result: string }) {
+  db.transaction(() => recordResult(db, recordIntent(db, e), e.result))();
+}

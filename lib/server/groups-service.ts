@@ -3,11 +3,13 @@ import { ImError } from "@/lib/im/errors";
 import type { CreateGroupInput, Group, ListGroupsQuery, Page } from "@/lib/schemas/group";
 import type { SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
-import { recordIntent, recordResult } from "./audit";
+import { audited } from "./audited";
 import { getContext } from "./context";
 import { queryDirectory, removeGroup, upsertGroups } from "./directory";
 import { readState } from "./directory/repo";
-import { apiErrorFromIm } from "./im-error-words";
+
+// Other services still import it from here.
+export { audited };
 
 /** Lists come from the console's directory: fast at any size and within Tencent's 1/s listing limit. */
 export function listGroups(query: ListGroupsQuery): Page<Group> {
@@ -27,21 +29,6 @@ export async function syncGroup(id: string): Promise<Group | null> {
       return null;
     }
     throw err;
-  }
-}
-
-/** Runs one audited mutation: intent before the IM call, result after, IM errors in operator words. */
-export async function audited<T>(intent: Parameters<typeof recordIntent>[1], work: () => Promise<T>, after?: (result: T) => { groupId?: string; after?: unknown }): Promise<T> {
-  const { db } = getContext();
-  const auditId = recordIntent(db, intent);
-  try {
-    const result = await work();
-    recordResult(db, auditId, "ok", after?.(result));
-    return result;
-  } catch (err) {
-    const apiError = err instanceof ImError ? apiErrorFromIm(err) : err;
-    recordResult(db, auditId, apiError instanceof ApiError ? apiError.code : "internal");
-    throw apiError;
   }
 }
 

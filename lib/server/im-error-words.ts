@@ -27,7 +27,17 @@ export function apiErrorFromIm(err: ImError): ApiError {
   if (err.unavailable) return new ApiError("im_unavailable", "The IM server cannot be reached right now. Try again shortly", details);
   if (err.rateLimited) return new ApiError("rate_limited", RATE_LIMITED, details);
   if (err.badSignature) return new ApiError("im_error", "The console's IM credentials were refused (check IM_SDKAPPID, IM_SECRET_KEY and IM_ADMIN_ID)", details);
+  if (err.code === 10024) return alreadyHandled(err, details);
   const known = KNOWN[err.code];
   if (known) return new ApiError(known[0], known[1], details);
   return new ApiError("im_error", `The IM server refused the request (code ${err.code})`, details);
+}
+
+/** Who won the race: the IM server names the handler and when, so the loser can be told. */
+function alreadyHandled(err: ImError, details: Record<string, unknown>): ApiError {
+  const handledBy = typeof err.extra.Handler_Account === "string" && err.extra.Handler_Account ? err.extra.Handler_Account : undefined;
+  const handledAt = typeof err.extra.HandleTime === "number" && err.extra.HandleTime > 0 ? new Date(err.extra.HandleTime * 1000).toISOString() : undefined;
+  const status = err.extra.Status === "Approved" ? "approved" : err.extra.Status === "Refused" ? "refused" : undefined;
+  const message = `This application was already ${status ?? "handled"}${handledBy ? ` by ${handledBy}` : ""}`;
+  return new ApiError("conflict", message, { ...details, handledBy, handledAt, status });
 }

@@ -92,10 +92,20 @@ export function modifyGroup(ctx: ServiceContext, actor: Actor, groupId: string, 
   });
 }
 
-/** Dismissal by an operator or owner ("dismissed") or by the recycler ("recycled"). */
-export function destroyGroup(ctx: ServiceContext, actor: Actor, groupId: string, reason: "dismissed" | "recycled"): void {
+/**
+ * Dismissal by an operator or owner ("dismissed") or by the recycler ("recycled"). `guard` runs
+ * inside the transaction, e.g. the client rule that only the owner may dismiss.
+ */
+export function destroyGroup(
+  ctx: ServiceContext,
+  actor: Actor,
+  groupId: string,
+  reason: "dismissed" | "recycled",
+  guard?: (group: Group) => void,
+): void {
   commit(ctx, actor, (out) => {
     const group = liveGroup(ctx, groupId);
+    guard?.(group);
     const members = ctx.store.members.userIds(groupId);
     ctx.store.members.removeAll(groupId);
     ctx.store.groups.dismiss(groupId, reason, ctx.now());

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import type { ImSend } from "./transport";
+
+export type MemberRole = "Owner" | "Admin" | "Member";
+/** add_group_member's per-user Result: 0 failed, 1 added, 2 already a member, 3 waiting for the invitee. */
+export type AddResult = { userId: string; result: "failed" | "added" | "already_member" | "invited" };
+
+const ADD_RESULT = ["failed", "added", "already_member", "invited"] as const;
+
+const wireMemberSchema = z.object({
+  Member_Account: z.string(),
+  Role: z.enum(["Owner", "Admin", "Member"]).catch("Member"),
+  JoinTime: z.number().default(0),
+});
+
+export function memberCommands(send: ImSend) {
+  return {
+    /** A page of members; Community groups page with the string cursor `next`, the others with an offset. */
+    async listMembers(groupId: string, opts: { limit: number; offset?: number; next?: string; community: boolean }) {
+      const env = await send("group_open_http_svc/get_group_member_info", {
+        GroupId: groupId,
+        Limit: opts.limit,
+        ...(opts.community ? { Next: opts.next ?? "" } : { Offset: opts.offset ?? 0 }),
+      });
+      const page = z.object({ MemberNum: z.number(), MemberList: z.array(wireMemberSchema).default([]), Next: z.string().optional() }).parse(env);
+      return {
+        total: page.MemberNum,
+        next: page.Next ?? "",
+        members: page.MemberList.map((m) => ({ userId: m.Member_Account, role: m.Role, joinedAt: new Date(m.JoinTime * 1000).toISOString() })),
+      };
+    },
+
+    async addMembers(groupId: string, userIds: string[]): Promise<AddResult[]> {
+      const env = await send("group_open_http_svc/add_group_member", { GroupId: groupId, MemberList: userIds.map((id) => ({ Member_Account: id })) });
+      const list = z.array(z.object({ Member_Account: z.string(), Result: z.number() })).parse(env.MemberList ?? []);
+      return list.map((m) => ({ userId: m.Member_Account, result: ADD_RESULT[m.Result] ?? "failed" }));
+    },
+
+    async removeMembers(groupId: string, userIds: string[], reason?: string): Promise<void> {
+      await send("group_open_http_svc/delete_group_member", { GroupId: groupId, MemberToDel_Account: userIds, ...(reason ? { Reason: reason } : {}) });
+    },
+
+    async setMemberRole(groupId: string, userId: string, role: "Admin" | "Member"): Promise<void> {
+      await send("group_open_http_svc/modify_group_member_info", { GroupId: groupId, Member_Account: userId, Role: role });
+    },
+
+    /** Nicknames and faces (≤100 per call). */
+    async getProfiles(userIds: string[]): Promise<Map<string, { nickname: string; faceUrl: string }>> {
+      const out = new Map<string, { nickname: string; faceUrl: string }>();
+      for (let i = 0; i < userIds.length; i += 100) {
+        const env = await send("profile/portrait_get", { To_Account: userIds.slice(i, i + 100), TagList: ["Tag_Profile_IM_Nick", "Tag_Profile_IM_Image"] });
+        const items = z
+          .array(z.object({ To_Account: z.string(), ProfileItem: z.array(z.object({ Tag: z.string(), Value: z.unknown() })).default([]) }))
+          .parse(env.UserProfileItem ?? []);
+        for (const item of items) {
+          const tag = (t: string) => String(item.ProfileItem.find((p) => p.Tag === t)?.Value ?? "");
+          out.set(item.To_Account, { nickname: tag("Tag_Profile_IM_Nick"), faceUrl: tag("Tag_Profile_IM_Image") });
+        }
+      }
+      return out;
+    },
+  };
+}

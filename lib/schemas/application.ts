@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { utf8Bytes } from "./utf8";
+
+export const APPLICATION_STATUS = ["pending", "approved", "refused"] as const;
+
+export const applicationSchema = z.object({
+  id: z.string(),
+  groupId: z.string(),
+  groupName: z.string(),
+  requesterId: z.string(),
+  requesterNickname: z.string(),
+  requesterFaceUrl: z.string(),
+  message: z.string(),
+  status: z.enum(APPLICATION_STATUS),
+  createdAt: z.string(),
+  handledBy: z.string().optional(),
+  handledAt: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type Application = z.infer<typeof applicationSchema>;
+
+export const listApplicationsQuerySchema = z.object({
+  groupId: z.string().min(1).max(48).optional(),
+  status: z.enum(APPLICATION_STATUS).default("pending"),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type ListApplicationsQuery = z.infer<typeof listApplicationsQuerySchema>;
+
+const reason = z.string().refine((v) => utf8Bytes(v) <= 300, { message: "A reason is at most 300 bytes" });
+
+export const handleApplicationSchema = z.object({ reason: reason.optional() }).strict();
+
+export const BULK_MAX = 100;
+export const bulkApplicationsSchema = z
+  .object({
+    ids: z.array(z.string().min(1).max(40)).min(1, "Select at least one application").max(BULK_MAX, `At most ${BULK_MAX} ids per request`),
+    action: z.enum(["approve", "refuse"]),
+    reason: reason.optional(),
+  })
+  .strict();
+
+export type BulkResult = { id: string; ok: boolean; status?: Application["status"]; error?: { code: string; message: string; details?: unknown } };
+
+/** Refusal reasons a moderator can pick instead of typing. */
+export const REFUSAL_TEMPLATES = [
+  "This group is for members of the organisation only.",
+  "Please tell us a little about yourself and apply again.",
+  "The group is full for now; try again later.",
+  "Your application does not match the group's rules.",
+];

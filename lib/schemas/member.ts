@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+const userId = z.string().min(1).max(32).regex(/^[\x21-\x7e]+$/, "User IDs are printable ASCII without spaces");
+
+export const memberSchema = z.object({
+  userId: z.string(),
+  nickname: z.string(),
+  role: z.enum(["Owner", "Admin", "Member"]),
+  joinedAt: z.string(),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const addMembersSchema = z.object({ userIds: z.array(userId).min(1, "Name at least one user").max(300, "At most 300 users at once") }).strict();
+export const memberRoleSchema = z.object({ role: z.enum(["Admin", "Member"]) }).strict();
+export const removeMemberSchema = z.object({ reason: z.string().max(200).optional() }).strict();
+export const transferOwnerSchema = z.object({ userId }).strict();
+export const notificationSchema = z
+  .object({
+    content: z.string().min(1, "Write something to send").refine((v) => new TextEncoder().encode(v).length <= 12 * 1024, { message: "At most 12 KB" }),
+    userIds: z.array(userId).max(500).optional(),
+  })
+  .strict();
+
+export const listMembersQuerySchema = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});

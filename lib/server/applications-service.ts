@@ -1,0 +1,82 @@
+import "server-only";
+import type { Application, BulkResult, ListApplicationsQuery } from "@/lib/schemas/application";
+import type { Page } from "@/lib/schemas/group";
+import type { SessionUser } from "@/lib/schemas/user";
+import { ApiError } from "./api-error";
+import { getContext } from "./context";
+import { refreshPendingCounts } from "./directory";
+import { audited } from "./groups-service";
+
+type Actor = { actor: SessionUser; requestId: string };
+
+// The IM server's cursor is already opaque; wrapping it binds it to the filters it was made for.
+function encodeCursor(next: string, q: ListApplicationsQuery) {
+  return Buffer.from(JSON.stringify({ n: next, g: q.groupId ?? "", s: q.status })).toString("base64url");
+}
+function decodeCursor(raw: string, q: ListApplicationsQuery): string {
+  try {
+    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+    if (typeof c.n === "string" && c.g === (q.groupId ?? "") && c.s === q.status) return c.n;
+  } catch {
+    /* fall through */
+  }
+  throw new ApiError("bad_request", "That page cursor is not valid for this list; start from the first page");
+}
+
+export async function listApplications(query: ListApplicationsQuery): Promise<Page<Application>> {
+  const { im } = getContext();
+  const page = await im.listApplications({ groupId: query.groupId, status: query.status, limit: query.limit, next: query.cursor ? decodeCursor(query.cursor, query) : undefined });
+  return { items: page.items, nextCursor: page.next ? encodeCursor(page.next, query) : null, total: page.total };
+}
+
+/**
+ * Approves or refuses one application. The intent is in the audit log before the IM call, so a crash in
+ * between leaves a trace; the IM server settles it atomically, so of two moderators exactly one wins.
+ */
+export async function handleApplication(id: string, approve: boolean, reason: string | undefined, actor: Actor): Promise<Application> {
+  const { db, im } = getContext();
+  const application = await settle(id, approve, reason, actor);
+  await refreshPendingCounts(db, im, application.groupId).catch(() => undefined);
+  return application;
+}
+
+function settle(id: string, approve: boolean, reason: string | undefined, { actor, requestId }: Actor): Promise<Application> {
+  const { im } = getContext();
+  return audited(
+    { actor, action: approve ? "application.approve" : "application.refuse", target: id, after: reason ? { reason } : undefined, requestId },
+    () => im.handleApplication({ id, approve, reason, operator: actor.email }),
+    (a) => ({ groupId: a.groupId, after: { status: a.status, ...(reason ? { reason } : {}) } }),
+  );
+}
+
+// Enough calls in flight to use the gateway's whole rate budget; the limiter, not this number, sets the pace.
+const BULK_CONCURRENCY = 8;
+
+/** Many applications through the gateway's rate limit; every id gets its own result, in the order asked. */
+export async function handleApplications(ids: string[], approve: boolean, reason: string | undefined, actor: Actor): Promise<{ results: BulkResult[] }> {
+  const { db, im } = getContext();
+  const results: BulkResult[] = new Array(ids.length);
+  const touched = new Set<string>();
+  let nextIndex = 0;
+  async function worker() {
+    while (nextIndex < ids.length) {
+      const i = nextIndex++;
+      try {
+        const a = await settle(ids[i], approve, reason, actor);
+        touched.add(a.groupId);
+        results[i] = { id: ids[i], ok: true, status: a.status };
+      } catch (err) {
+        results[i] = { id: ids[i], ok: false, error: toResultError(err) };
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, ids.length) }, worker));
+  for (const groupId of touched) await refreshPendingCounts(db, im, groupId).catch(() => undefined);
+  return { results };
+}
+
+function toResultError(err: unknown): NonNullable<BulkResult["error"]> {
+  if (err instanceof ApiError) return { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) };
+  console.error("bulk application handling:", err);
+  return { code: "internal", message: "Something went wrong on our side. It has been logged" };
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import type { Group, GroupPatch } from "@/lib/schemas/group";
+import { joinOptionRefusal } from "@/lib/schemas/group";
+import type { SessionUser } from "@/lib/schemas/user";
+import { ApiError } from "./api-error";
+import { getContext } from "./context";
+import { refreshPendingCounts, removeGroup } from "./directory";
+import { audited, syncGroup } from "./groups-service";
+
+type Actor = { actor: SessionUser; requestId: string };
+
+/** One group, read live from the IM server (the directory is refreshed on the way). */
+export async function getGroupDetail(id: string): Promise<Group> {
+  const { db, im } = getContext();
+  const group = await syncGroup(id);
+  if (!group) throw new ApiError("not_found", "This group does not exist or has been dismissed");
+  await refreshPendingCounts(db, im, id).catch(() => undefined);
+  const pending = db.prepare("SELECT pending_applications AS n FROM directory_groups WHERE id = ?").get(id) as { n: number } | undefined;
+  return { ...group, pendingApplications: pending?.n ?? null };
+}
+
+/** Edits the profile and join settings; a join option the type does not allow is refused before any IM call. */
+export async function updateGroup(id: string, patch: GroupPatch, { actor, requestId }: Actor): Promise<Group> {
+  const { im } = getContext();
+  const before = await getGroupDetail(id);
+  if (patch.joinOption && patch.joinOption !== before.joinOption) {
+    const refusal = joinOptionRefusal(before.type, patch.joinOption);
+    if (refusal) throw new ApiError("validation", refusal, { fields: [{ path: "joinOption", message: refusal }] });
+  }
+  if (patch.maxMemberCount !== undefined && patch.maxMemberCount < before.memberCount) {
+    const message = `The group already has ${before.memberCount} members; the limit cannot be lower`;
+    throw new ApiError("validation", message, { fields: [{ path: "maxMemberCount", message }] });
+  }
+  const changedBefore = Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof Group]]));
+  return audited(
+    { actor, action: "group.update", groupId: id, before: changedBefore, after: patch, requestId },
+    async () => {
+      await im.modifyGroup(id, patch);
+      return (await syncGroup(id)) ?? { ...before, ...patch };
+    },
+  );
+}
+
+export type DismissOutcome = { id: string; name: string; membersRemoved: number; applicationsDropped: number };
+
+/** Dismisses a group: members are told by the IM server; the directory forgets it. */
+export async function dismissGroup(id: string, { actor, requestId }: Actor): Promise<DismissOutcome> {
+  const { db, im } = getContext();
+  const before = await getGroupDetail(id);
+  const outcome: DismissOutcome = { id, name: before.name, membersRemoved: before.memberCount, applicationsDropped: before.pendingApplications ?? 0 };
+  return audited({ actor, action: "group.dismiss", groupId: id, before, after: outcome, requestId }, async () => {
+    await im.destroyGroup(id);
+    removeGroup(db, id);
+    return outcome;
+  });
+}
+
+export async function transferOwner(id: string, userId: string, { actor, requestId }: Actor): Promise<Group> {
+  const { im } = getContext();
+  const before = await getGroupDetail(id);
+  if (before.type === "AVChatRoom") throw new ApiError("validation", "AVChatRoom groups cannot change owner");
+  if (before.ownerId === userId) throw new ApiError("validation", `${userId} already owns this group`);
+  return audited({ actor, action: "group.owner", groupId: id, target: userId, before: { ownerId: before.ownerId }, after: { ownerId: userId }, requestId }, async () => {
+    await im.changeOwner(id, userId);
+    return (await syncGroup(id)) ?? before;
+  });
+}
+
+export async function notifyMembers(id: string, content: string, userIds: string[] | undefined, { actor, requestId }: Actor): Promise<{ sent: true }> {
+  const { im } = getContext();
+  const group = await getGroupDetail(id);
+  if (group.type === "AVChatRoom" && userIds?.length) throw new ApiError("validation", "AVChatRoom notifications go to everyone; leave the recipients empty");
+  return audited({ actor, action: "group.notify", groupId: id, target: userIds?.join(",") || "all members", after: { content, userIds }, requestId }, async () => {
+    await im.sendSystemNotification(id, content, userIds);
+    return { sent: true as const };
+  });
+}
