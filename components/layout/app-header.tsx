@@ -13,6 +13,9 @@ export function AppHeader({ user }: { user: SessionUser }) {
           <Link href="/groups" className="text-sm text-slate-700 hover:text-slate-900">
             Groups
           </Link>
+          <Link href="/applications" className="text-sm text-slate-700 hover:text-slate-900">
+            Applications
+          </Link>
         </nav>
         <div className="flex items-center gap-3 text-sm">
           <span className="text-slate-700">

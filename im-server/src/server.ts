@@ -30,13 +30,24 @@ export interface BuildServerOptions {
   now?: () => number;
 }
 
+export function redactSig(url: string): string {
+  return url.replace(/([?&]usersig=)[^&]*/i, "$1[redacted]");
+}
+
 const PRUNE_EVERY_MS = 10 * 60 * 1000;
 const MAX_EVENT_ROWS = 200_000;
 
 export function buildServer(options: BuildServerOptions): FastifyInstance {
   const { config, store } = options;
+  const logger = options.logger ?? { level: config.logLevel };
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    // UserSigs travel in the query string: never write them to a log.
+    logger: logger && {
+      ...(typeof logger === "object" ? logger : {}),
+      serializers: {
+        req: (request: { method: string; url: string }) => ({ method: request.method, url: redactSig(request.url) }),
+      },
+    },
     bodyLimit: 1024 * 1024,
     // Open event streams must not keep a closing server alive.
     forceCloseConnections: true,

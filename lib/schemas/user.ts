@@ -13,6 +13,8 @@ export type SessionUser = { id: string; email: string; name: string; role: Role 
 
 /** UI-only predicates: they hide controls; the route handlers are what enforce. */
 export const canCreateGroup = (u: Pick<SessionUser, "role">) => roleAtLeast(u.role, "admin");
+export const canEditGroup = (u: Pick<SessionUser, "role">) => roleAtLeast(u.role, "admin");
+export const canModerate = (u: Pick<SessionUser, "role">) => roleAtLeast(u.role, "moderator");
 export const canManageUsers = (u: Pick<SessionUser, "role">) => roleAtLeast(u.role, "admin");
 export const canViewAudit = (u: Pick<SessionUser, "role">) => roleAtLeast(u.role, "admin");
 

@@ -4,7 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { roleSchema } from "@/lib/schemas/user";
 import { getContext } from "./context";
 import { getEnv } from "./env";
-import { verifyCredentials } from "./users";
+import { clientIp, signInWithPassword } from "./sign-in";
 
 /** next-auth v4 with JWT sessions (httpOnly, SameSite=Lax cookie); built lazily so builds need no secret. */
 export function getAuthOptions(): AuthOptions {
@@ -16,9 +16,10 @@ export function getAuthOptions(): AuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           if (!credentials?.email || !credentials.password) return null;
-          const user = await verifyCredentials(getContext().db, credentials.email, credentials.password);
+          const { email, password } = credentials;
+          const user = await signInWithPassword(getContext().db, { email, password, ip: clientIp(req?.headers) });
           return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
         },
       }),

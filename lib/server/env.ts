@@ -17,6 +17,7 @@ const schema = z
     IM_SECRET_KEY: z.string().min(16).optional(),
     IM_ADMIN_ID: z.string().min(1).max(32).default("administrator"),
     IM_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+    IM_CALLBACK_TOKEN: z.string().optional(),
     CONSOLE_ADMIN_EMAIL: z.email().default("admin@localhost"),
     CONSOLE_ADMIN_PASSWORD: z.string().min(8).optional(),
     NEXTAUTH_SECRET: z.string().min(16).optional(),
@@ -42,6 +43,8 @@ const schema = z
       },
       admin: { email: e.CONSOLE_ADMIN_EMAIL.toLowerCase(), password: e.CONSOLE_ADMIN_PASSWORD },
       nextAuthSecret: nextAuthSecret ?? "",
+      // Unset: webhooks are checked by SdkAppid only (Tencent without webhook authentication).
+      callbackToken: e.IM_CALLBACK_TOKEN || secrets.IM_CALLBACK_TOKEN || undefined,
       nextAuthUrl: e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`,
     };
   });

@@ -40,6 +40,7 @@ export async function createGroup(input: CreateGroupInput, actor: SessionUser, r
       const id = await im.createGroup(input);
       const group = await syncGroup(id);
       if (!group) throw new ApiError("internal", "The group was created but could not be read back");
+      publishEvent({ type: "group.created", groupId: group.id });
       return group;
     },
     (group) => ({ groupId: group.id, after: group }),

@@ -70,6 +70,13 @@ export class AccountsRepo {
     this.upsertStmt.run({ userId, nick: nick ?? null, faceUrl: faceUrl ?? null, now });
   }
 
+  /** A random sample of account IDs (the simulator's cast). */
+  sample(limit: number): string[] {
+    return (this.db.prepare("SELECT user_id FROM accounts ORDER BY random() LIMIT ?").all(limit) as { user_id: string }[]).map(
+      (r) => r.user_id,
+    );
+  }
+
   count(): number {
     return this.countStmt.get()!.n;
   }

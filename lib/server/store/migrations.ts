@@ -54,4 +54,11 @@ export const MIGRATIONS: string[] = [
    CREATE INDEX dir_pending      ON directory_groups (pending_applications, id);
    CREATE INDEX dir_join         ON directory_groups (join_option, created_at, id);
    CREATE TABLE directory_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // Sign-in throttling: failed attempts per key ("email:…" or "ip:…"), kept only for the window. Indexes for the
+  // audit log's exact filters, newest first.
+  `CREATE TABLE signin_failures (key TEXT NOT NULL, at INTEGER NOT NULL);
+   CREATE INDEX signin_failures_key ON signin_failures (key, at);
+   CREATE INDEX signin_failures_at  ON signin_failures (at);
+   CREATE INDEX audit_action ON audit (action, id);
+   CREATE INDEX audit_group  ON audit (group_id, id);`,
 ];

@@ -1,0 +1,26 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { ApplicationsInbox } from "@/components/applications/applications-inbox";
+import { applicationFiltersFromSearch, applicationKeys } from "@/lib/client/query-keys";
+import { listApplicationsQuerySchema } from "@/lib/schemas/application";
+import { canModerate } from "@/lib/schemas/user";
+import { listApplications } from "@/lib/server/applications-service";
+import { currentUser } from "@/lib/server/session";
+
+export const metadata: Metadata = { title: "Applications" };
+
+export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const filters = applicationFiltersFromSearch(await searchParams);
+  const user = await currentUser();
+  const queryClient = new QueryClient();
+  const query = listApplicationsQuerySchema.safeParse({ ...filters, limit: 50 });
+  if (query.success) {
+    // A failed prefetch is not fatal: the browser asks again and shows the error with a retry.
+    await queryClient.prefetchInfiniteQuery({ queryKey: applicationKeys.list(filters), initialPageParam: "", queryFn: () => listApplications(query.data) });
+  }
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <ApplicationsInbox canModerate={user ? canModerate(user) : false} />
+    </HydrationBoundary>
+  );
+}

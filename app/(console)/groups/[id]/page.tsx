@@ -1,0 +1,32 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { GroupView } from "@/components/group/group-view";
+import { groupKeys } from "@/lib/client/query-keys";
+import { canEditGroup, canModerate } from "@/lib/schemas/user";
+import { ApiError } from "@/lib/server/api-error";
+import { getGroupDetail } from "@/lib/server/group-admin-service";
+import { currentUser } from "@/lib/server/session";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).id) };
+}
+
+export default async function GroupPage({ params }: Props) {
+  const id = decodeURIComponent((await params).id);
+  const user = await currentUser();
+  const queryClient = new QueryClient();
+  try {
+    queryClient.setQueryData(groupKeys.detail(id), await getGroupDetail(id));
+  } catch (err) {
+    if (err instanceof ApiError && err.code === "not_found") notFound();
+    // Other failures (IM server down) are shown by the client with a retry.
+  }
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <GroupView id={id} canEdit={user ? canEditGroup(user) : false} canModerate={user ? canModerate(user) : false} />
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useState } from "react";
+import { inputClass } from "@/components/ui/field";
+import { applicationFiltersFromSearch, type ApplicationListFilters } from "@/lib/client/query-keys";
+import { ApplicationsList } from "./applications-list";
+
+/** The inbox across all groups, newest first; filters live in the URL. */
+export function ApplicationsInbox({ canModerate }: { canModerate: boolean }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const filters = applicationFiltersFromSearch(Object.fromEntries(useSearchParams()));
+  const [groupText, setGroupText] = useState(filters.groupId ?? "");
+  useEffect(() => setGroupText(filters.groupId ?? ""), [filters.groupId]);
+
+  function go(next: ApplicationListFilters) {
+    const params = new URLSearchParams();
+    if (next.groupId) params.set("groupId", next.groupId);
+    if (next.status) params.set("status", next.status);
+    const qs = params.toString();
+    router.push(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+  }
+
+  return (
+    <section aria-labelledby="applications-heading" className="flex flex-col gap-4">
+      <div>
+        <h1 id="applications-heading" className="text-2xl font-semibold">
+          Applications
+        </h1>
+        <p className="text-sm text-slate-600">
+          Join requests to groups that need approval. {canModerate ? "Press ? for keyboard shortcuts." : "You can view them; moderators handle them."}
+        </p>
+      </div>
+      <form
+        role="search"
+        className="flex flex-wrap items-end gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          go({ ...filters, groupId: groupText.trim() || undefined });
+        }}
+      >
+        <div className="flex flex-col gap-1">
+          <label htmlFor="app-group" className="text-sm font-medium">
+            Group ID
+          </label>
+          <input id="app-group" className={`${inputClass} w-64 font-mono`} value={groupText} onChange={(e) => setGroupText(e.target.value)} onBlur={() => groupText.trim() !== (filters.groupId ?? "") && go({ ...filters, groupId: groupText.trim() || undefined })} placeholder="All groups" />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="app-status" className="text-sm font-medium">
+            Status
+          </label>
+          <select id="app-status" className={`${inputClass} w-40`} value={filters.status ?? "pending"} onChange={(e) => go({ ...filters, status: e.target.value === "pending" ? undefined : e.target.value })}>
+            <option value="pending">Pending</option>
+            <option value="approved">Approved</option>
+            <option value="refused">Refused</option>
+          </select>
+        </div>
+      </form>
+      <ApplicationsList filters={filters} canModerate={canModerate} />
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+import Link from "next/link";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { ApiError } from "@/lib/client/api-error";
+import { useGroup } from "@/lib/client/group-detail";
+import { TYPE_LABEL } from "@/components/groups/labels";
+import { DangerZone } from "./danger-zone";
+import { GroupApplications } from "./group-applications";
+import { JoinSettings } from "./join-settings";
+import { MembersPanel } from "./members-panel";
+import { NotifyForm } from "./notify-form";
+import { ProfileCard } from "./profile-card";
+
+/** One group: profile, join settings, members, pending applications; editing for admins, handling for moderators. */
+export function GroupView({ id, canEdit, canModerate }: { id: string; canEdit: boolean; canModerate: boolean }) {
+  const group = useGroup(id);
+  if (group.isError && !group.data) {
+    if (group.error instanceof ApiError && group.error.code === "not_found") {
+      return (
+        <div role="alert" className="rounded-md border border-slate-200 bg-white p-6">
+          <p className="font-medium">This group does not exist any more: it was dismissed or reclaimed.</p>
+          <Link href="/groups" className="mt-2 inline-block text-indigo-700 hover:underline">
+            Back to groups
+          </Link>
+        </div>
+      );
+    }
+    return <ErrorPanel error={group.error} onRetry={() => group.refetch()} />;
+  }
+  if (!group.data) return <p aria-busy="true">Loading group…</p>;
+  const g = group.data;
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/groups" className="text-indigo-700 hover:underline">
+          Groups
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <span className="font-mono text-slate-700">{g.id}</span>
+      </nav>
+      <header className="flex flex-wrap items-baseline gap-3">
+        <h1 className="text-2xl font-semibold [overflow-wrap:anywhere]">{g.name}</h1>
+        <span className="rounded bg-slate-100 px-2 py-0.5 text-sm font-medium text-slate-800">{TYPE_LABEL[g.type]}</span>
+      </header>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="flex flex-col gap-6 lg:col-span-2">
+          <ProfileCard group={g} canEdit={canEdit} />
+          <GroupApplications group={g} canModerate={canModerate} />
+          <MembersPanel group={g} canEdit={canEdit} canModerate={canModerate} />
+        </div>
+        <div className="flex flex-col gap-6">
+          <JoinSettings group={g} canEdit={canEdit} />
+          {canEdit && <NotifyForm group={g} />}
+          {canEdit && <DangerZone group={g} />}
+        </div>
+      </div>
+    </div>
+  );
+}

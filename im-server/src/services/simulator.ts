@@ -1,0 +1,90 @@
+// Demo traffic (IM_SIMULATOR_RATE actions per minute): app users apply to Public groups that need
+// approval, join free groups, sometimes leave, and owners/admins now and then settle an application
+// from their phone — through the same services as the client API, so listener events and webhooks
+// fire exactly as for a real phone.
+import type { FastifyBaseLogger } from "fastify";
+import { ImServerError } from "../domain/errors";
+import { APPLY_MESSAGES } from "../seed/demo-names";
+import type { Actor, ServiceContext } from "./context";
+import { handleApplication } from "./applications";
+import { joinGroup, quitGroup } from "./membership";
+
+const PLATFORMS = ["Android", "iOS", "Android", "iOS", "Web"];
+
+function pick<T>(items: readonly T[], random: () => number): T | undefined {
+  return items.length ? items[Math.floor(random() * items.length)] : undefined;
+}
+
+function phone(userId: string, random: () => number): Actor {
+  return { userId, viaRest: false, platform: pick(PLATFORMS, random)!, clientIp: "127.0.0.1" };
+}
+
+/** One simulated action; returns what happened (for logs and tests) or null when nothing fit. */
+export async function simulateOnce(ctx: ServiceContext, random: () => number = Math.random): Promise<string | null> {
+  const { groups, members, applications, accounts } = ctx.store;
+  const roll = random();
+  try {
+    if (roll < 0.35) {
+      const groupId = pick(groups.liveIdsOfTypes(["Public"], "NeedPermission"), random);
+      if (!groupId) return null;
+      const userId = accounts.sample(20).find((id) => !members.role(groupId, id) && !applications.pendingFor(groupId, id));
+      if (!userId) return null;
+      await joinGroup(ctx, phone(userId, random), groupId, pick(APPLY_MESSAGES, random)!);
+      return `${userId} applied to ${groupId}`;
+    }
+    if (roll < 0.6) {
+      const free = [...groups.liveIdsOfTypes(["ChatRoom", "Community", "AVChatRoom"]), ...groups.liveIdsOfTypes(["Public"], "FreeAccess")];
+      const groupId = pick(free, random);
+      if (!groupId) return null;
+      const userId = accounts.sample(20).find((id) => !members.role(groupId, id));
+      if (!userId) return null;
+      await joinGroup(ctx, phone(userId, random), groupId, "");
+      return `${userId} joined ${groupId}`;
+    }
+    if (roll < 0.8) {
+      // The oldest pending applications get handled first, as a diligent admin would.
+      const oldest = applications.list({ status: "pending", limit: 200 }).reverse().slice(0, 5);
+      const application = pick(oldest, random);
+      if (!application) return null;
+      const handler = pick(members.managers(application.groupId), random);
+      if (!handler) return null;
+      const decision = random() < 0.7 ? "Agree" : "Reject";
+      handleApplication(ctx, phone(handler, random), {
+        applicationId: application.id,
+        decision,
+        message: "",
+        handler,
+        requireManager: handler,
+      });
+      return `${handler} ${decision === "Agree" ? "approved" : "refused"} application ${application.id}`;
+    }
+    const groupId = pick(groups.liveIdsOfTypes(["Public", "ChatRoom", "Community", "AVChatRoom"]), random);
+    if (!groupId) return null;
+    const leaver = pick(members.list(groupId).filter((m) => m.role !== "Owner"), random);
+    if (!leaver) return null;
+    quitGroup(ctx, phone(leaver.userId, random), groupId);
+    return `${leaver.userId} left ${groupId}`;
+  } catch (error) {
+    // A full group or a refusing webhook is a normal outcome for a simulated user.
+    if (error instanceof ImServerError) return `refused ${error.code}: ${error.info}`;
+    throw error;
+  }
+}
+
+export function startSimulator(ctx: ServiceContext, log: FastifyBaseLogger): () => void {
+  const rate = ctx.config.simulatorRate;
+  if (!rate) return () => {};
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    simulateOnce(ctx)
+      .then((what) => what && log.debug({ simulator: what }, "simulated user action"))
+      .catch((error: unknown) => log.error({ err: error }, "simulator failed"))
+      .finally(() => {
+        busy = false;
+      });
+  }, 60_000 / rate);
+  timer.unref();
+  return () => clearInterval(timer);
+}

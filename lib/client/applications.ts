@@ -1,0 +1,89 @@
+"use client";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { BULK_MAX, type Application, type BulkResult } from "@/lib/schemas/application";
+import type { Page } from "@/lib/schemas/group";
+import { apiFetch } from "./fetcher";
+import { applicationKeys, groupKeys, type ApplicationListFilters } from "./query-keys";
+
+function listPath(filters: ApplicationListFilters, cursor: string) {
+  const params = new URLSearchParams({ limit: "50" });
+  if (filters.groupId) params.set("groupId", filters.groupId);
+  if (filters.status) params.set("status", filters.status);
+  if (cursor) params.set("cursor", cursor);
+  return `/api/applications?${params}`;
+}
+
+export function useApplications(filters: ApplicationListFilters) {
+  return useInfiniteQuery({
+    queryKey: applicationKeys.list(filters),
+    initialPageParam: "",
+    queryFn: ({ pageParam, signal }) => apiFetch<Page<Application>>(listPath(filters, pageParam), { signal }),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+type Lists = InfiniteData<Page<Application>>;
+
+/** Drop settled applications from every cached pending list at once; returns how to undo it. */
+function removeFromPendingLists(qc: ReturnType<typeof useQueryClient>, ids: Set<string>) {
+  const snapshots = qc.getQueriesData<Lists>({ queryKey: applicationKeys.lists() });
+  for (const [key, data] of snapshots) {
+    const filters = (key[2] ?? {}) as ApplicationListFilters;
+    if (!data || (filters.status ?? "pending") !== "pending") continue;
+    qc.setQueryData<Lists>(key, {
+      ...data,
+      pages: data.pages.map((p) => ({ ...p, items: p.items.filter((a) => !ids.has(a.id)), total: p.total - p.items.filter((a) => ids.has(a.id)).length })),
+    });
+  }
+  return () => snapshots.forEach(([key, data]) => qc.setQueryData(key, data));
+}
+
+function invalidateAfterHandling(qc: ReturnType<typeof useQueryClient>) {
+  void qc.invalidateQueries({ queryKey: applicationKeys.all });
+  void qc.invalidateQueries({ queryKey: groupKeys.all });
+}
+
+/** Optimistic: the row leaves the pending list at once and comes back, with the reason, if the server refuses. */
+export function useHandleApplication() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action, reason }: { id: string; action: "approve" | "refuse"; reason?: string }) =>
+      apiFetch<Application>(`/api/applications/${encodeURIComponent(id)}/${action}`, { method: "POST", body: reason ? { reason } : {} }),
+    onMutate: async ({ id }) => {
+      await qc.cancelQueries({ queryKey: applicationKeys.lists() });
+      return { undo: removeFromPendingLists(qc, new Set([id])) };
+    },
+    onError: (_e, _v, ctx) => ctx?.undo(),
+    onSettled: () => invalidateAfterHandling(qc),
+  });
+}
+
+export type BulkProgress = { done: number; total: number; results: BulkResult[] };
+
+/** Sends a selection in chunks of at most 100 ids, reporting progress and every item's result between chunks. */
+export function useBulkHandle() {
+  const qc = useQueryClient();
+  return async function run(ids: string[], action: "approve" | "refuse", reason: string | undefined, onProgress: (p: BulkProgress) => void) {
+    const results: BulkResult[] = [];
+    onProgress({ done: 0, total: ids.length, results });
+    try {
+      for (let i = 0; i < ids.length; i += BULK_MAX) {
+        const chunk = ids.slice(i, i + BULK_MAX);
+        try {
+          const res = await apiFetch<{ results: BulkResult[] }>("/api/applications/bulk", { method: "POST", body: { ids: chunk, action, ...(reason ? { reason } : {}) } });
+          results.push(...res.results);
+        } catch (err) {
+          // A chunk that failed as a whole still gets a result per item: nothing is silently skipped.
+          const error = err instanceof Error ? { code: (err as { code?: string }).code ?? "network", message: err.message } : { code: "unknown", message: String(err) };
+          results.push(...chunk.map((id) => ({ id, ok: false, error })));
+        }
+        removeFromPendingLists(qc, new Set(results.filter((r) => r.ok).map((r) => r.id)));
+        onProgress({ done: results.length, total: ids.length, results: [...results] });
+      }
+    } finally {
+      invalidateAfterHandling(qc);
+    }
+    return results;
+  };
+}

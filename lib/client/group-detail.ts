@@ -1,0 +1,86 @@
+"use client";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Group, GroupPatch, Page } from "@/lib/schemas/group";
+import type { Member } from "@/lib/schemas/member";
+import { apiFetch } from "./fetcher";
+import { applicationKeys, groupKeys } from "./query-keys";
+
+const groupPath = (id: string) => `/api/groups/${encodeURIComponent(id)}`;
+
+export function useGroup(id: string) {
+  return useQuery({ queryKey: groupKeys.detail(id), queryFn: ({ signal }) => apiFetch<Group>(groupPath(id), { signal }) });
+}
+
+/** Optimistic: the page shows the edit at once and rolls back, with the server's words, if it is refused. */
+export function useUpdateGroup(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: GroupPatch) => apiFetch<Group>(groupPath(id), { method: "PATCH", body: patch }),
+    onMutate: async (patch) => {
+      await qc.cancelQueries({ queryKey: groupKeys.detail(id), exact: true });
+      const previous = qc.getQueryData<Group>(groupKeys.detail(id));
+      if (previous) qc.setQueryData<Group>(groupKeys.detail(id), { ...previous, ...patch });
+      return { previous };
+    },
+    onError: (_err, _patch, context) => {
+      if (context?.previous) qc.setQueryData(groupKeys.detail(id), context.previous);
+    },
+    onSuccess: (group) => qc.setQueryData(groupKeys.detail(id), group),
+    onSettled: () => qc.invalidateQueries({ queryKey: groupKeys.lists() }),
+  });
+}
+
+export type DismissOutcome = { id: string; name: string; membersRemoved: number; applicationsDropped: number };
+
+export function useDismissGroup(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<void>(groupPath(id), { method: "DELETE" }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: groupKeys.lists() });
+      void qc.invalidateQueries({ queryKey: applicationKeys.all });
+    },
+  });
+}
+
+export function useMembers(id: string, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: groupKeys.members(id),
+    enabled,
+    initialPageParam: "",
+    queryFn: ({ pageParam, signal }) => apiFetch<Page<Member>>(`${groupPath(id)}/members?limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`, { signal }),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+function useGroupMutation<TVars, TResult>(id: string, fn: (vars: TVars) => Promise<TResult>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: groupKeys.detail(id) });
+      void qc.invalidateQueries({ queryKey: groupKeys.lists() });
+    },
+  });
+}
+
+export type AddResult = { userId: string; result: "failed" | "added" | "already_member" | "invited" };
+
+export const useAddMembers = (id: string) =>
+  useGroupMutation(id, (userIds: string[]) => apiFetch<{ results: AddResult[] }>(`${groupPath(id)}/members`, { method: "POST", body: { userIds } }));
+
+export const useRemoveMember = (id: string) =>
+  useGroupMutation(id, ({ userId, reason }: { userId: string; reason?: string }) =>
+    apiFetch<void>(`${groupPath(id)}/members/${encodeURIComponent(userId)}${reason ? `?reason=${encodeURIComponent(reason)}` : ""}`, { method: "DELETE" }),
+  );
+
+export const useSetMemberRole = (id: string) =>
+  useGroupMutation(id, ({ userId, role }: { userId: string; role: "Admin" | "Member" }) =>
+    apiFetch(`${groupPath(id)}/members/${encodeURIComponent(userId)}`, { method: "PATCH", body: { role } }),
+  );
+
+export const useTransferOwner = (id: string) =>
+  useGroupMutation(id, (userId: string) => apiFetch<Group>(`${groupPath(id)}/owner`, { method: "POST", body: { userId } }));
+
+export const useNotifyMembers = (id: string) =>
+  useGroupMutation(id, (body: { content: string; userIds?: string[] }) => apiFetch(`${groupPath(id)}/notifications`, { method: "POST", body }));

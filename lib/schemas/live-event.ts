@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+/** The console's live events (DESIGN §4 "Events out"): the SSE event name is the type. */
+export const LIVE_EVENT_TYPES = [
+  "application.created",
+  "application.handled",
+  "group.created",
+  "group.updated",
+  "group.dismissed",
+  "member.joined",
+  "member.left",
+] as const;
+
+export const liveEventTypeSchema = z.enum(LIVE_EVENT_TYPES);
+export type LiveEventType = z.infer<typeof liveEventTypeSchema>;
+
+/** What travels as an event's `data`; `at` is when it happened (ISO 8601). */
+export const liveEventDataSchema = z.object({
+  groupId: z.string(),
+  applicationId: z.string().optional(),
+  userId: z.string().optional(),
+  at: z.string(),
+});
+export type LiveEventData = z.infer<typeof liveEventDataSchema>;
+
+export type LiveEvent = { type: LiveEventType } & LiveEventData;
+/** An event before it is stamped: publishers may leave `at` to the bus. */
+export type LiveEventDraft = Omit<LiveEvent, "at"> & { at?: string };

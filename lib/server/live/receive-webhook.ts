@@ -1,0 +1,62 @@
+import "server-only";
+import { after, type NextRequest } from "next/server";
+import { getEnv } from "../env";
+import { verifyCallback } from "./callback-auth";
+import { runWebhookPlan } from "./run-webhook";
+import { planWebhook } from "./webhook-plan";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Tencent's answer envelope. ErrorCode 0 allows a Before* action; After* answers are ignored by the sender. */
+function envelope(status: number, errorCode: number, errorInfo: string): Response {
+  return Response.json(
+    { ActionStatus: errorCode === 0 ? "OK" : "FAIL", ErrorCode: errorCode, ErrorInfo: errorInfo },
+    { status, headers: { "cache-control": "no-store" } },
+  );
+}
+
+async function readBody(req: NextRequest): Promise<{ ok: true; body: unknown } | { ok: false; status: number; info: string }> {
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return { ok: false, status: 413, info: "body over 1 MB" };
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, status: 413, info: "body over 1 MB" };
+  try {
+    return { ok: true, body: JSON.parse(text) };
+  } catch {
+    return { ok: false, status: 400, info: "body is not JSON" };
+  }
+}
+
+/**
+ * A webhook from the IM server: check who sent it, answer at once (the sender gives up after 2 s, and
+ * a Before* callback holds up a user's action meanwhile), then do the work after the answer is sent.
+ * Every Before* is allowed: the console watches, it does not moderate what users do in the app.
+ */
+export async function receiveWebhook(req: NextRequest): Promise<Response> {
+  let config;
+  try {
+    config = getEnv();
+  } catch (err) {
+    console.error("webhook refused: the console is not configured:", err instanceof Error ? err.message : err);
+    return envelope(500, 1, "console not configured");
+  }
+  const params = req.nextUrl.searchParams;
+  const verdict = verifyCallback(params, { sdkAppId: config.im.sdkAppId, token: config.callbackToken }, Math.floor(Date.now() / 1000));
+  if (!verdict.ok) {
+    console.warn(`webhook refused (${verdict.status}): ${verdict.reason}`);
+    return envelope(verdict.status, 1, verdict.reason);
+  }
+  const read = await readBody(req);
+  if (!read.ok) return envelope(read.status, 1, read.info);
+  const queryCommand = params.get("CallbackCommand");
+  const bodyCommand = (read.body as { CallbackCommand?: unknown } | null)?.CallbackCommand;
+  if (queryCommand && typeof bodyCommand === "string" && bodyCommand !== queryCommand) return envelope(400, 1, "CallbackCommand differs between query and body");
+  const command = queryCommand ?? (typeof bodyCommand === "string" ? bodyCommand : "");
+
+  const plan = planWebhook(command, read.body);
+  if (plan) {
+    after(() =>
+      runWebhookPlan(plan).catch((err) => console.error(`webhook ${command} for ${plan.groupId} not applied:`, err instanceof Error ? err.message : err)),
+    );
+  }
+  return envelope(200, 0, "");
+}

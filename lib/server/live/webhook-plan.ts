@@ -1,0 +1,109 @@
+import "server-only";
+import { z } from "zod";
+import type { LiveEventDraft } from "@/lib/schemas/live-event";
+
+/**
+ * What the console does about one webhook. The body names the group and what happened, but it is only a
+ * hint: a Sign covers the time, not the body, so the group's state is always re-read from the IM server,
+ * and what the IM server answers decides which events go out.
+ */
+export type WebhookPlan = {
+  groupId: string;
+  at: string;
+  /** Re-read the group into the directory (upsert, or remove when the IM server says it is gone). */
+  sync: boolean;
+  /** Re-count the group's pending applications. */
+  refreshPending: boolean;
+  /** Look for the requester's pending application after each of these delays (ms): it may not be stored yet. */
+  findApplication?: { requesterId: string; delaysMs: number[] };
+  /** Published when the IM server still has the group (or was not asked). */
+  ifPresent: LiveEventDraft[];
+  /** Published when the IM server says the group is gone. */
+  ifGone: LiveEventDraft[];
+};
+
+/** Beyond this many members in one webhook, one event stands for all (listeners refresh per group anyway). */
+export const MAX_MEMBER_EVENTS = 20;
+
+/** BeforeApplyJoinGroup comes before the application is stored: look soon, then once more. */
+export const BEFORE_APPLY_DELAYS_MS = [300, 1000];
+
+const head = z.object({ GroupId: z.string().min(1), EventTime: z.union([z.number(), z.string()]).optional() });
+const members = z.array(z.object({ Member_Account: z.string() })).catch([]);
+const requester = z.object({ Requestor_Account: z.string().min(1) });
+
+type Builder = (body: unknown, groupId: string) => Omit<WebhookPlan, "groupId" | "at">;
+
+const groupChanged: Builder = (_, groupId) => ({
+  sync: true,
+  refreshPending: false,
+  ifPresent: [{ type: "group.updated", groupId }],
+  ifGone: [{ type: "group.dismissed", groupId }],
+});
+
+function memberEvents(type: "member.joined" | "member.left", groupId: string, list: { Member_Account: string }[]): LiveEventDraft[] {
+  if (list.length === 0 || list.length > MAX_MEMBER_EVENTS) return [{ type, groupId }];
+  return list.map((m) => ({ type, groupId, userId: m.Member_Account }));
+}
+
+// An approval lets a member in, so membership changes re-count pending applications too.
+const membership = (type: "member.joined" | "member.left", field: string): Builder => (body, groupId) => ({
+  sync: true,
+  refreshPending: true,
+  ifPresent: memberEvents(type, groupId, members.parse((body as Record<string, unknown>)[field])),
+  ifGone: [{ type: "group.dismissed", groupId }],
+});
+
+const newApplication = (delaysMs: number[]): Builder => (body) => ({
+  sync: false,
+  refreshPending: false,
+  findApplication: { requesterId: requester.parse(body).Requestor_Account, delaysMs },
+  ifPresent: [],
+  ifGone: [],
+});
+
+const BUILDERS: Record<string, Builder> = {
+  // Gone already: its AfterGroupDestroyed follows and says so.
+  "Group.CallbackAfterCreateGroup": (_, groupId) => ({ sync: true, refreshPending: false, ifPresent: [{ type: "group.created", groupId }], ifGone: [] }),
+  "Group.CallbackAfterGroupDestroyed": groupChanged,
+  "Group.CallbackAfterGroupInfoChanged": groupChanged,
+  "Group.CallbackAfterChangeGroupOwner": groupChanged,
+  "Group.CallbackAfterMemberFieldChanged": groupChanged,
+  "Group.CallbackAfterNewMemberJoin": membership("member.joined", "NewMemberList"),
+  "Group.CallbackAfterMemberExit": membership("member.left", "ExitMemberList"),
+  "Group.CallbackBeforeApplyJoinGroup": newApplication(BEFORE_APPLY_DELAYS_MS),
+  // Extensions of the local IM server (not sent in strict Tencent mode).
+  "Group.CallbackAfterApplyJoinGroup": newApplication([0]),
+  "Group.CallbackAfterHandleJoinApplication": (body, groupId) => {
+    const b = z.object({ ApplicationId: z.union([z.string(), z.number()]).transform(String), Requestor_Account: z.string().optional() }).parse(body);
+    return {
+      sync: false,
+      refreshPending: true,
+      ifPresent: [{ type: "application.handled", groupId, applicationId: b.ApplicationId, ...(b.Requestor_Account ? { userId: b.Requestor_Account } : {}) }],
+      ifGone: [],
+    };
+  },
+};
+
+/** Tencent sends EventTime in ms, as a number or (in some samples) a quoted string. */
+function eventTime(raw: number | string | undefined, now: () => Date): string {
+  const ms = typeof raw === "string" ? Number(raw) : raw;
+  return ms !== undefined && Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : now().toISOString();
+}
+
+/** The plan for one webhook, or null when there is nothing to do (other commands, or a body that names no group). */
+export function planWebhook(command: string, body: unknown, now: () => Date = () => new Date()): WebhookPlan | null {
+  const build = Object.hasOwn(BUILDERS, command) ? BUILDERS[command] : undefined;
+  const parsed = head.safeParse(body);
+  if (!build || !parsed.success) return null;
+  const groupId = parsed.data.GroupId;
+  let plan: ReturnType<Builder>;
+  try {
+    plan = build(body, groupId);
+  } catch {
+    return null;
+  }
+  const at = eventTime(parsed.data.EventTime, now);
+  const stamp = (events: LiveEventDraft[]) => events.map((e) => ({ ...e, at }));
+  return { ...plan, groupId, at, ifPresent: stamp(plan.ifPresent), ifGone: stamp(plan.ifGone) };
+}
