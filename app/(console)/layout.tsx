@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
+import { LiveUpdates } from "@/components/layout/live-updates";
 import { Providers } from "@/components/providers";
 import { currentUser } from "@/lib/server/session";
 
@@ -18,6 +19,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}
       </main>
+      <LiveUpdates />
     </Providers>
   );
 }

@@ -21,7 +21,11 @@ export function SignInForm({ from }: { from: string }) {
       router.replace(from);
       router.refresh();
     } else {
-      setError(res?.status === 429 ? "Too many attempts. Wait a minute and try again." : "That email and password do not match an active console user.");
+      setError(
+        res?.error === "rate_limited"
+          ? "Too many attempts. Wait 15 minutes and try again."
+          : "That email and password do not match an active console user.",
+      );
     }
   }
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SessionUser } from "@/lib/schemas/user";
+import { canManageUsers, canViewAudit, type SessionUser } from "@/lib/schemas/user";
 import { SignOutButton } from "./sign-out-button";
 
 export function AppHeader({ user }: { user: SessionUser }) {
@@ -16,11 +16,21 @@ export function AppHeader({ user }: { user: SessionUser }) {
           <Link href="/applications" className="text-sm text-slate-700 hover:text-slate-900">
             Applications
           </Link>
+          {canViewAudit(user) && (
+            <Link href="/audit" className="text-sm text-slate-700 hover:text-slate-900">
+              Audit
+            </Link>
+          )}
+          {canManageUsers(user) && (
+            <Link href="/users" className="text-sm text-slate-700 hover:text-slate-900">
+              Users
+            </Link>
+          )}
         </nav>
         <div className="flex items-center gap-3 text-sm">
-          <span className="text-slate-700">
+          <Link href="/account" className="text-slate-700 hover:text-slate-900" title="Your account">
             {user.email} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{user.role}</span>
-          </span>
+          </Link>
           <SignOutButton />
         </div>
       </div>

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { ImClient } from "../client";
 import type { ImServerConfig } from "../src/config";
-import { parseJsonBody } from "../src/http/json-body";
+import { parseJsonBody, stringifyJson } from "../src/http/json-body";
 import { seedIfEmpty } from "../src/seed/seed";
 import { buildServer } from "../src/server";
 import { type Store, openStore } from "../src/store/store";
@@ -46,6 +46,13 @@ export function sig(identifier: string, options: { expire?: number; time?: numbe
 
 export function query(identifier: string, usersig = sig(identifier)): string {
   return new URLSearchParams({ sdkappid: String(SDKAPPID), identifier, usersig, random: "12345", contenttype: "json" }).toString();
+}
+
+/** Parses an answer the way a 64-bit-aware gateway would: a numeric `Next` becomes a bigint. */
+export function parseEnvelope(text: string): Envelope {
+  const envelope = parseJsonBody(text) as Envelope;
+  if (/"Next":\s*\d/.test(text) && typeof envelope.Next === "string") envelope.Next = BigInt(envelope.Next);
+  return envelope;
 }
 
 export async function startServer(overrides: Partial<ImServerConfig> = {}, dataDir?: string): Promise<TestServer> {
@@ -88,9 +95,9 @@ export async function startServer(overrides: Partial<ImServerConfig> = {}, dataD
       const response = await fetch(`${url}/v4/${command}?${params}`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: typeof body === "string" ? body : JSON.stringify(body),
+        body: typeof body === "string" ? body : stringifyJson(body),
       });
-      return parseJsonBody(await response.text()) as Envelope;
+      return parseEnvelope(await response.text());
     },
     async restText(command, body) {
       const response = await fetch(`${url}/v4/${command}?${query(ADMIN)}`, { method: "POST", body });
@@ -146,4 +153,52 @@ export function recordEvents(client: ImClient): { name: string; payload: Record<
   const events: { name: string; payload: Record<string, unknown>; id: number }[] = [];
   client.addGroupListener({ onEvent: (name, payload, id) => events.push({ name, payload, id }) });
   return events;
+}
+
+export interface ReceivedCallback {
+  query: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
+export interface CallbackReceiver {
+  url: string;
+  calls: ReceivedCallback[];
+  /** Decides the reply per callback; default: allow. Return `"hang"` to never answer. */
+  reply: (call: ReceivedCallback) => Record<string, unknown> | "hang";
+  commands(): string[];
+  close(): Promise<void>;
+}
+
+/** A tiny webhook receiver on a free port, recording what the IM server sends. */
+export async function startReceiver(): Promise<CallbackReceiver> {
+  const { createServer } = await import("node:http");
+  const hanging: import("node:http").ServerResponse[] = [];
+  const receiver: CallbackReceiver = {
+    url: "",
+    calls: [],
+    reply: () => ({ ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "" }),
+    commands: () => receiver.calls.map((c) => c.query.CallbackCommand),
+    close: () =>
+      new Promise<void>((resolve) => {
+        hanging.forEach((res) => res.destroy());
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  const server = createServer((req, res) => {
+    let text = "";
+    req.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      const call = { query: Object.fromEntries(url.searchParams), body: JSON.parse(text) as Record<string, unknown> };
+      receiver.calls.push(call);
+      const answer = receiver.reply(call);
+      if (answer === "hang") return void hanging.push(res);
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const address = server.address();
+  receiver.url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/im/callback`;
+  return receiver;
 }

@@ -3,9 +3,19 @@ export const IM_UNREACHABLE = -1;
 export const IM_TIMEOUT = -2;
 export const IM_BAD_RESPONSE = -3;
 
+// Next bundles a module once per entry, so one process can hold several copies of this class; the brand
+// keeps `instanceof` true across them (the gateway instance is shared per process, its class may not be).
+const BRAND = Symbol.for("group-console.ImError");
+
 /** The one error the gateway throws: a Tencent ErrorCode (or a negative transport code) and the command. */
 export class ImError extends Error {
   readonly name = "ImError";
+  readonly [BRAND] = true;
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
   constructor(
     readonly code: number,
     readonly info: string,

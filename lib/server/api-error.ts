@@ -18,9 +18,18 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+// One process may hold several bundled copies of this class; the brand keeps `instanceof` true across them.
+const BRAND = Symbol.for("group-console.ApiError");
+
 /** The one error type of the BFF side: it becomes `{ error: { code, message, details? } }` with its status. */
 export class ApiError extends Error {
   readonly name = "ApiError";
+  readonly [BRAND] = true;
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
   constructor(
     readonly code: ErrorCode,
     message: string,

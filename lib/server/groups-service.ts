@@ -7,6 +7,7 @@ import { audited } from "./audited";
 import { getContext } from "./context";
 import { queryDirectory, removeGroup, upsertGroups } from "./directory";
 import { readState } from "./directory/repo";
+import { publishEvent } from "./live/bus";
 
 // Other services still import it from here.
 export { audited };

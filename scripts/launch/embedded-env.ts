@@ -15,7 +15,9 @@ export async function resolveLaunchEnv(base: NodeJS.ProcessEnv, opts: { demo: bo
     ...env,
     IM_SECRET_KEY: base.IM_SECRET_KEY ?? secrets.IM_SECRET_KEY,
     NEXTAUTH_SECRET: base.NEXTAUTH_SECRET ?? secrets.NEXTAUTH_SECRET,
-    IM_CALLBACK_TOKEN: base.IM_CALLBACK_TOKEN ?? secrets.IM_CALLBACK_TOKEN,
+    // An empty value counts as unset, or one side would sign and the other not.
+    IM_CALLBACK_TOKEN: base.IM_CALLBACK_TOKEN || secrets.IM_CALLBACK_TOKEN,
+    IM_CALLBACK_URL: base.IM_CALLBACK_URL || `http://127.0.0.1:${port}/api/im/callback`,
     IM_DATA_DIR: base.IM_DATA_DIR ?? path.join(dataDir, "im"),
     IM_SERVER_PORT: base.IM_SERVER_PORT ?? "5080",
     IM_DEMO: base.IM_DEMO ?? (opts.demo ? "1" : "0"),

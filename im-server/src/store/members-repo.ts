@@ -35,6 +35,8 @@ const toMember = (row: MemberRow): Member => ({
   appMemberDefinedData: JSON.parse(row.app_member_defined_data) as KeyValue[],
 });
 
+const JOIN_ORDER = "joined_at, CASE role WHEN 'Owner' THEN 0 WHEN 'Admin' THEN 1 ELSE 2 END, user_id";
+
 export interface MemberQuery {
   roles?: readonly MemberRole[];
   offset?: number;
@@ -78,12 +80,12 @@ export class MembersRepo {
     return this.countStmt.get(groupId)!.n;
   }
 
-  /** Members in join order, optionally filtered by role and paged. */
+  /** Members in join order (the owner first among equals), optionally filtered by role and paged. */
   list(groupId: string, query: MemberQuery = {}): Member[] {
     const roles = query.roles ?? [];
     const where = roles.length ? `AND role IN (${roles.map(() => "?").join(",")})` : "";
     const rows = this.db
-      .prepare(`SELECT * FROM members WHERE group_id = ? ${where} ORDER BY joined_at, user_id LIMIT ? OFFSET ?`)
+      .prepare(`SELECT * FROM members WHERE group_id = ? ${where} ORDER BY ${JOIN_ORDER} LIMIT ? OFFSET ?`)
       .all(groupId, ...roles, query.limit ?? -1, query.offset ?? 0) as MemberRow[];
     return rows.map(toMember);
   }
@@ -99,7 +101,7 @@ export class MembersRepo {
 
   userIds(groupId: string): string[] {
     return (
-      this.db.prepare("SELECT user_id FROM members WHERE group_id = ? ORDER BY joined_at, user_id").all(groupId) as {
+      this.db.prepare(`SELECT user_id FROM members WHERE group_id = ? ORDER BY ${JOIN_ORDER}`).all(groupId) as {
         user_id: string;
       }[]
     ).map((r) => r.user_id);
@@ -158,7 +160,7 @@ export class MembersRepo {
   muted(groupId: string, now: number): { userId: string; muteUntil: number }[] {
     return (
       this.db
-        .prepare("SELECT user_id, mute_until FROM members WHERE group_id = ? AND mute_until > ? ORDER BY joined_at, user_id")
+        .prepare(`SELECT user_id, mute_until FROM members WHERE group_id = ? AND mute_until > ? ORDER BY ${JOIN_ORDER}`)
         .all(groupId, now) as { user_id: string; mute_until: number }[]
     ).map((r) => ({ userId: r.user_id, muteUntil: r.mute_until }));
   }

@@ -2,7 +2,7 @@
 // console list and settle them. With IM_STRICT_TENCENT=1 they answer 10003 like unknown commands.
 import { decodeStringCursor, encodeStringCursor } from "../../domain/cursors";
 import { Code, fail, invalid } from "../../domain/errors";
-import { optEnum, optInt, optString, reqString } from "../../domain/fields";
+import { optEnum, optInt, optString } from "../../domain/fields";
 import type { ApplicationStatus } from "../../domain/group-rules";
 import { LIMITS, checkBytes } from "../../domain/limits";
 import { handleApplication, listApplications } from "../../services/applications";

@@ -1,0 +1,19 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { AccountView } from "@/components/account/account-view";
+import { meKeys } from "@/lib/client/query-keys";
+import { getMe } from "@/lib/server/me-service";
+import { currentUser } from "@/lib/server/session";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const user = await currentUser();
+  const queryClient = new QueryClient();
+  if (user) await queryClient.prefetchQuery({ queryKey: meKeys.all, queryFn: () => getMe(user) });
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <AccountView />
+    </HydrationBoundary>
+  );
+}

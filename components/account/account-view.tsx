@@ -1,0 +1,28 @@
+"use client";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { Panel } from "@/components/ui/panel";
+import { useMe } from "@/lib/client/me";
+import { PasswordForm } from "./password-form";
+import { ProfileForm } from "./profile-form";
+
+export function AccountView() {
+  const me = useMe();
+  return (
+    <section aria-labelledby="account-heading" className="flex max-w-xl flex-col gap-4">
+      <h1 id="account-heading" className="text-2xl font-semibold">
+        Account
+      </h1>
+      {me.isError && <ErrorPanel error={me.error} onRetry={() => me.refetch()} />}
+      {me.data && (
+        <>
+          <Panel title="Profile">
+            <ProfileForm me={me.data} />
+          </Panel>
+          <Panel title="Password">
+            <PasswordForm />
+          </Panel>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import type { ReactNode } from "react";
+
+/**
+ * A quiet corner notice. The polite live region stays mounted while empty, so screen readers announce
+ * what later appears in it without interrupting the operator.
+ */
+export function LiveNotice({ children, muted = false }: { children?: ReactNode; muted?: boolean }) {
+  const shown = children !== undefined && children !== null && children !== false;
+  return (
+    <div
+      role="status"
+      className={
+        shown
+          ? `pointer-events-auto flex items-center gap-3 rounded-md border px-3 py-2 text-sm shadow-md ${muted ? "border-slate-200 bg-slate-50 text-slate-700" : "border-indigo-200 bg-white text-slate-900"}`
+          : "sr-only"
+      }
+    >
+      {shown ? children : null}
+    </div>
+  );
+}

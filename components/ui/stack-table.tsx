@@ -1,0 +1,59 @@
+import type { ReactNode, TdHTMLAttributes } from "react";
+
+/*
+ * A table that turns into labelled cards on narrow screens instead of scrolling sideways. The explicit roles
+ * keep it a table for screen readers once CSS changes its display.
+ */
+export function StackTable({ caption, columns, busy, children }: { caption: string; columns: string[]; busy?: boolean; children: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white">
+      <table role="table" className="w-full text-left text-sm max-md:block" aria-busy={busy}>
+        <caption className="sr-only">{caption}</caption>
+        <thead role="rowgroup" className="bg-slate-50 text-xs tracking-wide text-slate-700 uppercase max-md:sr-only">
+          <tr role="row">
+            {columns.map((c) => (
+              <th key={c} role="columnheader" scope="col" className="px-3 py-2 font-semibold">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody role="rowgroup" className="divide-y divide-slate-100 max-md:block">
+          {children}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function StackRow({ children }: { children: ReactNode }) {
+  return (
+    <tr role="row" className="align-top hover:bg-slate-50 max-md:block max-md:py-2">
+      {children}
+    </tr>
+  );
+}
+
+/** A cell; `label` is its column's name, shown beside the value only when stacked. */
+export function StackCell({ label, className = "", children, ...rest }: TdHTMLAttributes<HTMLTableCellElement> & { label: string }) {
+  return (
+    <td
+      role="cell"
+      data-label={label}
+      className={`px-3 py-2 max-md:flex max-md:gap-3 max-md:py-1 max-md:before:w-20 max-md:before:shrink-0 max-md:before:text-xs max-md:before:font-semibold max-md:before:text-slate-600 max-md:before:uppercase max-md:before:content-[attr(data-label)] ${className}`}
+      {...rest}
+    >
+      {children}
+    </td>
+  );
+}
+
+export function StackMessage({ span, children }: { span: number; children: ReactNode }) {
+  return (
+    <tr role="row" className="max-md:block">
+      <td role="cell" colSpan={span} className="px-3 py-8 text-center text-slate-600 max-md:block">
+        {children}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { Pager } from "@/components/groups/pager";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { MutationError } from "@/components/ui/mutation-error";
+import { useUpdateUser, useUsers } from "@/lib/client/users";
+import type { ConsoleUser, Role, UpdateUserInput } from "@/lib/schemas/user";
+import { AddUserDialog } from "./add-user-dialog";
+import { UsersTable } from "./users-table";
+
+const AS_ROLE: Record<Role, string> = { viewer: "a viewer", moderator: "a moderator", admin: "an admin" };
+
+function describe(user: ConsoleUser, change: UpdateUserInput): string {
+  if (change.role) return `${user.email} is now ${AS_ROLE[change.role]}.`;
+  if (change.disabled !== undefined) return `${user.email} is ${change.disabled ? "disabled and signed out" : "enabled again"}.`;
+  return `${user.email} is updated.`;
+}
+
+/** Console users and their roles: add, change role, disable and enable. */
+export function UsersView({ currentUserId }: { currentUserId: string }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const cursor = useSearchParams().get("cursor") || undefined;
+  const users = useUsers(cursor ? { cursor } : {});
+  const update = useUpdateUser();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [history, setHistory] = useState<string[]>([]);
+  const go = (c: string | undefined) => router.push(c ? `${pathname}?cursor=${encodeURIComponent(c)}` : pathname, { scroll: false });
+
+  function onChange(user: ConsoleUser, change: UpdateUserInput) {
+    setNotice(null);
+    update.mutate({ id: user.id, change }, { onSuccess: () => setNotice(describe(user, change)) });
+  }
+
+  return (
+    <section aria-labelledby="users-heading" className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 id="users-heading" className="text-2xl font-semibold">
+            Users
+          </h1>
+          <p className="text-sm text-slate-600">{users.data ? `${users.data.total.toLocaleString("en")} console users` : "Loading…"}</p>
+        </div>
+        <AddUserDialog
+          onAdded={(u) => {
+            update.reset();
+            setNotice(`Added ${u.email} as ${AS_ROLE[u.role]}.`);
+          }}
+        />
+      </div>
+      <p role="status" className="text-sm text-emerald-800 empty:hidden">
+        {notice}
+      </p>
+      <MutationError error={update.error} />
+      {users.isError ? (
+        <ErrorPanel error={users.error} onRetry={() => users.refetch()} />
+      ) : (
+        <UsersTable
+          users={users.data?.items}
+          loading={users.isPending}
+          currentUserId={currentUserId}
+          pending={update.isPending ? update.variables : undefined}
+          onChange={onChange}
+        />
+      )}
+      <Pager
+        hasPrevious={history.length > 0}
+        hasNext={Boolean(users.data?.nextCursor)}
+        busy={users.isFetching}
+        onPrevious={() => {
+          setHistory(history.slice(0, -1));
+          go(history[history.length - 1] || undefined);
+        }}
+        onNext={() => {
+          setHistory([...history, cursor ?? ""]);
+          go(users.data?.nextCursor ?? undefined);
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signedInApi } from "../support/api";
+import { newAppUser } from "../support/app-users";
+
+const unique = () => Date.now().toString(36);
+
+/** A fresh Public group needing approval, with `n` app users who applied to it. */
+async function groupWithApplicants(n: number, label: string) {
+  const api = await signedInApi();
+  const group = await (await api.post("/api/groups", { data: { type: "Public", name: `${label} ${unique()}`, joinOption: "NeedPermission" } })).json();
+  const applicants = [];
+  for (let i = 0; i < n; i++) {
+    const user = await newAppUser(`Applicant ${i} 申请者`);
+    const r = await user.phone.joinGroup(group.id, `please let me in (${i}) お願いします`);
+    expect(r.status).toBe("applied");
+    applicants.push(user);
+  }
+  return { api, group, applicants };
+}
+
+function inboxFor(page: Page, groupId: string) {
+  return page.goto(`/applications?groupId=${encodeURIComponent(groupId)}`);
+}
+
+test("a moderator approves from the inbox and the requester is in the group", async ({ page }) => {
+  const { api, group, applicants } = await groupWithApplicants(1, "Approve");
+  const [who] = applicants;
+  await inboxFor(page, group.id);
+  const row = page.getByRole("row").filter({ hasText: who.userId });
+  await row.getByRole("button", { name: /^Approve/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+  await expect(row).toBeHidden();
+  const members = await (await api.get(`/api/groups/${encodeURIComponent(group.id)}/members`)).json();
+  expect(members.items.map((m: { userId: string }) => m.userId)).toContain(who.userId);
+  const approved = await (await api.get(`/api/applications?groupId=${encodeURIComponent(group.id)}&status=approved`)).json();
+  expect(approved.items[0]).toMatchObject({ requesterId: who.userId, status: "approved", handledBy: "admin@e2e.test" });
+  for (const a of applicants) await a.phone.logout();
+});
+
+test("a moderator bulk-refuses with a reason, with a progress bar and a result per item", async ({ page }) => {
+  const { api, group, applicants } = await groupWithApplicants(3, "Bulk");
+  await inboxFor(page, group.id);
+  await expect(page.getByRole("row")).toHaveCount(4);
+  await page.getByRole("checkbox", { name: "Select all shown applications" }).check();
+  await page.getByRole("button", { name: "Refuse 3" }).click();
+  const dialog = page.getByRole("dialog", { name: "Refuse 3 applications?" });
+  await dialog.getByRole("button", { name: "The group is full for now; try again later." }).click();
+  await dialog.getByRole("button", { name: "Refuse", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Done: 3 refused" })).toBeVisible();
+  const refused = await (await api.get(`/api/applications?groupId=${encodeURIComponent(group.id)}&status=refused`)).json();
+  expect(refused.items).toHaveLength(3);
+  for (const a of refused.items) expect(a.reason).toBe("The group is full for now; try again later.");
+  for (const a of applicants) await a.phone.logout();
+});
+
+test("the keyboard works the inbox: j/k move, x selects, a approves, ? lists the keys", async ({ page }) => {
+  const { api, group, applicants } = await groupWithApplicants(2, "Keys");
+  await inboxFor(page, group.id);
+  await expect(page.getByRole("row")).toHaveCount(3);
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("j");
+  await page.keyboard.press("x");
+  await expect(page.getByText("1 selected")).toBeVisible();
+  await page.keyboard.press("x");
+  await page.keyboard.press("k");
+  await page.keyboard.press("a");
+  await expect(page.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
+  await expect(page.getByRole("row")).toHaveCount(2);
+  const pending = await (await api.get(`/api/applications?groupId=${encodeURIComponent(group.id)}`)).json();
+  expect(pending.total).toBe(1);
+  for (const a of applicants) await a.phone.logout();
+});
+
+test("two moderators race on one application: exactly one wins, the other is told who handled it", async ({ browser }) => {
+  const { api, group, applicants } = await groupWithApplicants(1, "Race");
+  const [first, second] = [await browser.newContext({ storageState: ".data-e2e/admin-state.json" }), await browser.newContext({ storageState: ".data-e2e/admin-state.json" })];
+  const [p1, p2] = [await first.newPage(), await second.newPage()];
+  await Promise.all([inboxFor(p1, group.id), inboxFor(p2, group.id)]);
+  const approve = (p: Page) => p.getByRole("row").filter({ hasText: applicants[0].userId }).getByRole("button", { name: /^Approve/ });
+  await Promise.all([approve(p1).click(), approve(p2).click()]);
+  const outcomes = await Promise.all(
+    [p1, p2].map(async (p) => {
+      const status = p.getByRole("status").filter({ hasText: /Approved|already approved/ });
+      await expect(status).toBeVisible();
+      return status.innerText();
+    }),
+  );
+  expect(outcomes.filter((t) => t.startsWith("Approved"))).toHaveLength(1);
+  expect(outcomes.filter((t) => t.includes("already approved by admin@e2e.test"))).toHaveLength(1);
+  const audit = await api.get(`/api/audit?groupId=${encodeURIComponent(group.id)}&action=application.approve`);
+  if (audit.ok()) {
+    const entries = (await audit.json()).items as { result: string }[];
+    expect(entries.filter((e) => e.result === "ok")).toHaveLength(1);
+  }
+  await first.close();
+  await second.close();
+  for (const a of applicants) await a.phone.logout();
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { LIVE_EVENT_TYPES } from "@/lib/schemas/live-event";
+import { keysToInvalidate, uniqueKeys } from "./live-invalidations";
+import { applicationKeys, groupKeys } from "./query-keys";
+
+describe("live event → cache invalidation", () => {
+  it("every event refreshes the group lists (counts, order, membership)", () => {
+    for (const type of LIVE_EVENT_TYPES) expect(keysToInvalidate({ type, groupId: "g1" })).toContainEqual(groupKeys.lists());
+  });
+
+  it("a new group touches only the lists", () => {
+    expect(keysToInvalidate({ type: "group.created", groupId: "g1" })).toEqual([groupKeys.lists()]);
+  });
+
+  it("a change to a group refreshes that group's detail, which holds its members and applications", () => {
+    const keys = keysToInvalidate({ type: "member.left", groupId: "g/1#x" });
+    expect(keys).toContainEqual(groupKeys.detail("g/1#x"));
+    expect(groupKeys.members("g/1#x").slice(0, 3)).toEqual(groupKeys.detail("g/1#x"));
+    expect(groupKeys.applications("g/1#x").slice(0, 3)).toEqual(groupKeys.detail("g/1#x"));
+    expect(keys).not.toContainEqual(groupKeys.detail("other"));
+  });
+
+  it.each(["application.created", "application.handled", "member.joined", "group.dismissed"] as const)("%s refreshes the applications inbox", (type) => {
+    expect(keysToInvalidate({ type, groupId: "g1" })).toContainEqual(applicationKeys.lists());
+  });
+
+  it("a burst collapses to one invalidation per key", () => {
+    const burst = ["g1", "g1", "g2"].flatMap((groupId) => keysToInvalidate({ type: "member.joined", groupId }));
+    expect(uniqueKeys(burst)).toEqual([groupKeys.lists(), groupKeys.detail("g1"), applicationKeys.lists(), groupKeys.detail("g2")]);
+  });
+});

@@ -1,0 +1,31 @@
+import type { QueryKey } from "@tanstack/react-query";
+import type { LiveEvent } from "@/lib/schemas/live-event";
+import { applicationKeys, groupKeys } from "./query-keys";
+
+/**
+ * The cached queries one live event makes stale. A group's detail key is the prefix of its members,
+ * applications and events, so invalidating it refreshes whatever is open about that group.
+ */
+export function keysToInvalidate(event: Pick<LiveEvent, "type" | "groupId">): QueryKey[] {
+  const group = groupKeys.detail(event.groupId);
+  switch (event.type) {
+    case "group.created":
+      return [groupKeys.lists()];
+    case "group.updated":
+    case "member.left":
+      return [groupKeys.lists(), group];
+    // Joins settle applications (an approval, or a user who got in another way).
+    case "member.joined":
+    case "group.dismissed":
+    case "application.created":
+    case "application.handled":
+      return [groupKeys.lists(), group, applicationKeys.lists()];
+  }
+}
+
+/** Keys from many events, each once: a burst of webhooks becomes one refetch per query. */
+export function uniqueKeys(keys: QueryKey[]): QueryKey[] {
+  const seen = new Map<string, QueryKey>();
+  for (const key of keys) seen.set(JSON.stringify(key), key);
+  return [...seen.values()];
+}
