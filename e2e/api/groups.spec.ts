@@ -71,7 +71,7 @@ for (const [what, body, status, code] of badInputs) {
 }
 
 test("malformed JSON is 400, a non-JSON body 415, a bad cursor 400, a bad limit 422", async () => {
-  const malformed = await api.post("/api/groups", { data: '{"type":', headers: { "content-type": "application/json" } });
+  const malformed = await api.post("/api/groups", { data: Buffer.from('{"type":'), headers: { "content-type": "application/json" } });
   expect(malformed.status()).toBe(400);
   expect((await malformed.json()).error.code).toBe("bad_request");
   const form = await api.post("/api/groups", { form: { type: "Public", name: "x" } });

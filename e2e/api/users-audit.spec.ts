@@ -45,9 +45,13 @@ test("an admin adds a console user: 201 in console shape, never the password; th
   expect(list).toEqual({ items: expect.any(Array), nextCursor: null, total: expect.any(Number) });
   expect(list.items.find((u: User) => u.id === user.id)).toEqual(user);
 
-  const [created] = (await auditEntries(`action=user.create&actor=${encodeURIComponent(E2E.admin.email)}&limit=100`)).items.filter((e) => e.target === email.toLowerCase());
-  expect(created).toMatchObject({ result: "ok", after: { email: email.toLowerCase(), role: "moderator" } });
-  expect(JSON.stringify(created)).not.toContain(PASSWORD);
+  // Newest first: the refused duplicate, then the creation.
+  const entries = (await auditEntries(`action=user.create&actor=${encodeURIComponent(E2E.admin.email)}&limit=100`)).items.filter((e) => e.target === email.toLowerCase());
+  expect(entries).toMatchObject([
+    { result: "conflict", after: { email: email.toLowerCase(), role: "viewer" } },
+    { result: "ok", before: null, after: { id: user.id, email: email.toLowerCase(), role: "moderator" } },
+  ]);
+  expect(JSON.stringify(entries)).not.toContain(PASSWORD);
 });
 
 const badUsers: [string, Record<string, unknown>, string][] = [

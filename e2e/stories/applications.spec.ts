@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signedInApi } from "../support/api";
 import { newAppUser } from "../support/app-users";
+import { E2E } from "../support/env";
 
 const unique = () => Date.now().toString(36);
 
@@ -75,7 +76,7 @@ test("the keyboard works the inbox: j/k move, x selects, a approves, ? lists the
 
 test("two moderators race on one application: exactly one wins, the other is told who handled it", async ({ browser }) => {
   const { api, group, applicants } = await groupWithApplicants(1, "Race");
-  const [first, second] = [await browser.newContext({ storageState: ".data-e2e/admin-state.json" }), await browser.newContext({ storageState: ".data-e2e/admin-state.json" })];
+  const [first, second] = [await browser.newContext({ storageState: E2E.adminState }), await browser.newContext({ storageState: E2E.adminState })];
   const [p1, p2] = [await first.newPage(), await second.newPage()];
   await Promise.all([inboxFor(p1, group.id), inboxFor(p2, group.id)]);
   const approve = (p: Page) => p.getByRole("row").filter({ hasText: applicants[0].userId }).getByRole("button", { name: /^Approve/ });

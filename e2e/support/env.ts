@@ -1,11 +1,15 @@
 import path from "node:path";
 
+// Ports and data dir can be moved (E2E_PORT, E2E_IM_PORT, E2E_DATA_DIR) so two suites can run side by side.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? ".data-e2e");
+
 /** One place for the test servers' ports, data and credentials (nothing here is a real secret). */
 export const E2E = {
-  port: 3100,
-  imPort: 5180,
-  baseUrl: "http://localhost:3100",
-  dataDir: path.resolve(".data-e2e"),
+  port,
+  imPort: Number(process.env.E2E_IM_PORT ?? 5180),
+  baseUrl: `http://localhost:${port}`,
+  dataDir,
   admin: { email: "admin@e2e.test", password: "e2e-admin-password" },
-  adminState: path.resolve(".data-e2e/admin-state.json"),
+  adminState: path.join(dataDir, "admin-state.json"),
 };

@@ -28,6 +28,8 @@ export interface BuildServerOptions {
   logger?: boolean | { level: string };
   /** Unix seconds; injectable so tests can age groups. */
   now?: () => number;
+  /** Milliseconds for the strict-mode rate limiter; injectable so tests can freeze time. */
+  nowMs?: () => number;
 }
 
 export function redactSig(url: string): string {
@@ -70,7 +72,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
 
   const limiter = new SlidingWindowLimiter();
   const streams = new StreamRegistry();
-  registerRest(app, ctx, limiter);
+  registerRest(app, ctx, limiter, options.nowMs ?? Date.now);
   registerClientApi(app, ctx);
   registerClientEvents(app, ctx, streams);
 

@@ -55,7 +55,11 @@ export function parseEnvelope(text: string): Envelope {
   return envelope;
 }
 
-export async function startServer(overrides: Partial<ImServerConfig> = {}, dataDir?: string): Promise<TestServer> {
+export async function startServer(
+  overrides: Partial<ImServerConfig> = {},
+  dataDir?: string,
+  clocks: { nowMs?: () => number } = {},
+): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), "im-server-test-"));
   const config: ImServerConfig = {
     host: "127.0.0.1",
@@ -77,7 +81,7 @@ export async function startServer(overrides: Partial<ImServerConfig> = {}, dataD
   };
   const store = openStore(dir);
   seedIfEmpty(store, config, Math.floor(Date.now() / 1000));
-  const app = buildServer({ config, store, logger: false });
+  const app = buildServer({ config, store, logger: false, nowMs: clocks.nowMs });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;

@@ -12,8 +12,10 @@ import { groupCommands } from "./commands/group-commands";
 import { memberCommands } from "./commands/member-commands";
 import { messageCommands } from "./commands/message-commands";
 import { errorEnvelope, failEnvelope, okEnvelope, sendJson } from "./envelope";
-import { parseJsonBody } from "./json-body";
+import { parseJsonBody, stringifyJson } from "./json-body";
 import { DEFAULT_RATE_LIMIT, RATE_LIMITS, SlidingWindowLimiter } from "./rate-limit";
+
+const MAX_RESPONSE_BYTES = 1024 * 1024;
 
 export const COMMANDS: CommandTable = {
   ...accountCommands,
@@ -43,7 +45,7 @@ export function clientIp(request: FastifyRequest): string {
   return request.ip.replace(/^::ffff:/, "");
 }
 
-export function registerRest(app: FastifyInstance, ctx: ServiceContext, limiter: SlidingWindowLimiter): void {
+export function registerRest(app: FastifyInstance, ctx: ServiceContext, limiter: SlidingWindowLimiter, nowMs: () => number): void {
   app.post<{ Params: { service: string; command: string } }>("/v4/:service/:command", async (request, reply) => {
     const { service, command } = request.params;
     const key = `${service}/${command}`;
@@ -52,12 +54,15 @@ export function registerRest(app: FastifyInstance, ctx: ServiceContext, limiter:
       if (identifier !== ctx.config.adminId) fail(Code.ADMIN_REQUIRED, "this request needs the App admin identifier");
       const spec = Object.hasOwn(COMMANDS, key) ? COMMANDS[key] : undefined;
       if (!spec || (spec.extension && ctx.config.strictTencent)) fail(Code.INVALID_COMMAND, `unknown command ${key}`);
-      if (ctx.config.strictTencent && !limiter.take(key, RATE_LIMITS[key] ?? DEFAULT_RATE_LIMIT)) {
+      if (ctx.config.strictTencent && !limiter.take(key, RATE_LIMITS[key] ?? DEFAULT_RATE_LIMIT, nowMs())) {
         fail(Code.RATE_LIMITED, `${command} is limited to ${RATE_LIMITS[key] ?? DEFAULT_RATE_LIMIT} calls per second`);
       }
       const body = parseObjectBody(request.body, service);
       const actor = { userId: identifier, viaRest: true, platform: "RESTAPI", clientIp: clientIp(request) };
-      return sendJson(reply, okEnvelope(await spec.run({ ctx, actor, body })));
+      const answer = okEnvelope(await spec.run({ ctx, actor, body }));
+      // Tencent refuses to answer more than 1 MB (10018): the caller must ask for less.
+      if (Buffer.byteLength(stringifyJson(answer)) > MAX_RESPONSE_BYTES) fail(Code.RESPONSE_TOO_LARGE, "the response would exceed 1 MB; request less");
+      return sendJson(reply, answer);
     } catch (error) {
       if (error instanceof ImServerError) return sendJson(reply, errorEnvelope(error));
       request.log.error({ err: error, command: key }, "command failed");

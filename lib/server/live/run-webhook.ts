@@ -11,23 +11,47 @@ import type { WebhookPlan } from "./webhook-plan";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Carries out one webhook's plan: directory first, then the events, so a listener that refetches sees the change. */
+/** Plans that wait for their group's turn; webhooks arriving meanwhile join them instead of queueing more reads. */
+const holder = globalThis as typeof globalThis & { __liveWaiting?: Map<string, { plans: WebhookPlan[]; done: Promise<void> }>; __liveAnnounced?: Map<string, number> };
+const waitingFor = () => (holder.__liveWaiting ??= new Map());
+
+/**
+ * Carries out one webhook's plan: the directory first, then the events, so a listener that refetches sees
+ * the change. A busy group (a live room with joins every moment) costs one IM read per turn, not one per webhook.
+ */
 export async function runWebhookPlan(plan: WebhookPlan): Promise<void> {
-  await serially(plan.groupId, async () => {
-    const present = plan.sync ? (await syncGroup(plan.groupId)) !== null : true;
-    if (present && plan.refreshPending) {
-      const { db, im } = getContext();
-      await refreshPendingCounts(db, im, plan.groupId);
-    }
-    for (const event of present ? plan.ifPresent : plan.ifGone) publishEvent(event);
-  });
+  if (plan.sync || plan.refreshPending || plan.ifPresent.length > 0) await inGroupBatch(plan);
   if (plan.findApplication) await announceNewApplication(plan, plan.findApplication);
+}
+
+function inGroupBatch(plan: WebhookPlan): Promise<void> {
+  const waiting = waitingFor();
+  const batch = waiting.get(plan.groupId);
+  if (batch) {
+    batch.plans.push(plan);
+    return batch.done;
+  }
+  const plans = [plan];
+  const done = serially(plan.groupId, () => {
+    waiting.delete(plan.groupId);
+    return applyPlans(plan.groupId, plans);
+  });
+  waiting.set(plan.groupId, { plans, done });
+  return done;
+}
+
+async function applyPlans(groupId: string, plans: WebhookPlan[]): Promise<void> {
+  const present = plans.some((p) => p.sync) ? (await syncGroup(groupId)) !== null : true;
+  if (present && plans.some((p) => p.refreshPending)) {
+    const { db, im } = getContext();
+    await refreshPendingCounts(db, im, groupId);
+  }
+  for (const p of plans) for (const event of present ? p.ifPresent : p.ifGone) publishEvent(event);
 }
 
 // An application is announced once even when both the Before and the After webhook report it.
 const NEW_APPLICATION_SLACK_MS = 60_000;
 const REMEMBER_MS = 10 * 60_000;
-const holder = globalThis as typeof globalThis & { __liveAnnounced?: Map<string, number> };
 
 function firstAnnouncement(applicationId: string): boolean {
   const seen = (holder.__liveAnnounced ??= new Map());
@@ -56,6 +80,9 @@ async function lookUp(groupId: string, requesterId: string, since: number): Prom
 }
 
 async function announceNewApplication(plan: WebhookPlan, find: NonNullable<WebhookPlan["findApplication"]>) {
+  // Only a group that needs approval keeps applications; anything else joins at once or refuses.
+  const known = getDirectoryGroup(getContext().db, plan.groupId);
+  if (known && known.joinOption !== "NeedPermission") return;
   const since = Date.parse(plan.at) - NEW_APPLICATION_SLACK_MS;
   const event = (applicationId?: string): LiveEventDraft => ({
     type: "application.created",
@@ -72,8 +99,8 @@ async function announceNewApplication(plan: WebhookPlan, find: NonNullable<Webho
       return;
     }
     if (found.kind === "unsupported") {
-      // Tencent keeps applications SDK-only: a group that needs approval is the best evidence there is.
-      if (getDirectoryGroup(getContext().db, plan.groupId)?.joinOption === "NeedPermission") publishEvent(event());
+      // Tencent keeps applications SDK-only: a group known to need approval is the best evidence there is.
+      if (known) publishEvent(event());
       return;
     }
   }

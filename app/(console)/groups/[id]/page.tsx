@@ -11,11 +11,11 @@ import { currentUser } from "@/lib/server/session";
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).id) };
+  return { title: (await params).id };
 }
 
 export default async function GroupPage({ params }: Props) {
-  const id = decodeURIComponent((await params).id);
+  const id = (await params).id;
   const user = await currentUser();
   const queryClient = new QueryClient();
   try {

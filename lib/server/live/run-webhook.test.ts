@@ -1,0 +1,103 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { LiveEvent } from "@/lib/schemas/live-event";
+import { ImError } from "@/lib/im/errors";
+
+// Strict doubles: the IM server and the directory as this module sees them.
+const im = { listApplications: vi.fn() };
+const directory = { getDirectoryGroup: vi.fn(), refreshPendingCounts: vi.fn(), setPendingCounts: vi.fn() };
+const syncGroup = vi.fn();
+vi.mock("../context", () => ({ getContext: () => ({ db: {}, im }) }));
+vi.mock("../directory", () => ({ getDirectoryGroup: (...a: unknown[]) => directory.getDirectoryGroup(...a), refreshPendingCounts: (...a: unknown[]) => directory.refreshPendingCounts(...a) }));
+vi.mock("../directory/repo", () => ({ setPendingCounts: (...a: unknown[]) => directory.setPendingCounts(...a) }));
+vi.mock("../groups-service", () => ({ syncGroup: (id: string) => syncGroup(id) }));
+
+const { getBus } = await import("./bus");
+const { runWebhookPlan } = await import("./run-webhook");
+const { planWebhook } = await import("./webhook-plan");
+
+let published: LiveEvent[] = [];
+let order: string[] = [];
+getBus().subscribe((e) => {
+  published.push(e);
+  order.push(`event:${e.type}`);
+});
+const plan = (command: string, body: Record<string, unknown>) => planWebhook(command, { EventTime: Date.now(), ...body })!;
+const application = (id: string, requesterId: string) => ({ id, requesterId, createdAt: new Date().toISOString() });
+
+beforeEach(() => {
+  published = [];
+  order = [];
+  for (const f of [im.listApplications, directory.getDirectoryGroup, directory.refreshPendingCounts, directory.setPendingCounts, syncGroup]) f.mockReset();
+  syncGroup.mockImplementation(async (id: string) => {
+    order.push(`sync:${id}`);
+    return { id };
+  });
+  directory.refreshPendingCounts.mockImplementation(async () => void order.push("pending"));
+  directory.getDirectoryGroup.mockReturnValue({ joinOption: "NeedPermission" });
+});
+
+describe("carrying out a webhook", () => {
+  it("updates the directory before anyone hears about it", async () => {
+    await runWebhookPlan(plan("Group.CallbackAfterNewMemberJoin", { GroupId: "g1", NewMemberList: [{ Member_Account: "u1" }] }));
+    expect(order).toEqual(["sync:g1", "pending", "event:member.joined"]);
+    expect(published[0]).toMatchObject({ type: "member.joined", groupId: "g1", userId: "u1" });
+  });
+
+  it("believes the IM server over the webhook: a destroyed group that still exists is only updated", async () => {
+    await runWebhookPlan(plan("Group.CallbackAfterGroupDestroyed", { GroupId: "alive" }));
+    syncGroup.mockResolvedValueOnce(null);
+    await runWebhookPlan(plan("Group.CallbackAfterGroupDestroyed", { GroupId: "gone" }));
+    expect(published.map((e) => [e.type, e.groupId])).toEqual([
+      ["group.updated", "alive"],
+      ["group.dismissed", "gone"],
+    ]);
+  });
+
+  it("webhooks that pile up for one group share one read, and every event still goes out", async () => {
+    let release = () => {};
+    syncGroup.mockImplementationOnce(() => new Promise((r) => (release = () => r({ id: "g1" }))));
+    const join = (u: string) => runWebhookPlan(plan("Group.CallbackAfterNewMemberJoin", { GroupId: "g1", NewMemberList: [{ Member_Account: u }] }));
+    const first = join("u1");
+    await new Promise((r) => setTimeout(r, 10));
+    // u1's read is in flight: u2 and u3 wait together for the next turn.
+    const rest = [join("u2"), join("u3")];
+    release();
+    await Promise.all([first, ...rest]);
+    expect(syncGroup).toHaveBeenCalledTimes(2);
+    expect(published.map((e) => e.userId)).toEqual(["u1", "u2", "u3"]);
+  });
+
+  it("announces an application once, with the id the IM server gives, though Before and After both report it", async () => {
+    im.listApplications.mockResolvedValue({ items: [application("7", "someone"), application("8", "u1")], total: 2, next: "" });
+    await Promise.all([
+      runWebhookPlan(plan("Group.CallbackAfterApplyJoinGroup", { GroupId: "g2", Requestor_Account: "u1" })),
+      runWebhookPlan({ ...plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g2", Requestor_Account: "u1" }), findApplication: { requesterId: "u1", delaysMs: [1] } }),
+    ]);
+    expect(published).toEqual([expect.objectContaining({ type: "application.created", groupId: "g2", applicationId: "8", userId: "u1" })]);
+    expect(directory.setPendingCounts).toHaveBeenCalledWith({}, new Map([["g2", 2]]), { resetOthers: false });
+  });
+
+  it("asks again later when the application is not stored yet, and stays quiet if it never is", async () => {
+    im.listApplications.mockResolvedValueOnce({ items: [], total: 0, next: "" }).mockResolvedValueOnce({ items: [application("9", "u9")], total: 1, next: "" });
+    await runWebhookPlan({ ...plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g3", Requestor_Account: "u9" }), findApplication: { requesterId: "u9", delaysMs: [1, 1] } });
+    expect(published).toEqual([expect.objectContaining({ type: "application.created", applicationId: "9" })]);
+
+    published = [];
+    im.listApplications.mockResolvedValue({ items: [], total: 0, next: "" });
+    await runWebhookPlan({ ...plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g4", Requestor_Account: "u1" }), findApplication: { requesterId: "u1", delaysMs: [1, 1] } });
+    expect(im.listApplications).toHaveBeenCalledTimes(4);
+    expect(published).toEqual([]);
+  });
+
+  it("does not look for applications in a group that admits or refuses at once", async () => {
+    directory.getDirectoryGroup.mockReturnValue({ joinOption: "FreeAccess" });
+    await runWebhookPlan(plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g5", Requestor_Account: "u1" }));
+    expect(im.listApplications).not.toHaveBeenCalled();
+  });
+
+  it("against Tencent (no application listing) announces, without an id, for a group that needs approval", async () => {
+    im.listApplications.mockRejectedValue(new ImError(10003, "invalid command", "get_group_application_list"));
+    await runWebhookPlan({ ...plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g6", Requestor_Account: "u1" }), findApplication: { requesterId: "u1", delaysMs: [1] } });
+    expect(published).toEqual([{ type: "application.created", groupId: "g6", userId: "u1", at: expect.any(String) }]);
+  });
+});
