@@ -69,13 +69,15 @@ test("a Before callback is allowed at once; other commands are acknowledged and 
   }
 });
 
-test("a body that is not JSON is refused with 400 in the envelope", async () => {
-  const res = await imServer.post(`/api/im/callback?${callbackQuery("Group.CallbackAfterCreateGroup")}`, {
-    data: "{not json",
-    headers: { "content-type": "application/json" },
-  });
-  expect(res.status()).toBe(400);
-  expect((await res.json()).ActionStatus).toBe("FAIL");
+test("a body that is not a JSON object is refused with 400 in the envelope", async () => {
+  for (const body of ["{not json", '"a string"', "[1, 2]"]) {
+    const res = await imServer.post(`/api/im/callback?${callbackQuery("Group.CallbackAfterCreateGroup")}`, {
+      data: Buffer.from(body),
+      headers: { "content-type": "application/json" },
+    });
+    expect(res.status(), body).toBe(400);
+    expect(await res.json(), body).toEqual({ ActionStatus: "FAIL", ErrorCode: 1, ErrorInfo: expect.any(String) });
+  }
 });
 
 test("a signed AfterGroupDestroyed is trusted only as far as the IM server agrees: the live group stays", async () => {

@@ -23,8 +23,8 @@ const RETRY_DELAYS_MS = [200, 600, 1500];
  * The one function that sends a command: signs (admin UserSig, cached and renewed), limits the rate per
  * command, times out, parses the envelope, and throws ImError. Only reads are retried.
  */
-export function createTransport(config: ImConfig) {
-  const sigs = createUserSigCache({ sdkAppId: config.sdkAppId, secretKey: config.secretKey, identifier: config.adminId });
+export function createTransport(config: ImConfig, clock?: { unixSeconds: () => number }) {
+  const sigs = createUserSigCache({ sdkAppId: config.sdkAppId, secretKey: config.secretKey, identifier: config.adminId }, clock?.unixSeconds);
   const limiter = createRateLimiter(config.rateLimits ?? TENCENT_RATE_LIMITS);
   const timeoutMs = config.timeoutMs ?? 5000;
   const base = config.baseUrl.replace(/\/+$/, "");

@@ -114,8 +114,15 @@ export class Webhooks {
     while (this.draining) await this.draining;
   }
 
+  /** Stops accepting callbacks and gives queued ones one timeout's worth of time to go out. */
   async close(): Promise<void> {
     this.closed = true;
-    await this.idle();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, CALLBACK_TIMEOUT_MS);
+    });
+    await Promise.race([this.idle(), deadline]);
+    clearTimeout(timer);
+    this.queue.length = 0;
   }
 }

@@ -19,11 +19,14 @@ async function readBody(req: NextRequest): Promise<{ ok: true; body: unknown } |
   if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return { ok: false, status: 413, info: "body over 1 MB" };
   const text = await req.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, status: 413, info: "body over 1 MB" };
+  let body: unknown;
   try {
-    return { ok: true, body: JSON.parse(text) };
+    body = JSON.parse(text);
   } catch {
     return { ok: false, status: 400, info: "body is not JSON" };
   }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return { ok: false, status: 400, info: "body is not a JSON object" };
+  return { ok: true, body };
 }
 
 /**
@@ -48,7 +51,7 @@ export async function receiveWebhook(req: NextRequest): Promise<Response> {
   const read = await readBody(req);
   if (!read.ok) return envelope(read.status, 1, read.info);
   const queryCommand = params.get("CallbackCommand");
-  const bodyCommand = (read.body as { CallbackCommand?: unknown } | null)?.CallbackCommand;
+  const bodyCommand = (read.body as { CallbackCommand?: unknown }).CallbackCommand;
   if (queryCommand && typeof bodyCommand === "string" && bodyCommand !== queryCommand) return envelope(400, 1, "CallbackCommand differs between query and body");
   const command = queryCommand ?? (typeof bodyCommand === "string" ? bodyCommand : "");
 
