@@ -26,7 +26,7 @@ export function AuditTable({ entries, loading }: { entries?: AuditEntry[]; loadi
               {e.target && <span className="block text-xs break-all text-slate-600">{e.target}</span>}
             </div>
           </StackCell>
-          <StackCell label="Group" className="font-mono text-xs break-all">
+          <StackCell label="Group" className="font-mono text-xs break-all md:min-w-[9rem]">
             {e.groupId ? (
               <Link href={`/groups/${encodeURIComponent(e.groupId)}`} className="text-indigo-700 hover:underline">
                 {e.groupId}

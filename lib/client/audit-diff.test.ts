@@ -14,8 +14,8 @@ describe("auditChanges", () => {
     expect(auditChanges({ ownerId: "u1" }, null)).toEqual([{ key: "ownerId", before: "u1" }]);
   });
 
-  it("treats a create (nothing before) as every key added", () => {
-    expect(auditChanges(null, { name: "読書会", type: "Public" })).toEqual([
+  it("treats a create (nothing before) as every non-empty key added", () => {
+    expect(auditChanges(null, { name: "読書会", type: "Public", ownerId: null, introduction: "" })).toEqual([
       { key: "name", after: "読書会" },
       { key: "type", after: "Public" },
     ]);

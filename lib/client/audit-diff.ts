@@ -22,8 +22,11 @@ export function auditChanges(before: unknown, after: unknown): AuditChange[] {
     return JSON.stringify(b) === JSON.stringify(a) ? [] : [{ key: "", ...side("before", b), ...side("after", a) }];
   }
   const keys = [...new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})])];
+  // On a create, empty fields say nothing: leave them out.
+  const empty = (v: unknown) => v === null || v === "";
   return keys
     .filter((k) => JSON.stringify(b?.[k]) !== JSON.stringify(a?.[k]))
+    .filter((k) => b !== undefined || !empty(a?.[k]))
     .map((k) => ({ key: k, ...side("before", b?.[k]), ...side("after", a?.[k]) }));
 }
 

@@ -54,6 +54,13 @@ export function applicationCommands(send: ImSend) {
       return { items: page.ApplicationList.map(toApplication), total: page.TotalCount, next: page.Next };
     },
 
+    /** One application by ID, or null when the server has no such application. */
+    async getApplication(id: string): Promise<Application | null> {
+      const env = await send("group_open_http_svc/get_group_application_list", { ApplicationIdList: [id], Limit: 1 });
+      const list = z.array(wireApplicationSchema).parse(env.ApplicationList ?? []);
+      return list[0] ? toApplication(list[0]) : null;
+    },
+
     /** Approve or refuse one application; answers the application as it now stands. */
     async handleApplication(opts: { id: string; approve: boolean; reason?: string; operator: string }): Promise<Application> {
       const env = await send("group_open_http_svc/handle_group_application", {

@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { getContext } from "./context";
 import { refreshPendingCounts } from "./directory";
-import { audited } from "./groups-service";
+import { audited } from "./audited";
 
 type Actor = { actor: SessionUser; requestId: string };
 

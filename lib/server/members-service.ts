@@ -6,7 +6,8 @@ import type { SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { getContext } from "./context";
 import { getGroupDetail } from "./group-admin-service";
-import { audited, syncGroup } from "./groups-service";
+import { audited } from "./audited";
+import { syncGroup } from "./groups-service";
 
 type Actor = { actor: SessionUser; requestId: string };
 

@@ -48,6 +48,14 @@ export function stringList(body: Body, field: string, max: number, required = tr
   return [...new Set(list as string[])];
 }
 
+/** An optional list of names (response filters and the like); `body` may itself be absent. */
+export function optNameList(body: Body | undefined, field: string): string[] | undefined {
+  if (!body) return undefined;
+  const list = optArray(body, field);
+  if (list?.some((item) => typeof item !== "string")) invalid(`${field} must hold strings`);
+  return list as string[] | undefined;
+}
+
 export function optEnum<T extends string>(body: Body, field: string, allowed: readonly T[]): T | undefined {
   const value = optString(body, field);
   if (value === undefined) return undefined;

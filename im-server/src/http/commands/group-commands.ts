@@ -1,21 +1,14 @@
 // group_open_http_svc: groups as a whole — list, create, read, change, dismiss (reference §3.1–3.5).
 import { decodeGroupCursor, encodeGroupCursor } from "../../domain/cursors";
 import { Code, fail, invalid } from "../../domain/errors";
-import { type Body, optArray, optEnum, optInt, optObject, optString, reqArray, reqString } from "../../domain/fields";
+import { type Body, optEnum, optInt, optNameList, optObject, optString, reqArray, reqString } from "../../domain/fields";
 import { parseCreateGroup } from "../../domain/group-profile";
 import { LISTABLE_GROUP_TYPES } from "../../domain/group-types";
 import { LIMITS } from "../../domain/limits";
 import type { Actor, ServiceContext } from "../../services/context";
 import { createGroup, destroyGroup, modifyGroup } from "../../services/groups";
-import { type FieldFilter, type GroupInfoFilters, groupInfoObject } from "../wire";
+import { type GroupInfoFilters, groupInfoObject } from "../wire";
 import type { CommandTable } from "./command";
-
-function nameFilter(filter: Body | undefined, field: string): FieldFilter {
-  if (!filter) return undefined;
-  const list = optArray(filter, field);
-  if (list && list.some((item) => typeof item !== "string")) invalid(`${field} must hold field names`);
-  return list as string[] | undefined;
-}
 
 /**
  * Operator attribution (From_Account): must be an imported account or the App admin itself;
@@ -61,10 +54,10 @@ export const groupCommands: CommandTable = {
       const responseFilter = optObject(body, "ResponseFilter");
       const filters: GroupInfoFilters = {
         hasFilter: responseFilter !== undefined,
-        base: nameFilter(responseFilter, "GroupBaseInfoFilter"),
-        members: nameFilter(responseFilter, "MemberInfoFilter"),
-        groupDataKeys: nameFilter(responseFilter, "AppDefinedDataFilter_Group"),
-        memberDataKeys: nameFilter(responseFilter, "AppDefinedDataFilter_GroupMember"),
+        base: optNameList(responseFilter, "GroupBaseInfoFilter"),
+        members: optNameList(responseFilter, "MemberInfoFilter"),
+        groupDataKeys: optNameList(responseFilter, "AppDefinedDataFilter_Group"),
+        memberDataKeys: optNameList(responseFilter, "AppDefinedDataFilter_GroupMember"),
       };
       const now = ctx.now();
       // One item per requested ID, in request order.

@@ -2,7 +2,7 @@
 // joined groups (reference §3.6–3.13, §8).
 import { decodeStringCursor, encodeStringCursor } from "../../domain/cursors";
 import { Code, fail, invalid } from "../../domain/errors";
-import { type Body, optArray, optEnum, optInt, optObject, optString, reqArray, reqString, stringList } from "../../domain/fields";
+import { type Body, optEnum, optInt, optNameList, optObject, optString, reqArray, reqString, stringList } from "../../domain/fields";
 import { LIMITS, checkBytes } from "../../domain/limits";
 import { LISTABLE_GROUP_TYPES, MEMBER_ROLES, type MemberRole, isMemberRole } from "../../domain/group-types";
 import { parseKeyValues } from "../../domain/group-profile";
@@ -11,16 +11,9 @@ import { liveGroup } from "../../services/context";
 import { changeOwner, modifyMember, muteMembers, sendSystemNotification } from "../../services/member-admin";
 import { inviteMembers, removeMembers } from "../../services/membership";
 import { requireAccounts } from "../../services/groups";
-import { type FieldFilter, groupBaseFields, memberObject } from "../wire";
+import { groupBaseFields, memberObject } from "../wire";
 import type { CommandTable } from "./command";
 import { attributedActor } from "./group-commands";
-
-function names(body: Body | undefined, field: string): FieldFilter {
-  if (!body) return undefined;
-  const list = optArray(body, field);
-  if (list?.some((item) => typeof item !== "string")) invalid(`${field} must hold strings`);
-  return list as string[] | undefined;
-}
 
 function silence(body: Body): boolean {
   return optInt(body, "Silence", 0, 1) === 1;
@@ -34,18 +27,19 @@ export const memberCommands: CommandTable = {
     run: ({ ctx, body }) => {
       const group = liveGroup(ctx, reqString(body, "GroupId"));
       checkRestMemberManagement(group.type);
-      const roleFilter = names(body, "MemberRoleFilter");
+      const roleFilter = optNameList(body, "MemberRoleFilter");
       if (roleFilter?.some((role) => !isMemberRole(role))) invalid(`MemberRoleFilter may hold ${MEMBER_ROLES.join(", ")}`);
       const limit = optInt(body, "Limit", 1, LIMITS.memberPage);
       // Community pages with an opaque `Next` string instead of Offset (reference §3.6).
       const community = group.type === "Community";
-      const nextRaw = community ? (optString(body, "Next") ?? "") : "";
+      // "0" is tolerated as a first page from clients that send a number.
+      const nextRaw = community ? (optString(body, "Next") ?? "").replace(/^0$/, "") : "";
       const offset = community ? (nextRaw ? (decodeStringCursor(nextRaw, ["number"])[0] as number) : 0) : (optInt(body, "Offset") ?? 0);
       const roles = (roleFilter ?? []) as MemberRole[];
       const members = ctx.store.members.list(group.groupId, { roles, offset, limit });
       const matching = ctx.store.members.countByRoles(group.groupId, roles);
       const now = ctx.now();
-      const filters = { fields: names(body, "MemberInfoFilter"), appDataKeys: names(body, "AppDefinedDataFilter_GroupMember") };
+      const filters = { fields: optNameList(body, "MemberInfoFilter"), appDataKeys: optNameList(body, "AppDefinedDataFilter_GroupMember") };
       const end = offset + members.length;
       return {
         MemberNum: ctx.store.members.count(group.groupId),
@@ -84,8 +78,8 @@ export const memberCommands: CommandTable = {
       const supportTopic = optInt(body, "SupportTopic", 0, 1) === 1;
       if (supportTopic && type !== "Community") invalid("SupportTopic requires GroupType Community");
       const responseFilter = optObject(body, "ResponseFilter");
-      const baseFilter = names(responseFilter, "GroupBaseInfoFilter");
-      const selfFilter = names(responseFilter, "SelfInfoFilter");
+      const baseFilter = optNameList(responseFilter, "GroupBaseInfoFilter");
+      const selfFilter = optNameList(responseFilter, "SelfInfoFilter");
       const result = ctx.store.members.joined(userId, {
         type,
         includeAVChatRoom: optInt(body, "WithHugeGroups", 0, 1) === 1,

@@ -1,0 +1,61 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signedInApi } from "../support/api";
+
+/** No serious or critical axe violation on any page, in the state a user first sees it. */
+async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`), what).toEqual([]);
+}
+
+let groupId = "";
+test.beforeAll(async () => {
+  const api = await signedInApi();
+  const publics = await (await api.get("/api/groups?type=Public&joinOption=NeedPermission&sort=-pending&limit=1")).json();
+  groupId = publics.items[0].id;
+  await api.dispose();
+});
+
+for (const path of ["/groups", "/applications", "/audit", "/users", "/account", "/applications?status=approved"]) {
+  test(`${path} has no serious accessibility violations`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.locator("main h1").first()).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await expectAccessible(page, path);
+  });
+}
+
+test("a group's page has no serious accessibility violations, nor its dialogs", async ({ page }) => {
+  await page.goto(`/groups/${encodeURIComponent(groupId)}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await expectAccessible(page, "group page");
+  await page.getByRole("button", { name: "Edit profile" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await expectAccessible(page, "edit profile dialog");
+  await page.keyboard.press("Escape");
+  // Focus returns to the button that opened the dialog.
+  await expect(page.getByRole("button", { name: "Edit profile" })).toBeFocused();
+});
+
+test("the create-group dialog keeps focus inside and returns it after", async ({ page }) => {
+  await page.goto("/groups");
+  const opener = page.getByRole("button", { name: "New group" });
+  await opener.click();
+  const dialog = page.getByRole("dialog", { name: "New group" });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page, "create group dialog");
+  for (let i = 0; i < 20; i++) await page.keyboard.press("Tab");
+  expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press("Escape");
+  await expect(opener).toBeFocused();
+});
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+  test("the sign-in page has no serious accessibility violations", async ({ page }) => {
+    await page.goto("/login");
+    await expectAccessible(page, "/login");
+  });
+});
