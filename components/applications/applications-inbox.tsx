@@ -1,6 +1,6 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { applicationFiltersFromSearch, type ApplicationListFilters } from "@/lib/client/query-keys";
 import { ApplicationsList } from "./applications-list";
@@ -10,8 +10,6 @@ export function ApplicationsInbox({ canModerate }: { canModerate: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
   const filters = applicationFiltersFromSearch(Object.fromEntries(useSearchParams()));
-  const [groupText, setGroupText] = useState(filters.groupId ?? "");
-  useEffect(() => setGroupText(filters.groupId ?? ""), [filters.groupId]);
 
   function go(next: ApplicationListFilters) {
     const params = new URLSearchParams();
@@ -31,20 +29,9 @@ export function ApplicationsInbox({ canModerate }: { canModerate: boolean }) {
           Join requests to groups that need approval. {canModerate ? "Press ? for keyboard shortcuts." : "You can view them; moderators handle them."}
         </p>
       </div>
-      <form
-        role="search"
-        className="flex flex-wrap items-end gap-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          go({ ...filters, groupId: groupText.trim() || undefined });
-        }}
-      >
-        <div className="flex flex-col gap-1">
-          <label htmlFor="app-group" className="text-sm font-medium">
-            Group ID
-          </label>
-          <input id="app-group" className={`${inputClass} w-64 font-mono`} value={groupText} onChange={(e) => setGroupText(e.target.value)} onBlur={() => groupText.trim() !== (filters.groupId ?? "") && go({ ...filters, groupId: groupText.trim() || undefined })} placeholder="All groups" />
-        </div>
+      <form role="search" className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
+        {/* Keyed by the URL's value, so navigating elsewhere resets what was typed. */}
+        <GroupIdFilter key={filters.groupId ?? ""} value={filters.groupId} onCommit={(groupId) => go({ ...filters, groupId })} />
         <div className="flex flex-col gap-1">
           <label htmlFor="app-status" className="text-sm font-medium">
             Status
@@ -58,5 +45,26 @@ export function ApplicationsInbox({ canModerate }: { canModerate: boolean }) {
       </form>
       <ApplicationsList filters={filters} canModerate={canModerate} />
     </section>
+  );
+}
+
+function GroupIdFilter({ value, onCommit }: { value?: string; onCommit: (groupId: string | undefined) => void }) {
+  const [text, setText] = useState(value ?? "");
+  const commit = () => text.trim() !== (value ?? "") && onCommit(text.trim() || undefined);
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor="app-group" className="text-sm font-medium">
+        Group ID
+      </label>
+      <input
+        id="app-group"
+        className={`${inputClass} w-64 font-mono`}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => e.key === "Enter" && commit()}
+        placeholder="All groups"
+      />
+    </div>
   );
 }

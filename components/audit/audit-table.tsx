@@ -17,7 +17,7 @@ export function AuditTable({ entries, loading }: { entries?: AuditEntry[]; loadi
           <StackCell label="When" className="whitespace-nowrap text-slate-700">
             <LocalTime iso={e.at} />
           </StackCell>
-          <StackCell label="Who" className="break-all">
+          <StackCell label="Who" className="[overflow-wrap:anywhere] md:min-w-[12rem]">
             {e.actor.email}
           </StackCell>
           <StackCell label="Action">

@@ -40,7 +40,7 @@ export function StackCell({ label, className = "", children, ...rest }: TdHTMLAt
     <td
       role="cell"
       data-label={label}
-      className={`px-3 py-2 max-md:flex max-md:gap-3 max-md:py-1 max-md:before:w-20 max-md:before:shrink-0 max-md:before:text-xs max-md:before:font-semibold max-md:before:text-slate-600 max-md:before:uppercase max-md:before:content-[attr(data-label)] ${className}`}
+      className={`px-3 py-2 max-md:flex max-md:gap-3 max-md:py-1 max-md:before:w-20 max-md:before:shrink-0 max-md:before:text-xs max-md:before:font-sans max-md:before:font-semibold max-md:before:text-slate-600 max-md:before:uppercase max-md:before:content-[attr(data-label)] ${className}`}
       {...rest}
     >
       {children}

@@ -148,7 +148,7 @@ describe("webhooks", () => {
     const groupId = await createGroup(server, { Type: "ChatRoom", Name: "Fast", Owner_Account: "u_owner" });
     const started = Date.now();
     for (let i = 0; i < 3; i++) await g("modify_group_base_info", { GroupId: groupId, Introduction: `v${i}` });
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(1900); // a blocking callback would take 2 s each
   });
 });
 

@@ -4,6 +4,7 @@ import type { Page } from "@/lib/schemas/group";
 import type { SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { getContext } from "./context";
+import { publishEvent } from "./live/bus";
 import { refreshPendingCounts } from "./directory";
 import { audited } from "./audited";
 
@@ -46,7 +47,10 @@ function settle(id: string, approve: boolean, reason: string | undefined, { acto
     { actor, action: approve ? "application.approve" : "application.refuse", target: id, after: reason ? { reason } : undefined, requestId },
     () => im.handleApplication({ id, approve, reason, operator: actor.email }),
     (a) => ({ groupId: a.groupId, after: { status: a.status, ...(reason ? { reason } : {}) } }),
-  );
+  ).then((a) => {
+    publishEvent({ type: "application.handled", groupId: a.groupId, applicationId: a.id, userId: a.requesterId });
+    return a;
+  });
 }
 
 // Enough calls in flight to use the gateway's whole rate budget; the limiter, not this number, sets the pace.

@@ -1,12 +1,9 @@
 import "server-only";
+import type { AuditActionName } from "@/lib/schemas/audit";
 import type { SessionUser } from "@/lib/schemas/user";
 import type { Db } from "./store/db";
 
-export type AuditAction =
-  | "group.create" | "group.update" | "group.dismiss" | "group.owner" | "group.notify"
-  | "member.add" | "member.remove" | "member.role"
-  | "application.approve" | "application.refuse"
-  | "user.create" | "user.update" | "auth.signin" | "auth.signin_failed";
+export type AuditAction = AuditActionName;
 
 export type AuditIntent = {
   actor: Pick<SessionUser, "id" | "email">;

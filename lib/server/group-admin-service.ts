@@ -4,6 +4,7 @@ import { joinOptionRefusal } from "@/lib/schemas/group";
 import type { SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { getContext } from "./context";
+import { publishEvent } from "./live/bus";
 import { refreshPendingCounts, removeGroup } from "./directory";
 import { audited } from "./audited";
 import { syncGroup } from "./groups-service";
@@ -37,7 +38,9 @@ export async function updateGroup(id: string, patch: GroupPatch, { actor, reques
     { actor, action: "group.update", groupId: id, before: changedBefore, after: patch, requestId },
     async () => {
       await im.modifyGroup(id, patch);
-      return (await syncGroup(id)) ?? { ...before, ...patch };
+      const after = (await syncGroup(id)) ?? { ...before, ...patch };
+      publishEvent({ type: "group.updated", groupId: id });
+      return after;
     },
   );
 }
@@ -52,6 +55,7 @@ export async function dismissGroup(id: string, { actor, requestId }: Actor): Pro
   return audited({ actor, action: "group.dismiss", groupId: id, before, after: outcome, requestId }, async () => {
     await im.destroyGroup(id);
     removeGroup(db, id);
+    publishEvent({ type: "group.dismissed", groupId: id });
     return outcome;
   });
 }
@@ -63,7 +67,9 @@ export async function transferOwner(id: string, userId: string, { actor, request
   if (before.ownerId === userId) throw new ApiError("validation", `${userId} already owns this group`);
   return audited({ actor, action: "group.owner", groupId: id, target: userId, before: { ownerId: before.ownerId }, after: { ownerId: userId }, requestId }, async () => {
     await im.changeOwner(id, userId);
-    return (await syncGroup(id)) ?? before;
+    const after = (await syncGroup(id)) ?? before;
+    publishEvent({ type: "group.updated", groupId: id });
+    return after;
   });
 }
 

@@ -5,6 +5,7 @@ import type { Page } from "@/lib/schemas/group";
 import type { SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { getContext } from "./context";
+import { publishEvent } from "./live/bus";
 import { getGroupDetail } from "./group-admin-service";
 import { audited } from "./audited";
 import { syncGroup } from "./groups-service";
@@ -49,6 +50,7 @@ export async function addMembers(groupId: string, userIds: string[], { actor, re
   return audited({ actor, action: "member.add", groupId, target: userIds.join(","), requestId }, async () => {
     const results = await im.addMembers(groupId, userIds);
     await syncGroup(groupId);
+    for (const r of results) if (r.result === "added") publishEvent({ type: "member.joined", groupId, userId: r.userId });
     return { results };
   }, (r) => ({ after: r.results }));
 }
@@ -61,6 +63,7 @@ export async function removeMember(groupId: string, userId: string, reason: stri
   await audited({ actor, action: "member.remove", groupId, target: userId, after: reason ? { reason } : undefined, requestId }, async () => {
     await im.removeMembers(groupId, [userId], reason);
     await syncGroup(groupId);
+    publishEvent({ type: "member.left", groupId, userId });
   });
 }
 
@@ -72,6 +75,7 @@ export async function setMemberRole(groupId: string, userId: string, role: "Admi
   if (group.ownerId === userId) throw new ApiError("validation", "The owner's role cannot be changed; transfer ownership instead");
   return audited({ actor, action: "member.role", groupId, target: userId, after: { role }, requestId }, async () => {
     await im.setMemberRole(groupId, userId, role);
+    publishEvent({ type: "group.updated", groupId, userId });
     return { userId, role };
   });
 }

@@ -39,6 +39,8 @@ const toApplication = (row: ApplicationRow): Application => ({
 
 export interface ApplicationQuery {
   groupId?: string;
+  /** Only these applications (a console checking what became of ones it handled). */
+  ids?: number[];
   status?: ApplicationStatus;
   /** Only applications to groups this user owns or administers (the client's view). */
   managedBy?: string;
@@ -118,6 +120,10 @@ export class ApplicationsRepo {
     if (query.groupId !== undefined) {
       conditions.push("a.group_id = ?");
       params.push(query.groupId);
+    }
+    if (query.ids !== undefined) {
+      conditions.push(`a.id IN (${query.ids.map(() => "?").join(",") || "NULL"})`);
+      params.push(...query.ids);
     }
     if (query.status !== undefined) {
       conditions.push("a.status = ?");

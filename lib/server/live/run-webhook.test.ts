@@ -43,6 +43,12 @@ describe("carrying out a webhook", () => {
     expect(published[0]).toMatchObject({ type: "member.joined", groupId: "g1", userId: "u1" });
   });
 
+  it("skips counting applications for a group that joins freely and has none pending", async () => {
+    directory.getDirectoryGroup.mockReturnValue({ joinOption: "FreeAccess", pendingApplications: 0 });
+    await runWebhookPlan(plan("Group.CallbackAfterNewMemberJoin", { GroupId: "room", NewMemberList: [{ Member_Account: "u1" }] }));
+    expect(order).toEqual(["sync:room", "event:member.joined"]);
+  });
+
   it("believes the IM server over the webhook: a destroyed group that still exists is only updated", async () => {
     await runWebhookPlan(plan("Group.CallbackAfterGroupDestroyed", { GroupId: "alive" }));
     syncGroup.mockResolvedValueOnce(null);

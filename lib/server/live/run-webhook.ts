@@ -42,11 +42,17 @@ function inGroupBatch(plan: WebhookPlan): Promise<void> {
 
 async function applyPlans(groupId: string, plans: WebhookPlan[]): Promise<void> {
   const present = plans.some((p) => p.sync) ? (await syncGroup(groupId)) !== null : true;
-  if (present && plans.some((p) => p.refreshPending)) {
+  if (present && plans.some((p) => p.refreshPending) && mayHavePending(groupId)) {
     const { db, im } = getContext();
     await refreshPendingCounts(db, im, groupId);
   }
   for (const p of plans) for (const event of present ? p.ifPresent : p.ifGone) publishEvent(event);
+}
+
+/** Joins to an open group (a live room's audience) need no application count: it is 0 and stays 0. */
+function mayHavePending(groupId: string): boolean {
+  const group = getDirectoryGroup(getContext().db, groupId);
+  return !group || group.joinOption === "NeedPermission" || Boolean(group.pendingApplications);
 }
 
 // An application is announced once even when both the Before and the After webhook report it.

@@ -10,12 +10,22 @@ import { currentUser } from "@/lib/server/session";
 
 type Props = { params: Promise<{ id: string }> };
 
+// Page params arrive still percent-encoded (route handlers get them decoded); custom IDs may hold # / ? %.
+async function groupIdOf(params: Props["params"]): Promise<string> {
+  const raw = (await params).id;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await params).id };
+  return { title: await groupIdOf(params) };
 }
 
 export default async function GroupPage({ params }: Props) {
-  const id = (await params).id;
+  const id = await groupIdOf(params);
   const user = await currentUser();
   const queryClient = new QueryClient();
   try {

@@ -25,6 +25,13 @@ export function parseApplicationId(raw: unknown): number {
   return Number(text);
 }
 
+/** Optional `ApplicationIdList`: at most 100 application IDs. */
+function parseApplicationIdList(raw: unknown): number[] | undefined {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw) || raw.length > 100) invalid("ApplicationIdList must be an array of at most 100 application IDs");
+  return raw.map(parseApplicationId);
+}
+
 export const applicationCommands: CommandTable = {
   "group_open_http_svc/get_group_application_list": {
     extension: true,
@@ -33,12 +40,14 @@ export const applicationCommands: CommandTable = {
       if (groupId !== undefined && !ctx.store.groups.getLive(groupId)) {
         fail(Code.GROUP_NOT_FOUND, `group ${groupId} does not exist or was dismissed`);
       }
+      const ids = parseApplicationIdList(body.ApplicationIdList);
       const status = optEnum(body, "Status", ["Pending", "Approved", "Refused"] as const);
       const limit = optInt(body, "Limit", 1, LIMITS.applicationPage) ?? LIMITS.applicationPageDefault;
       const next = optString(body, "Next") || undefined;
       const before = next ? decodeStringCursor(next, ["number", "number"]) : undefined;
       const page = listApplications(ctx, {
         groupId,
+        ids,
         status: status ? STATUS[status] : undefined,
         limit,
         before: before ? { createdAt: before[0] as number, id: before[1] as number } : undefined,
