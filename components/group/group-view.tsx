@@ -32,7 +32,7 @@ export function GroupView({ id, canEdit, canModerate }: { id: string; canEdit: b
   return (
     <div className="flex flex-col gap-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/groups" className="text-indigo-700 hover:underline">
+        <Link href="/groups" className="text-indigo-700 underline">
           Groups
         </Link>
         <span aria-hidden="true"> / </span>
