@@ -10,6 +10,7 @@ import { JoinSettings } from "./join-settings";
 import { MembersPanel } from "./members-panel";
 import { NotifyForm } from "./notify-form";
 import { ProfileCard } from "./profile-card";
+import { RecentEvents } from "./recent-events";
 
 /** One group: profile, join settings, members, pending applications; editing for admins, handling for moderators. */
 export function GroupView({ id, canEdit, canModerate }: { id: string; canEdit: boolean; canModerate: boolean }) {
@@ -50,6 +51,7 @@ export function GroupView({ id, canEdit, canModerate }: { id: string; canEdit: b
         </div>
         <div className="flex flex-col gap-6">
           <JoinSettings group={g} canEdit={canEdit} />
+          <RecentEvents groupId={g.id} />
           {canEdit && <NotifyForm group={g} />}
           {canEdit && <DangerZone group={g} />}
         </div>

@@ -99,3 +99,22 @@ test("two moderators race on one application: exactly one wins, the other is tol
   await second.close();
   for (const a of applicants) await a.phone.logout();
 });
+
+test("a new application arrives while the inbox is open and appears without a reload", async ({ page }) => {
+  const api = await signedInApi();
+  const group = await (await api.post("/api/groups", { data: { type: "Public", name: `Live inbox ${unique()}`, joinOption: "NeedPermission" } })).json();
+  const connected = page.waitForResponse((r) => r.url().endsWith("/api/events") && r.status() === 200);
+  await inboxFor(page, group.id);
+  await connected;
+  await expect(page.getByText("No pending applications")).toBeVisible();
+  await page.evaluate(() => ((window as unknown as { marker: boolean }).marker = true));
+
+  const { userId, phone } = await newAppUser("Mei 美");
+  await phone.joinGroup(group.id, "我想加入 🙏");
+  const row = page.getByRole("row").filter({ hasText: userId });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText("我想加入 🙏");
+  expect(await page.evaluate(() => (window as unknown as { marker?: boolean }).marker)).toBe(true);
+  await phone.logout();
+  await api.dispose();
+});

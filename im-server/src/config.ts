@@ -29,6 +29,7 @@ const EnvSchema = z.object({
   IM_SIMULATOR_RATE: nonNegative.default(0),
   IM_EVENT_RETENTION_HOURS: z.coerce.number().positive().default(24),
   IM_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
+  IM_REQUEST_LOG: optionalText,
 });
 
 export interface ImServerConfig {
@@ -49,6 +50,8 @@ export interface ImServerConfig {
   simulatorRate: number;
   eventRetentionHours: number;
   logLevel: string;
+  /** A file that gets one line per request (arrival time in ms, path), for benchmarks; unset = none. */
+  requestLog?: string;
 }
 
 export class ConfigError extends Error {
@@ -85,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ImServerConfig
     simulatorRate: e.IM_SIMULATOR_RATE,
     eventRetentionHours: e.IM_EVENT_RETENTION_HOURS,
     logLevel: e.IM_LOG_LEVEL,
+    requestLog: e.IM_REQUEST_LOG,
   };
 }

@@ -84,3 +84,9 @@ export const useTransferOwner = (id: string) =>
 
 export const useNotifyMembers = (id: string) =>
   useGroupMutation(id, (body: { content: string; userIds?: string[] }) => apiFetch(`${groupPath(id)}/notifications`, { method: "POST", body }));
+
+export type GroupEvent = { id: string; at: string; action: string; target: string | null; result: string | null; actor: string };
+
+export function useGroupEvents(id: string) {
+  return useQuery({ queryKey: groupKeys.events(id), queryFn: ({ signal }) => apiFetch<{ items: GroupEvent[] }>(`${groupPath(id)}/events`, { signal }) });
+}

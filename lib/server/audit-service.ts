@@ -19,3 +19,10 @@ export function exportAuditCsv(filters: AuditFilters, now = new Date()): Respons
     },
   });
 }
+
+export type GroupEvent = Pick<AuditEntry, "id" | "at" | "action" | "target" | "result"> & { actor: string };
+
+/** A group's recent changes made through the console: what its page shows to every role (no before/after). */
+export function recentGroupEvents(groupId: string, limit = 20): GroupEvent[] {
+  return queryAudit(getContext().db, { groupId, limit }).items.map((e) => ({ id: e.id, at: e.at, action: e.action, target: e.target, result: e.result, actor: e.actor.email }));
+}

@@ -1,0 +1,5 @@
+// GET /api/groups/{id}/events — the group's recent changes made through the console
+import { recentGroupEvents } from "@/lib/server/audit-service";
+import { route } from "@/lib/server/route";
+
+export const GET = route({ role: "viewer" }, ({ params }) => ({ items: recentGroupEvents(params.id) }));
