@@ -1,9 +1,9 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { ApiError } from "@/lib/client/api-error";
 import { useGroup } from "@/lib/client/group-detail";
-import { TYPE_LABEL } from "@/components/groups/labels";
 import { DangerZone } from "./danger-zone";
 import { GroupApplications } from "./group-applications";
 import { JoinSettings } from "./join-settings";
@@ -14,42 +14,44 @@ import { RecentEvents } from "./recent-events";
 
 /** One group: profile, join settings, members, pending applications; editing for admins, handling for moderators. */
 export function GroupView({ id, canEdit, canModerate }: { id: string; canEdit: boolean; canModerate: boolean }) {
+  const t = useTranslations("Group");
+  const types = useTranslations("GroupTypes");
   const group = useGroup(id);
   if (group.isError && !group.data) {
     if (group.error instanceof ApiError && group.error.code === "not_found") {
       return (
-        <div role="alert" className="rounded-md border border-slate-200 bg-white p-6">
-          <p className="font-medium">This group does not exist any more: it was dismissed or reclaimed.</p>
-          <Link href="/groups" className="mt-2 inline-block text-indigo-700 hover:underline">
-            Back to groups
+        <div role="alert" className="rounded-md border border-slate-200 bg-white p-6 dark:border-slate-700 dark:bg-slate-900">
+          <p className="font-medium">{t("gone")}</p>
+          <Link href="/groups" className="mt-2 inline-block text-indigo-700 hover:underline dark:text-indigo-300">
+            {t("backToGroups")}
           </Link>
         </div>
       );
     }
     return <ErrorPanel error={group.error} onRetry={() => group.refetch()} />;
   }
-  if (!group.data) return <p aria-busy="true">Loading group…</p>;
+  if (!group.data) return <p aria-busy="true">{t("loading")}</p>;
   const g = group.data;
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/groups" className="text-indigo-700 underline">
-          Groups
+      <nav aria-label={t("breadcrumb")} className="text-sm [overflow-wrap:anywhere]">
+        <Link href="/groups" className="text-indigo-700 underline dark:text-indigo-300">
+          {t("groups")}
         </Link>
         <span aria-hidden="true"> / </span>
-        <span className="font-mono text-slate-700">{g.id}</span>
+        <span className="font-mono text-slate-700 dark:text-slate-300">{g.id}</span>
       </nav>
       <header className="flex flex-wrap items-baseline gap-3">
-        <h1 className="text-2xl font-semibold [overflow-wrap:anywhere]">{g.name}</h1>
-        <span className="rounded bg-slate-100 px-2 py-0.5 text-sm font-medium text-slate-800">{TYPE_LABEL[g.type]}</span>
+        <h1 className="min-w-0 text-2xl font-semibold [overflow-wrap:anywhere]">{g.name}</h1>
+        <span className="rounded bg-slate-100 px-2 py-0.5 text-sm font-medium text-slate-800 dark:bg-slate-800 dark:text-slate-200">{types(`name.${g.type}`)}</span>
       </header>
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="flex flex-col gap-6 lg:col-span-2">
+        <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
           <ProfileCard group={g} canEdit={canEdit} />
           <GroupApplications group={g} canModerate={canModerate} />
           <MembersPanel group={g} canEdit={canEdit} canModerate={canModerate} />
         </div>
-        <div className="flex flex-col gap-6">
+        <div className="flex min-w-0 flex-col gap-6">
           <JoinSettings group={g} canEdit={canEdit} />
           <RecentEvents groupId={g.id} />
           {canEdit && <NotifyForm group={g} />}

@@ -1,35 +1,34 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { JOIN_LABEL } from "@/components/groups/labels";
 import { Button } from "@/components/ui/button";
 import { MutationError } from "@/components/ui/mutation-error";
 import { Panel } from "@/components/ui/panel";
 import { useUpdateGroup } from "@/lib/client/group-detail";
 import { JOIN_OPTIONS, joinOptionRefusal, type Group, type JoinOption } from "@/lib/schemas/group";
 
-const EXPLAIN: Record<JoinOption, string> = {
-  FreeAccess: "Anyone who asks to join is in at once.",
-  NeedPermission: "Users apply; the owner or an admin approves each application.",
-  DisableApply: "Nobody can apply; members must invite.",
-};
-
 /** The join option editor knows the type: it offers only what the type allows and says why the rest is not. */
 export function JoinSettings({ group, canEdit }: { group: Group; canEdit: boolean }) {
   const update = useUpdateGroup(group.id);
+  const t = useTranslations("JoinSettings");
+  const joins = useTranslations("JoinOptions");
+  const types = useTranslations("GroupTypes");
+  const reasons = useTranslations("Reasons");
+  const common = useTranslations("Common");
   const [choice, setChoice] = useState<JoinOption>(group.joinOption);
   const [saved, setSaved] = useState(false);
   const editable = canEdit && JOIN_OPTIONS.filter((o) => !joinOptionRefusal(group.type, o)).length > 1;
 
   return (
-    <Panel title="Join settings">
+    <Panel title={t("title")}>
       <fieldset disabled={!editable || update.isPending} className="flex flex-col gap-2">
-        <legend className="sr-only">Who may join {group.name}</legend>
+        <legend className="sr-only">{t("legend", { name: group.name })}</legend>
         {JOIN_OPTIONS.map((option) => {
           const refusal = joinOptionRefusal(group.type, option);
           const id = `join-${option}`;
           return (
-            <div key={option} className={`rounded-md border p-2 ${choice === option ? "border-indigo-400 bg-indigo-50" : "border-slate-200"}`}>
-              <label htmlFor={id} className={`flex items-start gap-2 text-sm ${refusal ? "text-slate-500" : ""}`}>
+            <div key={option} className={`rounded-md border p-2 ${choice === option ? "border-indigo-400 bg-indigo-50 dark:border-indigo-500 dark:bg-indigo-950" : "border-slate-200 dark:border-slate-700"}`}>
+              <label htmlFor={id} className={`flex items-start gap-2 text-sm ${refusal ? "text-slate-500 dark:text-slate-400" : ""}`}>
                 <input
                   id={id}
                   type="radio"
@@ -45,9 +44,9 @@ export function JoinSettings({ group, canEdit }: { group: Group; canEdit: boolea
                   className="mt-1"
                 />
                 <span>
-                  <span className="font-medium">{JOIN_LABEL[option]}</span>
-                  <span id={`${id}-why`} className="block text-xs text-slate-600">
-                    {refusal ?? EXPLAIN[option]}
+                  <span className="font-medium">{joins(`name.${option}`)}</span>
+                  <span id={`${id}-why`} className="block text-xs text-slate-600 dark:text-slate-400">
+                    {refusal ? reasons(refusal.key, refusal.values) : joins(`explain.${option}`)}
                   </span>
                 </span>
               </label>
@@ -55,7 +54,7 @@ export function JoinSettings({ group, canEdit }: { group: Group; canEdit: boolea
           );
         })}
       </fieldset>
-      {!editable && canEdit && <p className="mt-2 text-xs text-slate-600">The join option of a {group.type} group is fixed.</p>}
+      {!editable && canEdit && <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">{t("fixed", { type: types(`name.${group.type}`) })}</p>}
       {editable && (
         <div className="mt-3 flex items-center gap-3">
           <Button
@@ -68,11 +67,11 @@ export function JoinSettings({ group, canEdit }: { group: Group; canEdit: boolea
               )
             }
           >
-            {update.isPending ? "Saving…" : "Save join option"}
+            {update.isPending ? common("saving") : t("save")}
           </Button>
           {saved && !update.isPending && (
-            <span role="status" className="text-sm text-emerald-800">
-              Saved: {JOIN_LABEL[group.joinOption]}
+            <span role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
+              {t("saved", { option: joins(`name.${group.joinOption}`) })}
             </span>
           )}
         </div>

@@ -1,11 +1,13 @@
 "use client";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { formatDate } from "@/components/groups/labels";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
+import { LocalTime } from "@/components/ui/local-time";
 import { MutationError } from "@/components/ui/mutation-error";
 import { Panel } from "@/components/ui/panel";
+import { useErrorWords } from "@/components/ui/use-error-words";
 import { ApiError } from "@/lib/client/api-error";
 import { useUpdateGroup } from "@/lib/client/group-detail";
 import { groupPatchSchema, LIMITS, type Group, type GroupPatch } from "@/lib/schemas/group";
@@ -13,22 +15,26 @@ import { utf8Bytes } from "@/lib/schemas/utf8";
 
 export function ProfileCard({ group, canEdit }: { group: Group; canEdit: boolean }) {
   const [editing, setEditing] = useState(false);
+  const t = useTranslations("Profile");
+  const common = useTranslations("Common");
+  const format = useFormatter();
+  const none = <span className="text-slate-500 dark:text-slate-400">{common("none")}</span>;
   const rows: [string, React.ReactNode][] = [
-    ["Owner", group.ownerId ?? <span className="text-slate-500">none</span>],
-    ["Created", <time key="c" dateTime={group.createdAt}>{formatDate(group.createdAt)}</time>],
-    ["Members", `${group.memberCount.toLocaleString("en")} / ${group.maxMemberCount.toLocaleString("en")}`],
-    ["Mute all", group.muteAll ? "On: only the owner and admins may speak" : "Off"],
-    ["Introduction", group.introduction || <span className="text-slate-500">none</span>],
-    ["Notification", group.notification || <span className="text-slate-500">none</span>],
+    [t("owner"), group.ownerId ?? none],
+    [t("created"), <LocalTime key="c" iso={group.createdAt} time="none" />],
+    [t("members"), t("membersValue", { count: format.number(group.memberCount), max: format.number(group.maxMemberCount) })],
+    [t("muteAll"), group.muteAll ? t("muteOn") : t("muteOff")],
+    [t("introduction"), group.introduction || none],
+    [t("notification"), group.notification || none],
   ];
   return (
-    <Panel title="Profile" actions={canEdit && <Button onClick={() => setEditing(true)}>Edit profile</Button>}>
-      <div className="flex gap-4">
+    <Panel title={t("title")} actions={canEdit && <Button onClick={() => setEditing(true)}>{t("edit")}</Button>}>
+      <div className="flex gap-4 max-sm:flex-col">
         <Face group={group} />
-        <dl className="grid flex-1 grid-cols-[8rem_1fr] gap-x-3 gap-y-2 text-sm">
+        <dl className="grid min-w-0 flex-1 grid-cols-[minmax(5rem,8rem)_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm">
           {rows.map(([k, v]) => (
             <div key={k} className="contents">
-              <dt className="text-slate-600">{k}</dt>
+              <dt className="text-slate-600 dark:text-slate-400">{k}</dt>
               <dd className="whitespace-pre-wrap [overflow-wrap:anywhere]">{v}</dd>
             </div>
           ))}
@@ -40,12 +46,13 @@ export function ProfileCard({ group, canEdit }: { group: Group; canEdit: boolean
 }
 
 function Face({ group }: { group: Group }) {
+  const t = useTranslations("Profile");
   if (group.faceUrl) {
     // eslint-disable-next-line @next/next/no-img-element -- faces are arbitrary external URLs set in the IM app
-    return <img src={group.faceUrl} alt={`Face of ${group.name}`} className="h-16 w-16 rounded-lg object-cover" referrerPolicy="no-referrer" />;
+    return <img src={group.faceUrl} alt={t("face", { name: group.name })} className="h-16 w-16 rounded-lg object-cover" referrerPolicy="no-referrer" />;
   }
   return (
-    <div aria-hidden="true" className="flex h-16 w-16 shrink-0 items-center justify-center rounded-lg bg-indigo-100 text-2xl font-semibold text-indigo-800">
+    <div aria-hidden="true" className="flex h-16 w-16 shrink-0 items-center justify-center rounded-lg bg-indigo-100 text-2xl font-semibold text-indigo-800 dark:bg-indigo-900 dark:text-indigo-100">
       {Array.from(group.name)[0] ?? "?"}
     </div>
   );
@@ -58,6 +65,10 @@ function EditProfileDialog({ group, open, onOpenChange }: { group: Group; open: 
   const initial: Draft = { name: group.name, introduction: group.introduction, notification: group.notification, faceUrl: group.faceUrl, maxMemberCount: String(group.maxMemberCount), muteAll: group.muteAll };
   const [draft, setDraft] = useState<Draft>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const t = useTranslations("Profile");
+  const common = useTranslations("Common");
+  const words = useErrorWords();
+  const bytes = (v: string, max: number) => common("bytes", { used: utf8Bytes(v), max });
 
   function changes(): GroupPatch {
     const patch: Record<string, unknown> = {};
@@ -72,13 +83,13 @@ function EditProfileDialog({ group, open, onOpenChange }: { group: Group; open: 
     const patch = changes();
     if (Object.keys(patch).length === 0) return onOpenChange(false);
     const parsed = groupPatchSchema.safeParse(patch);
-    if (!parsed.success) return setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message])));
+    if (!parsed.success) return setErrors(words.issues(parsed.error));
     setErrors({});
     try {
       await update.mutateAsync(parsed.data);
       onOpenChange(false);
     } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors);
+      if (err instanceof ApiError) setErrors(words.fields(err));
     }
   }
 
@@ -91,33 +102,33 @@ function EditProfileDialog({ group, open, onOpenChange }: { group: Group; open: 
         update.reset();
         onOpenChange(o);
       }}
-      title="Edit profile"
+      title={t("editTitle")}
     >
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-        <Field label="Name" hint={`${utf8Bytes(draft.name)} / ${LIMITS.name} bytes`} error={errors.name}>
+        <Field label={t("name")} hint={bytes(draft.name, LIMITS.name)} error={errors.name}>
           {(p) => <input {...p} className={inputClass} value={draft.name} onChange={(e) => set("name", e.target.value)} />}
         </Field>
-        <Field label="Introduction" hint={`${utf8Bytes(draft.introduction)} / ${LIMITS.introduction} bytes`} error={errors.introduction}>
+        <Field label={t("introduction")} hint={bytes(draft.introduction, LIMITS.introduction)} error={errors.introduction}>
           {(p) => <textarea {...p} rows={3} className={inputClass} value={draft.introduction} onChange={(e) => set("introduction", e.target.value)} />}
         </Field>
-        <Field label="Notification" hint={`${utf8Bytes(draft.notification)} / ${LIMITS.notification} bytes`} error={errors.notification}>
+        <Field label={t("notification")} hint={bytes(draft.notification, LIMITS.notification)} error={errors.notification}>
           {(p) => <textarea {...p} rows={3} className={inputClass} value={draft.notification} onChange={(e) => set("notification", e.target.value)} />}
         </Field>
-        <Field label="Face URL" hint="An https:// image address, or empty" error={errors.faceUrl}>
+        <Field label={t("faceUrl")} hint={t("faceUrlHint")} error={errors.faceUrl}>
           {(p) => <input {...p} className={inputClass} value={draft.faceUrl} onChange={(e) => set("faceUrl", e.target.value)} />}
         </Field>
-        <Field label="Member limit" hint={`At least the current ${group.memberCount}`} error={errors.maxMemberCount}>
+        <Field label={t("limit")} hint={t("limitHint", { count: group.memberCount })} error={errors.maxMemberCount}>
           {(p) => <input {...p} type="number" min={1} className={`${inputClass} w-40`} value={draft.maxMemberCount} onChange={(e) => set("maxMemberCount", e.target.value)} />}
         </Field>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={draft.muteAll} onChange={(e) => set("muteAll", e.target.checked)} />
-          Mute all members (only the owner and admins may speak)
+          {t("muteLabel")}
         </label>
         <MutationError error={update.error && Object.keys(errors).length === 0 ? update.error : null} />
         <div className="flex justify-end gap-2">
-          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
+          <Button onClick={() => onOpenChange(false)}>{common("cancel")}</Button>
           <Button type="submit" variant="primary" disabled={update.isPending}>
-            {update.isPending ? "Saving…" : "Save"}
+            {update.isPending ? common("saving") : common("save")}
           </Button>
         </div>
       </form>

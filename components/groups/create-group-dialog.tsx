@@ -1,13 +1,15 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
+import { MutationError } from "@/components/ui/mutation-error";
+import { useErrorWords } from "@/components/ui/use-error-words";
 import { ApiError } from "@/lib/client/api-error";
 import { useCreateGroup } from "@/lib/client/groups";
 import { createGroupSchema, GROUP_TYPES, JOIN_OPTIONS_BY_TYPE, LIMITS, type GroupType } from "@/lib/schemas/group";
 import { utf8Bytes } from "@/lib/schemas/utf8";
-import { JOIN_LABEL, TYPE_HINT, TYPE_LABEL } from "./labels";
 
 type Draft = { type: GroupType; name: string; id: string; ownerId: string; joinOption: string; introduction: string; notification: string };
 const EMPTY: Draft = { type: "Public", name: "", id: "", ownerId: "", joinOption: "NeedPermission", introduction: "", notification: "" };
@@ -39,6 +41,11 @@ export function CreateGroupDialog({ onCreated }: { onCreated: (id: string) => vo
   const [created, setCreated] = useState<string | null>(null);
   const create = useCreateGroup();
   const allowed = JOIN_OPTIONS_BY_TYPE[draft.type];
+  const t = useTranslations("CreateGroup");
+  const types = useTranslations("GroupTypes");
+  const joins = useTranslations("JoinOptions");
+  const common = useTranslations("Common");
+  const words = useErrorWords();
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -56,7 +63,7 @@ export function CreateGroupDialog({ onCreated }: { onCreated: (id: string) => vo
     setFormError(null);
     const parsed = createGroupSchema.safeParse(toInput(draft));
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message])));
+      setErrors(words.issues(parsed.error));
       return;
     }
     setErrors({});
@@ -68,27 +75,27 @@ export function CreateGroupDialog({ onCreated }: { onCreated: (id: string) => vo
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       const field = fieldOfImError(err);
-      if (field) setErrors({ [field]: `${err.message} (IM code ${err.imCode})` });
-      else if (Object.keys(err.fieldErrors).length) setErrors(err.fieldErrors);
+      if (field) setErrors({ [field]: t("imFieldError", { message: words.message(err), imCode: String(err.imCode) }) });
+      else if (err.fields.length) setErrors(words.fields(err));
       else setFormError(err);
     }
   }
 
-  const bytes = (v: string, max: number) => `${utf8Bytes(v)} / ${max} bytes`;
+  const bytes = (v: string, max: number) => common("bytes", { used: utf8Bytes(v), max });
 
   return (
     <>
       <Button variant="primary" onClick={() => onOpenChange(true)}>
-        New group
+        {t("open")}
       </Button>
       {created && (
-        <p role="status" className="text-sm text-emerald-800">
-          Created “{created}”.
+        <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
+          {t("created", { name: created })}
         </p>
       )}
-      <Dialog open={open} onOpenChange={onOpenChange} title="New group" description="The group is created on the IM server at once; its owner becomes its first member.">
+      <Dialog open={open} onOpenChange={onOpenChange} title={t("title")} description={t("description")}>
         <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
-          <Field label="Type" hint={TYPE_HINT[draft.type]} error={errors.type}>
+          <Field label={t("type")} hint={types(`hint.${draft.type}`)} error={errors.type}>
             {(p) => (
               <select
                 {...p}
@@ -99,63 +106,57 @@ export function CreateGroupDialog({ onCreated }: { onCreated: (id: string) => vo
                   setDraft((d) => ({ ...d, type, joinOption: JOIN_OPTIONS_BY_TYPE[type][0] }));
                 }}
               >
-                {GROUP_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {TYPE_LABEL[t]}
+                {GROUP_TYPES.map((g) => (
+                  <option key={g} value={g}>
+                    {types(`name.${g}`)}
                   </option>
                 ))}
               </select>
             )}
           </Field>
           <Field
-            label="Join option"
-            hint={allowed.length === 1 ? `Fixed for ${draft.type} groups: ${TYPE_HINT[draft.type].toLowerCase()}` : "Who may join without an invitation"}
+            label={t("joinOption")}
+            hint={allowed.length === 1 ? types(`fixedJoin.${draft.type}`) : t("joinHint")}
             error={errors.joinOption}
           >
             {(p) => (
               <select {...p} className={inputClass} value={draft.joinOption} disabled={allowed.length === 1} onChange={(e) => set("joinOption", e.target.value)}>
                 {allowed.map((j) => (
                   <option key={j} value={j}>
-                    {JOIN_LABEL[j]}
+                    {joins(`name.${j}`)}
                   </option>
                 ))}
               </select>
             )}
           </Field>
           <div className="sm:col-span-2">
-            <Field label="Name" hint={bytes(draft.name, LIMITS.name)} error={errors.name}>
+            <Field label={t("name")} hint={bytes(draft.name, LIMITS.name)} error={errors.name}>
               {(p) => <input {...p} className={inputClass} value={draft.name} onChange={(e) => set("name", e.target.value)} required />}
             </Field>
           </div>
-          <Field label="Group ID (optional)" hint={draft.type === "Community" ? "Must start with @TGS#_; leave empty to generate" : "Printable ASCII, up to 48; leave empty to generate"} error={errors.id}>
+          <Field label={t("groupId")} hint={draft.type === "Community" ? t("groupIdHintCommunity") : t("groupIdHint")} error={errors.id}>
             {(p) => <input {...p} className={`${inputClass} font-mono`} value={draft.id} onChange={(e) => set("id", e.target.value)} />}
           </Field>
-          <Field label="Owner user ID (optional)" hint="An existing IM user; without one the group has no owner" error={errors.ownerId}>
+          <Field label={t("owner")} hint={t("ownerHint")} error={errors.ownerId}>
             {(p) => <input {...p} className={`${inputClass} font-mono`} value={draft.ownerId} onChange={(e) => set("ownerId", e.target.value)} />}
           </Field>
           <div className="sm:col-span-2">
-            <Field label="Introduction (optional)" hint={bytes(draft.introduction, LIMITS.introduction)} error={errors.introduction}>
+            <Field label={t("introduction")} hint={bytes(draft.introduction, LIMITS.introduction)} error={errors.introduction}>
               {(p) => <textarea {...p} rows={2} className={inputClass} value={draft.introduction} onChange={(e) => set("introduction", e.target.value)} />}
             </Field>
           </div>
           <div className="sm:col-span-2">
-            <Field label="Notification (optional)" hint={bytes(draft.notification, LIMITS.notification)} error={errors.notification}>
+            <Field label={t("notification")} hint={bytes(draft.notification, LIMITS.notification)} error={errors.notification}>
               {(p) => <textarea {...p} rows={2} className={inputClass} value={draft.notification} onChange={(e) => set("notification", e.target.value)} />}
             </Field>
           </div>
-          {formError && (
-            <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800 sm:col-span-2">
-              {formError.message}
-              <span className="block text-xs">
-                Code: {formError.code}
-                {formError.imCode !== undefined ? ` · IM code ${formError.imCode}` : ""}
-              </span>
-            </p>
-          )}
+          <div className="sm:col-span-2 empty:hidden">
+            <MutationError error={formError} />
+          </div>
           <div className="flex justify-end gap-2 sm:col-span-2">
-            <Button onClick={() => onOpenChange(false)}>Cancel</Button>
+            <Button onClick={() => onOpenChange(false)}>{common("cancel")}</Button>
             <Button type="submit" variant="primary" disabled={create.isPending}>
-              {create.isPending ? "Creating…" : "Create group"}
+              {create.isPending ? t("submitting") : t("submit")}
             </Button>
           </div>
         </form>

@@ -1,5 +1,6 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { useGroups } from "@/lib/client/groups";
@@ -17,6 +18,10 @@ export function GroupsView({ canCreate }: { canCreate: boolean }) {
   const searchParams = useSearchParams();
   const filters = groupFiltersFromSearch(Object.fromEntries(searchParams));
   const groups = useGroups(filters);
+  const t = useTranslations("Groups");
+  const types = useTranslations("GroupTypes");
+  const common = useTranslations("Common");
+  const type = filters.type && types.has(`name.${filters.type}`) ? filters.type : null;
   // Cursors of the pages before this one, so "Previous" can go back without the server keeping state.
   const [history, setHistory] = useState<string[]>([]);
 
@@ -37,10 +42,10 @@ export function GroupsView({ canCreate }: { canCreate: boolean }) {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 id="groups-heading" className="text-2xl font-semibold">
-            Groups
+            {t("title")}
           </h1>
-          <p className="text-sm text-slate-600" aria-live="polite">
-            {groups.data ? `${groups.data.total.toLocaleString("en")} ${filters.type ? `${filters.type} ` : ""}groups` : "Loading…"}
+          <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
+            {groups.data ? t("count", { count: groups.data.total, type: type ?? "all", typeName: type ? types(`name.${type}`) : "" }) : common("loading")}
           </p>
         </div>
         {canCreate && <CreateGroupDialog onCreated={() => changeFilters({ type: filters.type })} />}

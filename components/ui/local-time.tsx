@@ -1,16 +1,20 @@
 "use client";
+import { useFormatter, useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 
-const local = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" });
-const utc = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 const noop = () => () => {};
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
- * A moment in the reader's time zone. The server cannot know that zone, so the first render (server and
- * hydration) says UTC, and the browser switches to local time at once, without a hydration mismatch.
+ * A moment in the reader's language and time zone. The server cannot know that zone, so the first render
+ * (server and hydration) says UTC, and the browser switches to local time at once, without a mismatch.
  */
-export function LocalTime({ iso }: { iso: string }) {
-  const inBrowser = useSyncExternalStore(noop, () => true, () => false);
+export function LocalTime({ iso, time = "medium" }: { iso: string; time?: "medium" | "short" | "none" }) {
+  const format = useFormatter();
+  const t = useTranslations("Common");
+  const zone = useSyncExternalStore(noop, browserZone, () => null);
+  const options: Intl.DateTimeFormatOptions = time === "none" ? { dateStyle: "medium" } : { dateStyle: "medium", timeStyle: time };
   const date = new Date(iso);
-  return <time dateTime={iso}>{inBrowser ? local.format(date) : `${utc.format(date)} UTC`}</time>;
+  const text = zone ? format.dateTime(date, { ...options, timeZone: zone }) : format.dateTime(date, { ...options, timeZone: "UTC" });
+  return <time dateTime={iso}>{zone || time === "none" ? text : t("utc", { time: text })}</time>;
 }

@@ -6,10 +6,10 @@ import type { ReactNode, TdHTMLAttributes } from "react";
  */
 export function StackTable({ caption, columns, busy, children }: { caption: string; columns: string[]; busy?: boolean; children: ReactNode }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white">
+    <div className="rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
       <table role="table" className="w-full text-left text-sm max-md:block" aria-busy={busy}>
         <caption className="sr-only">{caption}</caption>
-        <thead role="rowgroup" className="bg-slate-50 text-xs tracking-wide text-slate-700 uppercase max-md:sr-only">
+        <thead role="rowgroup" className="bg-slate-50 text-xs tracking-wide text-slate-700 uppercase max-md:sr-only dark:bg-slate-800 dark:text-slate-300">
           <tr role="row">
             {columns.map((c) => (
               <th key={c} role="columnheader" scope="col" className="px-3 py-2 font-semibold">
@@ -18,7 +18,7 @@ export function StackTable({ caption, columns, busy, children }: { caption: stri
             ))}
           </tr>
         </thead>
-        <tbody role="rowgroup" className="divide-y divide-slate-100 max-md:block">
+        <tbody role="rowgroup" className="divide-y divide-slate-100 max-md:block dark:divide-slate-800">
           {children}
         </tbody>
       </table>
@@ -28,7 +28,7 @@ export function StackTable({ caption, columns, busy, children }: { caption: stri
 
 export function StackRow({ children }: { children: ReactNode }) {
   return (
-    <tr role="row" className="align-top hover:bg-slate-50 max-md:block max-md:py-2">
+    <tr role="row" className="align-top hover:bg-slate-50 max-md:block max-md:py-2 dark:hover:bg-slate-800/60">
       {children}
     </tr>
   );
@@ -40,7 +40,7 @@ export function StackCell({ label, className = "", children, ...rest }: TdHTMLAt
     <td
       role="cell"
       data-label={label}
-      className={`px-3 py-2 max-md:flex max-md:gap-3 max-md:py-1 max-md:before:w-20 max-md:before:shrink-0 max-md:before:text-xs max-md:before:font-sans max-md:before:font-semibold max-md:before:text-slate-600 max-md:before:uppercase max-md:before:content-[attr(data-label)] ${className}`}
+      className={`px-3 py-2 max-md:flex max-md:gap-3 max-md:py-1 max-md:before:w-20 max-md:before:shrink-0 max-md:before:text-xs max-md:before:font-sans max-md:before:font-semibold max-md:before:text-slate-600 max-md:before:uppercase dark:max-md:before:text-slate-400 max-md:before:content-[attr(data-label)] ${className}`}
       {...rest}
     >
       {children}
@@ -51,7 +51,7 @@ export function StackCell({ label, className = "", children, ...rest }: TdHTMLAt
 export function StackMessage({ span, children }: { span: number; children: ReactNode }) {
   return (
     <tr role="row" className="max-md:block">
-      <td role="cell" colSpan={span} className="px-3 py-8 text-center text-slate-600 max-md:block">
+      <td role="cell" colSpan={span} className="px-3 py-8 text-center text-slate-600 max-md:block dark:text-slate-400">
         {children}
       </td>
     </tr>

@@ -17,7 +17,10 @@ test("a viewer sees no mutation controls, and the API answers 403 if they try an
   await expect(page.getByRole("heading", { name: "Groups", level: 1 })).toBeVisible();
   await expect(page.getByRole("button", { name: "New group" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Crawl again" })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Audit" })).toHaveCount(0);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Groups", exact: true })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Audit", exact: true })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Users", exact: true })).toHaveCount(0);
 
   await page.goto(`/groups/${encodeURIComponent(publics.items[0].id)}`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -2,6 +2,8 @@
 export const IM_UNREACHABLE = -1;
 export const IM_TIMEOUT = -2;
 export const IM_BAD_RESPONSE = -3;
+/** An HTTP 5xx without the protocol's envelope: a proxy or load balancer in front of the IM server says it is down. */
+export const IM_SERVER_DOWN = -4;
 
 // Next bundles a module once per entry, so one process can hold several copies of this class; the brand
 // keeps `instanceof` true across them (the gateway instance is shared per process, its class may not be).
@@ -27,7 +29,7 @@ export class ImError extends Error {
 
   /** The IM server could not be reached or did not answer in time: nothing is known about the outcome. */
   get unavailable(): boolean {
-    return this.code === IM_UNREACHABLE || this.code === IM_TIMEOUT;
+    return this.code === IM_UNREACHABLE || this.code === IM_TIMEOUT || this.code === IM_SERVER_DOWN;
   }
 
   /** Tencent's frequency limits: back off and retry reads. */

@@ -1,5 +1,7 @@
 import "server-only";
+import { ZodError } from "zod";
 import { applicationCommands } from "./applications";
+import { IM_BAD_RESPONSE, ImError } from "./errors";
 import { groupCommands } from "./groups";
 import { memberCommands } from "./members";
 import { createTransport, type ImConfig } from "./transport";
@@ -10,7 +12,27 @@ export { ImError } from "./errors";
 /** The console's one gateway to the IM server (local or Tencent Cloud Chat): same protocol either way. */
 export function createImGateway(config: ImConfig, clock?: { unixSeconds: () => number }) {
   const send = createTransport(config, clock);
-  return { send, ...groupCommands(send), ...applicationCommands(send), ...memberCommands(send) };
+  return { send, ...unreadableAsImError({ ...groupCommands(send), ...applicationCommands(send), ...memberCommands(send) }) };
 }
 
 export type ImGateway = ReturnType<typeof createImGateway>;
+
+/**
+ * An answer whose fields do not have the protocol's shapes is the IM server's fault, never the operator's:
+ * it must become an ImError (502), not a ZodError that would read as a 422 about the request.
+ */
+function unreadableAsImError<T extends Record<string, (...args: never[]) => Promise<unknown>>>(commands: T): T {
+  const wrapped = Object.entries(commands).map(([name, command]) => [
+    name,
+    async (...args: never[]) => {
+      try {
+        return await command(...args);
+      } catch (err) {
+        if (!(err instanceof ZodError)) throw err;
+        const where = err.issues[0]?.path.join(".") || "(answer)";
+        throw new ImError(IM_BAD_RESPONSE, `answer not in the protocol's shape at ${where}`, name);
+      }
+    },
+  ]);
+  return Object.fromEntries(wrapped) as T;
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { IM_BAD_RESPONSE, IM_TIMEOUT, IM_UNREACHABLE, ImError } from "./errors";
+import { IM_BAD_RESPONSE, IM_SERVER_DOWN, IM_TIMEOUT, IM_UNREACHABLE, ImError } from "./errors";
 import { createRateLimiter, TENCENT_RATE_LIMITS, type RateLimits } from "./rate-limiter";
 import { createUserSigCache } from "./usersig-cache";
 import { parseWireJson, stringifyWireJson } from "./wire-json";
@@ -52,13 +52,16 @@ export function createTransport(config: ImConfig, clock?: { unixSeconds: () => n
       throw new ImError(timedOut ? IM_TIMEOUT : IM_UNREACHABLE, timedOut ? `no answer within ${timeoutMs} ms` : "IM server unreachable", path);
     }
     const text = await res.text().catch(() => "");
-    let envelope: Envelope;
+    let envelope: Envelope | null = null;
     try {
       envelope = parseWireJson(text) as Envelope;
     } catch {
-      throw new ImError(IM_BAD_RESPONSE, `HTTP ${res.status}, not JSON`, path);
+      /* not JSON: judged below */
     }
-    if (typeof envelope?.ErrorCode !== "number") throw new ImError(IM_BAD_RESPONSE, `HTTP ${res.status}, no envelope`, path);
+    if (!envelope || typeof envelope.ErrorCode !== "number") {
+      // The IM server always answers its envelope; a 5xx without one comes from something in front of it.
+      throw new ImError(res.status >= 500 ? IM_SERVER_DOWN : IM_BAD_RESPONSE, `HTTP ${res.status}, no envelope`, path);
+    }
     if (envelope.ErrorCode !== 0 || envelope.ActionStatus === "FAIL") {
       throw new ImError(envelope.ErrorCode, String(envelope.ErrorInfo ?? ""), path, envelope);
     }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { because } from "./issues";
 import { utf8Bytes } from "./utf8";
 
 export const APPLICATION_STATUS = ["pending", "approved", "refused"] as const;
@@ -27,7 +28,7 @@ export const listApplicationsQuerySchema = z.object({
 });
 export type ListApplicationsQuery = z.infer<typeof listApplicationsQuerySchema>;
 
-const reason = z.string().refine((v) => utf8Bytes(v) <= 300, { message: "A reason is at most 300 bytes" });
+const reason = z.string().refine((v) => utf8Bytes(v) <= 300, because("reasonBytes", "A reason is at most 300 bytes", { max: 300 }));
 
 export const handleApplicationSchema = z.object({ reason: reason.optional() }).strict();
 

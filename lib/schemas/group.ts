@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { because } from "./issues";
 import { utf8Bytes } from "./utf8";
 
 export const GROUP_TYPES = ["Work", "Public", "Meeting", "Community", "AVChatRoom"] as const;
@@ -21,24 +22,28 @@ export const JOIN_OPTIONS_BY_TYPE: Record<GroupType, readonly JoinOption[]> = {
 export const LIMITS = { name: 100, introduction: 400, notification: 400, faceUrl: 500, groupId: 48, memberIds: 100 } as const;
 
 const bytes = (max: number, label: string) =>
-  z.string().refine((v) => utf8Bytes(v) <= max, { message: `${label} must be at most ${max} bytes in UTF-8 (a CJK character counts 3, most emoji 4)` });
+  z.string().refine((v) => utf8Bytes(v) <= max, because("bytes", `${label} must be at most ${max} bytes in UTF-8 (a CJK character counts 3, most emoji 4)`, { max }));
+const required = (v: string) => v.trim().length > 0;
+
+// Only web addresses: a face is shown as an image, and javascript: or data: URLs have no business there.
+const faceUrl = () => bytes(LIMITS.faceUrl, "Face URL").pipe(z.url({ protocol: /^https?$/, message: "Face URL must be an http(s) address" }).or(z.literal("")));
 
 export const groupIdSchema = z
   .string()
-  .min(1, "Group ID must not be empty")
-  .refine((v) => /^[\x20-\x7e]*$/.test(v), { message: "Group ID may only use printable ASCII characters" })
-  .refine((v) => utf8Bytes(v) <= LIMITS.groupId, { message: `Group ID must be at most ${LIMITS.groupId} characters` });
+  .refine((v) => v.length > 0, because("groupIdEmpty", "Group ID must not be empty"))
+  .refine((v) => /^[\x20-\x7e]*$/.test(v), because("groupIdAscii", "Group ID may only use printable ASCII characters"))
+  .refine((v) => utf8Bytes(v) <= LIMITS.groupId, because("groupIdLength", `Group ID must be at most ${LIMITS.groupId} characters`, { max: LIMITS.groupId }));
 
 export const createGroupSchema = z
   .object({
     type: groupTypeSchema,
-    name: bytes(LIMITS.name, "Name").refine((v) => v.trim().length > 0, { message: "Name is required" }),
+    name: bytes(LIMITS.name, "Name").refine(required, because("nameRequired", "Name is required")),
     id: groupIdSchema.optional(),
     ownerId: z.string().min(1).max(32).optional(),
     joinOption: joinOptionSchema.optional(),
     introduction: bytes(LIMITS.introduction, "Introduction").optional(),
     notification: bytes(LIMITS.notification, "Notification").optional(),
-    faceUrl: bytes(LIMITS.faceUrl, "Face URL").pipe(z.url().or(z.literal(""))).optional(),
+    faceUrl: faceUrl().optional(),
     maxMemberCount: z.number().int().positive().optional(),
     muteAll: z.boolean().optional(),
     supportTopic: z.boolean().optional(),
@@ -47,22 +52,23 @@ export const createGroupSchema = z
   .strict()
   .superRefine((g, ctx) => {
     if (g.joinOption && !JOIN_OPTIONS_BY_TYPE[g.type].includes(g.joinOption)) {
-      ctx.addIssue({ code: "custom", path: ["joinOption"], message: `A ${g.type} group only allows ${JOIN_OPTIONS_BY_TYPE[g.type].join(" or ")}` });
+      const allowed = JOIN_OPTIONS_BY_TYPE[g.type].join(" or ");
+      ctx.addIssue({ code: "custom", path: ["joinOption"], ...because("joinOptionType", `A ${g.type} group only allows ${allowed}`, { type: g.type, allowed }) });
     }
     if (g.id !== undefined) {
       const community = g.type === "Community";
       if (community && !g.id.startsWith("@TGS#_")) {
-        ctx.addIssue({ code: "custom", path: ["id"], message: "A Community's custom ID must start with @TGS#_" });
+        ctx.addIssue({ code: "custom", path: ["id"], ...because("communityIdPrefix", "A Community's custom ID must start with @TGS#_") });
       }
       if (!community && g.id.startsWith("@TGS#")) {
-        ctx.addIssue({ code: "custom", path: ["id"], message: "Custom IDs must not start with @TGS# (reserved for generated IDs)" });
+        ctx.addIssue({ code: "custom", path: ["id"], ...because("reservedIdPrefix", "Custom IDs must not start with @TGS# (reserved for generated IDs)") });
       }
     }
     if (g.supportTopic && g.type !== "Community") {
-      ctx.addIssue({ code: "custom", path: ["supportTopic"], message: "Only Community groups can have topics" });
+      ctx.addIssue({ code: "custom", path: ["supportTopic"], ...because("topicsCommunityOnly", "Only Community groups can have topics") });
     }
     if (g.memberIds?.length && g.type === "AVChatRoom") {
-      ctx.addIssue({ code: "custom", path: ["memberIds"], message: "AVChatRoom groups have no member list: users join by themselves" });
+      ctx.addIssue({ code: "custom", path: ["memberIds"], ...because("avNoMembers", "AVChatRoom groups have no member list: users join by themselves") });
     }
   });
 export type CreateGroupInput = z.infer<typeof createGroupSchema>;
@@ -70,23 +76,23 @@ export type CreateGroupInput = z.infer<typeof createGroupSchema>;
 /** PATCH /api/groups/{id}: the editable subset; at least one field. */
 export const groupPatchSchema = z
   .object({
-    name: bytes(LIMITS.name, "Name").refine((v) => v.trim().length > 0, { message: "Name is required" }).optional(),
+    name: bytes(LIMITS.name, "Name").refine(required, because("nameRequired", "Name is required")).optional(),
     introduction: bytes(LIMITS.introduction, "Introduction").optional(),
     notification: bytes(LIMITS.notification, "Notification").optional(),
-    faceUrl: bytes(LIMITS.faceUrl, "Face URL").pipe(z.url().or(z.literal(""))).optional(),
+    faceUrl: faceUrl().optional(),
     joinOption: joinOptionSchema.optional(),
     muteAll: z.boolean().optional(),
     maxMemberCount: z.number().int().positive().max(1_000_000).optional(),
   })
   .strict()
-  .refine((p) => Object.keys(p).length > 0, { message: "Nothing to change" });
+  .refine((p) => Object.keys(p).length > 0, because("nothingToChange", "Nothing to change"));
 export type GroupPatch = z.infer<typeof groupPatchSchema>;
 
-/** Why a type cannot take a join option, in words for the editor and for the 422. */
-export function joinOptionRefusal(type: GroupType, option: JoinOption): string | null {
+/** Why a type cannot take a join option: a translation key for the editor, English words for the 422. */
+export function joinOptionRefusal(type: GroupType, option: JoinOption): { key: string; values: { type: GroupType }; message: string } | null {
   if (JOIN_OPTIONS_BY_TYPE[type].includes(option)) return null;
-  if (type === "Work") return "Work groups are invitation only: members invite others, nobody can apply";
-  return `${type} groups are always free to join; their join option cannot be changed`;
+  if (type === "Work") return { key: "joinWorkOnly", values: { type }, message: "Work groups are invitation only: members invite others, nobody can apply" };
+  return { key: "joinAlwaysFree", values: { type }, message: `${type} groups are always free to join; their join option cannot be changed` };
 }
 
 export const groupSchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { because } from "./issues";
 
-const userId = z.string().min(1).max(32).regex(/^[\x21-\x7e]+$/, "User IDs are printable ASCII without spaces");
+const userId = z.string().min(1).max(32).refine((v) => /^[\x21-\x7e]+$/.test(v), because("userIdAscii", "User IDs are printable ASCII without spaces"));
 
 export const memberSchema = z.object({
   userId: z.string(),
@@ -16,7 +17,10 @@ export const removeMemberSchema = z.object({ reason: z.string().max(200).optiona
 export const transferOwnerSchema = z.object({ userId }).strict();
 export const notificationSchema = z
   .object({
-    content: z.string().min(1, "Write something to send").refine((v) => new TextEncoder().encode(v).length <= 12 * 1024, { message: "At most 12 KB" }),
+    content: z
+      .string()
+      .refine((v) => v.length > 0, because("contentEmpty", "Write something to send"))
+      .refine((v) => new TextEncoder().encode(v).length <= 12 * 1024, because("contentLong", "At most 12 KB")),
     userIds: z.array(userId).max(500).optional(),
   })
   .strict();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { because } from "./issues";
 
 export const ROLES = ["viewer", "moderator", "admin"] as const;
 export const roleSchema = z.enum(ROLES);
@@ -37,11 +38,11 @@ export type ConsoleUser = z.infer<typeof consoleUserSchema>;
 // bcrypt only reads the first 72 bytes: a longer password would silently lose its tail.
 const passwordSchema = z
   .string()
-  .min(10, "Password must be at least 10 characters")
-  .refine((v) => new TextEncoder().encode(v).length <= 72, { message: "Password must be at most 72 bytes" });
+  .refine((v) => v.length >= 10, because("passwordShort", "Password must be at least 10 characters", { min: 10 }))
+  .refine((v) => new TextEncoder().encode(v).length <= 72, because("passwordLong", "Password must be at most 72 bytes", { max: 72 }));
 
-const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address"));
-const nameSchema = z.string().trim().max(100, "Name must be at most 100 characters");
+const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email({ message: "Enter a valid email address" }));
+const nameSchema = z.string().trim().refine((v) => v.length <= 100, because("nameLong", "Name must be at most 100 characters", { max: 100 }));
 
 export const createUserSchema = z
   .object({ email: emailSchema, name: nameSchema.optional(), password: passwordSchema, role: roleSchema })
@@ -53,7 +54,7 @@ const atLeastOne = (v: object) => Object.values(v).some((x) => x !== undefined);
 export const updateUserSchema = z
   .object({ name: nameSchema.optional(), role: roleSchema.optional(), disabled: z.boolean().optional(), password: passwordSchema.optional() })
   .strict()
-  .refine(atLeastOne, { message: "Nothing to change" });
+  .refine(atLeastOne, because("nothingToChange", "Nothing to change"));
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 export const updateMeSchema = z
@@ -65,9 +66,9 @@ export const updateMeSchema = z
     newPassword: passwordSchema.optional(),
   })
   .strict()
-  .refine(atLeastOne, { message: "Nothing to change" })
+  .refine(atLeastOne, because("nothingToChange", "Nothing to change"))
   .refine((v) => v.newPassword === undefined || Boolean(v.currentPassword), {
-    message: "Enter your current password to set a new one",
+    ...because("currentPasswordNeeded", "Enter your current password to set a new one"),
     path: ["currentPassword"],
   });
 export type UpdateMeInput = z.infer<typeof updateMeSchema>;

@@ -42,6 +42,11 @@ export class ApiError extends Error {
     return ERROR_STATUS[this.code];
   }
 
+  /** A refusal the UI can put in the reader's language: `details.reason` names a key of the `Reasons` messages. */
+  static because(code: ErrorCode, key: string, message: string, values?: Record<string, string | number>, details: Record<string, unknown> = {}) {
+    return new ApiError(code, message, { ...details, reason: { key, ...(values ? { values } : {}) } });
+  }
+
   toBody() {
     return { error: { code: this.code, message: this.message, ...(this.details !== undefined ? { details: this.details } : {}) } };
   }

@@ -21,7 +21,7 @@ function decodeCursor(raw: string, q: ListApplicationsQuery): string {
   } catch {
     /* fall through */
   }
-  throw new ApiError("bad_request", "That page cursor is not valid for this list; start from the first page");
+  throw ApiError.because("bad_request", "badCursor", "That page cursor is not valid for this list; start from the first page");
 }
 
 export async function listApplications(query: ListApplicationsQuery): Promise<Page<Application>> {

@@ -15,7 +15,7 @@ type Actor = { actor: SessionUser; requestId: string };
 export async function getGroupDetail(id: string): Promise<Group> {
   const { db, im } = getContext();
   const group = await syncGroup(id);
-  if (!group) throw new ApiError("not_found", "This group does not exist or has been dismissed");
+  if (!group) throw ApiError.because("not_found", "groupGone", "This group does not exist or has been dismissed");
   await refreshPendingCounts(db, im, id).catch(() => undefined);
   const pending = db.prepare("SELECT pending_applications AS n FROM directory_groups WHERE id = ?").get(id) as { n: number } | undefined;
   return { ...group, pendingApplications: pending?.n ?? null };
@@ -27,11 +27,15 @@ export async function updateGroup(id: string, patch: GroupPatch, { actor, reques
   const before = await getGroupDetail(id);
   if (patch.joinOption && patch.joinOption !== before.joinOption) {
     const refusal = joinOptionRefusal(before.type, patch.joinOption);
-    if (refusal) throw new ApiError("validation", refusal, { fields: [{ path: "joinOption", message: refusal }] });
+    if (refusal) {
+      const { key, values, message } = refusal;
+      throw ApiError.because("validation", key, message, values, { fields: [{ path: "joinOption", message, key, values }] });
+    }
   }
   if (patch.maxMemberCount !== undefined && patch.maxMemberCount < before.memberCount) {
     const message = `The group already has ${before.memberCount} members; the limit cannot be lower`;
-    throw new ApiError("validation", message, { fields: [{ path: "maxMemberCount", message }] });
+    const values = { count: before.memberCount };
+    throw ApiError.because("validation", "limitBelowMembers", message, values, { fields: [{ path: "maxMemberCount", message, key: "limitBelowMembers", values }] });
   }
   const changedBefore = Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof Group]]));
   return audited(
@@ -63,8 +67,8 @@ export async function dismissGroup(id: string, { actor, requestId }: Actor): Pro
 export async function transferOwner(id: string, userId: string, { actor, requestId }: Actor): Promise<Group> {
   const { im } = getContext();
   const before = await getGroupDetail(id);
-  if (before.type === "AVChatRoom") throw new ApiError("validation", "AVChatRoom groups cannot change owner");
-  if (before.ownerId === userId) throw new ApiError("validation", `${userId} already owns this group`);
+  if (before.type === "AVChatRoom") throw ApiError.because("validation", "avNoOwner", "AVChatRoom groups cannot change owner");
+  if (before.ownerId === userId) throw ApiError.because("validation", "alreadyOwner", `${userId} already owns this group`, { userId });
   return audited({ actor, action: "group.owner", groupId: id, target: userId, before: { ownerId: before.ownerId }, after: { ownerId: userId }, requestId }, async () => {
     await im.changeOwner(id, userId);
     const after = (await syncGroup(id)) ?? before;
@@ -76,7 +80,7 @@ export async function transferOwner(id: string, userId: string, { actor, request
 export async function notifyMembers(id: string, content: string, userIds: string[] | undefined, { actor, requestId }: Actor): Promise<{ sent: true }> {
   const { im } = getContext();
   const group = await getGroupDetail(id);
-  if (group.type === "AVChatRoom" && userIds?.length) throw new ApiError("validation", "AVChatRoom notifications go to everyone; leave the recipients empty");
+  if (group.type === "AVChatRoom" && userIds?.length) throw ApiError.because("validation", "avNotifyEveryone", "AVChatRoom notifications go to everyone; leave the recipients empty");
   return audited({ actor, action: "group.notify", groupId: id, target: userIds?.join(",") || "all members", after: { content, userIds }, requestId }, async () => {
     await im.sendSystemNotification(id, content, userIds);
     return { sent: true as const };

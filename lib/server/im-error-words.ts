@@ -1,5 +1,5 @@
 import "server-only";
-import { ImError } from "@/lib/im/errors";
+import { IM_BAD_RESPONSE, ImError } from "@/lib/im/errors";
 import { ApiError, type ErrorCode } from "./api-error";
 
 /** Tencent codes → the BFF code and words an operator understands; the IM code stays in details for support. */
@@ -26,7 +26,14 @@ export function apiErrorFromIm(err: ImError): ApiError {
   const details = { imCode: err.code, imInfo: err.info, command: err.command };
   if (err.unavailable) return new ApiError("im_unavailable", "The IM server cannot be reached right now. Try again shortly", details);
   if (err.rateLimited) return new ApiError("rate_limited", RATE_LIMITED, details);
-  if (err.badSignature) return new ApiError("im_error", "The console's IM credentials were refused (check IM_SDKAPPID, IM_SECRET_KEY and IM_ADMIN_ID)", details);
+  if (err.badSignature) {
+    console.error(`IM server refused the console's UserSig (${err.code} ${err.info}): check IM_SDKAPPID, IM_SECRET_KEY and IM_ADMIN_ID`);
+    return new ApiError("im_error", "The console's IM credentials were refused (check IM_SDKAPPID, IM_SECRET_KEY and IM_ADMIN_ID)", details);
+  }
+  if (err.code === IM_BAD_RESPONSE) {
+    console.error(`IM answer not understood (${err.command}): ${err.info}`);
+    return new ApiError("im_error", "The IM server sent an answer the console cannot read. It has been logged; try again shortly", details);
+  }
   if (err.code === 10024) return alreadyHandled(err, details);
   const known = KNOWN[err.code];
   if (known) return new ApiError(known[0], known[1], details);

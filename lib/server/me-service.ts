@@ -34,10 +34,10 @@ export async function updateMe(user: SessionUser, input: UpdateMeInput, requestI
 async function checkCurrentPassword(user: SessionUser, password: string) {
   const { db } = getContext();
   if (isThrottled(db, { email: user.email })) {
-    throw new ApiError("rate_limited", "Too many wrong passwords. Wait a few minutes and try again");
+    throw ApiError.because("rate_limited", "tooManyPasswords", "Too many wrong passwords. Wait a few minutes and try again");
   }
   if (!(await bcrypt.compare(password, passwordHashOf(db, user.id) ?? ""))) {
     recordFailure(db, { email: user.email });
-    throw refuse("currentPassword", "Your current password is not correct");
+    throw refuse("currentPassword", "Your current password is not correct", "currentPasswordWrong");
   }
 }

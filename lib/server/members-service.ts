@@ -25,13 +25,13 @@ function decodeCursor(raw: string): string | number {
   } catch {
     /* fall through */
   }
-  throw new ApiError("bad_request", "That page cursor is not valid; start from the first page");
+  throw ApiError.because("bad_request", "badCursor", "That page cursor is not valid; start from the first page");
 }
 
 export async function listMembers(groupId: string, query: { cursor?: string; limit: number }): Promise<Page<Member>> {
   const { im } = getContext();
   const group = await getGroupDetail(groupId);
-  if (group.type === "AVChatRoom") throw new ApiError("validation", NO_MEMBER_LIST);
+  if (group.type === "AVChatRoom") throw ApiError.because("validation", "noMemberList", NO_MEMBER_LIST);
   const community = group.type === "Community";
   const at = query.cursor ? decodeCursor(query.cursor) : community ? "" : 0;
   const page = await im.listMembers(groupId, { limit: query.limit, community, offset: typeof at === "number" ? at : 0, next: typeof at === "string" ? at : "" });
@@ -46,7 +46,7 @@ export async function listMembers(groupId: string, query: { cursor?: string; lim
 export async function addMembers(groupId: string, userIds: string[], { actor, requestId }: Actor): Promise<{ results: AddResult[] }> {
   const { im } = getContext();
   const group = await getGroupDetail(groupId);
-  if (group.type === "AVChatRoom") throw new ApiError("validation", NO_MEMBER_LIST);
+  if (group.type === "AVChatRoom") throw ApiError.because("validation", "noMemberList", NO_MEMBER_LIST);
   return audited({ actor, action: "member.add", groupId, target: userIds.join(","), requestId }, async () => {
     const results = await im.addMembers(groupId, userIds);
     await syncGroup(groupId);
@@ -58,8 +58,8 @@ export async function addMembers(groupId: string, userIds: string[], { actor, re
 export async function removeMember(groupId: string, userId: string, reason: string | undefined, { actor, requestId }: Actor): Promise<void> {
   const { im } = getContext();
   const group = await getGroupDetail(groupId);
-  if (group.type === "AVChatRoom") throw new ApiError("validation", NO_MEMBER_LIST);
-  if (group.ownerId === userId) throw new ApiError("validation", "The owner cannot be removed; transfer ownership first");
+  if (group.type === "AVChatRoom") throw ApiError.because("validation", "noMemberList", NO_MEMBER_LIST);
+  if (group.ownerId === userId) throw ApiError.because("validation", "ownerNotRemovable", "The owner cannot be removed; transfer ownership first");
   await audited({ actor, action: "member.remove", groupId, target: userId, after: reason ? { reason } : undefined, requestId }, async () => {
     await im.removeMembers(groupId, [userId], reason);
     await syncGroup(groupId);
@@ -70,9 +70,9 @@ export async function removeMember(groupId: string, userId: string, reason: stri
 export async function setMemberRole(groupId: string, userId: string, role: "Admin" | "Member", { actor, requestId }: Actor): Promise<{ userId: string; role: string }> {
   const { im } = getContext();
   const group = await getGroupDetail(groupId);
-  if (group.type === "AVChatRoom") throw new ApiError("validation", NO_MEMBER_LIST);
-  if (group.type === "Work") throw new ApiError("validation", "Work groups have no admins: only the owner and members");
-  if (group.ownerId === userId) throw new ApiError("validation", "The owner's role cannot be changed; transfer ownership instead");
+  if (group.type === "AVChatRoom") throw ApiError.because("validation", "noMemberList", NO_MEMBER_LIST);
+  if (group.type === "Work") throw ApiError.because("validation", "workNoAdmins", "Work groups have no admins: only the owner and members");
+  if (group.ownerId === userId) throw ApiError.because("validation", "ownerRoleFixed", "The owner's role cannot be changed; transfer ownership instead");
   return audited({ actor, action: "member.role", groupId, target: userId, after: { role }, requestId }, async () => {
     await im.setMemberRole(groupId, userId, role);
     publishEvent({ type: "group.updated", groupId, userId });

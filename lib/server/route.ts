@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { z, ZodError } from "zod";
 import { ImError } from "@/lib/im/errors";
+import { reasonOfIssue } from "@/lib/schemas/issues";
 import { roleAtLeast, type Role, type SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { apiErrorFromIm } from "./im-error-words";
@@ -64,7 +65,8 @@ function toApiError(err: unknown): ApiError {
 }
 
 function validationError(err: ZodError, where: string): ApiError {
-  const fields = err.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  // Each field names its translation key too, so the UI can say it in the reader's language.
+  const fields = err.issues.map((i) => ({ path: i.path.join("."), message: i.message, ...reasonOfIssue(i) }));
   const first = fields[0];
   return new ApiError("validation", first ? `${first.path || where}: ${first.message}` : "Invalid input", { fields });
 }

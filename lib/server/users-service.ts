@@ -38,25 +38,26 @@ export async function createConsoleUser(input: CreateUserInput, actor: SessionUs
   );
 }
 
-export function refuse(path: string, message: string): ApiError {
-  return new ApiError("validation", message, { fields: [{ path, message }] });
+/** A 422 about one field, with the key and values the UI translates (`Reasons`). */
+export function refuse(path: string, message: string, key: string, values?: Record<string, string | number>): ApiError {
+  return ApiError.because("validation", key, message, values, { fields: [{ path, message, key, ...(values ? { values } : {}) }] });
 }
 
 /** The console must always keep an active admin, and an admin cannot lock themself out by accident. */
 function assertAllowed(db: Db, target: ConsoleUser, change: Omit<UpdateUserInput, "password">, actor: SessionUser) {
   const demoting = change.role !== undefined && change.role !== "admin";
-  if (target.id === actor.id && change.disabled) throw refuse("disabled", "You cannot disable your own account; ask another admin to do it");
-  if (target.id === actor.id && demoting) throw refuse("role", "You cannot change your own role; ask another admin to do it");
+  if (target.id === actor.id && change.disabled) throw refuse("disabled", "You cannot disable your own account; ask another admin to do it", "selfDisable");
+  if (target.id === actor.id && demoting) throw refuse("role", "You cannot change your own role; ask another admin to do it", "selfRole");
   const removesAdmin = target.role === "admin" && !target.disabled && (demoting || change.disabled === true);
   if (removesAdmin && activeAdminCount(db) <= 1) {
-    throw refuse(demoting ? "role" : "disabled", `${target.email} is the last active admin; make another user an admin first`);
+    throw refuse(demoting ? "role" : "disabled", `${target.email} is the last active admin; make another user an admin first`, "lastAdmin", { email: target.email });
   }
 }
 
 export async function updateConsoleUser(id: string, input: UpdateUserInput, actor: SessionUser, requestId: string): Promise<ConsoleUser> {
   const { db } = getContext();
   const current = getConsoleUser(db, id);
-  if (!current) throw new ApiError("not_found", "There is no console user with that ID");
+  if (!current) throw ApiError.because("not_found", "userNotFound", "There is no console user with that ID");
   const { password, ...change } = input;
   const keys = Object.keys(change) as (keyof typeof change)[];
   const before = Object.fromEntries(keys.map((k) => [k, current[k]]));
@@ -65,7 +66,7 @@ export async function updateConsoleUser(id: string, input: UpdateUserInput, acto
     // Check and write in one immediate transaction: two admins demoting each other at once cannot both win.
     db.transaction(() => {
       const fresh = getConsoleUser(db, id);
-      if (!fresh) throw new ApiError("not_found", "There is no console user with that ID");
+      if (!fresh) throw ApiError.because("not_found", "userNotFound", "There is no console user with that ID");
       assertAllowed(db, fresh, change, actor);
       updateUserRow(db, id, change);
     }).immediate();

@@ -17,6 +17,7 @@ export function errorEnvelope(error: ImServerError): Fields {
   return failEnvelope(error.code, error.info, error.extra);
 }
 
-export function sendJson(reply: FastifyReply, payload: Fields): FastifyReply {
-  return reply.code(200).header("content-type", "application/json; charset=utf-8").send(stringifyJson(payload));
+/** Sends an envelope, or its JSON text when the caller has it already. */
+export function sendJson(reply: FastifyReply, payload: Fields | string): FastifyReply {
+  return reply.code(200).header("content-type", "application/json; charset=utf-8").send(typeof payload === "string" ? payload : stringifyJson(payload));
 }

@@ -59,9 +59,9 @@ export function registerRest(app: FastifyInstance, ctx: ServiceContext, limiter:
       }
       const body = parseObjectBody(request.body, service);
       const actor = { userId: identifier, viaRest: true, platform: "RESTAPI", clientIp: clientIp(request) };
-      const answer = okEnvelope(await spec.run({ ctx, actor, body }));
+      const answer = stringifyJson(okEnvelope(await spec.run({ ctx, actor, body })));
       // Tencent refuses to answer more than 1 MB (10018): the caller must ask for less.
-      if (Buffer.byteLength(stringifyJson(answer)) > MAX_RESPONSE_BYTES) fail(Code.RESPONSE_TOO_LARGE, "the response would exceed 1 MB; request less");
+      if (Buffer.byteLength(answer) > MAX_RESPONSE_BYTES) fail(Code.RESPONSE_TOO_LARGE, "the response would exceed 1 MB; request less");
       return sendJson(reply, answer);
     } catch (error) {
       if (error instanceof ImServerError) return sendJson(reply, errorEnvelope(error));

@@ -56,6 +56,7 @@ export class MembersRepo {
   private readonly getStmt: Statement<[string, string], MemberRow>;
   private readonly countStmt: Statement<[string], { n: number }>;
   private readonly addStmt: Statement;
+  private readonly listStmts = new Map<number, Statement>();
 
   constructor(private readonly db: Database) {
     this.getStmt = db.prepare("SELECT * FROM members WHERE group_id = ? AND user_id = ?");
@@ -83,10 +84,14 @@ export class MembersRepo {
   /** Members in join order (the owner first among equals), optionally filtered by role and paged. */
   list(groupId: string, query: MemberQuery = {}): Member[] {
     const roles = query.roles ?? [];
-    const where = roles.length ? `AND role IN (${roles.map(() => "?").join(",")})` : "";
-    const rows = this.db
-      .prepare(`SELECT * FROM members WHERE group_id = ? ${where} ORDER BY ${JOIN_ORDER} LIMIT ? OFFSET ?`)
-      .all(groupId, ...roles, query.limit ?? -1, query.offset ?? 0) as MemberRow[];
+    // get_group_info lists 50 groups per call: prepare each shape of this query once.
+    let stmt = this.listStmts.get(roles.length);
+    if (!stmt) {
+      const where = roles.length ? `AND role IN (${roles.map(() => "?").join(",")})` : "";
+      stmt = this.db.prepare(`SELECT * FROM members WHERE group_id = ? ${where} ORDER BY ${JOIN_ORDER} LIMIT ? OFFSET ?`);
+      this.listStmts.set(roles.length, stmt);
+    }
+    const rows = stmt.all(groupId, ...roles, query.limit ?? -1, query.offset ?? 0) as MemberRow[];
     return rows.map(toMember);
   }
 

@@ -28,7 +28,7 @@ function decodeCursor(raw: string, query: ListGroupsQuery): Cursor {
   } catch {
     /* fall through */
   }
-  throw new ApiError("bad_request", "That page cursor is not valid for this list; start from the first page");
+  throw ApiError.because("bad_request", "badCursor", "That page cursor is not valid for this list; start from the first page");
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
