@@ -4,17 +4,25 @@ const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
 ];
+
+// Pages get their nonce-based policy from proxy.ts. API answers (JSON, CSV, event streams) load nothing
+// and are framed by no one.
+const apiPolicy = { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" };
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Movable (NEXT_DIST_DIR=.next-x) so that two test runs in one checkout do not rebuild under each other.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and Node-only packages stay outside the server bundle; tracing loads only when configured.
   serverExternalPackages: ["better-sqlite3", "bcryptjs", "@opentelemetry/sdk-trace-node", "@opentelemetry/exporter-trace-otlp-http", "@opentelemetry/resources"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: [apiPolicy] },
+    ];
   },
 };
 

@@ -10,7 +10,7 @@ import { rssMb, startGroup, stopGroup, waitForHttp } from "./lib/processes";
 import { seedImData } from "./lib/seed-im";
 import { ms, printGoals, printTable, sample, summarize } from "./lib/stats";
 
-const PORT = Number(process.env.BENCH_IM_PORT ?? 5700);
+const PORT = Number(process.env.BENCH_IM_PORT ?? 5710);
 const IM = { sdkAppId: 1400000000, secretKey: "bench-secret-key-0123456789abcdef", adminId: "administrator" };
 
 async function main() {

@@ -1,12 +1,20 @@
 import { getRequestConfig } from "next-intl/server";
+import type { Locale } from "@/lib/schemas/user";
 import { requestPreferences } from "@/lib/server/preferences";
+
+// One explicit import per language, so the bundler ships exactly these three files.
+const MESSAGES: Record<Locale, () => Promise<{ default: Record<string, unknown> }>> = {
+  en: () => import("../messages/en.json"),
+  ja: () => import("../messages/ja.json"),
+  zh: () => import("../messages/zh.json"),
+};
 
 // No locale in the URL: the language comes from the user's setting or the browser (lib/server/preferences).
 export default getRequestConfig(async () => {
   const { locale } = await requestPreferences();
   return {
     locale,
-    messages: (await import(`../messages/${locale}.json`)).default,
+    messages: (await MESSAGES[locale]()).default,
     // One zone on server and browser, so dates never differ between the two renders; LocalTime switches to
     // the reader's zone once in the browser.
     timeZone: "UTC",

@@ -7,18 +7,22 @@ import { bootstrapAdmin } from "@/lib/server/bootstrap-admin";
 import { EnvError, getEnv } from "@/lib/server/env";
 import { openDb } from "@/lib/server/store/db";
 import { resolveLaunchEnv } from "./launch/embedded-env";
-import { run, startService, stopService, waitForFirstCrawl, waitForHttp, type Service } from "./launch/processes";
+import { run, startService, stopServicesInOrder, waitForFirstCrawl, waitForHttp, type Service } from "./launch/processes";
 
 const dev = process.argv.includes("--dev");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const services: Service[] = [];
 
-function shutdown(code: number) {
-  for (const s of services) stopService(s);
-  setTimeout(() => process.exit(code), 200);
+let stopping = false;
+/** The console first (its requests in flight may still call the IM server), then the IM server; then exit. */
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  await stopServicesInOrder([...services].reverse());
+  process.exit(code);
 }
-process.on("SIGINT", () => shutdown(0));
-process.on("SIGTERM", () => shutdown(0));
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
 
 async function main() {
   const env = await resolveLaunchEnv(process.env, { demo: process.env.IM_DEMO !== "0" });
@@ -43,7 +47,7 @@ async function main() {
 
   for (const s of services) s.child.on("exit", (code) => {
     console.error(`${s.name} stopped (exit ${code}); stopping the rest.`);
-    shutdown(code ?? 1);
+    void shutdown(code ?? 1);
   });
 
   const password = admin.generatedPassword
@@ -66,5 +70,5 @@ async function main() {
 
 main().catch((err) => {
   console.error(err instanceof EnvError ? err.message : err);
-  shutdown(1);
+  void shutdown(1);
 });

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { currentUser } from "@/lib/server/session";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Meta"))("signIn") };
+}
 export const dynamic = "force-dynamic";
 
 /** Only same-site paths may be returned to after sign-in. */
@@ -14,11 +17,12 @@ function safeFrom(from: string | string[] | undefined): string {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const from = safeFrom((await searchParams).from);
   if (await currentUser()) redirect(from);
+  const t = await getTranslations("Login");
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h1 className="text-xl font-semibold">Sign in to Group Console</h1>
-        <p className="mt-1 text-sm text-slate-600">Manage your IM app&apos;s groups, join settings and applications.</p>
+      <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+        <h1 className="text-xl font-semibold">{t("heading")}</h1>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{t("intro")}</p>
         <SignInForm from={from} />
       </div>
     </main>

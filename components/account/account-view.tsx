@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { Panel } from "@/components/ui/panel";
 import { useMe } from "@/lib/client/me";
@@ -6,19 +7,20 @@ import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
 
 export function AccountView() {
+  const t = useTranslations("Account");
   const me = useMe();
   return (
     <section aria-labelledby="account-heading" className="flex max-w-xl flex-col gap-4">
       <h1 id="account-heading" className="text-2xl font-semibold">
-        Account
+        {t("title")}
       </h1>
       {me.isError && <ErrorPanel error={me.error} onRetry={() => me.refetch()} />}
       {me.data && (
         <>
-          <Panel title="Profile">
+          <Panel title={t("profile")}>
             <ProfileForm me={me.data} />
           </Panel>
-          <Panel title="Password">
+          <Panel title={t("password")}>
             <PasswordForm />
           </Panel>
         </>

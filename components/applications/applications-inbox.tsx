@@ -1,8 +1,10 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { applicationFiltersFromSearch, type ApplicationListFilters } from "@/lib/client/query-keys";
+import { APPLICATION_STATUS } from "@/lib/schemas/application";
 import { ApplicationsList } from "./applications-list";
 
 /** The inbox across all groups, newest first; filters live in the URL. */
@@ -10,6 +12,7 @@ export function ApplicationsInbox({ canModerate }: { canModerate: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
   const filters = applicationFiltersFromSearch(Object.fromEntries(useSearchParams()));
+  const t = useTranslations("Applications");
 
   function go(next: ApplicationListFilters) {
     const params = new URLSearchParams();
@@ -23,10 +26,10 @@ export function ApplicationsInbox({ canModerate }: { canModerate: boolean }) {
     <section aria-labelledby="applications-heading" className="flex flex-col gap-4">
       <div>
         <h1 id="applications-heading" className="text-2xl font-semibold">
-          Applications
+          {t("title")}
         </h1>
-        <p className="text-sm text-slate-600">
-          Join requests to groups that need approval. {canModerate ? "Press ? for keyboard shortcuts." : "You can view them; moderators handle them."}
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {t("intro")} {canModerate ? t("keysHint") : t("viewOnly")}
         </p>
       </div>
       <form role="search" className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
@@ -34,12 +37,14 @@ export function ApplicationsInbox({ canModerate }: { canModerate: boolean }) {
         <GroupIdFilter key={filters.groupId ?? ""} value={filters.groupId} onCommit={(groupId) => go({ ...filters, groupId })} />
         <div className="flex flex-col gap-1">
           <label htmlFor="app-status" className="text-sm font-medium">
-            Status
+            {t("status")}
           </label>
           <select id="app-status" className={`${inputClass} w-40`} value={filters.status ?? "pending"} onChange={(e) => go({ ...filters, status: e.target.value === "pending" ? undefined : e.target.value })}>
-            <option value="pending">Pending</option>
-            <option value="approved">Approved</option>
-            <option value="refused">Refused</option>
+            {APPLICATION_STATUS.map((s) => (
+              <option key={s} value={s}>
+                {t(`statuses.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
       </form>
@@ -51,19 +56,20 @@ export function ApplicationsInbox({ canModerate }: { canModerate: boolean }) {
 function GroupIdFilter({ value, onCommit }: { value?: string; onCommit: (groupId: string | undefined) => void }) {
   const [text, setText] = useState(value ?? "");
   const commit = () => text.trim() !== (value ?? "") && onCommit(text.trim() || undefined);
+  const t = useTranslations("Applications");
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor="app-group" className="text-sm font-medium">
-        Group ID
+        {t("groupId")}
       </label>
       <input
         id="app-group"
-        className={`${inputClass} w-64 font-mono`}
+        className={`${inputClass} w-64 max-w-full font-mono`}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => e.key === "Enter" && commit()}
-        placeholder="All groups"
+        placeholder={t("allGroups")}
       />
     </div>
   );

@@ -1,16 +1,17 @@
+import { useTranslations } from "next-intl";
 import type { Application } from "@/lib/schemas/application";
 
 const STYLE: Record<Application["status"], string> = {
-  pending: "bg-amber-100 text-amber-900",
-  approved: "bg-emerald-100 text-emerald-900",
-  refused: "bg-red-100 text-red-900",
+  pending: "bg-amber-100 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100",
+  approved: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100",
+  refused: "bg-red-100 text-red-900 dark:bg-red-900/60 dark:text-red-100",
 };
 
 export function StatusBadge({ application: a }: { application: Application }) {
+  const t = useTranslations("Applications");
   return (
-    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STYLE[a.status]}`}>
-      {a.status}
-      {a.handledBy ? ` by ${a.handledBy}` : ""}
+    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium [overflow-wrap:anywhere] ${STYLE[a.status]}`}>
+      {t("badge", { status: a.status, by: a.handledBy || "none" })}
     </span>
   );
 }

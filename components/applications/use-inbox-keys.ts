@@ -27,10 +27,11 @@ export function useInboxKeys(handlers: InboxKeyHandlers, enabled: boolean) {
   }, [enabled]);
 }
 
-export const KEY_HELP: [string, string][] = [
-  ["j / k", "Move to the next / previous application"],
-  ["a", "Approve the current application"],
-  ["r", "Refuse the current application (asks for a reason)"],
-  ["x", "Select or unselect the current application"],
-  ["?", "Show these keys"],
-];
+/** The keys and their message keys (`Applications.keys.*`), for the help dialog. */
+export const KEY_HELP = [
+  ["j / k", "move"],
+  ["a", "approve"],
+  ["r", "refuse"],
+  ["x", "toggle"],
+  ["?", "help"],
+] as const;

@@ -1,14 +1,16 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { AuditListFilters } from "@/lib/client/query-keys";
 import { AUDIT_ACTIONS } from "@/lib/schemas/audit";
 
-const label = "text-sm font-medium text-slate-800";
+const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
 
 /** Text filters apply on Enter or "Apply" (each keystroke would be a query); the action applies at once. */
 export function AuditToolbar({ filters, onChange }: { filters: AuditListFilters; onChange: (next: AuditListFilters) => void }) {
+  const t = useTranslations("Audit");
   const [actor, setActor] = useState(filters.actor ?? "");
   const [groupId, setGroupId] = useState(filters.groupId ?? "");
   // When the URL changes under us (back button, a link), the fields follow it.
@@ -26,19 +28,19 @@ export function AuditToolbar({ filters, onChange }: { filters: AuditListFilters;
   }
 
   return (
-    <form role="search" aria-label="Filter the audit log" onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
-      <div className="flex min-w-[12rem] flex-1 flex-col gap-1">
+    <form role="search" aria-label={t("filter")} onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
+      <div className="flex min-w-[min(12rem,100%)] flex-1 flex-col gap-1">
         <label htmlFor="audit-actor" className={label}>
-          Who
+          {t("who")}
         </label>
-        <input id="audit-actor" type="search" placeholder="Email, or part of it" className={inputClass} value={actor} onChange={(e) => setActor(e.target.value)} />
+        <input id="audit-actor" type="search" placeholder={t("whoPlaceholder")} className={inputClass} value={actor} onChange={(e) => setActor(e.target.value)} />
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="audit-action" className={label}>
-          Action
+          {t("action")}
         </label>
-        <select id="audit-action" className={`${inputClass} w-52`} value={filters.action ?? ""} onChange={(e) => onChange({ ...filters, action: e.target.value || undefined })}>
-          <option value="">All actions</option>
+        <select id="audit-action" className={`${inputClass} w-52 max-w-full`} value={filters.action ?? ""} onChange={(e) => onChange({ ...filters, action: e.target.value || undefined })}>
+          <option value="">{t("allActions")}</option>
           {AUDIT_ACTIONS.map((a) => (
             <option key={a} value={a}>
               {a}
@@ -46,18 +48,18 @@ export function AuditToolbar({ filters, onChange }: { filters: AuditListFilters;
           ))}
         </select>
       </div>
-      <div className="flex min-w-[12rem] flex-1 flex-col gap-1">
+      <div className="flex min-w-[min(12rem,100%)] flex-1 flex-col gap-1">
         <label htmlFor="audit-group" className={label}>
-          Group ID
+          {t("groupId")}
         </label>
         <input id="audit-group" type="search" className={`${inputClass} font-mono`} value={groupId} onChange={(e) => setGroupId(e.target.value)} />
       </div>
       <div className="flex gap-2">
         <Button type="submit" variant="primary">
-          Apply
+          {t("apply")}
         </Button>
         <Button onClick={() => onChange({})} disabled={!filters.actor && !filters.action && !filters.groupId}>
-          Clear
+          {t("clear")}
         </Button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { Pager } from "@/components/groups/pager";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -15,6 +16,8 @@ export function AuditView() {
   const pathname = usePathname();
   const filters = auditFiltersFromSearch(Object.fromEntries(useSearchParams()));
   const audit = useAudit(filters);
+  const t = useTranslations("Audit");
+  const common = useTranslations("Common");
   // Cursors of the pages before this one, so "Previous" can go back without the server keeping state.
   const [history, setHistory] = useState<string[]>([]);
 
@@ -29,14 +32,14 @@ export function AuditView() {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 id="audit-heading" className="text-2xl font-semibold">
-            Audit log
+            {t("title")}
           </h1>
-          <p className="text-sm text-slate-600" aria-live="polite">
-            {audit.data ? `${audit.data.total.toLocaleString("en")} entries` : "Loading…"}
+          <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
+            {audit.data ? t("count", { count: audit.data.total }) : common("loading")}
           </p>
         </div>
-        <a href={auditCsvHref(filters)} download className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100">
-          Export CSV
+        <a href={auditCsvHref(filters)} download className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800">
+          {t("export")}
         </a>
       </div>
       <AuditToolbar filters={filters} onChange={changeFilters} />

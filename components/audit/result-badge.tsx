@@ -1,7 +1,15 @@
-const STYLE = { ok: "bg-emerald-100 text-emerald-900", pending: "bg-amber-100 text-amber-900", error: "bg-red-100 text-red-900" };
+import { useTranslations } from "next-intl";
+
+const STYLE = {
+  ok: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100",
+  pending: "bg-amber-100 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100",
+  error: "bg-red-100 text-red-900 dark:bg-red-900/60 dark:text-red-100",
+};
 
 /** "ok", the error code the action ended with, or pending while its outcome is not known yet. */
 export function ResultBadge({ result }: { result: string | null }) {
+  const t = useTranslations("Audit");
   const kind = result === null ? "pending" : result === "ok" ? "ok" : "error";
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${STYLE[kind]}`}>{result ?? "pending"}</span>;
+  // Results are codes (as in the CSV); only "pending" is a word.
+  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${STYLE[kind]}`}>{result ?? t("pending")}</span>;
 }

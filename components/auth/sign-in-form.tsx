@@ -1,6 +1,7 @@
 "use client";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -9,6 +10,7 @@ export function SignInForm({ from }: { from: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const t = useTranslations("Login");
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -21,25 +23,21 @@ export function SignInForm({ from }: { from: string }) {
       router.replace(from);
       router.refresh();
     } else {
-      setError(
-        res?.error === "rate_limited"
-          ? "Too many attempts. Wait 15 minutes and try again."
-          : "That email and password do not match an active console user.",
-      );
+      setError(res?.error === "rate_limited" ? t("rateLimited") : t("badCredentials"));
     }
   }
 
   return (
     <form onSubmit={onSubmit} className="mt-5 flex flex-col gap-4" noValidate>
-      <Field label="Email">{(p) => <input {...p} name="email" type="email" autoComplete="username" required className={inputClass} />}</Field>
-      <Field label="Password">{(p) => <input {...p} name="password" type="password" autoComplete="current-password" required className={inputClass} />}</Field>
+      <Field label={t("email")}>{(p) => <input {...p} name="email" type="email" autoComplete="username" required className={inputClass} />}</Field>
+      <Field label={t("password")}>{(p) => <input {...p} name="password" type="password" autoComplete="current-password" required className={inputClass} />}</Field>
       {error && (
-        <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800">
+        <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
           {error}
         </p>
       )}
       <Button type="submit" variant="primary" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -17,12 +18,14 @@ export function DangerZone({ group }: { group: Group }) {
   const [typed, setTyped] = useState("");
   const [done, setDone] = useState(false);
   const pending = group.pendingApplications ?? 0;
+  const t = useTranslations("Dismiss");
+  const common = useTranslations("Common");
 
   return (
-    <Panel title="Dismiss group">
-      <p className="text-sm text-slate-700">Every member is told the group was dismissed. This cannot be undone.</p>
-      <Button className="mt-3 border-red-300 text-red-800 hover:bg-red-50" onClick={() => setOpen(true)}>
-        Dismiss this group…
+    <Panel title={t("title")}>
+      <p className="text-sm text-slate-700 dark:text-slate-300">{t("warning")}</p>
+      <Button className="mt-3 border-red-300 text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950" onClick={() => setOpen(true)}>
+        {t("open")}
       </Button>
       <Dialog
         open={open}
@@ -31,35 +34,31 @@ export function DangerZone({ group }: { group: Group }) {
           setTyped("");
           dismiss.reset();
         }}
-        title={done ? "Group dismissed" : `Dismiss ${group.name}?`}
+        title={done ? t("doneTitle") : t("confirmTitle", { name: group.name })}
       >
         {done ? (
           <div className="flex flex-col gap-3 text-sm">
-            <p role="status">
-              “{group.name}” was dismissed. {group.memberCount.toLocaleString("en")} members were told; {pending} pending application{pending === 1 ? "" : "s"} closed with it.
-            </p>
+            <p role="status" className="[overflow-wrap:anywhere]">{t("done", { name: group.name, members: group.memberCount, pending })}</p>
             <Button variant="primary" onClick={() => router.push("/groups")}>
-              Back to groups
+              {t("back")}
             </Button>
           </div>
         ) : (
           <div className="flex flex-col gap-3 text-sm">
-            <p>This will be lost:</p>
+            <p>{t("lost")}</p>
             <ul className="list-disc pl-5">
-              <li>{group.type === "AVChatRoom" ? "everyone currently in the room" : `${group.memberCount.toLocaleString("en")} members and their roles`}</li>
-              <li>
-                {pending} pending application{pending === 1 ? "" : "s"}
-              </li>
-              <li>the group&apos;s profile, notification and history</li>
+              <li>{group.type === "AVChatRoom" ? t("lostRoom") : t("lostMembers", { count: group.memberCount })}</li>
+              <li>{t("lostPending", { count: pending })}</li>
+              <li>{t("lostProfile")}</li>
             </ul>
-            <Field label={`Type the group ID (${group.id}) to confirm`}>
+            <Field label={t("typeToConfirm", { id: group.id })}>
               {(p) => <input {...p} className={`${inputClass} font-mono`} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />}
             </Field>
             <MutationError error={dismiss.error} />
             <div className="flex justify-end gap-2">
-              <Button onClick={() => setOpen(false)}>Cancel</Button>
-              <Button variant="primary" className="bg-red-700 hover:bg-red-800 disabled:bg-red-300" disabled={typed !== group.id || dismiss.isPending} onClick={() => dismiss.mutate(undefined, { onSuccess: () => setDone(true) })}>
-                {dismiss.isPending ? "Dismissing…" : "Dismiss group"}
+              <Button onClick={() => setOpen(false)}>{common("cancel")}</Button>
+              <Button variant="primary" className="bg-red-700 hover:bg-red-800 disabled:bg-red-300 dark:disabled:bg-red-950 dark:disabled:text-red-300" disabled={typed !== group.id || dismiss.isPending} onClick={() => dismiss.mutate(undefined, { onSuccess: () => setDone(true) })}>
+                {dismiss.isPending ? t("dismissing") : t("confirm")}
               </Button>
             </div>
           </div>

@@ -1,7 +1,9 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorPanel } from "@/components/ui/error-panel";
+import { LocalTime } from "@/components/ui/local-time";
 import { MutationError } from "@/components/ui/mutation-error";
 import { Panel } from "@/components/ui/panel";
 import { useMembers, useSetMemberRole, useTransferOwner } from "@/lib/client/group-detail";
@@ -10,21 +12,19 @@ import type { Member } from "@/lib/schemas/member";
 import { AddMembersForm } from "./add-members-form";
 import { RemoveMemberButton } from "./remove-member-button";
 
-const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
-
 export function MembersPanel({ group, canEdit, canModerate }: { group: Group; canEdit: boolean; canModerate: boolean }) {
   const listed = group.type !== "AVChatRoom";
   const members = useMembers(group.id, listed);
   const setRole = useSetMemberRole(group.id);
   const transfer = useTransferOwner(group.id);
   const [confirmOwner, setConfirmOwner] = useState<string | null>(null);
+  const t = useTranslations("Members");
+  const common = useTranslations("Common");
 
   if (!listed) {
     return (
-      <Panel title="Members">
-        <p className="text-sm text-slate-700">
-          AVChatRoom groups keep no member list: users join by themselves for each session, so members are not listed or added here. {group.memberCount.toLocaleString("en")} currently online.
-        </p>
+      <Panel title={t("title")}>
+        <p className="text-sm text-slate-700 dark:text-slate-300">{t("avNote", { count: group.memberCount })}</p>
       </Panel>
     );
   }
@@ -34,46 +34,46 @@ export function MembersPanel({ group, canEdit, canModerate }: { group: Group; ca
   const canHaveAdmins = group.type !== "Work";
 
   return (
-    <Panel title={`Members (${total.toLocaleString("en")})`}>
+    <Panel title={t("titleCount", { count: total })}>
       {canEdit && <AddMembersForm group={group} />}
       {members.isError ? (
         <ErrorPanel error={members.error} onRetry={() => members.refetch()} />
       ) : (
         <div className="mt-3 overflow-x-auto">
           <table className="w-full min-w-[36rem] text-left text-sm">
-            <caption className="sr-only">Members of {group.name}</caption>
-            <thead className="text-xs text-slate-700 uppercase">
+            <caption className="sr-only">{t("caption", { name: group.name })}</caption>
+            <thead className="text-xs text-slate-700 uppercase dark:text-slate-300">
               <tr>
-                <th scope="col" className="px-2 py-1">User</th>
-                <th scope="col" className="px-2 py-1">Role</th>
-                <th scope="col" className="px-2 py-1">Joined</th>
-                <th scope="col" className="px-2 py-1"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="px-2 py-1">{t("user")}</th>
+                <th scope="col" className="px-2 py-1">{t("role")}</th>
+                <th scope="col" className="px-2 py-1">{t("joined")}</th>
+                <th scope="col" className="px-2 py-1"><span className="sr-only">{t("actions")}</span></th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
               {items.map((m) => (
                 <tr key={m.userId}>
                   <td className="px-2 py-1.5">
                     <span className="font-medium [overflow-wrap:anywhere]">{m.nickname || m.userId}</span>
-                    <span className="block font-mono text-xs text-slate-600">{m.userId}</span>
+                    <span className="block font-mono text-xs break-all text-slate-600 dark:text-slate-400">{m.userId}</span>
                   </td>
                   <td className="px-2 py-1.5"><RoleBadge role={m.role} /></td>
-                  <td className="px-2 py-1.5 whitespace-nowrap text-slate-700">{dateTime.format(new Date(m.joinedAt))}</td>
+                  <td className="px-2 py-1.5 whitespace-nowrap text-slate-700 dark:text-slate-300"><LocalTime iso={m.joinedAt} time="short" /></td>
                   <td className="px-2 py-1.5">
                     <div className="flex flex-wrap justify-end gap-1">
                       {canEdit && canHaveAdmins && m.role !== "Owner" && (
                         <Button variant="ghost" className="text-xs" disabled={setRole.isPending} onClick={() => setRole.mutate({ userId: m.userId, role: m.role === "Admin" ? "Member" : "Admin" })}>
-                          {m.role === "Admin" ? "Unmake admin" : "Make admin"}
+                          {m.role === "Admin" ? t("unmakeAdmin") : t("makeAdmin")}
                         </Button>
                       )}
                       {canEdit && m.role !== "Owner" && (
                         confirmOwner === m.userId ? (
                           <Button variant="primary" className="text-xs" onClick={() => transfer.mutate(m.userId, { onSettled: () => setConfirmOwner(null) })}>
-                            Confirm: make {m.nickname || m.userId} the owner
+                            {t("confirmOwner", { name: m.nickname || m.userId })}
                           </Button>
                         ) : (
                           <Button variant="ghost" className="text-xs" onClick={() => setConfirmOwner(m.userId)}>
-                            Make owner
+                            {t("makeOwner")}
                           </Button>
                         )
                       )}
@@ -86,7 +86,7 @@ export function MembersPanel({ group, canEdit, canModerate }: { group: Group; ca
           </table>
           {members.hasNextPage && (
             <Button className="mt-2" onClick={() => members.fetchNextPage()} disabled={members.isFetchingNextPage}>
-              {members.isFetchingNextPage ? "Loading…" : "Show more members"}
+              {members.isFetchingNextPage ? common("loading") : t("showMore")}
             </Button>
           )}
         </div>
@@ -99,7 +99,13 @@ export function MembersPanel({ group, canEdit, canModerate }: { group: Group; ca
   );
 }
 
+const ROLE_STYLE: Record<Member["role"], string> = {
+  Owner: "bg-amber-100 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100",
+  Admin: "bg-indigo-100 text-indigo-900 dark:bg-indigo-900/60 dark:text-indigo-100",
+  Member: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200",
+};
+
 function RoleBadge({ role }: { role: Member["role"] }) {
-  const style = role === "Owner" ? "bg-amber-100 text-amber-900" : role === "Admin" ? "bg-indigo-100 text-indigo-900" : "bg-slate-100 text-slate-800";
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${style}`}>{role}</span>;
+  const t = useTranslations("Members");
+  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${ROLE_STYLE[role]}`}>{t(`roles.${role}`)}</span>;
 }

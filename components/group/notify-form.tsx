@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -12,7 +13,8 @@ export function NotifyForm({ group }: { group: Group }) {
   const notify = useNotifyMembers(group.id);
   const [content, setContent] = useState("");
   const [recipients, setRecipients] = useState("");
-  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [sentTo, setSentTo] = useState<number | "all" | null>(null);
+  const t = useTranslations("Notify");
   const everyoneOnly = group.type === "AVChatRoom";
 
   async function onSubmit(e: FormEvent) {
@@ -21,30 +23,30 @@ export function NotifyForm({ group }: { group: Group }) {
     setSentTo(null);
     const ok = await notify.mutateAsync({ content, ...(userIds.length ? { userIds } : {}) }).then(() => true, () => false);
     if (ok) {
-      setSentTo(userIds.length ? `${userIds.length} member${userIds.length > 1 ? "s" : ""}` : "all members");
+      setSentTo(userIds.length || "all");
       setContent("");
     }
   }
 
   return (
-    <Panel title="Send a notification">
+    <Panel title={t("title")}>
       <form onSubmit={onSubmit} className="flex flex-col gap-3">
-        <Field label="Content" hint="Delivered to members' apps as custom data (onReceiveRESTCustomData)">
+        <Field label={t("content")} hint={t("contentHint")}>
           {(p) => <textarea {...p} rows={3} className={inputClass} value={content} onChange={(e) => setContent(e.target.value)} />}
         </Field>
         {!everyoneOnly && (
-          <Field label="Only to these user IDs (optional)" hint="Leave empty to reach every member">
+          <Field label={t("recipients")} hint={t("recipientsHint")}>
             {(p) => <input {...p} className={`${inputClass} font-mono`} value={recipients} onChange={(e) => setRecipients(e.target.value)} />}
           </Field>
         )}
         <MutationError error={notify.error} />
-        {sentTo && (
-          <p role="status" className="text-sm text-emerald-800">
-            Sent to {sentTo}.
+        {sentTo !== null && (
+          <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
+            {sentTo === "all" ? t("sentAll") : t("sentSome", { count: sentTo })}
           </p>
         )}
         <Button type="submit" disabled={!content.trim() || notify.isPending}>
-          {notify.isPending ? "Sending…" : "Send notification"}
+          {notify.isPending ? t("sending") : t("send")}
         </Button>
       </form>
     </Panel>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -13,19 +14,21 @@ export function RemoveMemberButton({ group, member }: { group: Group; member: Me
   const [reason, setReason] = useState("");
   const remove = useRemoveMember(group.id);
   const who = member.nickname || member.userId;
+  const t = useTranslations("Members");
+  const common = useTranslations("Common");
   return (
     <>
-      <Button variant="ghost" className="text-xs text-red-800" onClick={() => setOpen(true)}>
-        Remove
+      <Button variant="ghost" className="text-xs text-red-800 dark:text-red-300" onClick={() => setOpen(true)}>
+        {t("remove")}
       </Button>
-      <Dialog open={open} onOpenChange={(o) => { setOpen(o); remove.reset(); }} title={`Remove ${who}?`} description={`${who} leaves ${group.name} and is told why, if you give a reason.`}>
+      <Dialog open={open} onOpenChange={(o) => { setOpen(o); remove.reset(); }} title={t("removeTitle", { who })} description={t("removeDescription", { who, group: group.name })}>
         <div className="flex flex-col gap-3">
-          <Field label="Reason (optional)">{(p) => <input {...p} className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
+          <Field label={common("reasonOptional")}>{(p) => <input {...p} className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
           <MutationError error={remove.error} />
           <div className="flex justify-end gap-2">
-            <Button onClick={() => setOpen(false)}>Cancel</Button>
+            <Button onClick={() => setOpen(false)}>{common("cancel")}</Button>
             <Button variant="primary" className="bg-red-700 hover:bg-red-800" disabled={remove.isPending} onClick={() => remove.mutate({ userId: member.userId, reason: reason || undefined }, { onSuccess: () => setOpen(false) })}>
-              {remove.isPending ? "Removing…" : "Remove member"}
+              {remove.isPending ? t("removing") : t("removeConfirm")}
             </Button>
           </div>
         </div>

@@ -1,35 +1,41 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { canManageUsers, canViewAudit, type SessionUser } from "@/lib/schemas/user";
 import { SignOutButton } from "./sign-out-button";
 
+const LINK = "text-sm text-slate-700 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white";
+
 export function AppHeader({ user }: { user: SessionUser }) {
+  const t = useTranslations("Nav");
+  const roles = useTranslations("Roles");
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <nav aria-label="Main" className="flex items-center gap-5">
-          <Link href="/groups" className="font-semibold text-slate-900">
-            Group Console
+        <nav aria-label={t("main")} className="flex flex-wrap items-center gap-x-5 gap-y-1">
+          <Link href="/groups" className="font-semibold text-slate-900 dark:text-white">
+            {t("brand")}
           </Link>
-          <Link href="/groups" className="text-sm text-slate-700 hover:text-slate-900">
-            Groups
+          <Link href="/groups" className={LINK}>
+            {t("groups")}
           </Link>
-          <Link href="/applications" className="text-sm text-slate-700 hover:text-slate-900">
-            Applications
+          <Link href="/applications" className={LINK}>
+            {t("applications")}
           </Link>
           {canViewAudit(user) && (
-            <Link href="/audit" className="text-sm text-slate-700 hover:text-slate-900">
-              Audit
+            <Link href="/audit" className={LINK}>
+              {t("audit")}
             </Link>
           )}
           {canManageUsers(user) && (
-            <Link href="/users" className="text-sm text-slate-700 hover:text-slate-900">
-              Users
+            <Link href="/users" className={LINK}>
+              {t("users")}
             </Link>
           )}
         </nav>
-        <div className="flex items-center gap-3 text-sm">
-          <Link href="/account" className="text-slate-700 hover:text-slate-900" title="Your account">
-            {user.email} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{user.role}</span>
+        <div className="flex min-w-0 items-center gap-3 text-sm">
+          <Link href="/account" className={`min-w-0 [overflow-wrap:anywhere] ${LINK}`} title={t("account")}>
+            {user.email}{" "}
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs whitespace-nowrap text-slate-700 dark:bg-slate-800 dark:text-slate-300">{roles(`badge.${user.role}`)}</span>
           </Link>
           <SignOutButton />
         </div>

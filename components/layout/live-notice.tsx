@@ -11,7 +11,7 @@ export function LiveNotice({ children, muted = false }: { children?: ReactNode; 
       role="status"
       className={
         shown
-          ? `pointer-events-auto flex items-center gap-3 rounded-md border px-3 py-2 text-sm shadow-md ${muted ? "border-slate-200 bg-slate-50 text-slate-700" : "border-indigo-200 bg-white text-slate-900"}`
+          ? `pointer-events-auto flex items-center gap-3 rounded-md border px-3 py-2 text-sm shadow-md ${muted ? "border-slate-200 bg-slate-50 text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200" : "border-indigo-200 bg-white text-slate-900 dark:border-indigo-800 dark:bg-slate-900 dark:text-slate-100"}`
           : "sr-only"
       }
     >

@@ -1,11 +1,13 @@
 "use client";
 import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
+  const t = useTranslations("Nav");
   return (
     <Button variant="ghost" onClick={() => signOut({ callbackUrl: "/login" })}>
-      Sign out
+      {t("signOut")}
     </Button>
   );
 }

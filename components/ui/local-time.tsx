@@ -13,7 +13,7 @@ export function LocalTime({ iso, time = "medium" }: { iso: string; time?: "mediu
   const format = useFormatter();
   const t = useTranslations("Common");
   const zone = useSyncExternalStore(noop, browserZone, () => null);
-  const options: Intl.DateTimeFormatOptions = time === "none" ? { dateStyle: "medium" } : { dateStyle: "medium", timeStyle: time };
+  const options = time === "none" ? ({ dateStyle: "medium" } as const) : ({ dateStyle: "medium", timeStyle: time } as const);
   const date = new Date(iso);
   const text = zone ? format.dateTime(date, { ...options, timeZone: zone }) : format.dateTime(date, { ...options, timeZone: "UTC" });
   return <time dateTime={iso}>{zone || time === "none" ? text : t("utc", { time: text })}</time>;

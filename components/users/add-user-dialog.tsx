@@ -1,13 +1,14 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
 import { MutationError } from "@/components/ui/mutation-error";
+import { useErrorWords } from "@/components/ui/use-error-words";
 import { ApiError } from "@/lib/client/api-error";
 import { useCreateUser } from "@/lib/client/users";
 import { createUserSchema, ROLES, type ConsoleUser, type Role } from "@/lib/schemas/user";
-import { ROLE_HINT, ROLE_LABEL } from "./labels";
 
 type Draft = { email: string; name: string; password: string; role: Role };
 const EMPTY: Draft = { email: "", name: "", password: "", role: "viewer" };
@@ -17,6 +18,10 @@ export function AddUserDialog({ onAdded }: { onAdded: (user: ConsoleUser) => voi
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useCreateUser();
+  const t = useTranslations("Users");
+  const roles = useTranslations("Roles");
+  const common = useTranslations("Common");
+  const words = useErrorWords();
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   function onOpenChange(next: boolean) {
@@ -32,7 +37,7 @@ export function AddUserDialog({ onAdded }: { onAdded: (user: ConsoleUser) => voi
     e.preventDefault();
     const parsed = createUserSchema.safeParse({ ...draft, name: draft.name.trim() || undefined });
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message])));
+      setErrors(words.issues(parsed.error));
       return;
     }
     setErrors({});
@@ -42,8 +47,8 @@ export function AddUserDialog({ onAdded }: { onAdded: (user: ConsoleUser) => voi
       onAdded(user);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      if (err.code === "conflict") setErrors({ email: err.message });
-      else if (Object.keys(err.fieldErrors).length) setErrors(err.fieldErrors);
+      if (err.code === "conflict") setErrors({ email: t("emailTaken", { email: parsed.data.email }) });
+      else if (err.fields.length) setErrors(words.fields(err));
     }
   }
 
@@ -52,25 +57,25 @@ export function AddUserDialog({ onAdded }: { onAdded: (user: ConsoleUser) => voi
   return (
     <>
       <Button variant="primary" onClick={() => onOpenChange(true)}>
-        Add user
+        {t("add")}
       </Button>
-      <Dialog open={open} onOpenChange={onOpenChange} title="Add user" description="They sign in with this email and password; tell them the password another way.">
+      <Dialog open={open} onOpenChange={onOpenChange} title={t("add")} description={t("addDescription")}>
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-          <Field label="Email" error={errors.email}>
+          <Field label={t("email")} error={errors.email}>
             {(p) => <input {...p} type="email" autoComplete="off" className={inputClass} value={draft.email} onChange={(e) => set("email", e.target.value)} required />}
           </Field>
-          <Field label="Name (optional)" error={errors.name}>
+          <Field label={t("nameOptional")} error={errors.name}>
             {(p) => <input {...p} autoComplete="off" className={inputClass} value={draft.name} onChange={(e) => set("name", e.target.value)} />}
           </Field>
-          <Field label="Password" hint="At least 10 characters" error={errors.password}>
+          <Field label={t("password")} hint={t("passwordHint")} error={errors.password}>
             {(p) => <input {...p} type="password" autoComplete="new-password" className={inputClass} value={draft.password} onChange={(e) => set("password", e.target.value)} required />}
           </Field>
-          <Field label="Role" hint={ROLE_HINT[draft.role]} error={errors.role}>
+          <Field label={t("role")} hint={roles(`hint.${draft.role}`)} error={errors.role}>
             {(p) => (
               <select {...p} className={inputClass} value={draft.role} onChange={(e) => set("role", e.target.value as Role)}>
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
-                    {ROLE_LABEL[r]}
+                    {roles(`label.${r}`)}
                   </option>
                 ))}
               </select>
@@ -78,9 +83,9 @@ export function AddUserDialog({ onAdded }: { onAdded: (user: ConsoleUser) => voi
           </Field>
           <MutationError error={formError} />
           <div className="flex justify-end gap-2">
-            <Button onClick={() => onOpenChange(false)}>Cancel</Button>
+            <Button onClick={() => onOpenChange(false)}>{common("cancel")}</Button>
             <Button type="submit" variant="primary" disabled={create.isPending}>
-              {create.isPending ? "Adding…" : "Add user"}
+              {create.isPending ? t("adding") : t("add")}
             </Button>
           </div>
         </form>

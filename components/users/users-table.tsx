@@ -1,11 +1,11 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { StackCell, StackMessage, StackRow, StackTable } from "@/components/ui/stack-table";
 import { ROLES, type ConsoleUser, type Role, type UpdateUserInput } from "@/lib/schemas/user";
-import { ROLE_LABEL } from "./labels";
 
-const COLUMNS = ["Email", "Name", "Role", "Status"];
+const COLUMNS = ["email", "name", "role", "status"] as const;
 
 type Props = {
   users?: ConsoleUser[];
@@ -17,9 +17,13 @@ type Props = {
 };
 
 export function UsersTable({ users, loading, currentUserId, pending, onChange }: Props) {
+  const t = useTranslations("Users");
+  const roles = useTranslations("Roles");
+  const common = useTranslations("Common");
+  const label = (c: (typeof COLUMNS)[number]) => t(`columns.${c}`);
   return (
-    <StackTable caption="Console users" columns={COLUMNS} busy={loading}>
-      {loading && !users && <StackMessage span={COLUMNS.length}>Loading…</StackMessage>}
+    <StackTable caption={t("caption")} columns={COLUMNS.map(label)} busy={loading}>
+      {loading && !users && <StackMessage span={COLUMNS.length}>{common("loading")}</StackMessage>}
       {users?.map((u) => {
         const self = u.id === currentUserId;
         const saving = pending?.id === u.id;
@@ -27,35 +31,37 @@ export function UsersTable({ users, loading, currentUserId, pending, onChange }:
         const disabled = saving && pending.change.disabled !== undefined ? pending.change.disabled : u.disabled;
         return (
           <StackRow key={u.id}>
-            <StackCell label="Email" className="break-all">
+            <StackCell label={label("email")} className="break-all">
               {u.email}
-              {self && <span className="ml-2 rounded bg-indigo-50 px-1.5 py-0.5 text-xs text-indigo-800">you</span>}
+              {self && <span className="ml-2 rounded bg-indigo-50 px-1.5 py-0.5 text-xs text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">{t("you")}</span>}
             </StackCell>
-            <StackCell label="Name">{u.name || <span className="text-slate-500">—</span>}</StackCell>
-            <StackCell label="Role">
+            <StackCell label={label("name")} className="[overflow-wrap:anywhere]">{u.name || <span className="text-slate-500 dark:text-slate-400">—</span>}</StackCell>
+            <StackCell label={label("role")}>
               <select
-                aria-label={`Role of ${u.email}`}
+                aria-label={t("roleOf", { email: u.email })}
                 className={`${inputClass} w-36`}
                 value={role}
                 disabled={self || saving}
-                title={self ? "Another admin must change your role" : undefined}
+                title={self ? t("selfRole") : undefined}
                 onChange={(e) => onChange(u, { role: e.target.value as Role })}
               >
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
-                    {ROLE_LABEL[r]}
+                    {roles(`label.${r}`)}
                   </option>
                 ))}
               </select>
             </StackCell>
-            <StackCell label="Status">
+            <StackCell label={label("status")}>
               <div className="flex flex-wrap items-center gap-2">
-                <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${disabled ? "bg-slate-200 text-slate-800" : "bg-emerald-100 text-emerald-900"}`}>
-                  {disabled ? "Disabled" : "Active"}
+                <span
+                  className={`rounded px-1.5 py-0.5 text-xs font-medium ${disabled ? "bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100" : "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100"}`}
+                >
+                  {disabled ? t("disabled") : t("active")}
                 </span>
                 {!self && (
-                  <Button className="text-xs" aria-label={`${disabled ? "Enable" : "Disable"} ${u.email}`} disabled={saving} onClick={() => onChange(u, { disabled: !disabled })}>
-                    {disabled ? "Enable" : "Disable"}
+                  <Button className="text-xs" aria-label={t(disabled ? "enableWho" : "disableWho", { email: u.email })} disabled={saving} onClick={() => onChange(u, { disabled: !disabled })}>
+                    {disabled ? t("enable") : t("disable")}
                   </Button>
                 )}
               </div>

@@ -1,21 +1,14 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Pager } from "@/components/groups/pager";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { MutationError } from "@/components/ui/mutation-error";
 import { useUpdateUser, useUsers } from "@/lib/client/users";
-import type { ConsoleUser, Role, UpdateUserInput } from "@/lib/schemas/user";
+import type { ConsoleUser, UpdateUserInput } from "@/lib/schemas/user";
 import { AddUserDialog } from "./add-user-dialog";
 import { UsersTable } from "./users-table";
-
-const AS_ROLE: Record<Role, string> = { viewer: "a viewer", moderator: "a moderator", admin: "an admin" };
-
-function describe(user: ConsoleUser, change: UpdateUserInput): string {
-  if (change.role) return `${user.email} is now ${AS_ROLE[change.role]}.`;
-  if (change.disabled !== undefined) return `${user.email} is ${change.disabled ? "disabled and signed out" : "enabled again"}.`;
-  return `${user.email} is updated.`;
-}
 
 /** Console users and their roles: add, change role, disable and enable. */
 export function UsersView({ currentUserId }: { currentUserId: string }) {
@@ -26,6 +19,14 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
   const update = useUpdateUser();
   const [notice, setNotice] = useState<string | null>(null);
   const [history, setHistory] = useState<string[]>([]);
+  const t = useTranslations("Users");
+  const common = useTranslations("Common");
+
+  function describe(user: ConsoleUser, change: UpdateUserInput): string {
+    if (change.role) return t("nowRole", { email: user.email, role: change.role });
+    if (change.disabled !== undefined) return t(change.disabled ? "disabledNotice" : "enabledNotice", { email: user.email });
+    return t("updatedNotice", { email: user.email });
+  }
   const go = (c: string | undefined) => router.push(c ? `${pathname}?cursor=${encodeURIComponent(c)}` : pathname, { scroll: false });
 
   function onChange(user: ConsoleUser, change: UpdateUserInput) {
@@ -38,18 +39,18 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 id="users-heading" className="text-2xl font-semibold">
-            Users
+            {t("title")}
           </h1>
-          <p className="text-sm text-slate-600">{users.data ? `${users.data.total.toLocaleString("en")} console users` : "Loading…"}</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{users.data ? t("count", { count: users.data.total }) : common("loading")}</p>
         </div>
         <AddUserDialog
           onAdded={(u) => {
             update.reset();
-            setNotice(`Added ${u.email} as ${AS_ROLE[u.role]}.`);
+            setNotice(t("addedNotice", { email: u.email, role: u.role }));
           }}
         />
       </div>
-      <p role="status" className="text-sm text-emerald-800 empty:hidden">
+      <p role="status" className="text-sm text-emerald-800 empty:hidden dark:text-emerald-300">
         {notice}
       </p>
       <MutationError error={update.error} />

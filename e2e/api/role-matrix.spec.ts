@@ -17,6 +17,7 @@ const ROUTES: Row[] = [
   ["GET", `/api/groups/${nope}`, undefined, "viewer"],
   ["PATCH", `/api/groups/${nope}`, { name: "n" }, "admin"],
   ["DELETE", `/api/groups/${nope}`, undefined, "admin"],
+  ["GET", `/api/groups/${nope}/events`, undefined, "viewer"],
   ["GET", `/api/groups/${nope}/members`, undefined, "viewer"],
   ["POST", `/api/groups/${nope}/members`, { userIds: ["u_x"] }, "admin"],
   ["PATCH", `/api/groups/${nope}/members/u_x`, { role: "Admin" }, "admin"],

@@ -1,18 +1,25 @@
 import "server-only";
 import { ZodError } from "zod";
 import { applicationCommands } from "./applications";
+import { capabilityProbe } from "./capabilities";
 import { IM_BAD_RESPONSE, ImError } from "./errors";
 import { groupCommands } from "./groups";
 import { memberCommands } from "./members";
+import { messageCommands } from "./messages";
 import { createTransport, type ImConfig } from "./transport";
 
 export type { ImConfig } from "./transport";
+export type { ImCapabilities } from "./capabilities";
 export { ImError } from "./errors";
 
 /** The console's one gateway to the IM server (local or Tencent Cloud Chat): same protocol either way. */
 export function createImGateway(config: ImConfig, clock?: { unixSeconds: () => number }) {
   const send = createTransport(config, clock);
-  return { send, ...unreadableAsImError({ ...groupCommands(send), ...applicationCommands(send), ...memberCommands(send) }) };
+  return {
+    send,
+    ...capabilityProbe(send),
+    ...unreadableAsImError({ ...groupCommands(send), ...applicationCommands(send), ...memberCommands(send), ...messageCommands(send) }),
+  };
 }
 
 export type ImGateway = ReturnType<typeof createImGateway>;

@@ -44,6 +44,13 @@ export function memberCommands(send: ImSend) {
       await send("group_open_http_svc/modify_group_member_info", { GroupId: groupId, Member_Account: userId, Role: role });
     },
 
+    /** Each user's role in the group, "NotMember" for the others (≤500 per call). */
+    async getRoles(groupId: string, userIds: string[]): Promise<Map<string, MemberRole | "NotMember">> {
+      const env = await send("group_open_http_svc/get_role_in_group", { GroupId: groupId, User_Account: userIds });
+      const list = z.array(z.object({ Member_Account: z.string(), Role: z.enum(["Owner", "Admin", "Member", "NotMember"]).catch("NotMember") })).parse(env.UserIdList ?? []);
+      return new Map(list.map((u) => [u.Member_Account, u.Role]));
+    },
+
     /** Nicknames and faces (≤100 per call). */
     async getProfiles(userIds: string[]): Promise<Map<string, { nickname: string; faceUrl: string }>> {
       const out = new Map<string, { nickname: string; faceUrl: string }>();

@@ -35,4 +35,12 @@ describe("the per-command sliding window", () => {
     await limiter.acquire("list");
     expect(clock).toBeGreaterThanOrEqual(1000);
   });
+
+  it("spreads a fractional budget (a share of several instances) over longer windows", async () => {
+    const limiter = createRateLimiter({ perCommand: { list: 0.5 }, default: 200 }, () => clock);
+    const granted: number[] = [];
+    for (let i = 0; i < 3; i++) await limiter.acquire("list").then(() => granted.push(clock));
+    expect(granted[1] - granted[0]).toBeGreaterThanOrEqual(2000);
+    expect(granted[2] - granted[1]).toBeGreaterThanOrEqual(2000);
+  });
 });

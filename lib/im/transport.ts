@@ -11,7 +11,11 @@ export type ImConfig = {
   adminId: string;
   timeoutMs?: number;
   rateLimits?: RateLimits;
+  /** Wraps every command as a whole (retries included): for logs and traces. It is never given the URL. */
+  observe?: ImObserver;
 };
+
+export type ImObserver = <T>(command: string, run: () => Promise<T>) => Promise<T>;
 
 export type Envelope = { ActionStatus: string; ErrorCode: number; ErrorInfo?: string } & Record<string, unknown>;
 
@@ -68,7 +72,7 @@ export function createTransport(config: ImConfig, clock?: { unixSeconds: () => n
     return envelope;
   }
 
-  return async function send(path: string, body: Record<string, unknown> = {}): Promise<Envelope> {
+  async function sendWithRetries(path: string, body: Record<string, unknown>): Promise<Envelope> {
     const retries = READS.test(path) ? RETRY_DELAYS_MS : [];
     for (let attempt = 0; ; attempt++) {
       try {
@@ -85,6 +89,11 @@ export function createTransport(config: ImConfig, clock?: { unixSeconds: () => n
         await new Promise((r) => setTimeout(r, retries[attempt]));
       }
     }
+  }
+
+  const observe: ImObserver = config.observe ?? ((_command, run) => run());
+  return function send(path: string, body: Record<string, unknown> = {}): Promise<Envelope> {
+    return observe(path, () => sendWithRetries(path, body));
   };
 }
 

@@ -42,11 +42,3 @@ export const bulkApplicationsSchema = z
   .strict();
 
 export type BulkResult = { id: string; ok: boolean; status?: Application["status"]; error?: { code: string; message: string; details?: unknown } };
-
-/** Refusal reasons a moderator can pick instead of typing. */
-export const REFUSAL_TEMPLATES = [
-  "This group is for members of the organisation only.",
-  "Please tell us a little about yourself and apply again.",
-  "The group is full for now; try again later.",
-  "Your application does not match the group's rules.",
-];

@@ -5,8 +5,11 @@ import type { SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { getContext } from "./context";
 import { publishEvent } from "./live/bus";
-import { refreshPendingCounts } from "./directory";
+import { countDownPending, refreshPendingCounts } from "./directory";
 import { audited } from "./audited";
+import { usesConsoleInbox } from "./capabilities";
+import { listFromInbox, settleInInbox } from "./inbox/service";
+import { log } from "./log";
 
 type Actor = { actor: SessionUser; requestId: string };
 
@@ -26,13 +29,15 @@ function decodeCursor(raw: string, q: ListApplicationsQuery): string {
 
 export async function listApplications(query: ListApplicationsQuery): Promise<Page<Application>> {
   const { im } = getContext();
+  if (await usesConsoleInbox(im)) return listFromInbox(query);
   const page = await im.listApplications({ groupId: query.groupId, status: query.status, limit: query.limit, next: query.cursor ? decodeCursor(query.cursor, query) : undefined });
   return { items: page.items, nextCursor: page.next ? encodeCursor(page.next, query) : null, total: page.total };
 }
 
 /**
  * Approves or refuses one application. The intent is in the audit log before the IM call, so a crash in
- * between leaves a trace; the IM server settles it atomically, so of two moderators exactly one wins.
+ * between leaves a trace; the IM server (or, without the extension, the console's inbox) settles it
+ * atomically, so of two moderators exactly one wins.
  */
 export async function handleApplication(id: string, approve: boolean, reason: string | undefined, actor: Actor): Promise<Application> {
   const { db, im } = getContext();
@@ -41,8 +46,9 @@ export async function handleApplication(id: string, approve: boolean, reason: st
   return application;
 }
 
-function settle(id: string, approve: boolean, reason: string | undefined, { actor, requestId }: Actor): Promise<Application> {
+async function settle(id: string, approve: boolean, reason: string | undefined, { actor, requestId }: Actor): Promise<Application> {
   const { im } = getContext();
+  if (await usesConsoleInbox(im)) return settleInInbox(id, approve, reason, { actor, requestId });
   return audited(
     { actor, action: approve ? "application.approve" : "application.refuse", target: id, after: reason ? { reason } : undefined, requestId },
     () => im.handleApplication({ id, approve, reason, operator: actor.email }),
@@ -58,16 +64,17 @@ const BULK_CONCURRENCY = 8;
 
 /** Many applications through the gateway's rate limit; every id gets its own result, in the order asked. */
 export async function handleApplications(ids: string[], approve: boolean, reason: string | undefined, actor: Actor): Promise<{ results: BulkResult[] }> {
-  const { db, im } = getContext();
+  const { db } = getContext();
   const results: BulkResult[] = new Array(ids.length);
-  const touched = new Set<string>();
   let nextIndex = 0;
   async function worker() {
     while (nextIndex < ids.length) {
       const i = nextIndex++;
       try {
         const a = await settle(ids[i], approve, reason, actor);
-        touched.add(a.groupId);
+        // Re-reading each group's count here would queue a hundred reads behind the webhooks' own (which bring
+        // the IM server's count): count the handled application down at once instead.
+        countDownPending(db, a.groupId);
         results[i] = { id: ids[i], ok: true, status: a.status };
       } catch (err) {
         results[i] = { id: ids[i], ok: false, error: toResultError(err) };
@@ -75,12 +82,11 @@ export async function handleApplications(ids: string[], approve: boolean, reason
     }
   }
   await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, ids.length) }, worker));
-  for (const groupId of touched) await refreshPendingCounts(db, im, groupId).catch(() => undefined);
   return { results };
 }
 
 function toResultError(err: unknown): NonNullable<BulkResult["error"]> {
   if (err instanceof ApiError) return { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) };
-  console.error("bulk application handling:", err);
+  log("error", "bulk application handling failed", { error: err });
   return { code: "internal", message: "Something went wrong on our side. It has been logged" };
 }

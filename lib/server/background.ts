@@ -2,16 +2,17 @@ import "server-only";
 import { getContext } from "./context";
 import { settleUnfinishedAudit } from "./audit-settle";
 import { crawlDirectory } from "./directory";
+import { log } from "./log";
 
 const RECONCILE_EVERY_MS = 10 * 60 * 1000;
 
 /** Work a console process does on its own: fill the directory at start, then reconcile it periodically. */
 export function startBackgroundWork() {
   const { db, im } = getContext();
-  const crawl = () => crawlDirectory(db, im).catch((err) => console.error("directory crawl failed:", err instanceof Error ? err.message : err));
+  const crawl = () => crawlDirectory(db, im).catch((err) => log("error", "directory crawl failed", { error: err }));
   // Settle what a crash left half-done before anything else, so the audit log agrees with the IM server.
   void settleUnfinishedAudit(db, im)
-    .catch((err) => console.error("audit settlement failed:", err instanceof Error ? err.message : err))
+    .catch((err) => log("error", "audit settlement failed", { error: err }))
     .finally(crawl);
   setInterval(crawl, RECONCILE_EVERY_MS).unref();
 }

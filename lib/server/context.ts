@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import { createImGateway, type ImGateway } from "@/lib/im/gateway";
 import { getEnv } from "./env";
+import { observeIm } from "./im-observer";
 import { openDb, type Db } from "./store/db";
 
 type Context = { db: Db; im: ImGateway };
@@ -10,10 +11,15 @@ type Context = { db: Db; im: ImGateway };
 // (one rate budget) per process.
 const holder = globalThis as typeof globalThis & { __groupConsole?: Context };
 
+/** Closes the store if this process opened it (at exit, after the last request). */
+export function closeContext(): void {
+  holder.__groupConsole?.db.close();
+}
+
 export function getContext(): Context {
   if (!holder.__groupConsole) {
     const env = getEnv();
-    holder.__groupConsole = { db: openDb(path.join(env.dataDir, "console.sqlite")), im: createImGateway(env.im) };
+    holder.__groupConsole = { db: openDb(path.join(env.dataDir, "console.sqlite")), im: createImGateway({ ...env.im, observe: observeIm }) };
   }
   return holder.__groupConsole;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { IM_BAD_RESPONSE, ImError } from "@/lib/im/errors";
 import { ApiError, type ErrorCode } from "./api-error";
+import { log } from "./log";
 
 /** Tencent codes → the BFF code and words an operator understands; the IM code stays in details for support. */
 const KNOWN: Record<number, [ErrorCode, string]> = {
@@ -27,11 +28,11 @@ export function apiErrorFromIm(err: ImError): ApiError {
   if (err.unavailable) return new ApiError("im_unavailable", "The IM server cannot be reached right now. Try again shortly", details);
   if (err.rateLimited) return new ApiError("rate_limited", RATE_LIMITED, details);
   if (err.badSignature) {
-    console.error(`IM server refused the console's UserSig (${err.code} ${err.info}): check IM_SDKAPPID, IM_SECRET_KEY and IM_ADMIN_ID`);
+    log("error", "IM server refused the console's UserSig: check IM_SDKAPPID, IM_SECRET_KEY and IM_ADMIN_ID", { imCode: err.code, imInfo: err.info });
     return new ApiError("im_error", "The console's IM credentials were refused (check IM_SDKAPPID, IM_SECRET_KEY and IM_ADMIN_ID)", details);
   }
   if (err.code === IM_BAD_RESPONSE) {
-    console.error(`IM answer not understood (${err.command}): ${err.info}`);
+    log("error", "IM answer not understood", { imCommand: err.command, imInfo: err.info });
     return new ApiError("im_error", "The IM server sent an answer the console cannot read. It has been logged; try again shortly", details);
   }
   if (err.code === 10024) return alreadyHandled(err, details);

@@ -7,6 +7,9 @@ import { reasonOfIssue } from "@/lib/schemas/issues";
 import { roleAtLeast, type Role, type SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { apiErrorFromIm } from "./im-error-words";
+import { log } from "./log";
+import { requestContext, type RequestContext } from "./request-context";
+import { logApiRequest } from "./request-log";
 import { currentUser } from "./session";
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -25,18 +28,20 @@ export type RouteContext<Q, B> = {
 
 /**
  * Every BFF route: same-origin check for mutations → session → role → JSON body (≤1 MB) → zod → handler,
- * and every failure answered in the error contract. Handlers return data (200) or a Response.
+ * and every failure answered in the error contract. Handlers return data (200) or a Response. Each request
+ * runs in its own context (request ID, user, IM commands) and ends with one log line.
  */
 export function route<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
   spec: Spec<Q, B>,
   handler: (ctx: RouteContext<z.output<Q>, z.output<B>>) => unknown,
 ) {
-  return async (req: NextRequest, segment: { params: Promise<Record<string, string>> }): Promise<Response> => {
-    const requestId = randomUUID();
+  const handle = async (req: NextRequest, segment: { params: Promise<Record<string, string>> }, ctx: RequestContext): Promise<Response> => {
+    const { requestId } = ctx;
     try {
       if (MUTATIONS.has(req.method)) assertSameOrigin(req);
       const user = await currentUser();
       if (!user) throw new ApiError("unauthenticated", "Sign in to continue");
+      ctx.userId = user.id;
       if (!roleAtLeast(user.role, spec.role)) throw new ApiError("forbidden", `This needs the ${spec.role} role`);
       const query = spec.query ? parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query") : undefined;
       const body = spec.body ? parse(spec.body, await readJson(req), "body") : undefined;
@@ -49,11 +54,21 @@ export function route<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType 
       return errorResponse(err, requestId);
     }
   };
+  return (req: NextRequest, segment: { params: Promise<Record<string, string>> }): Promise<Response> => {
+    const ctx: RequestContext = { requestId: randomUUID(), im: [] };
+    return requestContext.run(ctx, async () => {
+      const started = performance.now();
+      const res = await handle(req, segment, ctx);
+      const params = (await Promise.resolve(segment?.params).catch(() => null)) ?? {};
+      logApiRequest(req, res.status, ctx, started, params);
+      return res;
+    });
+  };
 }
 
 export function errorResponse(err: unknown, requestId: string): Response {
   const apiError = toApiError(err);
-  if (apiError.code === "internal") console.error(`[${requestId}]`, err);
+  if (apiError.code === "internal") log("error", "unexpected error", { requestId, error: err });
   return NextResponse.json(apiError.toBody(), { status: apiError.status, headers: { "x-request-id": requestId } });
 }
 

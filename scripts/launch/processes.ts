@@ -17,6 +17,20 @@ export function stopService(service: Service, signal: NodeJS.Signals = "SIGTERM"
   }
 }
 
+const STOP_GRACE_MS = 12_000;
+
+/** SIGTERM each service and wait for it to exit (SIGKILL after a grace period), one after another. */
+export async function stopServicesInOrder(services: Service[]): Promise<void> {
+  for (const s of services) {
+    if (s.child.exitCode !== null || s.child.signalCode !== null) continue;
+    const exited = new Promise<void>((resolve) => s.child.once("exit", () => resolve()));
+    stopService(s);
+    const late = setTimeout(() => stopService(s, "SIGKILL"), STOP_GRACE_MS);
+    await exited;
+    clearTimeout(late);
+  }
+}
+
 /** Resolves when the URL answers below 500, rejects after `seconds` or when the service exits first. */
 export async function waitForHttp(url: string, seconds: number, service?: Service): Promise<void> {
   const end = Date.now() + seconds * 1000;

@@ -1,11 +1,14 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AccountView } from "@/components/account/account-view";
 import { meKeys } from "@/lib/client/query-keys";
 import { getMe } from "@/lib/server/me-service";
 import { currentUser } from "@/lib/server/session";
 
-export const metadata: Metadata = { title: "Account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Meta"))("account") };
+}
 
 export default async function AccountPage() {
   const user = await currentUser();

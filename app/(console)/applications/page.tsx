@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ApplicationsInbox } from "@/components/applications/applications-inbox";
 import { applicationFiltersFromSearch, applicationKeys } from "@/lib/client/query-keys";
 import { listApplicationsQuerySchema } from "@/lib/schemas/application";
@@ -7,7 +8,9 @@ import { canModerate } from "@/lib/schemas/user";
 import { listApplications } from "@/lib/server/applications-service";
 import { currentUser } from "@/lib/server/session";
 
-export const metadata: Metadata = { title: "Applications" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Meta"))("applications") };
+}
 
 export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const filters = applicationFiltersFromSearch(await searchParams);

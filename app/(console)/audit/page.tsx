@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AuditView } from "@/components/audit/audit-view";
 import { NeedsRole } from "@/components/layout/needs-role";
 import { auditFiltersFromSearch } from "@/lib/client/audit-filters";
@@ -9,11 +10,13 @@ import { canViewAudit } from "@/lib/schemas/user";
 import { listAudit } from "@/lib/server/audit-service";
 import { currentUser } from "@/lib/server/session";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Meta"))("audit") };
+}
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await currentUser();
-  if (!user || !canViewAudit(user)) return <NeedsRole role="admin" title="Audit log" />;
+  if (!user || !canViewAudit(user)) return <NeedsRole role="admin" title={(await getTranslations("Meta"))("audit")} />;
   const filters = auditFiltersFromSearch(await searchParams);
   const queryClient = new QueryClient();
   const query = listAuditQuerySchema.safeParse(filters);

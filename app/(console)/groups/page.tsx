@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { GroupsView } from "@/components/groups/groups-view";
 import { groupFiltersFromSearch, groupKeys } from "@/lib/client/query-keys";
 import { listGroupsQuerySchema } from "@/lib/schemas/group";
@@ -7,7 +8,9 @@ import { canCreateGroup } from "@/lib/schemas/user";
 import { listGroups } from "@/lib/server/groups-service";
 import { currentUser } from "@/lib/server/session";
 
-export const metadata: Metadata = { title: "Groups" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Meta"))("groups") };
+}
 
 export default async function GroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const filters = groupFiltersFromSearch(await searchParams);

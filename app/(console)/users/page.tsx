@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { NeedsRole } from "@/components/layout/needs-role";
 import { UsersView } from "@/components/users/users-view";
 import { userKeys } from "@/lib/client/query-keys";
@@ -7,11 +8,13 @@ import { canManageUsers, listUsersQuerySchema } from "@/lib/schemas/user";
 import { currentUser } from "@/lib/server/session";
 import { listUsers } from "@/lib/server/users-service";
 
-export const metadata: Metadata = { title: "Users" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Meta"))("users") };
+}
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await currentUser();
-  if (!user || !canManageUsers(user)) return <NeedsRole role="admin" title="Users" />;
+  if (!user || !canManageUsers(user)) return <NeedsRole role="admin" title={(await getTranslations("Meta"))("users")} />;
   const { cursor } = await searchParams;
   const filters = typeof cursor === "string" && cursor ? { cursor } : {};
   const queryClient = new QueryClient();

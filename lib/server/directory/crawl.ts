@@ -1,6 +1,8 @@
 import "server-only";
 import { ImError } from "@/lib/im/errors";
 import type { ImGateway } from "@/lib/im/gateway";
+import { usesConsoleInbox } from "../capabilities";
+import { inboxPendingCounts } from "../inbox/repo";
 import type { Db } from "../store/db";
 import { readState, removeUnseen, setPendingCounts, upsertGroups, writeState } from "./repo";
 
@@ -58,8 +60,9 @@ async function run(db: Db, im: ImGateway) {
   }
 }
 
-/** Pending applications per group, from the applications extension; a server without it keeps counts at 0. */
+/** Pending applications per group: from the applications extension, or from the console's inbox without it. */
 export async function refreshPendingCounts(db: Db, im: ImGateway, groupId?: string) {
+  if (await usesConsoleInbox(im)) return setPendingCounts(db, inboxPendingCounts(db, groupId), { resetOthers: !groupId });
   const counts = new Map<string, number>();
   try {
     if (groupId) {
@@ -73,6 +76,7 @@ export async function refreshPendingCounts(db: Db, im: ImGateway, groupId?: stri
       } while (next);
     }
   } catch (err) {
+    if (err instanceof ImError && err.code === 10003) im.forgetCapabilities();
     if (err instanceof ImError && (err.code === 10003 || err.code === 10010)) return;
     throw err;
   }

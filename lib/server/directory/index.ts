@@ -1,4 +1,4 @@
 import "server-only";
 export { crawlDirectory, crawlStatus, refreshPendingCounts, type CrawlStatus } from "./crawl";
 export { queryDirectory } from "./list";
-export { getDirectoryGroup, removeGroup, upsertGroups } from "./repo";
+export { countDownPending, getDirectoryGroup, removeGroup, upsertGroups } from "./repo";

@@ -38,8 +38,12 @@ export function upsertGroups(db: Db, groups: Group[], generation: number) {
   })();
 }
 
+/** The group is gone: out of the directory, and its pending applications in the console's inbox are closed. */
 export function removeGroup(db: Db, id: string) {
-  db.prepare("DELETE FROM directory_groups WHERE id = ?").run(id);
+  db.transaction(() => {
+    db.prepare("DELETE FROM directory_groups WHERE id = ?").run(id);
+    db.prepare("UPDATE inbox_applications SET status = 'closed', handled_at = ? WHERE group_id = ? AND status = 'pending'").run(new Date().toISOString(), id);
+  })();
 }
 
 export function getDirectoryGroup(db: Db, id: string): Group | null {
@@ -55,9 +59,18 @@ export function setPendingCounts(db: Db, counts: Map<string, number>, { resetOth
   })();
 }
 
+/** One of the group's pending applications was handled here: count it down until the IM server's count arrives. */
+export function countDownPending(db: Db, groupId: string) {
+  db.prepare("UPDATE directory_groups SET pending_applications = MAX(0, pending_applications - 1) WHERE id = ?").run(groupId);
+}
+
 /** After a complete crawl: whatever the crawl did not see has been dismissed or recycled. */
 export function removeUnseen(db: Db, generation: number): number {
-  return db.prepare("DELETE FROM directory_groups WHERE crawl_generation < ?").run(generation).changes;
+  return db.transaction(() => {
+    const removed = db.prepare("DELETE FROM directory_groups WHERE crawl_generation < ?").run(generation).changes;
+    db.prepare("UPDATE inbox_applications SET status = 'closed', handled_at = ? WHERE status = 'pending' AND group_id NOT IN (SELECT id FROM directory_groups)").run(new Date().toISOString());
+    return removed;
+  })();
 }
 
 export function readState(db: Db, key: string): string | null {

@@ -1,6 +1,7 @@
 import "server-only";
 import { EventEmitter } from "node:events";
 import type { LiveEvent, LiveEventDraft } from "@/lib/schemas/live-event";
+import { log } from "../log";
 
 export type LiveListener = (event: LiveEvent) => void;
 
@@ -25,7 +26,7 @@ export function createInProcessBus(): EventBus {
         try {
           listener(event);
         } catch (err) {
-          console.warn("live event listener failed:", err instanceof Error ? err.message : err);
+          log("warn", "live event listener failed", { error: err });
         }
       };
       emitter.on("event", safe);

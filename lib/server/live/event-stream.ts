@@ -1,5 +1,6 @@
 import "server-only";
 import type { LiveEvent } from "@/lib/schemas/live-event";
+import { onShutdown } from "../shutdown";
 import { getBus } from "./bus";
 
 const HEARTBEAT_MS = 15_000;
@@ -54,9 +55,12 @@ export function eventStreamResponse(signal: AbortSignal, stillAllowed: () => boo
       const unsubscribe = getBus().subscribe((event) => send(formatEvent(event)));
       const heartbeat = setInterval(() => (allowed() ? send(": heartbeat\n\n") : close()), heartbeatMs);
       const onAbort = () => close();
+      // A stopping console ends its streams, so the server can finish; EventSource reconnects elsewhere.
+      const forget = onShutdown(close);
       stop = () => {
         clearInterval(heartbeat);
         unsubscribe();
+        forget();
         signal.removeEventListener("abort", onAbort);
       };
       signal.addEventListener("abort", onAbort, { once: true });

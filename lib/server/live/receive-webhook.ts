@@ -4,6 +4,7 @@ import { getEnv } from "../env";
 import { verifyCallback } from "./callback-auth";
 import { runWebhookPlan } from "./run-webhook";
 import { planWebhook } from "./webhook-plan";
+import { log } from "../log";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -39,13 +40,13 @@ export async function receiveWebhook(req: NextRequest): Promise<Response> {
   try {
     config = getEnv();
   } catch (err) {
-    console.error("webhook refused: the console is not configured:", err instanceof Error ? err.message : err);
+    log("error", "webhook refused: the console is not configured", { error: err });
     return envelope(500, 1, "console not configured");
   }
   const params = req.nextUrl.searchParams;
   const verdict = verifyCallback(params, { sdkAppId: config.im.sdkAppId, token: config.callbackToken }, Math.floor(Date.now() / 1000));
   if (!verdict.ok) {
-    console.warn(`webhook refused (${verdict.status}): ${verdict.reason}`);
+    log("warn", "webhook refused", { route: "/api/im/callback", status: verdict.status, reason: verdict.reason });
     return envelope(verdict.status, 1, verdict.reason);
   }
   const read = await readBody(req);
@@ -58,8 +59,9 @@ export async function receiveWebhook(req: NextRequest): Promise<Response> {
   const plan = planWebhook(command, read.body);
   if (plan) {
     after(() =>
-      runWebhookPlan(plan).catch((err) => console.error(`webhook ${command} for ${plan.groupId} not applied:`, err instanceof Error ? err.message : err)),
+      runWebhookPlan(plan).catch((err) => log("error", "webhook not applied", { command, groupId: plan.groupId, error: err })),
     );
   }
+  log("info", "webhook", { method: "POST", route: "/api/im/callback", status: 200, command });
   return envelope(200, 0, "");
 }

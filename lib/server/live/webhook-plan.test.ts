@@ -62,6 +62,17 @@ describe("webhook → directory work and live events", () => {
     });
   });
 
+  it("for the console's own inbox: who applied, with the message and the group's REST type; who got in and who let them", () => {
+    expect(plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g1", Type: "Public", Requestor_Account: "u1", ApplyMsg: "よろしく" })?.inbox).toEqual({
+      kind: "applied", requesterId: "u1", message: "よろしく", restType: "Public",
+    });
+    expect(plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g1", Requestor_Account: "u1" })?.inbox).toEqual({ kind: "applied", requesterId: "u1", message: "" });
+    expect(plan("Group.CallbackAfterNewMemberJoin", { GroupId: "g1", JoinType: "Apply", Operator_Account: "owner", NewMemberList: members("u1", "u2") })?.inbox).toEqual({
+      kind: "joined", userIds: ["u1", "u2"], operator: "owner",
+    });
+    expect(plan("Group.CallbackAfterApplyJoinGroup", { GroupId: "g1", Requestor_Account: "u1", ApplicationId: "7" })?.inbox).toBeUndefined();
+  });
+
   it("a handled application re-counts pending and says application.handled", () => {
     expect(plan("Group.CallbackAfterHandleJoinApplication", { GroupId: "g1", ApplicationId: 7, Requestor_Account: "u1", Decision: "Agree" })).toMatchObject({
       refreshPending: true,

@@ -16,11 +16,19 @@ export type WebhookPlan = {
   refreshPending: boolean;
   /** Look for the requester's pending application after each of these delays (ms): it may not be stored yet. */
   findApplication?: { requesterId: string; delaysMs: number[] };
+  /** For the console's own inbox, kept when the IM server has no applications extension (Tencent). */
+  inbox?: InboxWork;
   /** Published when the IM server still has the group (or was not asked). */
   ifPresent: LiveEventDraft[];
   /** Published when the IM server says the group is gone. */
   ifGone: LiveEventDraft[];
 };
+
+export type InboxWork =
+  /** Someone applies to join (Before: the IM server has not decided yet; only a group needing approval keeps it). */
+  | { kind: "applied"; requesterId: string; message: string; restType?: string }
+  /** These users got in (approved in the app, added, or joined): their pending applications are settled. */
+  | { kind: "joined"; userIds: string[]; operator: string };
 
 /** Beyond this many members in one webhook, one event stands for all (listeners refresh per group anyway). */
 export const MAX_MEMBER_EVENTS = 20;
@@ -31,6 +39,8 @@ export const BEFORE_APPLY_DELAYS_MS = [300, 1000];
 const head = z.object({ GroupId: z.string().min(1), EventTime: z.union([z.number(), z.string()]).optional() });
 const members = z.array(z.object({ Member_Account: z.string() })).catch([]);
 const requester = z.object({ Requestor_Account: z.string().min(1) });
+const application = requester.extend({ ApplyMsg: z.string().catch(""), Type: z.string().optional().catch(undefined) });
+const joined = z.object({ NewMemberList: members, Operator_Account: z.string().catch("") });
 
 type Builder = (body: unknown, groupId: string) => Omit<WebhookPlan, "groupId" | "at">;
 
@@ -62,6 +72,22 @@ const newApplication = (delaysMs: number[]): Builder => (body) => ({
   ifGone: [],
 });
 
+const beforeApply: Builder = (body, groupId) => {
+  const a = application.parse(body);
+  return {
+    ...newApplication(BEFORE_APPLY_DELAYS_MS)(body, groupId),
+    inbox: { kind: "applied", requesterId: a.Requestor_Account, message: a.ApplyMsg, ...(a.Type ? { restType: a.Type } : {}) },
+  };
+};
+
+const memberJoined: Builder = (body, groupId) => {
+  const j = joined.parse(body);
+  return {
+    ...membership("member.joined", "NewMemberList")(body, groupId),
+    inbox: { kind: "joined", userIds: j.NewMemberList.map((m) => m.Member_Account), operator: j.Operator_Account },
+  };
+};
+
 const BUILDERS: Record<string, Builder> = {
   // Gone already: its AfterGroupDestroyed follows and says so.
   "Group.CallbackAfterCreateGroup": (_, groupId) => ({ sync: true, refreshPending: false, ifPresent: [{ type: "group.created", groupId }], ifGone: [] }),
@@ -69,9 +95,9 @@ const BUILDERS: Record<string, Builder> = {
   "Group.CallbackAfterGroupInfoChanged": groupChanged,
   "Group.CallbackAfterChangeGroupOwner": groupChanged,
   "Group.CallbackAfterMemberFieldChanged": groupChanged,
-  "Group.CallbackAfterNewMemberJoin": membership("member.joined", "NewMemberList"),
+  "Group.CallbackAfterNewMemberJoin": memberJoined,
   "Group.CallbackAfterMemberExit": membership("member.left", "ExitMemberList"),
-  "Group.CallbackBeforeApplyJoinGroup": newApplication(BEFORE_APPLY_DELAYS_MS),
+  "Group.CallbackBeforeApplyJoinGroup": beforeApply,
   // Extensions of the local IM server (not sent in strict Tencent mode).
   "Group.CallbackAfterApplyJoinGroup": newApplication([0]),
   "Group.CallbackAfterHandleJoinApplication": (body, groupId) => {

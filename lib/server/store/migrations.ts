@@ -61,4 +61,21 @@ export const MIGRATIONS: string[] = [
    CREATE INDEX signin_failures_at  ON signin_failures (at);
    CREATE INDEX audit_action ON audit (action, id);
    CREATE INDEX audit_group  ON audit (group_id, id);`,
+  // The console's own inbox of join applications, for IM servers without the applications extension
+  // (Tencent Cloud Chat keeps them SDK-only): fed by BeforeApplyJoinGroup webhooks. One pending
+  // application per requester and group; 'closed' = its group was dismissed (never listed).
+  `CREATE TABLE inbox_applications (
+     id           INTEGER PRIMARY KEY,
+     group_id     TEXT NOT NULL,
+     requester_id TEXT NOT NULL,
+     message      TEXT NOT NULL DEFAULT '',
+     status       TEXT NOT NULL CHECK (status IN ('pending','approved','refused','closed')),
+     created_at   TEXT NOT NULL,
+     handled_by   TEXT,
+     handled_at   TEXT,
+     reason       TEXT
+   );
+   CREATE UNIQUE INDEX inbox_one_pending ON inbox_applications (group_id, requester_id) WHERE status = 'pending';
+   CREATE INDEX inbox_by_status ON inbox_applications (status, created_at, id);
+   CREATE INDEX inbox_by_group  ON inbox_applications (group_id, status, created_at, id);`,
 ];

@@ -3,10 +3,11 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getContext } from "@/lib/server/context";
 import { crawlDirectory, crawlStatus } from "@/lib/server/directory";
+import { log } from "@/lib/server/log";
 import { route } from "@/lib/server/route";
 
 export const POST = route({ role: "admin", body: z.object({}).strict() }, () => {
   const { db, im } = getContext();
-  crawlDirectory(db, im).catch((err) => console.error("directory crawl failed:", err instanceof Error ? err.message : err));
+  crawlDirectory(db, im).catch((err) => log("error", "directory crawl failed", { error: err }));
   return NextResponse.json(crawlStatus(db), { status: 202 });
 });

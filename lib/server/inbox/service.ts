@@ -1,0 +1,137 @@
+import "server-only";
+import { ImError } from "@/lib/im/errors";
+import type { ImGateway } from "@/lib/im/gateway";
+import type { Application, ListApplicationsQuery } from "@/lib/schemas/application";
+import type { Page } from "@/lib/schemas/group";
+import type { SessionUser } from "@/lib/schemas/user";
+import { ApiError } from "../api-error";
+import { audited } from "../audited";
+import { getContext } from "../context";
+import { getDirectoryGroup, removeGroup } from "../directory";
+import { publishEvent } from "../live/bus";
+import { log } from "../log";
+import type { Db } from "../store/db";
+import { closeGroupApplications, decide, inboxRow, listInbox, undoDecision, type InboxRow } from "./repo";
+
+type Actor = { actor: SessionUser; requestId: string };
+type Profile = { nickname: string; faceUrl: string };
+
+function encodeCursor(row: InboxRow, q: ListApplicationsQuery) {
+  return Buffer.from(JSON.stringify({ c: row.created_at, i: row.id, g: q.groupId ?? "", s: q.status })).toString("base64url");
+}
+function decodeCursor(raw: string, q: ListApplicationsQuery): { createdAt: string; id: number } {
+  try {
+    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+    if (typeof c.c === "string" && Number.isInteger(c.i) && c.g === (q.groupId ?? "") && c.s === q.status) return { createdAt: c.c, id: c.i };
+  } catch {
+    /* fall through */
+  }
+  throw ApiError.because("bad_request", "badCursor", "That page cursor is not valid for this list; start from the first page");
+}
+
+export function toApplication(row: InboxRow, groupName: string, profile?: Profile): Application {
+  return {
+    id: String(row.id), groupId: row.group_id, groupName, requesterId: row.requester_id,
+    requesterNickname: profile?.nickname ?? "", requesterFaceUrl: profile?.faceUrl ?? "", message: row.message,
+    status: row.status === "closed" ? "pending" : row.status, createdAt: row.created_at,
+    ...(row.handled_by ? { handledBy: row.handled_by } : {}),
+    ...(row.handled_at ? { handledAt: row.handled_at } : {}),
+    ...(row.reason ? { reason: row.reason } : {}),
+  };
+}
+
+/** Nicknames and faces are the IM server's; without them the list still stands. */
+async function profilesOf(im: ImGateway, userIds: string[]): Promise<Map<string, Profile>> {
+  if (userIds.length === 0) return new Map();
+  try {
+    return await im.getProfiles([...new Set(userIds)]);
+  } catch (err) {
+    log("warn", "requester profiles not read", { error: err });
+    return new Map();
+  }
+}
+
+const groupName = (db: Db, groupId: string) => getDirectoryGroup(db, groupId)?.name ?? "";
+
+export async function listFromInbox(query: ListApplicationsQuery): Promise<Page<Application>> {
+  const { db, im } = getContext();
+  const after = query.cursor ? decodeCursor(query.cursor, query) : undefined;
+  const page = listInbox(db, { groupId: query.groupId, status: query.status, limit: query.limit, after });
+  const profiles = await profilesOf(im, page.rows.map((r) => r.requester_id));
+  const items = page.rows.map((r) => toApplication(r, groupName(db, r.group_id), profiles.get(r.requester_id)));
+  const last = page.rows[page.rows.length - 1];
+  return { items, nextCursor: page.more && last ? encodeCursor(last, query) : null, total: page.total };
+}
+
+function alreadyHandled(row: InboxRow): ApiError {
+  const by = row.handled_by ?? undefined;
+  const status = row.status === "approved" || row.status === "refused" ? row.status : undefined;
+  const message = `This application was already ${status ?? "handled"}${by ? ` by ${by}` : ""}`;
+  return ApiError.because("conflict", "alreadyHandled", message, { status: status ?? "other", by: by ?? "none" }, { handledBy: by, handledAt: row.handled_at ?? undefined, status });
+}
+
+const gone = () => ApiError.because("not_found", "applicationGone", "This application does not exist, or its group has been dismissed");
+
+/**
+ * Approves or refuses one application of the console's inbox. The decision is taken first, in one
+ * conditional UPDATE (so of two moderators exactly one goes on to the IM server), then carried out:
+ * approving adds the requester to the group; refusing tells them in a one-to-one message from the App
+ * admin. A failed IM call takes the decision back, so the application can be handled again.
+ */
+export function settleInInbox(id: string, approve: boolean, reason: string | undefined, { actor, requestId }: Actor): Promise<Application> {
+  const { db, im } = getContext();
+  const action = approve ? "application.approve" : "application.refuse";
+  return audited(
+    { actor, action, groupId: inboxRow(db, id)?.group_id, target: id, after: reason ? { reason } : undefined, requestId },
+    async () => {
+      const at = new Date().toISOString();
+      const { won, row } = decide(db, id, { status: approve ? "approved" : "refused", by: actor.email, at, reason });
+      if (!row || row.status === "closed") throw gone();
+      if (!won) throw alreadyHandled(row);
+      await (approve ? admit(db, im, row, actor.email) : tellRefused(db, im, row, actor.email, reason));
+      publishEvent({ type: "application.handled", groupId: row.group_id, applicationId: id, userId: row.requester_id });
+      const profiles = await profilesOf(im, [row.requester_id]);
+      return toApplication(inboxRow(db, id) ?? row, groupName(db, row.group_id), profiles.get(row.requester_id));
+    },
+    (a) => ({ groupId: a.groupId, after: { status: a.status, ...(reason ? { reason } : {}) } }),
+  );
+}
+
+async function admit(db: Db, im: ImGateway, row: InboxRow, by: string): Promise<void> {
+  let outcome;
+  try {
+    [outcome] = await im.addMembers(row.group_id, [row.requester_id]);
+  } catch (err) {
+    if (err instanceof ImError && (err.code === 10010 || err.code === 10015)) {
+      closeGroupApplications(db, row.group_id, new Date().toISOString());
+      removeGroup(db, row.group_id);
+    } else {
+      // Full (10014), busy, unreachable…: nothing changed, the application stays pending.
+      undoDecision(db, String(row.id), by);
+    }
+    throw err;
+  }
+  // 1 added, 2 already a member, 3 invited (waiting for the user): in either case approved.
+  if (!outcome || outcome.result === "failed") {
+    undoDecision(db, String(row.id), by);
+    throw ApiError.because("validation", "appRefusedMember", "The app's backend refused to add this user to the group");
+  }
+}
+
+export function refusalText(groupName: string, reason: string | undefined): string {
+  return `Your request to join “${groupName}” was declined.${reason ? ` Reason: ${reason}` : ""}`;
+}
+
+async function tellRefused(db: Db, im: ImGateway, row: InboxRow, by: string, reason: string | undefined): Promise<void> {
+  try {
+    await im.sendText(row.requester_id, refusalText(groupName(db, row.group_id) || row.group_id, reason));
+  } catch (err) {
+    // Worth retrying (busy, unreachable, our credentials): take the refusal back so the requester is told.
+    if (!(err instanceof ImError) || err.unavailable || err.rateLimited || err.badSignature) {
+      undoDecision(db, String(row.id), by);
+      throw err;
+    }
+    // Nobody to tell (the account is gone): the refusal stands.
+    log("warn", "refusal notice not delivered", { applicationId: row.id, imCode: err.code });
+  }
+}
