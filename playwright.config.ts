@@ -1,6 +1,16 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumPath } from "./scripts/chromium-path";
 import { E2E } from "./e2e/support/env";
+import { STRICT } from "./e2e/support/strict-env";
+
+const launcher = {
+  command: "node --conditions=react-server --import tsx scripts/e2e-server.ts",
+  reuseExistingServer: false,
+  timeout: 120_000,
+  stdout: "pipe",
+  stderr: "pipe",
+  gracefulShutdown: { signal: "SIGTERM", timeout: 5000 },
+} as const;
 
 /**
  * End-to-end stories in real Chromium against the real console and the real local IM server, started by
@@ -24,14 +34,21 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     { name: "api", testMatch: /api\/.*\.spec\.ts/, dependencies: ["setup"] },
     { name: "chromium", testMatch: /stories\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], storageState: E2E.adminState }, dependencies: ["setup"] },
+    // The moderation stories against an IM server that behaves exactly like Tencent Cloud Chat (no extensions).
+    { name: "strict-setup", testMatch: /strict\/strict\.setup\.ts/, use: { baseURL: STRICT.baseUrl } },
+    {
+      name: "strict",
+      testMatch: /strict\/.*\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], baseURL: STRICT.baseUrl, storageState: STRICT.adminState },
+      dependencies: ["strict-setup"],
+    },
   ],
-  webServer: {
-    command: "node --conditions=react-server --import tsx scripts/e2e-server.ts",
-    url: `${E2E.baseUrl}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 5000 },
-  },
+  webServer: [
+    { ...launcher, url: `${E2E.baseUrl}/api/health` },
+    {
+      ...launcher,
+      url: `${STRICT.baseUrl}/api/health`,
+      env: { E2E_PORT: String(STRICT.port), E2E_IM_PORT: String(STRICT.imPort), E2E_DATA_DIR: STRICT.dataDir, IM_STRICT_TENCENT: "1" },
+    },
+  ],
 });

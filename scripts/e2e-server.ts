@@ -16,6 +16,8 @@ const child = spawn(process.execPath, ["--conditions=react-server", "--import", 
     IM_DEMO: "1",
     IM_SIMULATOR_RATE: "0",
     IM_TEST_MODE: "1",
+    // One line per request would bury the test output: only warnings and errors.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     CONSOLE_ADMIN_EMAIL: E2E.admin.email,
     CONSOLE_ADMIN_PASSWORD: E2E.admin.password,
   },

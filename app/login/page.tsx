@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { SsoSignIn } from "@/components/auth/sso-sign-in";
+import { getEnv } from "@/lib/server/env";
 import { currentUser } from "@/lib/server/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,15 +17,18 @@ function safeFrom(from: string | string[] | undefined): string {
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const from = safeFrom((await searchParams).from);
+  const params = await searchParams;
+  const from = safeFrom(params.from);
   if (await currentUser()) redirect(from);
   const t = await getTranslations("Login");
+  const sso = getEnv().oidc;
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-700 dark:bg-slate-900">
         <h1 className="text-xl font-semibold">{t("heading")}</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{t("intro")}</p>
         <SignInForm from={from} />
+        {sso && <SsoSignIn name={sso.name} from={from} error={typeof params.error === "string" ? params.error : undefined} />}
       </div>
     </main>
   );

@@ -12,10 +12,11 @@ export async function timeFirstCrawl(session: ConsoleSession, requestLog: string
     status = await session.get<CrawlStatus>("/api/directory");
     if (status.lastFullCrawlAt) break;
     if (Date.now() > end) throw new Error(`the first crawl did not finish within ${timeoutSeconds} s (${status.seen} of ${status.total} groups)`);
-    process.stdout.write(`\r  crawling: ${status.seen} of ${status.total ?? "?"} groups${status.error ? ` (${status.error})` : ""}   `);
+    const line = `  crawling: ${status.seen} of ${status.total ?? "?"} groups${status.error ? ` (${status.error})` : ""}`;
+    if (process.stdout.isTTY) process.stdout.write(`\r${line}   `);
     await new Promise((r) => setTimeout(r, 2000));
   }
-  process.stdout.write("\n");
+  if (process.stdout.isTTY) process.stdout.write("\n");
   const listing = readRequestLog(requestLog).filter((r) => r.command === "group_open_http_svc/get_appid_group_list");
   const started = listing[0]?.at ?? NaN;
   return { seconds: (Date.parse(status.lastFullCrawlAt) - started) / 1000, groups: status.seen, listingCalls: listing.length };

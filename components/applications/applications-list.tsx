@@ -122,7 +122,7 @@ export function ApplicationsList({ filters, canModerate, showGroup = true, keybo
       {list.isError ? (
         <ErrorPanel error={list.error} onRetry={() => list.refetch()} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
           <table className="w-full min-w-[44rem] text-left text-sm" aria-busy={list.isPending}>
             <caption className="sr-only">{keyboard ? t("captionKeys") : t("caption")}</caption>
             <thead className="bg-slate-50 text-xs text-slate-700 uppercase dark:bg-slate-800 dark:text-slate-300">
@@ -165,17 +165,17 @@ export function ApplicationsList({ filters, canModerate, showGroup = true, keybo
                     </td>
                   )}
                   {showGroup && (
-                    <td className="max-w-[14rem] px-3 py-2">
+                    <td className="max-w-[14rem] min-w-[9rem] px-3 py-2">
                       <Link href={`/groups/${encodeURIComponent(a.groupId)}`} className="font-medium text-indigo-700 [overflow-wrap:anywhere] hover:underline dark:text-indigo-300">
                         {a.groupName || a.groupId}
                       </Link>
                       <span className="block font-mono text-xs break-all text-slate-600 dark:text-slate-400">{a.groupId}</span>
                     </td>
                   )}
-                  <td className="px-3 py-2">
+                  <td className="min-w-[10rem] px-3 py-2">
                     <Requester application={a} />
                   </td>
-                  <td className="max-w-[20rem] px-3 py-2 whitespace-pre-wrap [overflow-wrap:anywhere]">{a.message || <span className="text-slate-500 dark:text-slate-400">{t("noMessage")}</span>}</td>
+                  <td className="max-w-[20rem] min-w-[12rem] px-3 py-2 whitespace-pre-wrap [overflow-wrap:anywhere]">{a.message || <span className="text-slate-500 dark:text-slate-400">{t("noMessage")}</span>}</td>
                   <td className="px-3 py-2 whitespace-nowrap text-slate-700 dark:text-slate-300">
                     <Age iso={a.createdAt} />
                   </td>

@@ -39,7 +39,7 @@ export function MembersPanel({ group, canEdit, canModerate }: { group: Group; ca
       {members.isError ? (
         <ErrorPanel error={members.error} onRetry={() => members.refetch()} />
       ) : (
-        <div className="mt-3 overflow-x-auto">
+        <div className="relative mt-3 overflow-x-auto">
           <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">{t("caption", { name: group.name })}</caption>
             <thead className="text-xs text-slate-700 uppercase dark:text-slate-300">

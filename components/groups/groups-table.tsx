@@ -10,7 +10,7 @@ export function GroupsTable({ groups, loading }: { groups?: Group[]; loading: bo
   const joins = useTranslations("JoinOptions");
   const format = useFormatter();
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
       <table className="w-full min-w-[48rem] text-left text-sm" aria-busy={loading}>
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="bg-slate-50 text-xs tracking-wide text-slate-700 uppercase dark:bg-slate-800 dark:text-slate-300">

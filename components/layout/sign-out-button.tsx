@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 export function SignOutButton() {
   const t = useTranslations("Nav");
   return (
-    <Button variant="ghost" onClick={() => signOut({ callbackUrl: "/login" })}>
+    <Button variant="ghost" className="whitespace-nowrap" onClick={() => signOut({ callbackUrl: "/login" })}>
       {t("signOut")}
     </Button>
   );

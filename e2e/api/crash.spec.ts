@@ -20,6 +20,7 @@ let groupId: string;
 test.describe.configure({ timeout: 180_000 });
 
 test.beforeAll(async () => {
+  test.setTimeout(120_000);
   own = await ownConsole("crash", { imServer: true });
   im = imDirect(own.imUrl, own.secrets.IM_SECRET_KEY);
   const run = Date.now().toString(36);

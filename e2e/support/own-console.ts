@@ -24,7 +24,7 @@ async function waitFor(url: string, what: string, seconds = 90, child?: ChildPro
   const end = Date.now() + seconds * 1000;
   while (Date.now() < end) {
     if (child && child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode}):\n${log?.join("") ?? ""}`);
-    const ok = await fetch(url, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 200, () => false);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(10_000) }).then((r) => r.status === 200, () => false);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }

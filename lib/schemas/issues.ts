@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./no-eval";
 
 /** A message the UI can translate: a key of the `Reasons` messages and its values. */
 export type Reason = { key: string; values?: Record<string, string | number> };

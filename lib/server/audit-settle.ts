@@ -2,9 +2,11 @@ import "server-only";
 import { ImError } from "@/lib/im/errors";
 import type { ImGateway } from "@/lib/im/gateway";
 import type { Group } from "@/lib/schemas/group";
+import { usesConsoleInbox } from "./capabilities";
+import { inboxVerdict } from "./inbox/audit-verdict";
 import type { Db } from "./store/db";
 
-type Unsettled = { id: number; action: string; group_id: string | null; target: string | null; after: string | null };
+type Unsettled = { id: number; action: string; actor_email: string; group_id: string | null; target: string | null; after: string | null };
 
 /** What the IM server says happened to an intent whose result was never written (the console died in between). */
 export type Verdict = "ok" | "not_applied" | "unknown";
@@ -18,7 +20,7 @@ async function groupOrNull(im: ImGateway, id: string): Promise<Group | null> {
   }
 }
 
-async function probe(im: ImGateway, row: Unsettled): Promise<Verdict> {
+async function probe(db: Db, im: ImGateway, row: Unsettled): Promise<Verdict> {
   const after = row.after ? (JSON.parse(row.after) as Record<string, unknown>) : {};
   switch (row.action) {
     case "group.create":
@@ -37,6 +39,7 @@ async function probe(im: ImGateway, row: Unsettled): Promise<Verdict> {
     case "application.approve":
     case "application.refuse": {
       if (!row.target) return "unknown";
+      if (await usesConsoleInbox(im)) return inboxVerdict(db, im, { action: row.action, target: row.target, actorEmail: row.actor_email });
       const a = await im.getApplication(row.target);
       if (!a) return "unknown";
       const wanted = row.action === "application.approve" ? "approved" : "refused";
@@ -53,12 +56,12 @@ async function probe(im: ImGateway, row: Unsettled): Promise<Verdict> {
  * server what actually happened. Runs at start-up, before the console takes new work.
  */
 export async function settleUnfinishedAudit(db: Db, im: ImGateway): Promise<number> {
-  const rows = db.prepare("SELECT id, action, group_id, target, after FROM audit WHERE result IS NULL ORDER BY id").all() as Unsettled[];
+  const rows = db.prepare("SELECT id, action, actor_email, group_id, target, after FROM audit WHERE result IS NULL ORDER BY id").all() as Unsettled[];
   const settle = db.prepare("UPDATE audit SET result = ? WHERE id = ? AND result IS NULL");
   for (const row of rows) {
     let verdict: Verdict;
     try {
-      verdict = await probe(im, row);
+      verdict = await probe(db, im, row);
     } catch {
       continue; // The IM server is not answering: try again at the next start or reconcile.
     }

@@ -1,6 +1,7 @@
 import "server-only";
 
 type Level = "info" | "warn" | "error";
+const RANK: Record<Level, number> = { info: 0, warn: 1, error: 2 };
 
 // Words that mark a value as a secret wherever it appears as a key; the gateway's URLs carry `usersig=`.
 const SECRET_KEY = /pass(word)?|secret|token|usersig|authorization|cookie|signature/i;
@@ -20,6 +21,8 @@ export function redact(value: unknown, depth = 0): unknown {
 
 /** One JSON object per line on stdout, the shape log collectors read without parsing text. */
 export function log(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
+  // LOG_LEVEL=warn keeps only what needs a look (the test servers use it); unset or unknown means info.
+  if (RANK[level] < (RANK[process.env.LOG_LEVEL as Level] ?? 0)) return;
   const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...(redact(fields) as object) });
   console.log(line);
 }

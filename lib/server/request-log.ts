@@ -27,7 +27,8 @@ function safeDecode(seg: string): string {
 export function logApiRequest(req: NextRequest, status: number, ctx: RequestContext, started: number, params: Record<string, string>): void {
   const failed = ctx.im.find((c) => c.code !== 0);
   const last = failed ?? ctx.im[ctx.im.length - 1];
-  log(status >= 500 ? "error" : status >= 400 ? "warn" : "info", "api request", {
+  // A 4xx is the caller's mistake, not the console's: only 5xx lines are errors.
+  log(status >= 500 ? "error" : "info", "api request", {
     requestId: ctx.requestId,
     method: req.method,
     route: routeOf(req.nextUrl.pathname, params),

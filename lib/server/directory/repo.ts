@@ -1,5 +1,6 @@
 import "server-only";
 import type { Group } from "@/lib/schemas/group";
+import { closeApplicationsOfUnknownGroups, closeGroupApplications } from "../inbox/repo";
 import type { Db } from "../store/db";
 
 export type DirectoryRow = {
@@ -42,7 +43,7 @@ export function upsertGroups(db: Db, groups: Group[], generation: number) {
 export function removeGroup(db: Db, id: string) {
   db.transaction(() => {
     db.prepare("DELETE FROM directory_groups WHERE id = ?").run(id);
-    db.prepare("UPDATE inbox_applications SET status = 'closed', handled_at = ? WHERE group_id = ? AND status = 'pending'").run(new Date().toISOString(), id);
+    closeGroupApplications(db, id, new Date().toISOString());
   })();
 }
 
@@ -68,7 +69,7 @@ export function countDownPending(db: Db, groupId: string) {
 export function removeUnseen(db: Db, generation: number): number {
   return db.transaction(() => {
     const removed = db.prepare("DELETE FROM directory_groups WHERE crawl_generation < ?").run(generation).changes;
-    db.prepare("UPDATE inbox_applications SET status = 'closed', handled_at = ? WHERE status = 'pending' AND group_id NOT IN (SELECT id FROM directory_groups)").run(new Date().toISOString());
+    closeApplicationsOfUnknownGroups(db, new Date().toISOString());
     return removed;
   })();
 }

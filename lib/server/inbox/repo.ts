@@ -81,7 +81,7 @@ export function undoDecision(db: Db, id: string, by: string): void {
 }
 
 /** Requesters who got into the group (approved in the app, added, or joined): their pending applications are approved. */
-export function settleJoined(db: Db, groupId: string, userIds: string[], by: string, at: string): InboxRow[] {
+export function settleJoined(db: Db, groupId: string, userIds: string[], by: string | null, at: string): InboxRow[] {
   if (userIds.length === 0) return [];
   return db
     .prepare(
@@ -94,6 +94,22 @@ export function settleJoined(db: Db, groupId: string, userIds: string[], by: str
 /** The group was dismissed: its pending applications can no longer be handled. */
 export function closeGroupApplications(db: Db, groupId: string, at: string): number {
   return db.prepare("UPDATE inbox_applications SET status = 'closed', handled_at = ? WHERE group_id = ? AND status = 'pending'").run(at, groupId).changes;
+}
+
+/** After a complete crawl: groups no longer in the directory were dismissed or recycled. */
+export function closeApplicationsOfUnknownGroups(db: Db, at: string): number {
+  return db
+    .prepare("UPDATE inbox_applications SET status = 'closed', handled_at = ? WHERE status = 'pending' AND group_id NOT IN (SELECT id FROM directory_groups)")
+    .run(at).changes;
+}
+
+/** Which of these users have a pending application to the group. */
+export function pendingRequesters(db: Db, groupId: string, userIds: string[]): string[] {
+  if (userIds.length === 0) return [];
+  const rows = db
+    .prepare(`SELECT requester_id FROM inbox_applications WHERE group_id = ? AND status = 'pending' AND requester_id IN (${userIds.map(() => "?").join(",")})`)
+    .all(groupId, ...userIds) as { requester_id: string }[];
+  return rows.map((r) => r.requester_id);
 }
 
 /** Pending applications per group (every group asked for is in the answer, 0 when it has none). */

@@ -11,7 +11,7 @@ import { getDirectoryGroup, removeGroup } from "../directory";
 import { publishEvent } from "../live/bus";
 import { log } from "../log";
 import type { Db } from "../store/db";
-import { closeGroupApplications, decide, inboxRow, listInbox, undoDecision, type InboxRow } from "./repo";
+import { decide, inboxRow, listInbox, undoDecision, type InboxRow } from "./repo";
 
 type Actor = { actor: SessionUser; requestId: string };
 type Profile = { nickname: string; faceUrl: string };
@@ -103,7 +103,6 @@ async function admit(db: Db, im: ImGateway, row: InboxRow, by: string): Promise<
     [outcome] = await im.addMembers(row.group_id, [row.requester_id]);
   } catch (err) {
     if (err instanceof ImError && (err.code === 10010 || err.code === 10015)) {
-      closeGroupApplications(db, row.group_id, new Date().toISOString());
       removeGroup(db, row.group_id);
     } else {
       // Full (10014), busy, unreachable…: nothing changed, the application stays pending.

@@ -3,13 +3,15 @@ import type { LiveEvent } from "@/lib/schemas/live-event";
 import { ImError } from "@/lib/im/errors";
 
 // Strict doubles: the IM server and the directory as this module sees them.
-const im = { listApplications: vi.fn() };
+const im = { listApplications: vi.fn(), capabilities: vi.fn(), forgetCapabilities: vi.fn() };
+const inbox = { applyToInbox: vi.fn() };
 const directory = { getDirectoryGroup: vi.fn(), refreshPendingCounts: vi.fn(), setPendingCounts: vi.fn() };
 const syncGroup = vi.fn();
 vi.mock("../context", () => ({ getContext: () => ({ db: {}, im }) }));
 vi.mock("../directory", () => ({ getDirectoryGroup: (...a: unknown[]) => directory.getDirectoryGroup(...a), refreshPendingCounts: (...a: unknown[]) => directory.refreshPendingCounts(...a) }));
 vi.mock("../directory/repo", () => ({ setPendingCounts: (...a: unknown[]) => directory.setPendingCounts(...a) }));
 vi.mock("../groups-service", () => ({ syncGroup: (id: string) => syncGroup(id) }));
+vi.mock("../inbox/webhooks", () => ({ applyToInbox: (...a: unknown[]) => inbox.applyToInbox(...a) }));
 
 const { getBus } = await import("./bus");
 const { runWebhookPlan } = await import("./run-webhook");
@@ -27,7 +29,9 @@ const application = (id: string, requesterId: string) => ({ id, requesterId, cre
 beforeEach(() => {
   published = [];
   order = [];
-  for (const f of [im.listApplications, directory.getDirectoryGroup, directory.refreshPendingCounts, directory.setPendingCounts, syncGroup]) f.mockReset();
+  for (const f of [im.listApplications, im.capabilities, im.forgetCapabilities, inbox.applyToInbox, directory.getDirectoryGroup, directory.refreshPendingCounts, directory.setPendingCounts, syncGroup]) f.mockReset();
+  im.capabilities.mockResolvedValue({ applications: true });
+  inbox.applyToInbox.mockImplementation(async () => void order.push("inbox"));
   syncGroup.mockImplementation(async (id: string) => {
     order.push(`sync:${id}`);
     return { id };
@@ -101,9 +105,31 @@ describe("carrying out a webhook", () => {
     expect(im.listApplications).not.toHaveBeenCalled();
   });
 
-  it("against Tencent (no application listing) announces, without an id, for a group that needs approval", async () => {
+  it("if the extension vanished (10003), says nothing and has the capability asked again", async () => {
     im.listApplications.mockRejectedValue(new ImError(10003, "invalid command", "get_group_application_list"));
     await runWebhookPlan({ ...plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g6", Requestor_Account: "u1" }), findApplication: { requesterId: "u1", delaysMs: [1] } });
-    expect(published).toEqual([{ type: "application.created", groupId: "g6", userId: "u1", at: expect.any(String) }]);
+    expect(published).toEqual([]);
+    expect(im.forgetCapabilities).toHaveBeenCalled();
+  });
+
+  it("without the extension (Tencent), applications go to the console's inbox and the IM server is never asked for them", async () => {
+    im.capabilities.mockResolvedValue({ applications: false });
+    const before = plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g7", Type: "Public", Requestor_Account: "u1", ApplyMsg: "hi" });
+    await runWebhookPlan(before);
+    expect(inbox.applyToInbox).toHaveBeenCalledWith("g7", before.at, { kind: "applied", requesterId: "u1", message: "hi", restType: "Public" });
+    expect(im.listApplications).not.toHaveBeenCalled();
+
+    // A join settles the inbox before the directory is re-counted and anyone hears of it.
+    order = [];
+    await runWebhookPlan(plan("Group.CallbackAfterNewMemberJoin", { GroupId: "g7", Operator_Account: "owner", NewMemberList: [{ Member_Account: "u1" }] }));
+    expect(order).toEqual(["inbox", "sync:g7", "pending", "event:member.joined"]);
+  });
+
+  it("with the extension, the console's inbox is left alone; webhooks not about applications never ask what the server offers", async () => {
+    await runWebhookPlan(plan("Group.CallbackAfterNewMemberJoin", { GroupId: "g8", NewMemberList: [{ Member_Account: "u1" }] }));
+    expect(inbox.applyToInbox).not.toHaveBeenCalled();
+    im.capabilities.mockClear();
+    await runWebhookPlan(plan("Group.CallbackAfterGroupInfoChanged", { GroupId: "g8" }));
+    expect(im.capabilities).not.toHaveBeenCalled();
   });
 });

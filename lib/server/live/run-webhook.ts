@@ -4,7 +4,9 @@ import type { LiveEventDraft } from "@/lib/schemas/live-event";
 import { getContext } from "../context";
 import { getDirectoryGroup, refreshPendingCounts } from "../directory";
 import { setPendingCounts } from "../directory/repo";
+import { usesConsoleInbox } from "../capabilities";
 import { syncGroup } from "../groups-service";
+import { applyToInbox } from "../inbox/webhooks";
 import { publishEvent } from "./bus";
 import { serially } from "./serial";
 import type { WebhookPlan } from "./webhook-plan";
@@ -20,8 +22,12 @@ const waitingFor = () => (holder.__liveWaiting ??= new Map());
  * the change. A busy group (a live room with joins every moment) costs one IM read per turn, not one per webhook.
  */
 export async function runWebhookPlan(plan: WebhookPlan): Promise<void> {
+  // Where applications live is asked only for webhooks about them (and answered from memory after the first).
+  const inbox = plan.inbox || plan.findApplication ? await usesConsoleInbox(getContext().im) : false;
+  const work = inbox ? plan.inbox : undefined;
+  if (work) await serially(plan.groupId, () => applyToInbox(plan.groupId, plan.at, work));
   if (plan.sync || plan.refreshPending || plan.ifPresent.length > 0) await inGroupBatch(plan);
-  if (plan.findApplication) await announceNewApplication(plan, plan.findApplication);
+  if (plan.findApplication && !inbox) await announceNewApplication(plan, plan.findApplication);
 }
 
 function inGroupBatch(plan: WebhookPlan): Promise<void> {
@@ -68,7 +74,7 @@ function firstAnnouncement(applicationId: string): boolean {
   return true;
 }
 
-type Lookup = { kind: "found"; id: string } | { kind: "none" } | { kind: "unsupported" };
+type Lookup = { kind: "found"; id: string } | { kind: "none" };
 
 /** The requester's application as the IM server has it (newest first), with the group's pending count refreshed. */
 async function lookUp(groupId: string, requesterId: string, since: number): Promise<Lookup> {
@@ -79,7 +85,11 @@ async function lookUp(groupId: string, requesterId: string, since: number): Prom
     const mine = page.items.find((a) => a.requesterId === requesterId && Date.parse(a.createdAt) >= since);
     return mine ? { kind: "found", id: mine.id } : { kind: "none" };
   } catch (err) {
-    if (err instanceof ImError && err.code === 10003) return { kind: "unsupported" };
+    // The extension is gone after all (another server behind the same address): ask again next time.
+    if (err instanceof ImError && err.code === 10003) {
+      im.forgetCapabilities();
+      return { kind: "none" };
+    }
     if (err instanceof ImError && err.code === 10010) return { kind: "none" };
     throw err;
   }
@@ -90,23 +100,12 @@ async function announceNewApplication(plan: WebhookPlan, find: NonNullable<Webho
   const known = getDirectoryGroup(getContext().db, plan.groupId);
   if (known && known.joinOption !== "NeedPermission") return;
   const since = Date.parse(plan.at) - NEW_APPLICATION_SLACK_MS;
-  const event = (applicationId?: string): LiveEventDraft => ({
-    type: "application.created",
-    groupId: plan.groupId,
-    userId: find.requesterId,
-    ...(applicationId ? { applicationId } : {}),
-    at: plan.at,
-  });
+  const event = (applicationId: string): LiveEventDraft => ({ type: "application.created", groupId: plan.groupId, userId: find.requesterId, applicationId, at: plan.at });
   for (const delay of find.delaysMs) {
     if (delay > 0) await sleep(delay);
     const found = await serially(plan.groupId, () => lookUp(plan.groupId, find.requesterId, since));
     if (found.kind === "found") {
       if (firstAnnouncement(found.id)) publishEvent(event(found.id));
-      return;
-    }
-    if (found.kind === "unsupported") {
-      // Tencent keeps applications SDK-only: a group known to need approval is the best evidence there is.
-      if (known) publishEvent(event());
       return;
     }
   }

@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { signedInApi } from "../support/api";
+import { contextAsNewUser } from "../support/throwaway-user";
+
+// A message key shown instead of its words looks like "Groups.title": any of our namespaces, a dot, a key.
+const namespaces = Object.keys(JSON.parse(readFileSync("messages/en.json", "utf8")));
+const RAW_KEY = new RegExp(`\\b(${namespaces.join("|")})\\.[A-Za-z_]+`);
+
+let groupId = "";
+test.beforeAll(async () => {
+  const api = await signedInApi();
+  const publics = await (await api.get("/api/groups?type=Public&joinOption=NeedPermission&sort=-pending&limit=1")).json();
+  groupId = publics.items[0].id;
+  await api.dispose();
+});
+
+/** Every text and every label a reader or a screen reader gets, with no raw message key among them. */
+async function expectNoRawKeys(page: Page, what: string) {
+  const texts = await page.evaluate(() => [
+    document.title,
+    document.body.innerText,
+    ...[...document.querySelectorAll("[aria-label],[title],[placeholder]")].flatMap((el) => ["aria-label", "title", "placeholder"].map((a) => el.getAttribute(a) ?? "")),
+  ]);
+  expect(texts.filter((t) => RAW_KEY.test(t)).map((t) => t.match(RAW_KEY)?.[0]), what).toEqual([]);
+}
+
+async function visitMainPages(page: Page, headings: { groups: string; applications: string; audit: string; users: string; account: string }) {
+  const pages: [string, string][] = [
+    ["/groups", headings.groups],
+    [`/groups/${encodeURIComponent(groupId)}`, ""],
+    ["/applications", headings.applications],
+    ["/audit", headings.audit],
+    ["/users", headings.users],
+    ["/account", headings.account],
+  ];
+  for (const [path, heading] of pages) {
+    await page.goto(path);
+    const h1 = page.locator("main h1").first();
+    await expect(h1).toBeVisible();
+    if (heading) await expect(h1).toHaveText(heading);
+    await page.waitForLoadState("networkidle");
+    await expectNoRawKeys(page, path);
+  }
+}
+
+test.describe("in Japanese, from the browser's language", () => {
+  test.use({ locale: "ja-JP" });
+
+  test("the main pages, a dialog and the sign-in page speak Japanese", async ({ page, browser }) => {
+    await page.goto("/groups");
+    await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+    await expect(page.getByRole("columnheader", { name: "参加方式" })).toBeVisible();
+    await visitMainPages(page, { groups: "グループ", applications: "参加申請", audit: "監査ログ", users: "ユーザー", account: "アカウント" });
+
+    await page.goto("/groups");
+    await page.getByRole("button", { name: "新しいグループ" }).click();
+    await expect(page.getByRole("dialog", { name: "新しいグループ" })).toBeVisible();
+    await expectNoRawKeys(page, "create dialog");
+
+    const signedOut = await browser.newContext({ locale: "ja-JP", storageState: { cookies: [], origins: [] } });
+    const login = await signedOut.newPage();
+    await login.goto("/login");
+    await expect(login.getByRole("heading", { name: "Group Console にサインイン" })).toBeVisible();
+    await expectNoRawKeys(login, "/login");
+    await signedOut.close();
+  });
+});
+
+test("in Simplified Chinese, chosen by the user, whatever the browser asks for", async ({ browser }) => {
+  const { context, api } = await contextAsNewUser(browser, { locale: "zh" }, { locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto("/groups");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+  await expect(page.getByRole("columnheader", { name: "加群方式" })).toBeVisible();
+  await visitMainPages(page, { groups: "群组", applications: "入群申请", audit: "审计日志", users: "用户", account: "账号" });
+
+  // An error in words, with the codes still there for support.
+  await page.goto(`/groups/${encodeURIComponent(groupId)}`);
+  await page.getByRole("button", { name: "编辑群资料" }).click();
+  await page.getByLabel("成员上限").fill("1");
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(page.getByText(/上限不能低于此数/)).toBeVisible();
+
+  // Switching back to English on /account applies at once, without a reload.
+  await page.goto("/account");
+  await page.getByLabel("语言").selectOption("en");
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await context.close();
+  await api.dispose();
+});
