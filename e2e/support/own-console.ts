@@ -98,12 +98,14 @@ export async function ownConsole(name: string, opts: { imServer: boolean }) {
     await waitFor(`${imUrl}/health`, "the IM server", 60, im, log);
   }
 
-  /** The Next server the launcher started (its direct child), found by parent PID. */
-  function nextServerPid(): number | null {
-    if (!launcher?.pid) return null;
-    const out = spawnSync("ps", ["-o", "pid=", "--ppid", String(launcher.pid)], { encoding: "utf8" }).stdout.trim();
-    const pid = Number(out.split(/\s+/)[0]);
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  /** The Next server the launcher started: its child running `next`, with that child's process group. */
+  function nextServer(): { pid: number; group: boolean } | null {
+    const table = spawnSync("ps", ["-eo", "pid=,ppid=,pgid=,args="], { encoding: "utf8" }).stdout;
+    for (const line of table.split("\n")) {
+      const [pid, ppid, pgid, ...args] = line.trim().split(/\s+/);
+      if (Number(ppid) === launcher?.pid && /next/.test(args.join(" "))) return { pid: Number(pid), group: pid === pgid };
+    }
+    return null;
   }
 
   const handle = {
@@ -127,9 +129,9 @@ export async function ownConsole(name: string, opts: { imServer: boolean }) {
     },
     /** kill -9 of the console's Next server, mid-whatever it is doing; the IM server keeps running. */
     async crash() {
-      const pid = nextServerPid();
-      if (!pid) throw new Error("the console's server process was not found");
-      process.kill(-pid, "SIGKILL");
+      const server = nextServer();
+      if (!server) throw new Error("the console's server process was not found");
+      process.kill(server.group ? -server.pid : server.pid, "SIGKILL");
       // The launcher notices and exits; make sure it is gone before starting again.
       await stopped(launcher);
     },

@@ -32,6 +32,11 @@ export const wireGroupInfoSchema = z.object({
 });
 export type WireGroupInfo = z.infer<typeof wireGroupInfoSchema>;
 
+/** get_group_info's ResponseFilter for what the console reads: without one, every member of every group comes back too. */
+export const GROUP_INFO_FILTER = {
+  GroupBaseInfoFilter: Object.keys(wireGroupInfoSchema.shape).filter((field) => !["GroupId", "ErrorCode", "ErrorInfo"].includes(field)),
+};
+
 const JOIN: readonly JoinOption[] = ["FreeAccess", "NeedPermission", "DisableApply"];
 
 export function toGroup(w: WireGroupInfo): Group {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { CreateGroupInput, Group, GroupPatch, GroupType } from "@/lib/schemas/group";
 import { ImError } from "./errors";
-import { toGroup, toRestType, wireGroupInfoSchema } from "./group-wire";
+import { GROUP_INFO_FILTER, toGroup, toRestType, wireGroupInfoSchema } from "./group-wire";
 import type { ImSend } from "./transport";
 
 const GROUP_INFO_BATCH = 50;
@@ -31,7 +31,7 @@ export function groupCommands(send: ImSend) {
     async getGroups(ids: string[]): Promise<Group[]> {
       const out: Group[] = [];
       for (let i = 0; i < ids.length; i += GROUP_INFO_BATCH) {
-        const env = await send("group_open_http_svc/get_group_info", { GroupIdList: ids.slice(i, i + GROUP_INFO_BATCH) });
+        const env = await send("group_open_http_svc/get_group_info", { GroupIdList: ids.slice(i, i + GROUP_INFO_BATCH), ResponseFilter: GROUP_INFO_FILTER });
         const infos = z.array(wireGroupInfoSchema).parse(env.GroupInfo ?? []);
         for (const info of infos) if (info.ErrorCode === 0) out.push(toGroup(info));
       }
@@ -39,7 +39,7 @@ export function groupCommands(send: ImSend) {
     },
 
     async getGroup(id: string): Promise<Group> {
-      const env = await send("group_open_http_svc/get_group_info", { GroupIdList: [id] });
+      const env = await send("group_open_http_svc/get_group_info", { GroupIdList: [id], ResponseFilter: GROUP_INFO_FILTER });
       const [info] = z.array(wireGroupInfoSchema).parse(env.GroupInfo ?? []);
       if (!info) throw new ImError(10010, "group not found", "group_open_http_svc/get_group_info");
       if (info.ErrorCode !== 0) throw new ImError(info.ErrorCode, info.ErrorInfo ?? "", "group_open_http_svc/get_group_info");

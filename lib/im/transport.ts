@@ -1,6 +1,6 @@
 import "server-only";
 import { IM_BAD_RESPONSE, IM_SERVER_DOWN, IM_TIMEOUT, IM_UNREACHABLE, ImError } from "./errors";
-import { createRateLimiter, TENCENT_RATE_LIMITS, type RateLimits } from "./rate-limiter";
+import { ARRIVAL_MARGIN_MS, createRateLimiter, TENCENT_RATE_LIMITS, type RateLimits } from "./rate-limiter";
 import { createUserSigCache } from "./usersig-cache";
 import { parseWireJson, stringifyWireJson } from "./wire-json";
 
@@ -29,7 +29,7 @@ const RETRY_DELAYS_MS = [200, 600, 1500];
  */
 export function createTransport(config: ImConfig, clock?: { unixSeconds: () => number }) {
   const sigs = createUserSigCache({ sdkAppId: config.sdkAppId, secretKey: config.secretKey, identifier: config.adminId }, clock?.unixSeconds);
-  const limiter = createRateLimiter(config.rateLimits ?? TENCENT_RATE_LIMITS);
+  const limiter = createRateLimiter(config.rateLimits ?? TENCENT_RATE_LIMITS, undefined, ARRIVAL_MARGIN_MS);
   const timeoutMs = config.timeoutMs ?? 5000;
   const base = config.baseUrl.replace(/\/+$/, "");
 

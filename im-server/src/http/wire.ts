@@ -75,9 +75,14 @@ export interface GroupInfoFilters {
   hasFilter: boolean;
 }
 
-/** One GroupInfo item of get_group_info. */
-export function groupInfoObject(group: Group, sdkAppId: number, members: Member[], now: number, filters: GroupInfoFilters): Fields {
-  const base = groupBaseFields(group, sdkAppId, members.length);
+/** Whether a get_group_info item lists the members; AVChatRoom keeps no member list to return (reference §3.3). */
+export function listsMembers(group: Group, filters: GroupInfoFilters): boolean {
+  return (!filters.hasFilter || filters.members !== undefined) && group.type !== "AVChatRoom";
+}
+
+/** One GroupInfo item of get_group_info: `members` is the member list, or only their number when the item lists none. */
+export function groupInfoObject(group: Group, sdkAppId: number, members: Member[] | number, now: number, filters: GroupInfoFilters): Fields {
+  const base = groupBaseFields(group, sdkAppId, typeof members === "number" ? members : members.length);
   const item: Fields = { GroupId: group.groupId, ErrorCode: 0, ErrorInfo: "" };
   if (!filters.hasFilter) Object.assign(item, base);
   else if (filters.base) Object.assign(item, pick(base, filters.base, []));
@@ -85,9 +90,7 @@ export function groupInfoObject(group: Group, sdkAppId: number, members: Member[
   const wantsGroupData = !filters.hasFilter || filters.groupDataKeys !== undefined || filters.base?.includes("AppDefinedData");
   if (wantsGroupData) item.AppDefinedData = filterKeys(group.appDefinedData, filters.groupDataKeys);
 
-  // AVChatRoom keeps no member list to return (reference §3.3).
-  const wantsMembers = !filters.hasFilter || filters.members !== undefined;
-  if (wantsMembers && group.type !== "AVChatRoom") {
+  if (typeof members !== "number" && listsMembers(group, filters)) {
     item.MemberList = members.map((m) => memberObject(m, now, { fields: filters.members, appDataKeys: filters.memberDataKeys }));
   }
   return item;

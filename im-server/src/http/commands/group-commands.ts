@@ -7,7 +7,7 @@ import { LISTABLE_GROUP_TYPES } from "../../domain/group-types";
 import { LIMITS } from "../../domain/limits";
 import type { Actor, ServiceContext } from "../../services/context";
 import { createGroup, destroyGroup, modifyGroup } from "../../services/groups";
-import { type GroupInfoFilters, groupInfoObject } from "../wire";
+import { type GroupInfoFilters, groupInfoObject, listsMembers } from "../wire";
 import type { CommandTable } from "./command";
 
 /**
@@ -65,7 +65,9 @@ export const groupCommands: CommandTable = {
         GroupInfo: (requested as string[]).map((groupId) => {
           const group = ctx.store.groups.getLive(groupId);
           if (!group) return { GroupId: groupId, ErrorCode: Code.GROUP_NOT_FOUND, ErrorInfo: "group does not exist or was dismissed" };
-          return groupInfoObject(group, ctx.config.sdkAppId, ctx.store.members.list(groupId), now, filters);
+          // Reading every member costs far more than counting them: only when the answer lists them.
+          const members = listsMembers(group, filters) ? ctx.store.members.list(groupId) : ctx.store.members.count(groupId);
+          return groupInfoObject(group, ctx.config.sdkAppId, members, now, filters);
         }),
       };
     },
