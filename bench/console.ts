@@ -14,7 +14,7 @@ import { measureOverhead } from "./console/overhead";
 import { measureScale } from "./console/scale";
 import { ensureBuild, serverMemory, startConsole } from "./lib/console-server";
 import { signIn } from "./lib/console-session";
-import { describeMachine } from "./lib/machine";
+import { describeMachine, load } from "./lib/machine";
 import { stopGroup } from "./lib/processes";
 import { FULL_SCALE, seedImData } from "./lib/seed-im";
 import { ms, printGoals, printTable, type Goal } from "./lib/stats";
@@ -38,11 +38,11 @@ async function main() {
     const session = await signIn(launcher.base, ADMIN.email, ADMIN.password);
     const goals: Goal[] = [];
 
-    console.log("\n[scale] the console's first crawl of the IM server");
+    console.log(`\n[scale] the console's first crawl of the IM server — ${load()}`);
     const crawl = await timeFirstCrawl(session, requestLog);
     console.log(`  ${crawl.groups} groups in ${crawl.seconds.toFixed(1)} s (${crawl.listingCalls} get_appid_group_list calls at Tencent's 1/s)`);
 
-    console.log("\n[overhead] one page of 50 groups: BFF vs the gateway alone (in this process, rate limits lifted)");
+    console.log(`\n[overhead] one page of 50 groups: BFF vs the gateway alone (in this process, rate limits lifted) — ${load()}`);
     const o = await measureOverhead(session, { baseUrl: `http://127.0.0.1:${IM_PORT}`, sdkAppId: 1400000000, secretKey: secrets.IM_SECRET_KEY, adminId: "administrator", timeoutMs: 5000 });
     printTable([
       ["path", "n", "p50", "p95"],
@@ -52,18 +52,18 @@ async function main() {
     ]);
     goals.push({ what: "BFF overhead (p95 ratio; p50 ratio)", figure: `${o.ratioP95.toFixed(2)}; ${o.ratioP50.toFixed(2)}`, goal: "≤ 1.5", met: o.ratioP95 <= 1.5 && o.ratioP50 <= 1.5 });
 
-    console.log("\n[scale] groups list through the BFF at 100,000 groups (sequential)");
+    console.log(`\n[scale] groups list through the BFF at 100,000 groups (sequential) — ${load()}`);
     const scale = await measureScale(session);
-    printTable([["query", "matches", "n", "p50", "p95"], ...scale.map((s) => [s.name, s.total, s.summary.n, ms(s.summary.p50), ms(s.summary.p95)])]);
-    const worst = Math.max(...scale.map((s) => s.summary.p95));
-    goals.push({ what: "groups list p95 (worst query)", figure: ms(worst), goal: "≤ 100 ms", met: worst <= 100 });
+    printTable([["query", "matches", "n", "p50", "p95"], ...scale.map((s) => [`${s.name}${s.goal ? "" : " (beyond the goal)"}`, s.total, s.summary.n, ms(s.summary.p50), ms(s.summary.p95)])]);
+    const worst = Math.max(...scale.filter((s) => s.goal).map((s) => s.summary.p95));
+    goals.push({ what: "groups list p95 (worst of the 4)", figure: ms(worst), goal: "≤ 100 ms", met: worst <= 100 });
 
     const memory = serverMemory(launcher.service.child.pid!);
     console.log(`\n[memory] after the scale run: console ${memory.console.toFixed(0)} MB, IM server ${memory.im.toFixed(0)} MB RSS`);
     goals.push({ what: "console RSS", figure: `${memory.console.toFixed(0)} MB`, goal: "≤ 300 MB", met: memory.console <= 300 });
     goals.push({ what: "IM server RSS", figure: `${memory.im.toFixed(0)} MB`, goal: "≤ 300 MB", met: memory.im <= 300 });
 
-    console.log("\n[bulk] 1,000 approvals in sequential chunks of 100");
+    console.log(`\n[bulk] 1,000 approvals in sequential chunks of 100 — ${load()}`);
     const bulk = await measureBulk(session, requestLog);
     const errors = [...bulk.errors].map(([code, n]) => `${n}× ${code}`).join(", ");
     console.log(`  ${bulk.ok} of ${bulk.requested} approved in ${bulk.seconds.toFixed(2)} s${errors ? `; failed: ${errors}` : ""}`);
@@ -73,7 +73,7 @@ async function main() {
     goals.push({ what: "bulk 1,000 approvals", figure: `${bulk.seconds.toFixed(2)} s`, goal: "≤ 5.5 s", met: bulk.seconds <= 5.5 && bulk.ok === bulk.requested });
     goals.push({ what: "bulk: peak per command in 1 s", figure: String(peak), goal: "≤ 200", met: peak <= 200 });
 
-    console.log("\n[front end] JavaScript of a cold, signed-in page load (Chromium, compressed)");
+    console.log(`\n[front end] JavaScript of a cold, signed-in page load (Chromium, compressed) — ${load()}`);
     const fe = await measureFrontend(launcher.base, session.cookies(), ["/groups", "/applications"]);
     printTable([
       ["page", "scripts", "transferred", "of which Next/React runtime", "of which the app's own"],

@@ -2,6 +2,9 @@
 import { readFileSync } from "node:fs";
 import os from "node:os";
 
+/** The 1-minute load average: on a shared machine, read every figure beside it. */
+export const load = () => `load ${os.loadavg()[0].toFixed(2)}`;
+
 export function describeMachine(): string {
   const model = readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.+)$/m)?.[1] ?? os.cpus()[0]?.model ?? "unknown CPU";
   const gib = (os.totalmem() / 2 ** 30).toFixed(1);

@@ -20,6 +20,7 @@ test.beforeAll(async () => {
 const paths = () => ["/groups", "/applications", `/groups/${encodeURIComponent(groupId)}`];
 
 test("a user who chose dark gets it from the first paint, and every page passes axe in it", async ({ browser }) => {
+  test.slow(); // three pages, each loaded twice and scanned by axe
   const { context, api } = await contextAsNewUser(browser, { theme: "dark" }, { colorScheme: "light" });
   const page = await context.newPage();
   for (const path of paths()) {

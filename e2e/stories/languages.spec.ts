@@ -48,6 +48,7 @@ test.describe("in Japanese, from the browser's language", () => {
   test.use({ locale: "ja-JP" });
 
   test("the main pages, a dialog and the sign-in page speak Japanese", async ({ page, browser }) => {
+    test.slow(); // every main page, a dialog and the sign-in page
     await page.goto("/groups");
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
     await expect(page.getByRole("columnheader", { name: "参加方式" })).toBeVisible();
@@ -68,6 +69,7 @@ test.describe("in Japanese, from the browser's language", () => {
 });
 
 test("in Simplified Chinese, chosen by the user, whatever the browser asks for", async ({ browser }) => {
+  test.slow(); // every main page, an edit and a language switch
   const { context, api } = await contextAsNewUser(browser, { locale: "zh" }, { locale: "en-US" });
   const page = await context.newPage();
   await page.goto("/groups");

@@ -37,4 +37,11 @@ describe("displayValue", () => {
     expect(displayValue("a".repeat(200))).toHaveLength(80);
     expect(displayValue({ a: 1 })).toBe('{"a":1}');
   });
+
+  it("never cuts an emoji or a CJK character in half", () => {
+    const family = "👨‍👩‍👧";
+    const cut = displayValue(`${"語".repeat(60)}${family.repeat(40)}`);
+    expect(Array.from(new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(cut))).toHaveLength(80);
+    expect(cut.endsWith(`${family}…`)).toBe(true);
+  });
 });

@@ -5,9 +5,14 @@ const MAX_TEXT = 80;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+// Cut between user-perceived characters, never inside an emoji or a combining sequence.
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
 export function displayValue(v: unknown): string {
   const text = typeof v === "string" ? v : JSON.stringify(v) ?? "";
-  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+  if (text.length <= MAX_TEXT) return text;
+  const parts = Array.from(graphemes.segment(text), (s) => s.segment);
+  return parts.length > MAX_TEXT ? `${parts.slice(0, MAX_TEXT - 1).join("")}…` : text;
 }
 
 /**

@@ -8,7 +8,8 @@ import { publishEvent } from "./live/bus";
 import { countDownPending, refreshPendingCounts } from "./directory";
 import { audited } from "./audited";
 import { usesConsoleInbox } from "./capabilities";
-import { listFromInbox, settleInInbox } from "./inbox/service";
+import { inboxGroupOf } from "./inbox/repo";
+import { decideInInbox, listFromInbox } from "./inbox/service";
 import { log } from "./log";
 
 type Actor = { actor: SessionUser; requestId: string };
@@ -46,12 +47,12 @@ export async function handleApplication(id: string, approve: boolean, reason: st
   return application;
 }
 
-async function settle(id: string, approve: boolean, reason: string | undefined, { actor, requestId }: Actor): Promise<Application> {
-  const { im } = getContext();
-  if (await usesConsoleInbox(im)) return settleInInbox(id, approve, reason, { actor, requestId });
+function settle(id: string, approve: boolean, reason: string | undefined, { actor, requestId }: Actor): Promise<Application> {
+  const { db, im } = getContext();
   return audited(
-    { actor, action: approve ? "application.approve" : "application.refuse", target: id, after: reason ? { reason } : undefined, requestId },
-    () => im.handleApplication({ id, approve, reason, operator: actor.email }),
+    { actor, action: approve ? "application.approve" : "application.refuse", groupId: inboxGroupOf(db, id), target: id, after: reason ? { reason } : undefined, requestId },
+    async () =>
+      (await usesConsoleInbox(im)) ? decideInInbox(id, approve, reason, actor.email) : im.handleApplication({ id, approve, reason, operator: actor.email }),
     (a) => ({ groupId: a.groupId, after: { status: a.status, ...(reason ? { reason } : {}) } }),
   ).then((a) => {
     publishEvent({ type: "application.handled", groupId: a.groupId, applicationId: a.id, userId: a.requesterId });

@@ -7,17 +7,18 @@ import { createImGateway, type ImGateway } from "@/lib/im/gateway";
 import type { LiveEvent } from "@/lib/schemas/live-event";
 import type { SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "../api-error";
+import { handleApplication } from "../applications-service";
 import { recordIntent } from "../audit";
 import { settleUnfinishedAudit } from "../audit-settle";
 import { getDirectoryGroup, refreshPendingCounts } from "../directory";
 import { getBus } from "../live/bus";
 import { openDb, type Db } from "../store/db";
 import { decide, inboxRow } from "./repo";
-import { listFromInbox, refusalText, settleInInbox } from "./service";
+import { listFromInbox, refusalText } from "./service";
 import { applyToInbox } from "./webhooks";
 
 // The console's own inbox against a real local IM server behaving exactly like Tencent (no applications
-// extension): the services read and write a real store and call the real gateway.
+// extension): the applications service reads and writes a real store and calls the real gateway.
 let im: TestServer;
 let gateway: ImGateway;
 let db: Db;
@@ -90,7 +91,7 @@ describe("applications without the IM server's extension", () => {
 
   it("approving adds the requester to the group and records who approved", async () => {
     const { groupId, requester, application } = await applied();
-    const approved = await settleInInbox(application.id, true, undefined, moderator(1));
+    const approved = await handleApplication(application.id, true, undefined, moderator(1));
     expect(approved).toMatchObject({ id: application.id, status: "approved", handledBy: "mod1@console.test", requesterNickname: "Aiko 愛子" });
     expect((await gateway.getRoles(groupId, [requester])).get(requester)).toBe("Member");
     const audit = db.prepare("SELECT action, group_id, target, result FROM audit WHERE target = ? ORDER BY id").all(application.id);
@@ -99,7 +100,7 @@ describe("applications without the IM server's extension", () => {
 
   it("approving into a full group is a 409 and the application stays pending", async () => {
     const { application } = await applied({ max: 1 });
-    const err = await failure(settleInInbox(application.id, true, undefined, moderator(1)));
+    const err = await failure(handleApplication(application.id, true, undefined, moderator(1)));
     expect(err).toMatchObject({ code: "conflict", details: { imCode: 10014 } });
     expect((await listFromInbox({ groupId: application.groupId, status: "pending", limit: 5 })).items.map((a) => a.id)).toEqual([application.id]);
   });
@@ -108,7 +109,7 @@ describe("applications without the IM server's extension", () => {
     const { requester, application } = await applied();
     const phone = await im.client(requester);
     const notice = new Promise<Record<string, unknown>>((resolve) => phone.addGroupListener({ onEvent: (name, p) => name === "onRecvNewMessage" && resolve(p) }));
-    const refused = await settleInInbox(application.id, false, "The club is full this season", moderator(2));
+    const refused = await handleApplication(application.id, false, "The club is full this season", moderator(2));
     expect(refused).toMatchObject({ status: "refused", reason: "The club is full this season", handledBy: "mod2@console.test" });
     expect(await notice).toMatchObject({ sender: ADMIN, text: refusalText(application.groupName, "The club is full this season") });
     await phone.logout();
@@ -116,7 +117,7 @@ describe("applications without the IM server's extension", () => {
 
   it("two moderators at once: exactly one wins, the other gets 409 naming the winner", async () => {
     const { application } = await applied();
-    const outcomes = await Promise.allSettled([settleInInbox(application.id, true, undefined, moderator(3)), settleInInbox(application.id, false, "no", moderator(4))]);
+    const outcomes = await Promise.allSettled([handleApplication(application.id, true, undefined, moderator(3)), handleApplication(application.id, false, "no", moderator(4))]);
     const won = outcomes.filter((o) => o.status === "fulfilled");
     const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
     expect(won).toHaveLength(1);
@@ -140,12 +141,12 @@ describe("applications without the IM server's extension", () => {
   it("a dismissed group's applications close: no longer listed, counted or handled", async () => {
     const { groupId, application } = await applied();
     await gateway.destroyGroup(groupId);
-    const err = await failure(settleInInbox(application.id, true, undefined, moderator(1)));
+    const err = await failure(handleApplication(application.id, true, undefined, moderator(1)));
     expect(err).toMatchObject({ code: "not_found" });
     expect((await listFromInbox({ groupId, status: "pending", limit: 5 })).total).toBe(0);
     expect(getDirectoryGroup(db, groupId)).toBeNull();
     await refreshPendingCounts(db, gateway);
-    expect(await failure(settleInInbox("424242", true, undefined, moderator(1)))).toMatchObject({ code: "not_found", details: { reason: { key: "applicationGone" } } });
+    expect(await failure(handleApplication("424242", true, undefined, moderator(1)))).toMatchObject({ code: "not_found", details: { reason: { key: "applicationGone" } } });
   });
 
   it("a console that died between deciding and adding: at start-up the IM server says which approvals happened", async () => {

@@ -17,6 +17,11 @@ export function inboxRow(db: Db, id: string): InboxRow | null {
   return n === null ? null : ((db.prepare("SELECT * FROM inbox_applications WHERE id = ?").get(n) as InboxRow | undefined) ?? null);
 }
 
+/** The group of an application in the inbox, for the audit intent (undefined for the IM server's applications). */
+export function inboxGroupOf(db: Db, id: string): string | undefined {
+  return inboxRow(db, id)?.group_id;
+}
+
 /**
  * A requester's application, new or again: applying again updates the pending one (its message and time),
  * unless this report is older than what is kept (webhooks may arrive out of order). Answers its ID.

@@ -3,17 +3,13 @@ import { ImError } from "@/lib/im/errors";
 import type { ImGateway } from "@/lib/im/gateway";
 import type { Application, ListApplicationsQuery } from "@/lib/schemas/application";
 import type { Page } from "@/lib/schemas/group";
-import type { SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "../api-error";
-import { audited } from "../audited";
 import { getContext } from "../context";
 import { getDirectoryGroup, removeGroup } from "../directory";
-import { publishEvent } from "../live/bus";
 import { log } from "../log";
 import type { Db } from "../store/db";
 import { decide, inboxRow, listInbox, undoDecision, type InboxRow } from "./repo";
 
-type Actor = { actor: SessionUser; requestId: string };
 type Profile = { nickname: string; faceUrl: string };
 
 function encodeCursor(row: InboxRow, q: ListApplicationsQuery) {
@@ -73,28 +69,19 @@ function alreadyHandled(row: InboxRow): ApiError {
 const gone = () => ApiError.because("not_found", "applicationGone", "This application does not exist, or its group has been dismissed");
 
 /**
- * Approves or refuses one application of the console's inbox. The decision is taken first, in one
- * conditional UPDATE (so of two moderators exactly one goes on to the IM server), then carried out:
- * approving adds the requester to the group; refusing tells them in a one-to-one message from the App
+ * Approves or refuses one application of the console's inbox (the caller audits it). The decision is taken
+ * first, in one conditional UPDATE (so of two moderators exactly one goes on to the IM server), then carried
+ * out: approving adds the requester to the group; refusing tells them in a one-to-one message from the App
  * admin. A failed IM call takes the decision back, so the application can be handled again.
  */
-export function settleInInbox(id: string, approve: boolean, reason: string | undefined, { actor, requestId }: Actor): Promise<Application> {
+export async function decideInInbox(id: string, approve: boolean, reason: string | undefined, by: string): Promise<Application> {
   const { db, im } = getContext();
-  const action = approve ? "application.approve" : "application.refuse";
-  return audited(
-    { actor, action, groupId: inboxRow(db, id)?.group_id, target: id, after: reason ? { reason } : undefined, requestId },
-    async () => {
-      const at = new Date().toISOString();
-      const { won, row } = decide(db, id, { status: approve ? "approved" : "refused", by: actor.email, at, reason });
-      if (!row || row.status === "closed") throw gone();
-      if (!won) throw alreadyHandled(row);
-      await (approve ? admit(db, im, row, actor.email) : tellRefused(db, im, row, actor.email, reason));
-      publishEvent({ type: "application.handled", groupId: row.group_id, applicationId: id, userId: row.requester_id });
-      const profiles = await profilesOf(im, [row.requester_id]);
-      return toApplication(inboxRow(db, id) ?? row, groupName(db, row.group_id), profiles.get(row.requester_id));
-    },
-    (a) => ({ groupId: a.groupId, after: { status: a.status, ...(reason ? { reason } : {}) } }),
-  );
+  const { won, row } = decide(db, id, { status: approve ? "approved" : "refused", by, at: new Date().toISOString(), reason });
+  if (!row || row.status === "closed") throw gone();
+  if (!won) throw alreadyHandled(row);
+  await (approve ? admit(db, im, row, by) : tellRefused(db, im, row, by, reason));
+  const profiles = await profilesOf(im, [row.requester_id]);
+  return toApplication(inboxRow(db, id) ?? row, groupName(db, row.group_id), profiles.get(row.requester_id));
 }
 
 async function admit(db: Db, im: ImGateway, row: InboxRow, by: string): Promise<void> {
