@@ -33,8 +33,8 @@ export function GroupsTable({ groups, loading }: { groups?: Group[]; loading: bo
           )}
           {groups?.map((g) => (
             <tr key={g.id} className="align-top hover:bg-slate-50 dark:hover:bg-slate-800/60">
-              <td className="px-3 py-2 font-mono text-xs break-all text-slate-700 dark:text-slate-300">{g.id}</td>
-              <td className="max-w-[18rem] px-3 py-2 font-medium [overflow-wrap:anywhere]">
+              <td className="min-w-[9rem] px-3 py-2 font-mono text-xs break-all text-slate-700 dark:text-slate-300">{g.id}</td>
+              <td className="max-w-[18rem] min-w-[9rem] px-3 py-2 font-medium [overflow-wrap:anywhere]">
                 <Link href={`/groups/${encodeURIComponent(g.id)}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
                   {g.name}
                 </Link>
@@ -42,7 +42,7 @@ export function GroupsTable({ groups, loading }: { groups?: Group[]; loading: bo
               <td className="px-3 py-2">
                 <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium whitespace-nowrap text-slate-800 dark:bg-slate-800 dark:text-slate-200">{types(`name.${g.type}`)}</span>
               </td>
-              <td className="px-3 py-2 break-all text-slate-700 dark:text-slate-300">{g.ownerId ?? <span className="text-slate-500 dark:text-slate-400">{t("none")}</span>}</td>
+              <td className="min-w-[8rem] px-3 py-2 break-all text-slate-700 dark:text-slate-300">{g.ownerId ?? <span className="text-slate-500 dark:text-slate-400">{t("none")}</span>}</td>
               <td className="px-3 py-2 whitespace-nowrap tabular-nums">
                 {format.number(g.memberCount)} / {format.number(g.maxMemberCount)}
               </td>

@@ -94,6 +94,8 @@ describe("applications without the IM server's extension", () => {
     const approved = await handleApplication(application.id, true, undefined, moderator(1));
     expect(approved).toMatchObject({ id: application.id, status: "approved", handledBy: "mod1@console.test", requesterNickname: "Aiko 愛子" });
     expect((await gateway.getRoles(groupId, [requester])).get(requester)).toBe("Member");
+    expect(events.at(-1)).toMatchObject({ type: "application.handled", groupId, applicationId: application.id, userId: requester });
+    expect(getDirectoryGroup(db, groupId)?.pendingApplications).toBe(0);
     const audit = db.prepare("SELECT action, group_id, target, result FROM audit WHERE target = ? ORDER BY id").all(application.id);
     expect(audit).toEqual([{ action: "application.approve", group_id: groupId, target: application.id, result: "ok" }]);
   });

@@ -8,7 +8,7 @@ import { getContext } from "../context";
 import { getDirectoryGroup, removeGroup } from "../directory";
 import { log } from "../log";
 import type { Db } from "../store/db";
-import { decide, inboxRow, listInbox, undoDecision, type InboxRow } from "./repo";
+import { decide, listInbox, undoDecision, type InboxRow } from "./repo";
 
 type Profile = { nickname: string; faceUrl: string };
 
@@ -25,11 +25,12 @@ function decodeCursor(raw: string, q: ListApplicationsQuery): { createdAt: strin
   throw ApiError.because("bad_request", "badCursor", "That page cursor is not valid for this list; start from the first page");
 }
 
-export function toApplication(row: InboxRow, groupName: string, profile?: Profile): Application {
+/** A listed or just-decided row in the console's shape (closed rows, of dismissed groups, are never shown). */
+function toApplication(row: InboxRow & { status: Application["status"] }, groupName: string, profile?: Profile): Application {
   return {
     id: String(row.id), groupId: row.group_id, groupName, requesterId: row.requester_id,
     requesterNickname: profile?.nickname ?? "", requesterFaceUrl: profile?.faceUrl ?? "", message: row.message,
-    status: row.status === "closed" ? "pending" : row.status, createdAt: row.created_at,
+    status: row.status, createdAt: row.created_at,
     ...(row.handled_by ? { handledBy: row.handled_by } : {}),
     ...(row.handled_at ? { handledAt: row.handled_at } : {}),
     ...(row.reason ? { reason: row.reason } : {}),
@@ -54,7 +55,7 @@ export async function listFromInbox(query: ListApplicationsQuery): Promise<Page<
   const after = query.cursor ? decodeCursor(query.cursor, query) : undefined;
   const page = listInbox(db, { groupId: query.groupId, status: query.status, limit: query.limit, after });
   const profiles = await profilesOf(im, page.rows.map((r) => r.requester_id));
-  const items = page.rows.map((r) => toApplication(r, groupName(db, r.group_id), profiles.get(r.requester_id)));
+  const items = page.rows.map((r) => toApplication({ ...r, status: query.status }, groupName(db, r.group_id), profiles.get(r.requester_id)));
   const last = page.rows[page.rows.length - 1];
   return { items, nextCursor: page.more && last ? encodeCursor(last, query) : null, total: page.total };
 }
@@ -76,12 +77,13 @@ const gone = () => ApiError.because("not_found", "applicationGone", "This applic
  */
 export async function decideInInbox(id: string, approve: boolean, reason: string | undefined, by: string): Promise<Application> {
   const { db, im } = getContext();
-  const { won, row } = decide(db, id, { status: approve ? "approved" : "refused", by, at: new Date().toISOString(), reason });
+  const status = approve ? "approved" : "refused";
+  const { won, row } = decide(db, id, { status, by, at: new Date().toISOString(), reason });
   if (!row || row.status === "closed") throw gone();
   if (!won) throw alreadyHandled(row);
   await (approve ? admit(db, im, row, by) : tellRefused(db, im, row, by, reason));
   const profiles = await profilesOf(im, [row.requester_id]);
-  return toApplication(inboxRow(db, id) ?? row, groupName(db, row.group_id), profiles.get(row.requester_id));
+  return toApplication({ ...row, status }, groupName(db, row.group_id), profiles.get(row.requester_id));
 }
 
 async function admit(db: Db, im: ImGateway, row: InboxRow, by: string): Promise<void> {
