@@ -1,20 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createRateLimiter } from "./rate-limiter";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createRateLimiter as createLimiter, type RateLimits } from "./rate-limiter";
 
-// A fake clock that jumps forward whenever the limiter sleeps, so the tests run instantly and measure
-// the limiter's decisions, not the machine's speed.
+// A fake clock that jumps forward whenever the limiter sleeps, so the tests run instantly and measure the
+// limiter's decisions, not the machine's speed. Only the limiter's own sleeps move it (not vitest's timers).
 let clock = 0;
-const realSetTimeout = globalThis.setTimeout;
 beforeEach(() => {
   clock = 0;
-  globalThis.setTimeout = ((fn: () => void, ms: number) => {
-    clock += ms;
-    return realSetTimeout(fn, 0);
-  }) as typeof setTimeout;
 });
-afterEach(() => {
-  globalThis.setTimeout = realSetTimeout;
-});
+const fakeSleep = async (ms: number) => {
+  clock += ms;
+};
+const createRateLimiter = (limits: RateLimits, now: () => number, marginMs = 0) => createLimiter(limits, now, marginMs, fakeSleep);
 
 describe("the per-command sliding window", () => {
   it("never lets more than the limit into any one-second window", async () => {

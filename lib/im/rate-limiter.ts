@@ -22,7 +22,9 @@ export function windowOf(perSecond: number): { limit: number; windowMs: number }
  */
 export const ARRIVAL_MARGIN_MS = 50;
 
-export function createRateLimiter(limits: RateLimits, now: () => number = () => performance.now(), marginMs = 0) {
+const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export function createRateLimiter(limits: RateLimits, now: () => number = () => performance.now(), marginMs = 0, sleep: (ms: number) => Promise<void> = realSleep) {
   const sent = new Map<string, number[]>();
   // Waiters per command run in order, so a burst is spread over the windows instead of stampeding.
   const queues = new Map<string, Promise<void>>();
@@ -39,7 +41,7 @@ export function createRateLimiter(limits: RateLimits, now: () => number = () => 
         times.push(t);
         return;
       }
-      await new Promise((r) => setTimeout(r, times[0] + windowMs - t + 1));
+      await sleep(times[0] + windowMs - t + 1);
     }
   }
 
