@@ -8,6 +8,13 @@ export function summarize(samples: number[]): Summary {
   return { n: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? NaN };
 }
 
+/** How long one call takes, in ms. */
+export async function timed(call: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await call();
+  return performance.now() - started;
+}
+
 /** Runs `call` `n` times, `concurrency` at a time, and answers each call's duration in ms. */
 export async function sample(n: number, concurrency: number, call: (i: number) => Promise<unknown>): Promise<number[]> {
   const times: number[] = [];
@@ -15,9 +22,7 @@ export async function sample(n: number, concurrency: number, call: (i: number) =
   async function worker() {
     while (next < n) {
       const i = next++;
-      const started = performance.now();
-      await call(i);
-      times.push(performance.now() - started);
+      times.push(await timed(() => call(i)));
     }
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, n) }, worker));

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signedInApi } from "../support/api";
 import { GroupsPage } from "../support/groups-page";
 
 test("an operator sees the groups with their type, owner, members and join option", async ({ page }) => {
@@ -26,6 +27,11 @@ test("filtering by type keeps the filter in the URL and shows only that type", a
 });
 
 test("paging forward and back through the groups", async ({ page }) => {
+  // A page holds 50: make sure there is a second one, whatever ran before.
+  const api = await signedInApi();
+  const { total } = await (await api.get("/api/groups?limit=1")).json();
+  for (let i = total; i < 60; i++) expect((await api.post("/api/groups", { data: { type: "Meeting", name: `Paging filler ${i}` } })).status()).toBe(201);
+  await api.dispose();
   const groups = new GroupsPage(page);
   await groups.goto();
   const firstPage = await groups.rows().locator("td:first-child").allInnerTexts();

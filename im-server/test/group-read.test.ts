@@ -101,6 +101,9 @@ describe("get_appid_group_list and get_group_info", () => {
     ]);
     const baseOnly = await server.rest("group_open_http_svc/get_group_info", { GroupIdList: [created[1]], ResponseFilter: { GroupBaseInfoFilter: ["Type"] } });
     expect((baseOnly.GroupInfo as Record<string, unknown>[])[0]).toEqual({ GroupId: created[1], ErrorCode: 0, ErrorInfo: "", Type: "Public" });
+    // Without a member list the members are counted, not read: the count is the same.
+    const countOnly = await server.rest("group_open_http_svc/get_group_info", { GroupIdList: [created[1]], ResponseFilter: { GroupBaseInfoFilter: ["MemberNum"] } });
+    expect((countOnly.GroupInfo as Record<string, unknown>[])[0]).toEqual({ GroupId: created[1], ErrorCode: 0, ErrorInfo: "", MemberNum: 2 });
   });
 
   it("refuses more than 50 IDs, an empty list and non-strings with 10004", async () => {

@@ -10,7 +10,7 @@ beforeEach(() => {
 const fakeSleep = async (ms: number) => {
   clock += ms;
 };
-const createRateLimiter = (limits: RateLimits, now: () => number, marginMs = 0) => createLimiter(limits, now, marginMs, fakeSleep);
+const createRateLimiter = (limits: RateLimits, now: () => number) => createLimiter(limits, now, fakeSleep);
 
 describe("the per-command sliding window", () => {
   it("never lets more than the limit into any one-second window", async () => {
@@ -30,6 +30,19 @@ describe("the per-command sliding window", () => {
     expect(clock).toBe(0);
     await limiter.acquire("list");
     expect(clock).toBeGreaterThanOrEqual(1000);
+  });
+
+  it("moves a call's place in the window to when its answer came, the latest it can have reached the server", async () => {
+    const limiter = createRateLimiter({ perCommand: {}, default: 2 }, () => clock);
+    const first = await limiter.acquire("cmd");
+    const second = await limiter.acquire("cmd");
+    second();
+    clock += 300; // the first call's answer takes 300 ms
+    first();
+    const third = await limiter.acquire("cmd").then(() => clock);
+    const fourth = await limiter.acquire("cmd").then(() => clock);
+    expect(third).toBeGreaterThanOrEqual(1000);
+    expect(fourth).toBeGreaterThanOrEqual(1300);
   });
 
   it("spreads a fractional budget (a share of several instances) over longer windows", async () => {

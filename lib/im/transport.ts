@@ -1,6 +1,6 @@
 import "server-only";
 import { IM_BAD_RESPONSE, IM_SERVER_DOWN, IM_TIMEOUT, IM_UNREACHABLE, ImError } from "./errors";
-import { ARRIVAL_MARGIN_MS, createRateLimiter, TENCENT_RATE_LIMITS, type RateLimits } from "./rate-limiter";
+import { createRateLimiter, TENCENT_RATE_LIMITS, type RateLimits } from "./rate-limiter";
 import { createUserSigCache } from "./usersig-cache";
 import { parseWireJson, stringifyWireJson } from "./wire-json";
 
@@ -29,13 +29,13 @@ const RETRY_DELAYS_MS = [200, 600, 1500];
  */
 export function createTransport(config: ImConfig, clock?: { unixSeconds: () => number }) {
   const sigs = createUserSigCache({ sdkAppId: config.sdkAppId, secretKey: config.secretKey, identifier: config.adminId }, clock?.unixSeconds);
-  const limiter = createRateLimiter(config.rateLimits ?? TENCENT_RATE_LIMITS, undefined, ARRIVAL_MARGIN_MS);
+  const limiter = createRateLimiter(config.rateLimits ?? TENCENT_RATE_LIMITS);
   const timeoutMs = config.timeoutMs ?? 5000;
   const base = config.baseUrl.replace(/\/+$/, "");
 
   async function once(path: string, body: Record<string, unknown>): Promise<Envelope> {
     const command = path.split("/").pop() ?? path;
-    await limiter.acquire(command);
+    const answered = await limiter.acquire(command);
     const query = new URLSearchParams({
       sdkappid: String(config.sdkAppId),
       identifier: config.adminId,
@@ -54,6 +54,8 @@ export function createTransport(config: ImConfig, clock?: { unixSeconds: () => n
     } catch (err) {
       const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
       throw new ImError(timedOut ? IM_TIMEOUT : IM_UNREACHABLE, timedOut ? `no answer within ${timeoutMs} ms` : "IM server unreachable", path);
+    } finally {
+      answered();
     }
     const text = await res.text().catch(() => "");
     let envelope: Envelope | null = null;
