@@ -39,6 +39,10 @@ test.describe("a console whose IM server is down", () => {
     const health = await api.get("/api/health");
     expect(health.status()).toBe(200);
     expect(await health.json()).toMatchObject({ status: "degraded", im: { ok: false }, store: { ok: true } });
+    // Readiness says no, in the error contract, so a load balancer sends this instance nothing.
+    const ready = await api.get("/api/ready");
+    expect(ready.status()).toBe(503);
+    expect((await ready.json()).error).toMatchObject({ code: "im_unavailable", details: { im: { ok: false }, store: { ok: true } } });
 
     expect((await api.get("/api/me")).status()).toBe(200);
     // The refused create is in the audit log with what went wrong.

@@ -1,13 +1,19 @@
 // GET /api/ready — 200 when the IM server and the store answer, else 503 (no session needed; for load balancers)
 import { NextResponse } from "next/server";
+import { ApiError } from "@/lib/server/api-error";
 import { checkHealth } from "@/lib/server/health";
 import { isShuttingDown } from "@/lib/server/shutdown";
 
 export const dynamic = "force-dynamic";
 
+const noStore = { "cache-control": "no-store" };
+
 export async function GET() {
   // A stopping instance says so first, so the balancer drains it before it closes.
-  const health = isShuttingDown() ? null : await checkHealth();
-  const ready = health !== null && health.im.ok && health.store.ok;
-  return NextResponse.json(health ?? { status: "stopping" }, { status: ready ? 200 : 503, headers: { "cache-control": "no-store" } });
+  if (isShuttingDown()) return NextResponse.json(new ApiError("im_unavailable", "This console instance is stopping").toBody(), { status: 503, headers: noStore });
+  const health = await checkHealth();
+  if (health.im.ok && health.store.ok) return NextResponse.json(health, { headers: noStore });
+  // Not ready is an error like any other: the error contract, with what answered and what did not.
+  const what = !health.store.ok ? "The console's store is not answering" : "The IM server is not answering";
+  return NextResponse.json(new ApiError("im_unavailable", what, health).toBody(), { status: 503, headers: noStore });
 }
