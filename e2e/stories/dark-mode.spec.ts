@@ -1,20 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { signedInApi } from "../support/api";
+import { expect, test } from "@playwright/test";
+import { busiestPublicGroupId, expectAccessible } from "../support/accessibility";
 import { contextAsNewUser } from "../support/throwaway-user";
 
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`), what).toEqual([]);
-}
 
 let groupId = "";
 test.beforeAll(async () => {
-  const api = await signedInApi();
-  const publics = await (await api.get("/api/groups?type=Public&joinOption=NeedPermission&sort=-pending&limit=1")).json();
-  groupId = publics.items[0].id;
-  await api.dispose();
+  groupId = await busiestPublicGroupId();
 });
 
 const paths = () => ["/groups", "/applications", `/groups/${encodeURIComponent(groupId)}`];

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { signedInApi } from "../support/api";
+import { busiestPublicGroupId } from "../support/accessibility";
 import { contextAsNewUser } from "../support/throwaway-user";
 
 // A message key shown instead of its words looks like "Groups.title": any of our namespaces, a dot, a key.
@@ -9,10 +9,7 @@ const RAW_KEY = new RegExp(`\\b(${namespaces.join("|")})\\.[A-Za-z_]+`);
 
 let groupId = "";
 test.beforeAll(async () => {
-  const api = await signedInApi();
-  const publics = await (await api.get("/api/groups?type=Public&joinOption=NeedPermission&sort=-pending&limit=1")).json();
-  groupId = publics.items[0].id;
-  await api.dispose();
+  groupId = await busiestPublicGroupId();
 });
 
 /** Every text and every label a reader or a screen reader gets, with no raw message key among them. */

@@ -1,0 +1,18 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import { signedInApi } from "./api";
+
+/** No serious or critical axe violation on the page, in the state it is in now. */
+export async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`), what).toEqual([]);
+}
+
+/** A Public group that takes applications and has the most pending: the busiest group page to look at. */
+export async function busiestPublicGroupId(): Promise<string> {
+  const api = await signedInApi();
+  const publics = await (await api.get("/api/groups?type=Public&joinOption=NeedPermission&sort=-pending&limit=1")).json();
+  await api.dispose();
+  return publics.items[0].id;
+}
