@@ -84,10 +84,11 @@ test("two moderators race on one application: exactly one wins, the other is tol
   // The row leaves both inboxes: the winner's at once, the other's when it hears of the winner (its own 409
   // or the live update, whichever comes first).
   for (const p of [p1, p2]) await expect(p.getByRole("row").filter({ hasText: applicants[0].userId })).toBeHidden();
-  const outcomes = (
-    await Promise.all([p1, p2].map((p) => p.getByRole("status").filter({ hasText: /Approved|already approved/ }).allInnerTexts()))
-  ).flat();
-  expect(outcomes.filter((t) => t.startsWith("Approved"))).toHaveLength(1);
+  const texts = async () =>
+    (await Promise.all([p1, p2].map((p) => p.getByRole("status").filter({ hasText: /Approved|already approved/ }).allInnerTexts()))).flat();
+  // The row leaves optimistically; the winner's "Approved" follows when the server answers.
+  await expect.poll(async () => (await texts()).filter((t) => t.startsWith("Approved")).length).toBe(1);
+  const outcomes = await texts();
   // When the loser's click landed before the live update, it is told who won.
   for (const t of outcomes.filter((o) => !o.startsWith("Approved"))) expect(t).toContain("already approved by admin@e2e.test");
   const approved = await (await api.get(`/api/applications?groupId=${encodeURIComponent(group.id)}&status=approved`)).json();
