@@ -17,7 +17,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and Node-only packages stay outside the server bundle; tracing loads only when configured.
-  serverExternalPackages: ["better-sqlite3", "bcryptjs", "@opentelemetry/sdk-trace-node", "@opentelemetry/exporter-trace-otlp-http", "@opentelemetry/resources"],
+  serverExternalPackages: ["better-sqlite3", "pg", "bcryptjs", "@opentelemetry/sdk-trace-node", "@opentelemetry/exporter-trace-otlp-http", "@opentelemetry/resources"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { bootstrapAdmin } from "@/lib/server/bootstrap-admin";
 import { EnvError, getEnv } from "@/lib/server/env";
-import { openDb } from "@/lib/server/store/db";
+import { openStore } from "@/lib/server/store/open-store";
 import { resolveLaunchEnv } from "./launch/embedded-env";
 import { run, startService, stopServicesInOrder, waitForFirstCrawl, waitForHttp, type Service } from "./launch/processes";
 
@@ -36,9 +36,9 @@ async function main() {
     await waitForHttp(`http://127.0.0.1:${env.IM_SERVER_PORT}/health`, 60, im);
   }
 
-  const db = openDb(path.join(config.dataDir, "console.sqlite"));
+  const db = openStore({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, "console.sqlite") });
   const admin = await bootstrapAdmin(db, config.admin);
-  db.close();
+  await db.close();
 
   const consoleProcess = startService("console", process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.port)], env);
   services.push(consoleProcess);

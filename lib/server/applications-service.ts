@@ -47,10 +47,10 @@ export async function handleApplication(id: string, approve: boolean, reason: st
   return application;
 }
 
-function settle(id: string, approve: boolean, reason: string | undefined, { actor, requestId }: Actor): Promise<Application> {
+async function settle(id: string, approve: boolean, reason: string | undefined, { actor, requestId }: Actor): Promise<Application> {
   const { db, im } = getContext();
   return audited(
-    { actor, action: approve ? "application.approve" : "application.refuse", groupId: inboxGroupOf(db, id), target: id, after: reason ? { reason } : undefined, requestId },
+    { actor, action: approve ? "application.approve" : "application.refuse", groupId: await inboxGroupOf(db, id), target: id, after: reason ? { reason } : undefined, requestId },
     async () =>
       (await usesConsoleInbox(im)) ? decideInInbox(id, approve, reason, actor.email) : im.handleApplication({ id, approve, reason, operator: actor.email }),
     (a) => ({ groupId: a.groupId, after: { status: a.status, ...(reason ? { reason } : {}) } }),
@@ -75,7 +75,7 @@ export async function handleApplications(ids: string[], approve: boolean, reason
         const a = await settle(ids[i], approve, reason, actor);
         // Re-reading each group's count here would queue a hundred reads behind the webhooks' own (which bring
         // the IM server's count): count the handled application down at once instead.
-        countDownPending(db, a.groupId);
+        await countDownPending(db, a.groupId);
         results[i] = { id: ids[i], ok: true, status: a.status };
       } catch (err) {
         results[i] = { id: ids[i], ok: false, error: toResultError(err) };

@@ -2,7 +2,7 @@ import "server-only";
 import { AUDIT_CSV_COLUMNS, type AuditFilters } from "@/lib/schemas/audit";
 import { auditRowsBefore, type AuditRow } from "./audit-log";
 import { csvRecord, UTF8_BOM } from "./csv";
-import type { Db } from "./store/db";
+import type { Store } from "./store/store";
 
 const BATCH = 500;
 
@@ -13,18 +13,18 @@ const cells = (r: AuditRow) => [r.at, r.actor_email, r.action, r.group_id, r.tar
  * The filtered log as CSV, newest first, read a batch at a time as the client takes it: a log of millions of
  * entries never sits in memory, and a client that stops reading stops the reads.
  */
-export function auditCsvStream(db: Db, filters: AuditFilters): ReadableStream<Uint8Array> {
+export function auditCsvStream(db: Store, filters: AuditFilters): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let lastId: number | null = null;
   let started = false;
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       let text = "";
       if (!started) {
         started = true;
         text = UTF8_BOM + csvRecord(AUDIT_CSV_COLUMNS);
       }
-      const rows = auditRowsBefore(db, filters, lastId, BATCH);
+      const rows = await auditRowsBefore(db, filters, lastId, BATCH);
       for (const r of rows) text += csvRecord(cells(r));
       if (rows.length) lastId = rows[rows.length - 1].id;
       controller.enqueue(encoder.encode(text));

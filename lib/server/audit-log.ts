@@ -2,7 +2,7 @@ import "server-only";
 import type { AuditEntry, AuditFilters, ListAuditQuery } from "@/lib/schemas/audit";
 import type { Page } from "@/lib/schemas/group";
 import { decodeIdCursor, encodeIdCursor } from "./id-cursor";
-import type { Db } from "./store/db";
+import { escapeLike, type Store } from "./store/store";
 
 export type AuditRow = {
   id: number; at: string; actor_id: number | null; actor_email: string; action: string; group_id: string | null;
@@ -14,8 +14,8 @@ function where(filters: AuditFilters): { sql: string[]; args: (string | number)[
   const args: (string | number)[] = [];
   if (filters.actor) {
     // "Contains", case-insensitive: operators type part of an address more often than all of it.
-    sql.push("instr(lower(actor_email), lower(?)) > 0");
-    args.push(filters.actor);
+    sql.push("lower(actor_email) LIKE ? ESCAPE '\\'");
+    args.push(`%${escapeLike(filters.actor.toLowerCase())}%`);
   }
   if (filters.action) {
     sql.push("action = ?");
@@ -31,13 +31,13 @@ function where(filters: AuditFilters): { sql: string[]; args: (string | number)[
 const clause = (sql: string[]) => (sql.length ? `WHERE ${sql.join(" AND ")}` : "");
 
 /** Newest first, in batches below `beforeId` (keyset on the row ID: page 1,000 costs what page 1 does). */
-export function auditRowsBefore(db: Db, filters: AuditFilters, beforeId: number | null, limit: number): AuditRow[] {
+export function auditRowsBefore(db: Store, filters: AuditFilters, beforeId: number | null, limit: number): Promise<AuditRow[]> {
   const { sql, args } = where(filters);
   if (beforeId !== null) {
     sql.push("id < ?");
     args.push(beforeId);
   }
-  return db.prepare(`SELECT * FROM audit ${clause(sql)} ORDER BY id DESC LIMIT ?`).all(...args, limit) as AuditRow[];
+  return db.all<AuditRow>(`SELECT * FROM audit ${clause(sql)} ORDER BY id DESC LIMIT ?`, [...args, limit]);
 }
 
 const parseJson = (text: string | null): unknown => {
@@ -56,12 +56,12 @@ export function toAuditEntry(r: AuditRow): AuditEntry {
   };
 }
 
-export function queryAudit(db: Db, query: ListAuditQuery): Page<AuditEntry> {
+export async function queryAudit(db: Store, query: ListAuditQuery): Promise<Page<AuditEntry>> {
   const beforeId = query.cursor ? decodeIdCursor("audit", query.cursor) : null;
-  const rows = auditRowsBefore(db, query, beforeId, query.limit + 1);
+  const rows = await auditRowsBefore(db, query, beforeId, query.limit + 1);
   const items = rows.slice(0, query.limit);
   const { sql, args } = where(query);
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM audit ${clause(sql)}`).get(...args) as { n: number }).n;
+  const total = (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM audit ${clause(sql)}`, args))!.n;
   const last = items[items.length - 1];
   return { items: items.map(toAuditEntry), nextCursor: rows.length > query.limit && last ? encodeIdCursor("audit", last.id) : null, total };
 }

@@ -5,7 +5,7 @@ import { auditCsvStream } from "./audit-csv";
 import { queryAudit } from "./audit-log";
 import { getContext } from "./context";
 
-export function listAudit(query: ListAuditQuery): Page<AuditEntry> {
+export function listAudit(query: ListAuditQuery): Promise<Page<AuditEntry>> {
   return queryAudit(getContext().db, query);
 }
 
@@ -23,6 +23,6 @@ export function exportAuditCsv(filters: AuditFilters, now = new Date()): Respons
 export type GroupEvent = Pick<AuditEntry, "id" | "at" | "action" | "target" | "result"> & { actor: string };
 
 /** A group's recent changes made through the console: what its page shows to every role (no before/after). */
-export function recentGroupEvents(groupId: string, limit = 20): GroupEvent[] {
-  return queryAudit(getContext().db, { groupId, limit }).items.map((e) => ({ id: e.id, at: e.at, action: e.action, target: e.target, result: e.result, actor: e.actor.email }));
+export async function recentGroupEvents(groupId: string, limit = 20): Promise<GroupEvent[]> {
+  return (await queryAudit(getContext().db, { groupId, limit })).items.map((e) => ({ id: e.id, at: e.at, action: e.action, target: e.target, result: e.result, actor: e.actor.email }));
 }

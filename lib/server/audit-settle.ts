@@ -4,7 +4,7 @@ import type { ImGateway } from "@/lib/im/gateway";
 import type { Group } from "@/lib/schemas/group";
 import { usesConsoleInbox } from "./capabilities";
 import { inboxVerdict } from "./inbox/audit-verdict";
-import type { Db } from "./store/db";
+import type { Store } from "./store/store";
 
 type Unsettled = { id: number; action: string; actor_email: string; group_id: string | null; target: string | null; after: string | null };
 
@@ -20,7 +20,7 @@ async function groupOrNull(im: ImGateway, id: string): Promise<Group | null> {
   }
 }
 
-async function probe(db: Db, im: ImGateway, row: Unsettled): Promise<Verdict> {
+async function probe(db: Store, im: ImGateway, row: Unsettled): Promise<Verdict> {
   const after = row.after ? (JSON.parse(row.after) as Record<string, unknown>) : {};
   switch (row.action) {
     case "group.create":
@@ -55,9 +55,8 @@ async function probe(db: Db, im: ImGateway, row: Unsettled): Promise<Verdict> {
  * Settles audit entries left without a result by a crash between intent and outcome, by asking the IM
  * server what actually happened. Runs at start-up, before the console takes new work.
  */
-export async function settleUnfinishedAudit(db: Db, im: ImGateway): Promise<number> {
-  const rows = db.prepare("SELECT id, action, actor_email, group_id, target, after FROM audit WHERE result IS NULL ORDER BY id").all() as Unsettled[];
-  const settle = db.prepare("UPDATE audit SET result = ? WHERE id = ? AND result IS NULL");
+export async function settleUnfinishedAudit(db: Store, im: ImGateway): Promise<number> {
+  const rows = await db.all<Unsettled>("SELECT id, action, actor_email, group_id, target, after FROM audit WHERE result IS NULL ORDER BY id");
   for (const row of rows) {
     let verdict: Verdict;
     try {
@@ -65,7 +64,7 @@ export async function settleUnfinishedAudit(db: Db, im: ImGateway): Promise<numb
     } catch {
       continue; // The IM server is not answering: try again at the next start or reconcile.
     }
-    settle.run(`settled:${verdict}`, row.id);
+    await db.run("UPDATE audit SET result = ? WHERE id = ? AND result IS NULL", [`settled:${verdict}`, row.id]);
   }
   return rows.length;
 }

@@ -33,13 +33,13 @@ export function getAuthOptions(): AuthOptions {
     ],
     callbacks: {
       // Single sign-on gets in only with a role from OIDC_ROLES; the console user is made or updated here.
-      signIn({ account, profile }) {
+      async signIn({ account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
-        return Boolean(oidc && profile && signInWithOidc(getContext().db, oidc, profile as Record<string, unknown>));
+        return Boolean(oidc && profile && (await signInWithOidc(getContext().db, oidc, profile as Record<string, unknown>)));
       },
-      jwt({ token, user, account }) {
+      async jwt({ token, user, account }) {
         // The session names the console user, never the IdP's subject.
-        const signedIn = account?.provider === OIDC_PROVIDER_ID ? signedInByOidc(getContext().db, user?.email) : user;
+        const signedIn = account?.provider === OIDC_PROVIDER_ID ? await signedInByOidc(getContext().db, user?.email) : user;
         if (signedIn && "role" in signedIn) {
           token.sub = signedIn.id;
           token.role = roleSchema.parse(signedIn.role);

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { Db } from "./store/db";
+import type { Store } from "./store/store";
 import { createUser, setPassword, userExists } from "./users";
 
 export type BootstrapResult = { email: string; created: boolean; generatedPassword?: string };
@@ -9,8 +9,8 @@ export type BootstrapResult = { email: string; created: boolean; generatedPasswo
  * Makes sure the bootstrap admin exists. A configured password is (re)applied at every start; without one,
  * a password is generated only when the admin is first created, and returned so the caller prints it once.
  */
-export async function bootstrapAdmin(db: Db, admin: { email: string; password?: string }): Promise<BootstrapResult> {
-  const exists = userExists(db, admin.email);
+export async function bootstrapAdmin(db: Store, admin: { email: string; password?: string }): Promise<BootstrapResult> {
+  const exists = await userExists(db, admin.email);
   if (exists) {
     if (admin.password) await setPassword(db, admin.email, admin.password);
     return { email: admin.email, created: false };

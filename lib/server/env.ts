@@ -13,6 +13,7 @@ const schema = z
   .object({
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     DATA_DIR: z.string().min(1).default(".data"),
+    DATABASE_URL: z.union([z.literal(""), z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")]).optional(),
     IM_BASE_URL: z.url().optional(),
     IM_SERVER_PORT: z.coerce.number().int().min(1).max(65535).default(5080),
     IM_SDKAPPID: z.coerce.number().int().positive().default(1400000000),
@@ -44,6 +45,8 @@ const schema = z
     return {
       port: e.PORT,
       dataDir: path.resolve(e.DATA_DIR),
+      // Unset: the SQLite file in DATA_DIR.
+      databaseUrl: e.DATABASE_URL || undefined,
       embedded,
       im: {
         baseUrl: e.IM_BASE_URL ?? `http://127.0.0.1:${e.IM_SERVER_PORT}`,

@@ -17,7 +17,7 @@ export async function getGroupDetail(id: string): Promise<Group> {
   const group = await syncGroup(id);
   if (!group) throw ApiError.because("not_found", "groupGone", "This group does not exist or has been dismissed");
   await refreshPendingCounts(db, im, id).catch(() => undefined);
-  const pending = db.prepare("SELECT pending_applications AS n FROM directory_groups WHERE id = ?").get(id) as { n: number } | undefined;
+  const pending = await db.get<{ n: number }>("SELECT pending_applications AS n FROM directory_groups WHERE id = ?", [id]);
   return { ...group, pendingApplications: pending?.n ?? null };
 }
 
@@ -58,7 +58,7 @@ export async function dismissGroup(id: string, { actor, requestId }: Actor): Pro
   const outcome: DismissOutcome = { id, name: before.name, membersRemoved: before.memberCount, applicationsDropped: before.pendingApplications ?? 0 };
   return audited({ actor, action: "group.dismiss", groupId: id, before, after: outcome, requestId }, async () => {
     await im.destroyGroup(id);
-    removeGroup(db, id);
+    await removeGroup(db, id);
     publishEvent({ type: "group.dismissed", groupId: id });
     return outcome;
   });

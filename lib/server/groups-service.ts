@@ -13,7 +13,7 @@ import { publishEvent } from "./live/bus";
 export { audited };
 
 /** Lists come from the console's directory: fast at any size and within Tencent's 1/s listing limit. */
-export function listGroups(query: ListGroupsQuery): Page<Group> {
+export function listGroups(query: ListGroupsQuery): Promise<Page<Group>> {
   return queryDirectory(getContext().db, query);
 }
 
@@ -22,11 +22,11 @@ export async function syncGroup(id: string): Promise<Group | null> {
   const { db, im } = getContext();
   try {
     const group = await im.getGroup(id);
-    upsertGroups(db, [group], Number(readState(db, "crawl.generation") ?? 0));
+    await upsertGroups(db, [group], Number((await readState(db, "crawl.generation")) ?? 0));
     return group;
   } catch (err) {
     if (err instanceof ImError && (err.code === 10010 || err.code === 10015)) {
-      removeGroup(db, id);
+      await removeGroup(db, id);
       return null;
     }
     throw err;

@@ -19,7 +19,7 @@ export async function checkHealth(): Promise<Health> {
   try {
     const { db, im: gateway } = getContext();
     try {
-      const crawl = crawlStatus(db);
+      const crawl = await crawlStatus(db);
       directory = { lastFullCrawlAt: crawl.lastFullCrawlAt, crawling: crawl.running };
       store = { ok: true };
     } catch {

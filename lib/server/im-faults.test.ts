@@ -10,7 +10,7 @@ import { GET as listGroups, POST as createGroup } from "@/app/api/groups/route";
 import { createImGateway } from "@/lib/im/gateway";
 import { fail, hang, ok, raw, startStubImServer, type StubImServer } from "@/lib/im/testing/stub-im-server";
 import type { SessionUser } from "@/lib/schemas/user";
-import { openDb, type Db } from "./store/db";
+import { openDb, type Store } from "./store/db";
 
 /**
  * The real route handlers, services and gateway, in front of an IM server that misbehaves on purpose. Only
@@ -25,7 +25,7 @@ const noApplications = ok({ ApplicationList: [], TotalCount: 0, Next: "" });
 
 let stub: StubImServer;
 let dir: string;
-let db: Db;
+let db: Store;
 const holder = globalThis as typeof globalThis & { __groupConsole?: unknown };
 
 function useIm(baseUrl: string, clock?: { unixSeconds: () => number }) {

@@ -9,22 +9,22 @@ import { isThrottled, recordFailure } from "./signin-throttle";
 import { setPassword } from "./users";
 import { refuse } from "./users-service";
 
-export function getMe(user: SessionUser): ConsoleUser {
-  const me = getConsoleUser(getContext().db, user.id);
+export async function getMe(user: SessionUser): Promise<ConsoleUser> {
+  const me = await getConsoleUser(getContext().db, user.id);
   if (!me) throw new ApiError("unauthenticated", "Sign in to continue");
   return me;
 }
 
 export async function updateMe(user: SessionUser, input: UpdateMeInput, requestId: string): Promise<ConsoleUser> {
   const { db } = getContext();
-  const current = getMe(user);
+  const current = await getMe(user);
   const { currentPassword, newPassword, ...change } = input;
   const keys = Object.keys(change) as (keyof typeof change)[];
   const before = Object.fromEntries(keys.map((k) => [k, current[k]]));
   const after = { ...change, ...(newPassword ? { passwordChanged: true } : {}) };
   return audited({ actor: user, action: "user.update", target: user.email, before, after, requestId }, async () => {
     if (newPassword) await checkCurrentPassword(user, currentPassword ?? "");
-    updateUserRow(db, user.id, change);
+    await updateUserRow(db, user.id, change);
     if (newPassword) await setPassword(db, user.email, newPassword);
     return getMe(user);
   });
@@ -33,11 +33,11 @@ export async function updateMe(user: SessionUser, input: UpdateMeInput, requestI
 /** Wrong guesses count against the same limit as sign-in: a borrowed session must not become a way to guess. */
 async function checkCurrentPassword(user: SessionUser, password: string) {
   const { db } = getContext();
-  if (isThrottled(db, { email: user.email })) {
+  if (await isThrottled(db, { email: user.email })) {
     throw ApiError.because("rate_limited", "tooManyPasswords", "Too many wrong passwords. Wait a few minutes and try again");
   }
-  if (!(await bcrypt.compare(password, passwordHashOf(db, user.id) ?? ""))) {
-    recordFailure(db, { email: user.email });
+  if (!(await bcrypt.compare(password, (await passwordHashOf(db, user.id)) ?? ""))) {
+    await recordFailure(db, { email: user.email });
     throw refuse("currentPassword", "Your current password is not correct", "currentPasswordWrong");
   }
 }

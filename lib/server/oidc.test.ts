@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { OidcConfig } from "./env";
 import { oidcProvider, signedInByOidc, signInWithOidc } from "./oidc";
 import { parseRoleRules } from "./oidc-roles";
-import { openDb, type Db } from "./store/db";
+import { openDb, type Store } from "./store/db";
 import { verifyCredentials } from "./users";
 
 // No identity provider runs here: these check what the console does with the claims an IdP would send.
@@ -18,7 +18,7 @@ const config: OidcConfig = {
 };
 
 let dir: string;
-let db: Db;
+let db: Store;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), "oidc-"));
   db = openDb(path.join(dir, "console.sqlite"));

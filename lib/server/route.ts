@@ -45,7 +45,7 @@ export function route<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType 
       if (!roleAtLeast(user.role, spec.role)) throw new ApiError("forbidden", `This needs the ${spec.role} role`);
       const query = spec.query ? parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query") : undefined;
       const body = spec.body ? parse(spec.body, await readJson(req), "body") : undefined;
-      const params = segment?.params ? await segment.params : {};
+      const params = (await segment?.params) ?? {};
       const result = await handler({ req, user, query: query as z.output<Q>, body: body as z.output<B>, params, requestId });
       const res = result instanceof Response ? result : NextResponse.json(result);
       res.headers.set("x-request-id", requestId);

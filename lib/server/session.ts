@@ -13,7 +13,7 @@ export async function currentUser(): Promise<SessionUser | null> {
   const session = await getServerSession(getAuthOptions());
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
-  const user = findUserById(getContext().db, id);
+  const user = await findUserById(getContext().db, id);
   if (!user || user.disabled) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clientIp, signInWithPassword, SIGNIN_RATE_LIMITED } from "./sign-in";
-import { openDb, type Db } from "./store/db";
+import { openDb, type Store } from "./store/db";
 import { createUser } from "./users";
 
-let db: Db;
+let db: Store;
 beforeEach(() => {
   db = openDb(":memory:");
 });

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { SessionUser } from "@/lib/schemas/user";
 import { recordEvent } from "./audit";
 import { clearEmailFailures, isThrottled, recordFailure } from "./signin-throttle";
-import type { Db } from "./store/db";
+import type { Store } from "./store/store";
 import { verifyCredentials } from "./users";
 
 /** The error message next-auth hands the sign-in form as `error`, so the form can say "Too many attempts". */
@@ -21,21 +21,21 @@ export function clientIp(headers: Record<string, unknown> | undefined): string |
 }
 
 /** Credentials sign-in: throttled, audited (never the password), and only active users get in. */
-export async function signInWithPassword(db: Db, input: { email: string; password: string; ip: string | null }): Promise<SessionUser | null> {
+export async function signInWithPassword(db: Store, input: { email: string; password: string; ip: string | null }): Promise<SessionUser | null> {
   const email = input.email.trim().toLowerCase().slice(0, 254);
   const attempt = { email, ip: input.ip };
   const base = { after: input.ip ? { ip: input.ip } : undefined, requestId: randomUUID() };
-  if (isThrottled(db, attempt)) {
-    recordEvent(db, { ...base, actor: { id: "", email }, action: "auth.signin_failed", result: "rate_limited" });
+  if (await isThrottled(db, attempt)) {
+    await recordEvent(db, { ...base, actor: { id: "", email }, action: "auth.signin_failed", result: "rate_limited" });
     throw new Error(SIGNIN_RATE_LIMITED);
   }
   const user = await verifyCredentials(db, email, input.password);
   if (!user) {
-    recordFailure(db, attempt);
-    recordEvent(db, { ...base, actor: { id: "", email }, action: "auth.signin_failed", result: "unauthenticated" });
+    await recordFailure(db, attempt);
+    await recordEvent(db, { ...base, actor: { id: "", email }, action: "auth.signin_failed", result: "unauthenticated" });
     return null;
   }
-  clearEmailFailures(db, email);
-  recordEvent(db, { ...base, actor: user, action: "auth.signin", result: "ok" });
+  await clearEmailFailures(db, email);
+  await recordEvent(db, { ...base, actor: user, action: "auth.signin", result: "ok" });
   return user;
 }

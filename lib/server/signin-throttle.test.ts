@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clearEmailFailures, isThrottled, recordFailure } from "./signin-throttle";
-import { openDb, type Db } from "./store/db";
+import { openDb, type Store } from "./store/db";
 
 const MINUTE = 60_000;
-let db: Db;
+let db: Store;
 beforeEach(() => {
   db = openDb(":memory:");
 });

@@ -6,12 +6,13 @@ import { audited } from "./audited";
 import { getContext } from "./context";
 import { activeAdminCount, getConsoleUser, pageUserRows, updateUserRow } from "./console-users";
 import { decodeIdCursor, encodeIdCursor } from "./id-cursor";
-import type { Db } from "./store/db";
+import { isUniqueViolation, type Store } from "./store/store";
+import { ADMIN_ROLES } from "./console-users";
 import { createUser, setPassword, userExists } from "./users";
 
-export function listUsers(query: ListUsersQuery): Page<ConsoleUser> {
+export async function listUsers(query: ListUsersQuery): Promise<Page<ConsoleUser>> {
   const afterId = query.cursor ? decodeIdCursor("users", query.cursor) : 0;
-  const page = pageUserRows(getContext().db, afterId, query.limit);
+  const page = await pageUserRows(getContext().db, afterId, query.limit);
   const last = page.items[page.items.length - 1];
   return { items: page.items, nextCursor: page.more && last ? encodeIdCursor("users", last.id) : null, total: page.total };
 }
@@ -24,13 +25,13 @@ export async function createConsoleUser(input: CreateUserInput, actor: SessionUs
   return audited(
     { actor, action: "user.create", target: input.email, after: shown, requestId },
     async () => {
-      if (userExists(db, input.email)) throw taken(input.email);
+      if (await userExists(db, input.email)) throw taken(input.email);
       try {
         const created = await createUser(db, { ...shown, password });
-        return getConsoleUser(db, created.id)!;
+        return (await getConsoleUser(db, created.id))!;
       } catch (err) {
         // Two admins adding the same email at once: the second loses at the UNIQUE constraint.
-        if ((err as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE") throw taken(input.email);
+        if (isUniqueViolation(err)) throw taken(input.email);
         throw err;
       }
     },
@@ -44,33 +45,36 @@ export function refuse(path: string, message: string, key: string, values?: Reco
 }
 
 /** The console must always keep an active admin, and an admin cannot lock themself out by accident. */
-function assertAllowed(db: Db, target: ConsoleUser, change: Omit<UpdateUserInput, "password">, actor: SessionUser) {
+async function assertAllowed(db: Store, target: ConsoleUser, change: Omit<UpdateUserInput, "password">, actor: SessionUser) {
   const demoting = change.role !== undefined && change.role !== "admin";
   if (target.id === actor.id && change.disabled) throw refuse("disabled", "You cannot disable your own account; ask another admin to do it", "selfDisable");
   if (target.id === actor.id && demoting) throw refuse("role", "You cannot change your own role; ask another admin to do it", "selfRole");
   const removesAdmin = target.role === "admin" && !target.disabled && (demoting || change.disabled === true);
-  if (removesAdmin && activeAdminCount(db) <= 1) {
+  if (removesAdmin && (await activeAdminCount(db)) <= 1) {
     throw refuse(demoting ? "role" : "disabled", `${target.email} is the last active admin; make another user an admin first`, "lastAdmin", { email: target.email });
   }
 }
 
 export async function updateConsoleUser(id: string, input: UpdateUserInput, actor: SessionUser, requestId: string): Promise<ConsoleUser> {
   const { db } = getContext();
-  const current = getConsoleUser(db, id);
+  const current = await getConsoleUser(db, id);
   if (!current) throw ApiError.because("not_found", "userNotFound", "There is no console user with that ID");
   const { password, ...change } = input;
   const keys = Object.keys(change) as (keyof typeof change)[];
   const before = Object.fromEntries(keys.map((k) => [k, current[k]]));
   const after = { ...change, ...(password ? { passwordChanged: true } : {}) };
   return audited({ actor, action: "user.update", target: current.email, before, after, requestId }, async () => {
-    // Check and write in one immediate transaction: two admins demoting each other at once cannot both win.
-    db.transaction(() => {
-      const fresh = getConsoleUser(db, id);
-      if (!fresh) throw ApiError.because("not_found", "userNotFound", "There is no console user with that ID");
-      assertAllowed(db, fresh, change, actor);
-      updateUserRow(db, id, change);
-    }).immediate();
+    // Check and write in one serialized transaction: two admins demoting each other at once cannot both win.
+    await db.transaction(
+      async (tx) => {
+        const fresh = await getConsoleUser(tx, id);
+        if (!fresh) throw ApiError.because("not_found", "userNotFound", "There is no console user with that ID");
+        await assertAllowed(tx, fresh, change, actor);
+        await updateUserRow(tx, id, change);
+      },
+      { serializeOn: ADMIN_ROLES },
+    );
     if (password) await setPassword(db, current.email, password);
-    return getConsoleUser(db, id)!;
+    return (await getConsoleUser(db, id))!;
   });
 }

@@ -10,7 +10,7 @@ export async function resolveLaunchEnv(base: NodeJS.ProcessEnv, opts: { demo: bo
   const port = base.PORT ?? "3000";
   const env: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...base, DATA_DIR: dataDir, PORT: port, NEXTAUTH_URL: base.NEXTAUTH_URL ?? `http://localhost:${port}` };
   if (base.IM_BASE_URL) return env;
-  const secrets = await loadOrCreateSecrets(dataDir);
+  const secrets = loadOrCreateSecrets(dataDir);
   return {
     ...env,
     IM_SECRET_KEY: base.IM_SECRET_KEY ?? secrets.IM_SECRET_KEY,

@@ -7,8 +7,8 @@ import { findUserById } from "@/lib/server/users";
 export const dynamic = "force-dynamic";
 
 export const GET = route({ role: "viewer" }, ({ req, user }) =>
-  eventStreamResponse(req.signal, () => {
-    const current = findUserById(getContext().db, user.id);
+  eventStreamResponse(req.signal, async () => {
+    const current = await findUserById(getContext().db, user.id);
     return current !== null && !current.disabled;
   }),
 );

@@ -4,14 +4,14 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createImGateway } from "@/lib/im/gateway";
 import { fail, ok, startStubImServer, type StubImServer } from "@/lib/im/testing/stub-im-server";
-import { openDb, type Db } from "../store/db";
+import { openDb, type Store } from "../store/db";
 import { crawlDirectory } from "./crawl";
 import { readState } from "./repo";
 
 // The crawl against an IM server that answers like Tencent (no applications extension), every answer
 // scripted: what it asks, how fast, and where it picks up after being cut short.
 let stub: StubImServer;
-let db: Db;
+let db: Store;
 let dir: string;
 const gateway = () => createImGateway({ baseUrl: stub.url, sdkAppId: 1400000000, secretKey: "stub-secret-0123456789", adminId: "administrator", timeoutMs: 2000 });
 

@@ -3,7 +3,7 @@ import { ImError } from "@/lib/im/errors";
 import type { ImGateway } from "@/lib/im/gateway";
 import { usesConsoleInbox } from "../capabilities";
 import { inboxPendingCounts } from "../inbox/repo";
-import type { Db } from "../store/db";
+import type { Store } from "../store/store";
 import { readState, removeUnseen, setPendingCounts, upsertGroups, writeState } from "./repo";
 
 // Tencent allows get_appid_group_list once a second and up to 10,000 IDs a call: the biggest page keeps a
@@ -16,8 +16,8 @@ export type CrawlStatus = { running: boolean; seen: number; total: number | null
 const holder = globalThis as typeof globalThis & { __directoryCrawl?: { promise: Promise<void> | null; status: CrawlStatus } };
 const crawlState = () => (holder.__directoryCrawl ??= { promise: null, status: { running: false, seen: 0, total: null, lastFullCrawlAt: null, error: null } });
 
-export function crawlStatus(db: Db): CrawlStatus {
-  return { ...crawlState().status, lastFullCrawlAt: readState(db, "crawl.lastFullAt") };
+export async function crawlStatus(db: Store): Promise<CrawlStatus> {
+  return { ...crawlState().status, lastFullCrawlAt: await readState(db, "crawl.lastFullAt") };
 }
 
 /**
@@ -25,7 +25,7 @@ export function crawlStatus(db: Db): CrawlStatus {
  * The cursor is saved after each page, so a crawl cut short by a restart resumes where it stopped; only a
  * complete crawl may remove groups it did not see. One crawl at a time per process.
  */
-export function crawlDirectory(db: Db, im: ImGateway): Promise<void> {
+export function crawlDirectory(db: Store, im: ImGateway): Promise<void> {
   const state = crawlState();
   if (state.promise) return state.promise;
   state.promise = run(db, im).finally(() => {
@@ -34,29 +34,30 @@ export function crawlDirectory(db: Db, im: ImGateway): Promise<void> {
   return state.promise;
 }
 
-async function run(db: Db, im: ImGateway) {
+async function run(db: Store, im: ImGateway) {
   const status = crawlState().status;
-  const resumeFrom = readState(db, "crawl.next");
-  const generation = resumeFrom ? Number(readState(db, "crawl.generation")) : Number(readState(db, "crawl.generation") ?? 0) + 1;
-  writeState(db, "crawl.generation", String(generation));
+  const resumeFrom = await readState(db, "crawl.next");
+  const saved = Number((await readState(db, "crawl.generation")) ?? 0);
+  const generation = resumeFrom ? saved : saved + 1;
+  await writeState(db, "crawl.generation", String(generation));
   Object.assign(status, { running: true, seen: 0, total: null, error: null });
   try {
     let next = resumeFrom ?? "0";
     do {
-      const page = await im.listGroupIds({ limit: ID_PAGE, next: next === "0" ? undefined : next }).catch((err: unknown) => {
+      const page = await im.listGroupIds({ limit: ID_PAGE, next: next === "0" ? undefined : next }).catch(async (err: unknown) => {
         // A saved cursor the IM server refuses (too old, another server) would fail every crawl: start over next time.
-        if (next === resumeFrom && err instanceof ImError && !err.unavailable && !err.rateLimited && !err.badSignature) writeState(db, "crawl.next", null);
+        if (next === resumeFrom && err instanceof ImError && !err.unavailable && !err.rateLimited && !err.badSignature) await writeState(db, "crawl.next", null);
         throw err;
       });
-      upsertGroups(db, await im.getGroups(page.ids), generation);
+      await upsertGroups(db, await im.getGroups(page.ids), generation);
       status.seen += page.ids.length;
       status.total = page.total;
       next = page.next;
-      writeState(db, "crawl.next", next === "0" ? null : next);
+      await writeState(db, "crawl.next", next === "0" ? null : next);
     } while (next !== "0");
-    removeUnseen(db, generation);
+    await removeUnseen(db, generation);
     await refreshPendingCounts(db, im);
-    writeState(db, "crawl.lastFullAt", new Date().toISOString());
+    await writeState(db, "crawl.lastFullAt", new Date().toISOString());
   } catch (err) {
     status.error = err instanceof ImError ? `${err.code} ${err.info}` : String(err);
     throw err;
@@ -66,8 +67,8 @@ async function run(db: Db, im: ImGateway) {
 }
 
 /** Pending applications per group: from the applications extension, or from the console's inbox without it. */
-export async function refreshPendingCounts(db: Db, im: ImGateway, groupId?: string) {
-  if (await usesConsoleInbox(im)) return setPendingCounts(db, inboxPendingCounts(db, groupId), { resetOthers: !groupId });
+export async function refreshPendingCounts(db: Store, im: ImGateway, groupId?: string) {
+  if (await usesConsoleInbox(im)) return setPendingCounts(db, await inboxPendingCounts(db, groupId), { resetOthers: !groupId });
   const counts = new Map<string, number>();
   try {
     if (groupId) {
@@ -85,5 +86,5 @@ export async function refreshPendingCounts(db: Db, im: ImGateway, groupId?: stri
     if (err instanceof ImError && (err.code === 10003 || err.code === 10010)) return;
     throw err;
   }
-  setPendingCounts(db, counts, { resetOthers: !groupId });
+  await setPendingCounts(db, counts, { resetOthers: !groupId });
 }

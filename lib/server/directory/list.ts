@@ -1,7 +1,7 @@
 import "server-only";
 import type { Group, GroupSort, ListGroupsQuery, Page } from "@/lib/schemas/group";
 import { ApiError } from "../api-error";
-import type { Db } from "../store/db";
+import { escapeLike, type Store } from "../store/store";
 import { fold, rowToGroup, type DirectoryRow } from "./repo";
 
 const SORT_COLUMN: Record<string, string> = { created: "created_at", name: "name_fold", members: "member_count", pending: "pending_applications" };
@@ -31,10 +31,8 @@ function decodeCursor(raw: string, query: ListGroupsQuery): Cursor {
   throw ApiError.because("bad_request", "badCursor", "That page cursor is not valid for this list; start from the first page");
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
-
 /** Search, filter, sort and page the directory with keyset pagination, so page 2,000 costs what page 1 does. */
-export function queryDirectory(db: Db, query: ListGroupsQuery): Page<Group> {
+export async function queryDirectory(db: Store, query: ListGroupsQuery): Promise<Page<Group>> {
   const where: string[] = [];
   const args: (string | number)[] = [];
   if (query.type) {
@@ -50,7 +48,7 @@ export function queryDirectory(db: Db, query: ListGroupsQuery): Page<Group> {
     args.push(query.q, `${escapeLike(query.q)}%`, `%${escapeLike(fold(query.q))}%`);
   }
   const filter = where.length ? `WHERE ${where.join(" AND ")}` : "";
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM directory_groups ${filter}`).get(...args) as { n: number }).n;
+  const total = (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM directory_groups ${filter}`, args))!.n;
 
   const { column, desc } = sortSpec(query.sort);
   const pageWhere = [...where];
@@ -61,9 +59,10 @@ export function queryDirectory(db: Db, query: ListGroupsQuery): Page<Group> {
     pageArgs.push(c.v, c.id);
   }
   const dir = desc ? "DESC" : "ASC";
-  const rows = db
-    .prepare(`SELECT * FROM directory_groups ${pageWhere.length ? `WHERE ${pageWhere.join(" AND ")}` : ""} ORDER BY ${column} ${dir}, id ${dir} LIMIT ?`)
-    .all(...pageArgs, query.limit + 1) as (DirectoryRow & Record<string, string | number>)[];
+  const rows = await db.all<DirectoryRow & Record<string, string | number>>(
+    `SELECT * FROM directory_groups ${pageWhere.length ? `WHERE ${pageWhere.join(" AND ")}` : ""} ORDER BY ${column} ${dir}, id ${dir} LIMIT ?`,
+    [...pageArgs, query.limit + 1],
+  );
   const more = rows.length > query.limit;
   const items = rows.slice(0, query.limit);
   const last = items[items.length - 1];

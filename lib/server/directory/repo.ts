@@ -1,7 +1,7 @@
 import "server-only";
 import type { Group } from "@/lib/schemas/group";
 import { closeApplicationsOfUnknownGroups, closeGroupApplications } from "../inbox/repo";
-import type { Db } from "../store/db";
+import { greatest, type Store } from "../store/store";
 
 export type DirectoryRow = {
   id: string; name: string; type: Group["type"]; owner_id: string | null; member_count: number; max_member_count: number;
@@ -20,65 +20,66 @@ export function rowToGroup(r: DirectoryRow): Group {
 }
 
 /** Insert or refresh groups from the IM server; the pending count is kept (it comes from another source). */
-export function upsertGroups(db: Db, groups: Group[], generation: number) {
-  const stmt = db.prepare(`
+export async function upsertGroups(db: Store, groups: Group[], generation: number): Promise<void> {
+  const sql = `
     INSERT INTO directory_groups (id, name, name_fold, type, owner_id, member_count, max_member_count, join_option, introduction,
       notification, face_url, mute_all, support_topic, created_at, crawl_generation, updated_at)
-    VALUES (@id, @name, @nameFold, @type, @ownerId, @memberCount, @maxMemberCount, @joinOption, @introduction,
-      @notification, @faceUrl, @muteAll, @supportTopic, @createdAt, @generation, @now)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_fold = excluded.name_fold, type = excluded.type,
       owner_id = excluded.owner_id, member_count = excluded.member_count, max_member_count = excluded.max_member_count,
       join_option = excluded.join_option, introduction = excluded.introduction, notification = excluded.notification,
-      face_url = excluded.face_url, mute_all = excluded.mute_all, support_topic = excluded.support_topic,
-      created_at = excluded.created_at, crawl_generation = MAX(crawl_generation, excluded.crawl_generation), updated_at = excluded.updated_at`);
+      face_url = excluded.face_url, mute_all = excluded.mute_all, support_topic = excluded.support_topic, created_at = excluded.created_at,
+      crawl_generation = ${greatest(db, "directory_groups.crawl_generation", "excluded.crawl_generation")}, updated_at = excluded.updated_at`;
   const now = new Date().toISOString();
-  db.transaction(() => {
+  await db.transaction(async (tx) => {
     for (const g of groups) {
-      stmt.run({ ...g, nameFold: fold(g.name), muteAll: g.muteAll ? 1 : 0, supportTopic: g.supportTopic ? 1 : 0, generation, now });
+      await tx.run(sql, [
+        g.id, g.name, fold(g.name), g.type, g.ownerId, g.memberCount, g.maxMemberCount, g.joinOption, g.introduction,
+        g.notification, g.faceUrl, g.muteAll ? 1 : 0, g.supportTopic ? 1 : 0, g.createdAt, generation, now,
+      ]);
     }
-  })();
+  });
 }
 
 /** The group is gone: out of the directory, and its pending applications in the console's inbox are closed. */
-export function removeGroup(db: Db, id: string) {
-  db.transaction(() => {
-    db.prepare("DELETE FROM directory_groups WHERE id = ?").run(id);
-    closeGroupApplications(db, id, new Date().toISOString());
-  })();
+export async function removeGroup(db: Store, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.run("DELETE FROM directory_groups WHERE id = ?", [id]);
+    await closeGroupApplications(tx, id, new Date().toISOString());
+  });
 }
 
-export function getDirectoryGroup(db: Db, id: string): Group | null {
-  const row = db.prepare("SELECT * FROM directory_groups WHERE id = ?").get(id) as DirectoryRow | undefined;
+export async function getDirectoryGroup(db: Store, id: string): Promise<Group | null> {
+  const row = await db.get<DirectoryRow>("SELECT * FROM directory_groups WHERE id = ?", [id]);
   return row ? rowToGroup(row) : null;
 }
 
-export function setPendingCounts(db: Db, counts: Map<string, number>, { resetOthers }: { resetOthers: boolean }) {
-  db.transaction(() => {
-    if (resetOthers) db.prepare("UPDATE directory_groups SET pending_applications = 0 WHERE pending_applications <> 0").run();
-    const stmt = db.prepare("UPDATE directory_groups SET pending_applications = ? WHERE id = ?");
-    for (const [id, n] of counts) stmt.run(n, id);
-  })();
+export async function setPendingCounts(db: Store, counts: Map<string, number>, { resetOthers }: { resetOthers: boolean }): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (resetOthers) await tx.run("UPDATE directory_groups SET pending_applications = 0 WHERE pending_applications <> 0");
+    for (const [id, n] of counts) await tx.run("UPDATE directory_groups SET pending_applications = ? WHERE id = ?", [n, id]);
+  });
 }
 
 /** One of the group's pending applications was handled here: count it down until the IM server's count arrives. */
-export function countDownPending(db: Db, groupId: string) {
-  db.prepare("UPDATE directory_groups SET pending_applications = MAX(0, pending_applications - 1) WHERE id = ?").run(groupId);
+export async function countDownPending(db: Store, groupId: string): Promise<void> {
+  await db.run(`UPDATE directory_groups SET pending_applications = ${greatest(db, "0", "pending_applications - 1")} WHERE id = ?`, [groupId]);
 }
 
 /** After a complete crawl: whatever the crawl did not see has been dismissed or recycled. */
-export function removeUnseen(db: Db, generation: number): number {
-  return db.transaction(() => {
-    const removed = db.prepare("DELETE FROM directory_groups WHERE crawl_generation < ?").run(generation).changes;
-    closeApplicationsOfUnknownGroups(db, new Date().toISOString());
+export async function removeUnseen(db: Store, generation: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    const removed = await tx.run("DELETE FROM directory_groups WHERE crawl_generation < ?", [generation]);
+    await closeApplicationsOfUnknownGroups(tx, new Date().toISOString());
     return removed;
-  })();
+  });
 }
 
-export function readState(db: Db, key: string): string | null {
-  return (db.prepare("SELECT value FROM directory_state WHERE key = ?").get(key) as { value: string } | undefined)?.value ?? null;
+export async function readState(db: Store, key: string): Promise<string | null> {
+  return (await db.get<{ value: string }>("SELECT value FROM directory_state WHERE key = ?", [key]))?.value ?? null;
 }
 
-export function writeState(db: Db, key: string, value: string | null) {
-  if (value === null) db.prepare("DELETE FROM directory_state WHERE key = ?").run(key);
-  else db.prepare("INSERT INTO directory_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(key, value);
+export async function writeState(db: Store, key: string, value: string | null): Promise<void> {
+  if (value === null) await db.run("DELETE FROM directory_state WHERE key = ?", [key]);
+  else await db.run("INSERT INTO directory_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value]);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { ImError } from "@/lib/im/errors";
 import type { ImGateway } from "@/lib/im/gateway";
 import type { Verdict } from "../audit-settle";
-import type { Db } from "../store/db";
+import type { Store } from "../store/store";
 import { inboxRow, undoDecision } from "./repo";
 
 /**
@@ -10,8 +10,8 @@ import { inboxRow, undoDecision } from "./repo";
  * between deciding and hearing back from the IM server). An approval counts only if the requester is in
  * the group; one that never reached the IM server is taken back, so the application can be handled again.
  */
-export async function inboxVerdict(db: Db, im: ImGateway, entry: { action: string; target: string; actorEmail: string }): Promise<Verdict> {
-  const row = inboxRow(db, entry.target);
+export async function inboxVerdict(db: Store, im: ImGateway, entry: { action: string; target: string; actorEmail: string }): Promise<Verdict> {
+  const row = await inboxRow(db, entry.target);
   if (!row) return "unknown";
   const wanted = entry.action === "application.approve" ? "approved" : "refused";
   if (row.status !== wanted || row.handled_by !== entry.actorEmail) return "not_applied";
@@ -25,6 +25,6 @@ export async function inboxVerdict(db: Db, im: ImGateway, entry: { action: strin
     throw err;
   }
   if (role && role !== "NotMember") return "ok";
-  undoDecision(db, entry.target, entry.actorEmail);
+  await undoDecision(db, entry.target, entry.actorEmail);
   return "not_applied";
 }

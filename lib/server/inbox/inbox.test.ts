@@ -12,7 +12,7 @@ import { recordIntent } from "../audit";
 import { settleUnfinishedAudit } from "../audit-settle";
 import { getDirectoryGroup, refreshPendingCounts } from "../directory";
 import { getBus } from "../live/bus";
-import { openDb, type Db } from "../store/db";
+import { openDb, type Store } from "../store/db";
 import { decide, inboxRow } from "./repo";
 import { listFromInbox, refusalText } from "./service";
 import { applyToInbox } from "./webhooks";
@@ -21,9 +21,9 @@ import { applyToInbox } from "./webhooks";
 // extension): the applications service reads and writes a real store and calls the real gateway.
 let im: TestServer;
 let gateway: ImGateway;
-let db: Db;
+let db: Store;
 let dir: string;
-const holder = globalThis as { __groupConsole?: { db: Db; im: ImGateway } };
+const holder = globalThis as { __groupConsole?: { db: Store; im: ImGateway } };
 const events: LiveEvent[] = [];
 getBus().subscribe((e) => events.push(e));
 

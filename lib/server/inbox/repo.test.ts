@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDb, type Db } from "../store/db";
+import { openDb, type Store } from "../store/db";
 import { closeGroupApplications, decide, inboxPendingCounts, inboxRow, listInbox, recordApplication, settleJoined, undoDecision } from "./repo";
 
 let dir: string;
-let db: Db;
+let db: Store;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), "inbox-"));
   db = openDb(path.join(dir, "console.sqlite"));

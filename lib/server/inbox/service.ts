@@ -7,7 +7,7 @@ import { ApiError } from "../api-error";
 import { getContext } from "../context";
 import { getDirectoryGroup, removeGroup } from "../directory";
 import { log } from "../log";
-import type { Db } from "../store/db";
+import type { Store } from "../store/store";
 import { decide, listInbox, undoDecision, type InboxRow } from "./repo";
 
 type Profile = { nickname: string; faceUrl: string };
@@ -48,14 +48,16 @@ async function profilesOf(im: ImGateway, userIds: string[]): Promise<Map<string,
   }
 }
 
-const groupName = (db: Db, groupId: string) => getDirectoryGroup(db, groupId)?.name ?? "";
+const groupName = async (db: Store, groupId: string) => (await getDirectoryGroup(db, groupId))?.name ?? "";
 
 export async function listFromInbox(query: ListApplicationsQuery): Promise<Page<Application>> {
   const { db, im } = getContext();
   const after = query.cursor ? decodeCursor(query.cursor, query) : undefined;
-  const page = listInbox(db, { groupId: query.groupId, status: query.status, limit: query.limit, after });
+  const page = await listInbox(db, { groupId: query.groupId, status: query.status, limit: query.limit, after });
   const profiles = await profilesOf(im, page.rows.map((r) => r.requester_id));
-  const items = page.rows.map((r) => toApplication({ ...r, status: query.status }, groupName(db, r.group_id), profiles.get(r.requester_id)));
+  const names = new Map<string, string>();
+  for (const r of page.rows) if (!names.has(r.group_id)) names.set(r.group_id, await groupName(db, r.group_id));
+  const items = page.rows.map((r) => toApplication({ ...r, status: query.status }, names.get(r.group_id) ?? "", profiles.get(r.requester_id)));
   const last = page.rows[page.rows.length - 1];
   return { items, nextCursor: page.more && last ? encodeCursor(last, query) : null, total: page.total };
 }
@@ -78,30 +80,30 @@ const gone = () => ApiError.because("not_found", "applicationGone", "This applic
 export async function decideInInbox(id: string, approve: boolean, reason: string | undefined, by: string): Promise<Application> {
   const { db, im } = getContext();
   const status = approve ? "approved" : "refused";
-  const { won, row } = decide(db, id, { status, by, at: new Date().toISOString(), reason });
+  const { won, row } = await decide(db, id, { status, by, at: new Date().toISOString(), reason });
   if (!row || row.status === "closed") throw gone();
   if (!won) throw alreadyHandled(row);
   await (approve ? admit(db, im, row, by) : tellRefused(db, im, row, by, reason));
   const profiles = await profilesOf(im, [row.requester_id]);
-  return toApplication({ ...row, status }, groupName(db, row.group_id), profiles.get(row.requester_id));
+  return toApplication({ ...row, status }, await groupName(db, row.group_id), profiles.get(row.requester_id));
 }
 
-async function admit(db: Db, im: ImGateway, row: InboxRow, by: string): Promise<void> {
+async function admit(db: Store, im: ImGateway, row: InboxRow, by: string): Promise<void> {
   let outcome;
   try {
     [outcome] = await im.addMembers(row.group_id, [row.requester_id]);
   } catch (err) {
     if (err instanceof ImError && (err.code === 10010 || err.code === 10015)) {
-      removeGroup(db, row.group_id);
+      await removeGroup(db, row.group_id);
     } else {
       // Full (10014), busy, unreachable…: nothing changed, the application stays pending.
-      undoDecision(db, String(row.id), by);
+      await undoDecision(db, String(row.id), by);
     }
     throw err;
   }
   // 1 added, 2 already a member, 3 invited (waiting for the user): in either case approved.
   if (!outcome || outcome.result === "failed") {
-    undoDecision(db, String(row.id), by);
+    await undoDecision(db, String(row.id), by);
     throw ApiError.because("validation", "appRefusedMember", "The app's backend refused to add this user to the group");
   }
 }
@@ -110,13 +112,13 @@ export function refusalText(groupName: string, reason: string | undefined): stri
   return `Your request to join “${groupName}” was declined.${reason ? ` Reason: ${reason}` : ""}`;
 }
 
-async function tellRefused(db: Db, im: ImGateway, row: InboxRow, by: string, reason: string | undefined): Promise<void> {
+async function tellRefused(db: Store, im: ImGateway, row: InboxRow, by: string, reason: string | undefined): Promise<void> {
   try {
-    await im.sendText(row.requester_id, refusalText(groupName(db, row.group_id) || row.group_id, reason));
+    await im.sendText(row.requester_id, refusalText((await groupName(db, row.group_id)) || row.group_id, reason));
   } catch (err) {
     // Worth retrying (busy, unreachable, our credentials): take the refusal back so the requester is told.
     if (!(err instanceof ImError) || err.unavailable || err.rateLimited || err.badSignature) {
-      undoDecision(db, String(row.id), by);
+      await undoDecision(db, String(row.id), by);
       throw err;
     }
     // Nobody to tell (the account is gone): the refusal stands.

@@ -23,15 +23,15 @@ async function recordApplied(groupId: string, at: string, work: Extract<InboxWor
   const group = await syncGroup(groupId);
   if (!group || group.joinOption !== "NeedPermission") return;
   const { db } = getContext();
-  const id = recordApplication(db, { groupId, requesterId: work.requesterId, message: work.message, at });
-  setPendingCounts(db, inboxPendingCounts(db, groupId), { resetOthers: false });
+  const id = await recordApplication(db, { groupId, requesterId: work.requesterId, message: work.message, at });
+  await setPendingCounts(db, await inboxPendingCounts(db, groupId), { resetOthers: false });
   publishEvent({ type: "application.created", groupId, applicationId: String(id), userId: work.requesterId, at });
 }
 
 /** Requesters who got in another way (an owner or admin approved in the app, someone added them): approved by that operator. */
 async function settleNewMembers(groupId: string, at: string, work: Extract<InboxWork, { kind: "joined" }>) {
   const { db, im } = getContext();
-  const waiting = pendingRequesters(db, groupId, work.userIds);
+  const waiting = await pendingRequesters(db, groupId, work.userIds);
   if (waiting.length === 0) return;
   let roles: Map<string, string>;
   try {
@@ -41,8 +41,8 @@ async function settleNewMembers(groupId: string, at: string, work: Extract<Inbox
     throw err;
   }
   const inNow = waiting.filter((u) => (roles.get(u) ?? "NotMember") !== "NotMember");
-  for (const row of settleJoined(db, groupId, inNow, work.operator || null, at)) {
+  for (const row of await settleJoined(db, groupId, inNow, work.operator || null, at)) {
     publishEvent({ type: "application.handled", groupId, applicationId: String(row.id), userId: row.requester_id, at });
   }
-  setPendingCounts(db, inboxPendingCounts(db, groupId), { resetOthers: false });
+  await setPendingCounts(db, await inboxPendingCounts(db, groupId), { resetOthers: false });
 }

@@ -20,11 +20,11 @@ export function formatEvent({ type, ...data }: LiveEvent): string {
  * An open stream of every live event until the client goes away (the request's signal) or `stillAllowed`
  * says no (checked at each heartbeat, so a disabled account stops receiving within 15 s).
  */
-export function eventStreamResponse(signal: AbortSignal, stillAllowed: () => boolean, heartbeatMs = HEARTBEAT_MS): Response {
+export function eventStreamResponse(signal: AbortSignal, stillAllowed: () => boolean | Promise<boolean>, heartbeatMs = HEARTBEAT_MS): Response {
   // A store hiccup must not end the stream (nor throw out of a timer).
-  const allowed = () => {
+  const allowed = async () => {
     try {
-      return stillAllowed();
+      return await stillAllowed();
     } catch {
       return true;
     }
@@ -53,7 +53,7 @@ export function eventStreamResponse(signal: AbortSignal, stillAllowed: () => boo
         }
       };
       const unsubscribe = getBus().subscribe((event) => send(formatEvent(event)));
-      const heartbeat = setInterval(() => (allowed() ? send(": heartbeat\n\n") : close()), heartbeatMs);
+      const heartbeat = setInterval(() => void allowed().then((ok) => (ok ? send(": heartbeat\n\n") : close())), heartbeatMs);
       const onAbort = () => close();
       // A stopping console ends its streams, so the server can finish; EventSource reconnects elsewhere.
       const forget = onShutdown(close);

@@ -48,7 +48,7 @@ function inGroupBatch(plan: WebhookPlan): Promise<void> {
 
 async function applyPlans(groupId: string, plans: WebhookPlan[]): Promise<void> {
   const present = plans.some((p) => p.sync) ? (await syncGroup(groupId)) !== null : true;
-  if (present && plans.some((p) => p.refreshPending) && mayHavePending(groupId)) {
+  if (present && plans.some((p) => p.refreshPending) && (await mayHavePending(groupId))) {
     const { db, im } = getContext();
     await refreshPendingCounts(db, im, groupId);
   }
@@ -56,8 +56,8 @@ async function applyPlans(groupId: string, plans: WebhookPlan[]): Promise<void> 
 }
 
 /** Joins to an open group (a live room's audience) need no application count: it is 0 and stays 0. */
-function mayHavePending(groupId: string): boolean {
-  const group = getDirectoryGroup(getContext().db, groupId);
+async function mayHavePending(groupId: string): Promise<boolean> {
+  const group = await getDirectoryGroup(getContext().db, groupId);
   return !group || group.joinOption === "NeedPermission" || Boolean(group.pendingApplications);
 }
 
@@ -81,7 +81,7 @@ async function lookUp(groupId: string, requesterId: string, since: number): Prom
   const { db, im } = getContext();
   try {
     const page = await im.listApplications({ groupId, status: "pending", limit: 50 });
-    setPendingCounts(db, new Map([[groupId, page.total]]), { resetOthers: false });
+    await setPendingCounts(db, new Map([[groupId, page.total]]), { resetOthers: false });
     const mine = page.items.find((a) => a.requesterId === requesterId && Date.parse(a.createdAt) >= since);
     return mine ? { kind: "found", id: mine.id } : { kind: "none" };
   } catch (err) {
@@ -97,7 +97,7 @@ async function lookUp(groupId: string, requesterId: string, since: number): Prom
 
 async function announceNewApplication(plan: WebhookPlan, find: NonNullable<WebhookPlan["findApplication"]>) {
   // Only a group that needs approval keeps applications; anything else joins at once or refuses.
-  const known = getDirectoryGroup(getContext().db, plan.groupId);
+  const known = await getDirectoryGroup(getContext().db, plan.groupId);
   if (known && known.joinOption !== "NeedPermission") return;
   const since = Date.parse(plan.at) - NEW_APPLICATION_SLACK_MS;
   const event = (applicationId: string): LiveEventDraft => ({ type: "application.created", groupId: plan.groupId, userId: find.requesterId, applicationId, at: plan.at });

@@ -6,8 +6,8 @@ import { crawlDirectory, crawlStatus } from "@/lib/server/directory";
 import { log } from "@/lib/server/log";
 import { route } from "@/lib/server/route";
 
-export const POST = route({ role: "admin", body: z.object({}).strict() }, () => {
+export const POST = route({ role: "admin", body: z.object({}).strict() }, async () => {
   const { db, im } = getContext();
   crawlDirectory(db, im).catch((err) => log("error", "directory crawl failed", { error: err }));
-  return NextResponse.json(crawlStatus(db), { status: 202 });
+  return NextResponse.json(await crawlStatus(db), { status: 202 });
 });
