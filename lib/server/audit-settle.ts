@@ -53,18 +53,23 @@ async function probe(db: Store, im: ImGateway, row: Unsettled): Promise<Verdict>
 
 /**
  * Settles audit entries left without a result by a crash between intent and outcome, by asking the IM
- * server what actually happened. Runs at start-up, before the console takes new work.
+ * server what actually happened. With several console instances, an entry without a result may belong to
+ * a request still in flight on another one: only entries older than `olderThanMs` are settled, and the
+ * answer says how many younger ones are left for a later pass.
  */
-export async function settleUnfinishedAudit(db: Store, im: ImGateway): Promise<number> {
-  const rows = await db.all<Unsettled>("SELECT id, action, actor_email, group_id, target, after FROM audit WHERE result IS NULL ORDER BY id");
+export async function settleUnfinishedAudit(db: Store, im: ImGateway, { olderThanMs = 0 }: { olderThanMs?: number } = {}): Promise<{ settled: number; younger: number }> {
+  const cutoff = new Date(Date.now() - olderThanMs).toISOString();
+  const rows = await db.all<Unsettled>("SELECT id, action, actor_email, group_id, target, after FROM audit WHERE result IS NULL AND at <= ? ORDER BY id", [cutoff]);
+  let settled = 0;
   for (const row of rows) {
     let verdict: Verdict;
     try {
       verdict = await probe(db, im, row);
     } catch {
-      continue; // The IM server is not answering: try again at the next start or reconcile.
+      continue; // The IM server is not answering: try again at the next pass.
     }
-    await db.run("UPDATE audit SET result = ? WHERE id = ? AND result IS NULL", [`settled:${verdict}`, row.id]);
+    settled += await db.run("UPDATE audit SET result = ? WHERE id = ? AND result IS NULL", [`settled:${verdict}`, row.id]);
   }
-  return rows.length;
+  const younger = (await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM audit WHERE result IS NULL AND at > ?", [cutoff]))!.n;
+  return { settled, younger };
 }

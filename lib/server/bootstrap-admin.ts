@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { Store } from "./store/store";
+import { isUniqueViolation, type Store } from "./store/store";
 import { createUser, setPassword, userExists } from "./users";
 
 export type BootstrapResult = { email: string; created: boolean; generatedPassword?: string };
@@ -16,6 +16,13 @@ export async function bootstrapAdmin(db: Store, admin: { email: string; password
     return { email: admin.email, created: false };
   }
   const generatedPassword = admin.password ? undefined : randomBytes(12).toString("base64url");
-  await createUser(db, { email: admin.email, name: "Administrator", password: admin.password ?? generatedPassword!, role: "admin" });
+  try {
+    await createUser(db, { email: admin.email, name: "Administrator", password: admin.password ?? generatedPassword!, role: "admin" });
+  } catch (err) {
+    // Another console instance on the same database created it a moment ago: theirs stands.
+    if (!isUniqueViolation(err)) throw err;
+    if (admin.password) await setPassword(db, admin.email, admin.password);
+    return { email: admin.email, created: false };
+  }
   return { email: admin.email, created: true, generatedPassword };
 }

@@ -3,6 +3,7 @@ import { ImError } from "@/lib/im/errors";
 import type { ImGateway } from "@/lib/im/gateway";
 import { usesConsoleInbox } from "../capabilities";
 import { inboxPendingCounts } from "../inbox/repo";
+import { leaseHolder, releaseLease, takeLease } from "../lease";
 import type { Store } from "../store/store";
 import { readState, removeUnseen, setPendingCounts, upsertGroups, writeState } from "./repo";
 
@@ -13,11 +14,24 @@ const APPLICATION_PAGE = 100;
 
 export type CrawlStatus = { running: boolean; seen: number; total: number | null; lastFullCrawlAt: string | null; error: string | null };
 
-const holder = globalThis as typeof globalThis & { __directoryCrawl?: { promise: Promise<void> | null; status: CrawlStatus } };
-const crawlState = () => (holder.__directoryCrawl ??= { promise: null, status: { running: false, seen: 0, total: null, lastFullCrawlAt: null, error: null } });
+// With several console instances, one crawls at a time: whoever holds this lease, renewed after every page.
+const LEASE = "directory.crawl";
+const LEASE_MS = 2 * 60 * 1000;
 
+type CrawlState = { promise: Promise<void> | null; status: CrawlStatus; holderId: string };
+const holder = globalThis as typeof globalThis & { __directoryCrawl?: CrawlState };
+const crawlState = () =>
+  (holder.__directoryCrawl ??= { promise: null, status: { running: false, seen: 0, total: null, lastFullCrawlAt: null, error: null }, holderId: crypto.randomUUID() });
+
+/** This process's crawl, or another instance's (then only "running" is known here). */
 export async function crawlStatus(db: Store): Promise<CrawlStatus> {
-  return { ...crawlState().status, lastFullCrawlAt: await readState(db, "crawl.lastFullAt") };
+  const { status, holderId } = crawlState();
+  const elsewhere = !status.running && ((await leaseHolder(db, LEASE)) ?? holderId) !== holderId;
+  return { ...status, running: status.running || elsewhere, lastFullCrawlAt: await readState(db, "crawl.lastFullAt") };
+}
+
+class LeaseLost extends Error {
+  readonly name = "LeaseLost";
 }
 
 /**
@@ -35,7 +49,19 @@ export function crawlDirectory(db: Store, im: ImGateway): Promise<void> {
 }
 
 async function run(db: Store, im: ImGateway) {
-  const status = crawlState().status;
+  const { status, holderId } = crawlState();
+  // Another instance is crawling: its results land in the same store.
+  if (!(await takeLease(db, LEASE, holderId, LEASE_MS))) return;
+  try {
+    await crawlHoldingLease(db, im, status, async () => {
+      if (!(await takeLease(db, LEASE, holderId, LEASE_MS))) throw new LeaseLost("another console instance took over the directory crawl");
+    });
+  } finally {
+    await releaseLease(db, LEASE, holderId).catch(() => undefined);
+  }
+}
+
+async function crawlHoldingLease(db: Store, im: ImGateway, status: CrawlStatus, renewLease: () => Promise<void>) {
   const resumeFrom = await readState(db, "crawl.next");
   const saved = Number((await readState(db, "crawl.generation")) ?? 0);
   const generation = resumeFrom ? saved : saved + 1;
@@ -54,6 +80,7 @@ async function run(db: Store, im: ImGateway) {
       status.total = page.total;
       next = page.next;
       await writeState(db, "crawl.next", next === "0" ? null : next);
+      await renewLease();
     } while (next !== "0");
     await removeUnseen(db, generation);
     await refreshPendingCounts(db, im);

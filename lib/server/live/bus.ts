@@ -5,33 +5,53 @@ import { log } from "../log";
 
 export type LiveListener = (event: LiveEvent) => void;
 
+/** Where an event was published: here, or on another console instance (relayed to this one). */
+export type Origin = "local" | "relayed";
+
 /**
- * Where live events meet their listeners. In-process for one console instance; several instances need a
- * shared transport (e.g. PostgreSQL LISTEN/NOTIFY) behind this same interface.
+ * Where live events meet their listeners, in one process. With several console instances, a relay
+ * (postgres-relay.ts) carries each instance's local events to the others, which publish them as "relayed".
  */
 export interface EventBus {
-  publish(event: LiveEvent): void;
-  subscribe(listener: LiveListener): () => void;
+  publish(event: LiveEvent, origin?: Origin): void;
+  /** `listener` gets every event; `onGap` is told when events from other instances may have been missed. */
+  subscribe(listener: LiveListener, onGap?: () => void): () => void;
+  /** Local events only, as a relay needs them. */
+  subscribeLocal(listener: LiveListener): () => void;
+  /** The relay lost events (its connection dropped): listeners should make their clients start afresh. */
+  reportGap(): void;
 }
 
 export function createInProcessBus(): EventBus {
   const emitter = new EventEmitter();
   // One listener per open console tab: no leak warning at 11 tabs.
   emitter.setMaxListeners(0);
+  const on = (name: string, fn: Parameters<EventEmitter["on"]>[1]) => {
+    emitter.on(name, fn);
+    return () => void emitter.off(name, fn);
+  };
+  // A failing listener (a stream that just closed) must not stop delivery to the others.
+  const safely =
+    <A extends unknown[]>(fn: (...args: A) => void) =>
+    (...args: A) => {
+      try {
+        fn(...args);
+      } catch (err) {
+        log("warn", "live event listener failed", { error: err });
+      }
+    };
   return {
-    publish: (event) => void emitter.emit("event", event),
-    subscribe(listener) {
-      // A failing listener (a stream that just closed) must not stop delivery to the others.
-      const safe: LiveListener = (event) => {
-        try {
-          listener(event);
-        } catch (err) {
-          log("warn", "live event listener failed", { error: err });
-        }
+    publish: (event, origin = "local") => void emitter.emit("event", event, origin),
+    subscribe(listener, onGap) {
+      const offEvent = on("event", safely(listener));
+      const offGap = onGap ? on("gap", safely(onGap)) : () => {};
+      return () => {
+        offEvent();
+        offGap();
       };
-      emitter.on("event", safe);
-      return () => void emitter.off("event", safe);
     },
+    subscribeLocal: (listener) => on("event", safely((event: LiveEvent, origin: Origin) => origin === "local" && listener(event))),
+    reportGap: () => void emitter.emit("gap"),
   };
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createInProcessBus, publishEvent, type EventBus } from "./bus";
+import { createInProcessBus, getBus, publishEvent, type EventBus } from "./bus";
 import { eventStreamResponse, formatEvent } from "./event-stream";
 
 const decoder = new TextDecoder();
@@ -47,10 +47,10 @@ describe("the event stream", () => {
     const inner = createInProcessBus();
     let listeners = 0;
     holder.__liveBus = {
-      publish: inner.publish,
-      subscribe(fn) {
+      ...inner,
+      subscribe(fn, onGap) {
         listeners++;
-        const off = inner.subscribe(fn);
+        const off = inner.subscribe(fn, onGap);
         return () => {
           listeners--;
           off();
@@ -67,6 +67,13 @@ describe("the event stream", () => {
     } finally {
       holder.__liveBus = real;
     }
+  });
+
+  it("ends when events from other console instances may have been missed, so the browser reconnects and refetches", async () => {
+    const s = open();
+    await s.readUntil(": connected");
+    getBus().reportGap();
+    expect((await s.reader.read()).done).toBe(true);
   });
 
   it("beats every interval, and ends at a beat once the account may no longer listen", async () => {

@@ -52,7 +52,9 @@ export function eventStreamResponse(signal: AbortSignal, stillAllowed: () => boo
           close();
         }
       };
-      const unsubscribe = getBus().subscribe((event) => send(formatEvent(event)));
+      // Events from other instances may have been missed: ending the stream makes the browser reconnect and
+      // refetch what it shows (lib/client/live.ts), rather than show a stale page as live.
+      const unsubscribe = getBus().subscribe((event) => send(formatEvent(event)), close);
       const heartbeat = setInterval(() => void allowed().then((ok) => (ok ? send(": heartbeat\n\n") : close())), heartbeatMs);
       const onAbort = () => close();
       // A stopping console ends its streams, so the server can finish; EventSource reconnects elsewhere.

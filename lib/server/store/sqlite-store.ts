@@ -33,18 +33,25 @@ export function openSqliteStore(file: string): Store {
 
   // While a transaction is open (it may await between statements), everyone else waits for it to end, so
   // no other caller's statement lands inside it.
+  // The check and the claim (or the statement) must follow each other with no await between them.
   let busy = false;
   let ended: Promise<void> = Promise.resolve();
-  const idle = async () => {
-    while (busy) await ended;
-  };
   const store: Store = {
     dialect: "sqlite",
-    all: async <T,>(sql: string, params?: readonly SqlValue[]) => (await idle(), direct.all<T>(sql, params)),
-    get: async <T,>(sql: string, params?: readonly SqlValue[]) => (await idle(), direct.get<T>(sql, params)),
-    run: async (sql, params) => (await idle(), direct.run(sql, params)),
+    async all<T>(sql: string, params?: readonly SqlValue[]) {
+      while (busy) await ended;
+      return direct.all<T>(sql, params);
+    },
+    async get<T>(sql: string, params?: readonly SqlValue[]) {
+      while (busy) await ended;
+      return direct.get<T>(sql, params);
+    },
+    async run(sql, params) {
+      while (busy) await ended;
+      return direct.run(sql, params);
+    },
     async transaction(work) {
-      await idle();
+      while (busy) await ended;
       busy = true;
       let release!: () => void;
       ended = new Promise<void>((resolve) => (release = resolve));
@@ -63,7 +70,7 @@ export function openSqliteStore(file: string): Store {
       }
     },
     async close() {
-      await idle();
+      while (busy) await ended;
       db.close();
     },
   };
