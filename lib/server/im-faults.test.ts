@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as approveApplication } from "@/app/api/applications/[id]/approve/route";
@@ -10,7 +7,7 @@ import { GET as listGroups, POST as createGroup } from "@/app/api/groups/route";
 import { createImGateway } from "@/lib/im/gateway";
 import { fail, hang, ok, raw, startStubImServer, type StubImServer } from "@/lib/im/testing/stub-im-server";
 import type { SessionUser } from "@/lib/schemas/user";
-import { openDb, type Store } from "./store/db";
+import { openSqliteTestStore, type TestStore } from "./store/test-stores";
 
 /**
  * The real route handlers, services and gateway, in front of an IM server that misbehaves on purpose. Only
@@ -24,8 +21,14 @@ const groupInfo = ok({ GroupInfo: [GROUP] });
 const noApplications = ok({ ApplicationList: [], TotalCount: 0, Next: "" });
 
 let stub: StubImServer;
-let dir: string;
-let db: Store;
+let db: TestStore;
+/** Whether a test closed the store already (the unavailable store's story does). */
+let closed = false;
+const closeStore = async () => {
+  if (closed) return;
+  closed = true;
+  await db.close();
+};
 const holder = globalThis as typeof globalThis & { __groupConsole?: unknown };
 
 function useIm(baseUrl: string, clock?: { unixSeconds: () => number }) {
@@ -52,15 +55,14 @@ beforeAll(async () => {
 });
 afterAll(() => stub.close());
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), "console-faults-"));
-  db = openDb(path.join(dir, "console.sqlite"));
+  db = openSqliteTestStore();
+  closed = false;
   useIm(stub.url);
 });
-afterEach(() => {
+afterEach(async () => {
   expect(stub.unexpected, "commands nobody scripted").toEqual([]);
   stub.reset();
-  if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
+  await closeStore();
   delete holder.__groupConsole;
 });
 
@@ -178,7 +180,7 @@ describe("a console store that is unavailable", () => {
     const logged = loggedErrors();
     // The one read allowed: asking which extensions the IM server offers (where applications live).
     stub.script("get_group_application_list", noApplications);
-    db.close();
+    await closeStore();
     const attempts = [
       await create(),
       await call(listGroups, "GET", "/api/groups"),

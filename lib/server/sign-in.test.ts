@@ -1,13 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clientIp, signInWithPassword, SIGNIN_RATE_LIMITED } from "./sign-in";
-import { openDb, type Store } from "./store/db";
+import { describeEachStore, openTestStore, type TestStore } from "./store/test-stores";
 import { createUser } from "./users";
-
-let db: Store;
-beforeEach(() => {
-  db = openDb(":memory:");
-});
-afterEach(() => db.close());
 
 describe("clientIp", () => {
   it("takes the entry the nearest proxy added, not one the client wrote", () => {
@@ -18,24 +12,32 @@ describe("clientIp", () => {
   });
 });
 
-describe("signInWithPassword", () => {
-  const audit = () => db.prepare("SELECT actor_id, actor_email, action, after, result FROM audit ORDER BY id").all() as Record<string, unknown>[];
+describeEachStore("signInWithPassword", (kind) => {
+  let db: TestStore;
+  beforeEach(async () => {
+    db = await openTestStore(kind);
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+
+  const audit = () => db.all<Record<string, unknown>>("SELECT actor_id, actor_email, action, after, result FROM audit ORDER BY id");
 
   it("audits a success with the user, and a failure with the email tried, never the password", async () => {
     const user = await createUser(db, { email: "kim@example.com", password: "right-password", role: "viewer" });
     expect(await signInWithPassword(db, { email: " KIM@example.com", password: "right-password", ip: "10.0.0.1" })).toMatchObject({ id: user.id });
     expect(await signInWithPassword(db, { email: "kim@example.com", password: "wrong-password", ip: "10.0.0.1" })).toBeNull();
-    expect(audit()).toEqual([
+    expect(await audit()).toEqual([
       { actor_id: Number(user.id), actor_email: "kim@example.com", action: "auth.signin", after: '{"ip":"10.0.0.1"}', result: "ok" },
       { actor_id: null, actor_email: "kim@example.com", action: "auth.signin_failed", after: '{"ip":"10.0.0.1"}', result: "unauthenticated" },
     ]);
-    expect(JSON.stringify(audit())).not.toContain("password");
+    expect(JSON.stringify(await audit())).not.toContain("password");
   });
 
   it("refuses even the right password once the email has failed five times", async () => {
     await createUser(db, { email: "lee@example.com", password: "right-password", role: "viewer" });
     for (let i = 0; i < 5; i++) expect(await signInWithPassword(db, { email: "lee@example.com", password: `nope-${i}`, ip: null })).toBeNull();
     await expect(signInWithPassword(db, { email: "lee@example.com", password: "right-password", ip: null })).rejects.toThrow(SIGNIN_RATE_LIMITED);
-    expect(audit().at(-1)).toMatchObject({ action: "auth.signin_failed", result: "rate_limited" });
+    expect((await audit()).at(-1)).toMatchObject({ action: "auth.signin_failed", result: "rate_limited" });
   });
 });

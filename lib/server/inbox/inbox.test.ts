@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, SDKAPPID, SECRET, startServer, type TestServer } from "../../../im-server/test/helpers";
 import { createImGateway, type ImGateway } from "@/lib/im/gateway";
@@ -12,7 +9,8 @@ import { recordIntent } from "../audit";
 import { settleUnfinishedAudit } from "../audit-settle";
 import { getDirectoryGroup, refreshPendingCounts } from "../directory";
 import { getBus } from "../live/bus";
-import { openDb, type Store } from "../store/db";
+import type { Store } from "../store/store";
+import { openSqliteTestStore, type TestStore } from "../store/test-stores";
 import { decide, inboxRow } from "./repo";
 import { listFromInbox, refusalText } from "./service";
 import { applyToInbox } from "./webhooks";
@@ -21,8 +19,7 @@ import { applyToInbox } from "./webhooks";
 // extension): the applications service reads and writes a real store and calls the real gateway.
 let im: TestServer;
 let gateway: ImGateway;
-let db: Store;
-let dir: string;
+let db: TestStore;
 const holder = globalThis as { __groupConsole?: { db: Store; im: ImGateway } };
 const events: LiveEvent[] = [];
 getBus().subscribe((e) => events.push(e));
@@ -54,15 +51,13 @@ const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as
 
 beforeAll(async () => {
   im = await startServer({ strictTencent: true });
-  dir = mkdtempSync(path.join(tmpdir(), "inbox-it-"));
-  db = openDb(path.join(dir, "console.sqlite"));
+  db = openSqliteTestStore();
   gateway = createImGateway({ baseUrl: im.url, sdkAppId: SDKAPPID, secretKey: SECRET, adminId: ADMIN, timeoutMs: 2000 });
   holder.__groupConsole = { db, im: gateway };
 });
 afterAll(async () => {
   delete holder.__groupConsole;
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
+  await db.close();
   await im.close();
 });
 
@@ -71,7 +66,7 @@ describe("applications without the IM server's extension", () => {
     const { groupId, requester, application } = await applied();
     expect(application).toMatchObject({ groupId, requesterId: requester, requesterNickname: "Aiko 愛子", message: "よろしく", status: "pending" });
     expect(application.groupName).toMatch(/^Book club/);
-    expect(getDirectoryGroup(db, groupId)?.pendingApplications).toBe(1);
+    expect((await getDirectoryGroup(db, groupId))?.pendingApplications).toBe(1);
     expect(events.at(-1)).toMatchObject({ type: "application.created", groupId, applicationId: application.id, userId: requester });
 
     // Applying again updates the same application.
@@ -95,8 +90,8 @@ describe("applications without the IM server's extension", () => {
     expect(approved).toMatchObject({ id: application.id, status: "approved", handledBy: "mod1@console.test", requesterNickname: "Aiko 愛子" });
     expect((await gateway.getRoles(groupId, [requester])).get(requester)).toBe("Member");
     expect(events.at(-1)).toMatchObject({ type: "application.handled", groupId, applicationId: application.id, userId: requester });
-    expect(getDirectoryGroup(db, groupId)?.pendingApplications).toBe(0);
-    const audit = db.prepare("SELECT action, group_id, target, result FROM audit WHERE target = ? ORDER BY id").all(application.id);
+    expect((await getDirectoryGroup(db, groupId))?.pendingApplications).toBe(0);
+    const audit = await db.all("SELECT action, group_id, target, result FROM audit WHERE target = ? ORDER BY id", [application.id]);
     expect(audit).toEqual([{ action: "application.approve", group_id: groupId, target: application.id, result: "ok" }]);
   });
 
@@ -146,7 +141,7 @@ describe("applications without the IM server's extension", () => {
     const err = await failure(handleApplication(application.id, true, undefined, moderator(1)));
     expect(err).toMatchObject({ code: "not_found" });
     expect((await listFromInbox({ groupId, status: "pending", limit: 5 })).total).toBe(0);
-    expect(getDirectoryGroup(db, groupId)).toBeNull();
+    expect(await getDirectoryGroup(db, groupId)).toBeNull();
     await refreshPendingCounts(db, gateway);
     expect(await failure(handleApplication("424242", true, undefined, moderator(1)))).toMatchObject({ code: "not_found", details: { reason: { key: "applicationGone" } } });
   });
@@ -155,18 +150,18 @@ describe("applications without the IM server's extension", () => {
     const crashed = async (addedBeforeCrash: boolean) => {
       const { groupId, requester, application } = await applied();
       const { actor, requestId } = moderator(5);
-      const auditId = recordIntent(db, { actor, action: "application.approve", groupId, target: application.id, requestId });
-      decide(db, application.id, { status: "approved", by: actor.email, at: now() });
+      const auditId = await recordIntent(db, { actor, action: "application.approve", groupId, target: application.id, requestId });
+      await decide(db, application.id, { status: "approved", by: actor.email, at: now() });
       if (addedBeforeCrash) await gateway.addMembers(groupId, [requester]);
       return { auditId, id: application.id };
     };
     const [done, lost] = [await crashed(true), await crashed(false)];
     await settleUnfinishedAudit(db, gateway);
-    const result = (id: number) => (db.prepare("SELECT result FROM audit WHERE id = ?").get(id) as { result: string }).result;
-    expect(result(done.auditId)).toBe("settled:ok");
-    expect(inboxRow(db, done.id)?.status).toBe("approved");
-    expect(result(lost.auditId)).toBe("settled:not_applied");
-    expect(inboxRow(db, lost.id)).toMatchObject({ status: "pending", handled_by: null });
+    const result = async (id: number) => (await db.get<{ result: string }>("SELECT result FROM audit WHERE id = ?", [id]))?.result;
+    expect(await result(done.auditId)).toBe("settled:ok");
+    expect((await inboxRow(db, done.id))?.status).toBe("approved");
+    expect(await result(lost.auditId)).toBe("settled:not_applied");
+    expect(await inboxRow(db, lost.id)).toMatchObject({ status: "pending", handled_by: null });
   });
 
   it("pages newest first with an opaque cursor bound to its filters", async () => {
