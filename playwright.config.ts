@@ -61,6 +61,8 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], baseURL: STRICT.baseUrl, storageState: STRICT.adminState },
       dependencies: ["strict-setup"],
     },
+    // Two console instances on one PostgreSQL database (they start their own servers; skipped without TEST_DATABASE_URL).
+    { name: "postgres", testMatch: /postgres\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
   ],
   webServer: [
     { ...launcher, url: `${E2E.baseUrl}/api/health` },

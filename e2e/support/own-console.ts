@@ -20,7 +20,7 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-async function waitFor(url: string, what: string, seconds = 90, child?: ChildProcess, log?: string[]): Promise<void> {
+export async function waitFor(url: string, what: string, seconds = 90, child?: ChildProcess, log?: string[]): Promise<void> {
   const end = Date.now() + seconds * 1000;
   while (Date.now() < end) {
     if (child && child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode}):\n${log?.join("") ?? ""}`);
@@ -31,7 +31,7 @@ async function waitFor(url: string, what: string, seconds = 90, child?: ChildPro
   throw new Error(`${what} did not answer ${url} within ${seconds} s:\n${log?.join("") ?? ""}`);
 }
 
-function start(args: string[], env: NodeJS.ProcessEnv, log: string[]): ChildProcess {
+export function start(args: string[], env: NodeJS.ProcessEnv, log: string[]): ChildProcess {
   // Its own process group, so that stopping it stops what it started.
   const child = spawn(process.execPath, args, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const keep = (chunk: Buffer) => {
@@ -52,7 +52,7 @@ function signalGroup(child: ChildProcess | undefined, signal: NodeJS.Signals) {
   }
 }
 
-async function stopped(child: ChildProcess | undefined): Promise<void> {
+export async function stopped(child: ChildProcess | undefined): Promise<void> {
   if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   signalGroup(child, "SIGTERM");
