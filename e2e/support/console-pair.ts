@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { freshPostgresSchema } from "../../lib/server/store/fresh-schema";
 import { E2E } from "./env";
-import { freePort, OWN_ADMIN, start, stopped, waitFor } from "./own-console";
+import { childEnv, freePort, OWN_ADMIN, start, stopped, waitFor } from "./own-console";
 
 /**
  * Two console instances behind one (imaginary) load balancer: one IM server in strict Tencent mode (so the
@@ -21,14 +21,7 @@ export async function consolePair(databaseUrl: string) {
   const imUrl = `http://127.0.0.1:${imPort}`;
   const log: string[] = [];
   const children: ChildProcess[] = [];
-  const base: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
-    ...secrets,
-  };
+  const base = childEnv(secrets);
 
   const im = start(["--import", "tsx", "im-server/src/main.ts"], {
     ...base,

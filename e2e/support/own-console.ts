@@ -61,6 +61,19 @@ export async function stopped(child: ChildProcess | undefined): Promise<void> {
   clearTimeout(late);
 }
 
+/** What a console or IM server started by a test gets: a production server on the shared build, and these secrets. */
+export function childEnv(secrets: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    // The same build as the main test console, wherever it was made.
+    ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
+    ...secrets,
+  };
+}
+
 export type OwnConsole = Awaited<ReturnType<typeof ownConsole>>;
 
 /** `imServer: false` points the console at an address where nothing listens. */
@@ -76,15 +89,7 @@ export async function ownConsole(name: string, opts: { imServer: boolean }) {
   let im: ChildProcess | undefined;
   let launcher: ChildProcess | undefined;
 
-  const base: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    // The same build as the main test console, wherever it was made.
-    ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
-    ...secrets,
-  };
+  const base = childEnv(secrets);
 
   if (opts.imServer) {
     im = start(["--import", "tsx", "im-server/src/main.ts"], {

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { OidcConfig } from "./env";
 import { oidcProvider, signedInByOidc, signInWithOidc } from "./oidc";
 import { parseRoleRules } from "./oidc-roles";
-import { describeEachStore, openTestStore, type TestStore } from "./store/test-stores";
+import { describeEachStore, freshStoreEachTest, type TestStore } from "./store/test-stores";
 import { verifyCredentials } from "./users";
 
 // No identity provider runs here: these check what the console does with the claims an IdP would send.
@@ -25,13 +25,8 @@ describe("single sign-on", () => {
 
 // What a sign-in writes, against each store.
 describeEachStore("single sign-on", (kind) => {
-  let db: TestStore;
-  beforeEach(async () => {
-    db = await openTestStore(kind);
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  let db!: TestStore;
+  freshStoreEachTest(kind, (store) => (db = store));
 
   const audit = () => db.all<{ action: string; actor_email: string; result: string }>("SELECT action, actor_email, result FROM audit ORDER BY id");
   const role = async (email: string) => (await db.get<{ role: string }>("SELECT role FROM users WHERE email = ?", [email]))?.role;

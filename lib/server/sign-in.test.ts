@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { clientIp, signInWithPassword, SIGNIN_RATE_LIMITED } from "./sign-in";
-import { describeEachStore, openTestStore, type TestStore } from "./store/test-stores";
+import { describeEachStore, freshStoreEachTest, type TestStore } from "./store/test-stores";
 import { createUser } from "./users";
 
 describe("clientIp", () => {
@@ -13,13 +13,8 @@ describe("clientIp", () => {
 });
 
 describeEachStore("signInWithPassword", (kind) => {
-  let db: TestStore;
-  beforeEach(async () => {
-    db = await openTestStore(kind);
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  let db!: TestStore;
+  freshStoreEachTest(kind, (store) => (db = store));
 
   const audit = () => db.all<Record<string, unknown>>("SELECT actor_id, actor_email, action, after, result FROM audit ORDER BY id");
 

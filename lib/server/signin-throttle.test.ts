@@ -1,17 +1,12 @@
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { clearEmailFailures, isThrottled, recordFailure } from "./signin-throttle";
-import { describeEachStore, openTestStore, type TestStore } from "./store/test-stores";
+import { describeEachStore, freshStoreEachTest, type TestStore } from "./store/test-stores";
 
 const MINUTE = 60_000;
 
 describeEachStore("sign-in throttling", (kind) => {
-  let db: TestStore;
-  beforeEach(async () => {
-    db = await openTestStore(kind);
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  let db!: TestStore;
+  freshStoreEachTest(kind, (store) => (db = store));
 
   const fail = async (email: string, ip: string, times: number, at: number) => {
     for (let i = 0; i < times; i++) await recordFailure(db, { email, ip }, at + i);

@@ -44,8 +44,9 @@ export async function queryDirectory(db: Store, query: ListGroupsQuery): Promise
     args.push(query.joinOption);
   }
   if (query.q) {
-    where.push("(id = ? OR id LIKE ? ESCAPE '\\' OR name_fold LIKE ? ESCAPE '\\')");
-    args.push(query.q, `${escapeLike(query.q)}%`, `%${escapeLike(fold(query.q))}%`);
+    // IDs match from their start and without case (as SQLite's LIKE always did), names anywhere in their folded form.
+    where.push("(id = ? OR lower(id) LIKE ? ESCAPE '\\' OR name_fold LIKE ? ESCAPE '\\')");
+    args.push(query.q, `${escapeLike(query.q.toLowerCase())}%`, `%${escapeLike(fold(query.q))}%`);
   }
   const filter = where.length ? `WHERE ${where.join(" AND ")}` : "";
   const total = (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM directory_groups ${filter}`, args))!.n;

@@ -1,17 +1,12 @@
-import { afterEach, beforeEach, expect, it } from "vitest";
-import { describeEachStore, openTestStore, type TestStore } from "../store/test-stores";
+import { expect, it } from "vitest";
+import { describeEachStore, freshStoreEachTest, type TestStore } from "../store/test-stores";
 import { closeGroupApplications, decide, inboxPendingCounts, inboxRow, listInbox, recordApplication, settleJoined, undoDecision } from "./repo";
 
 const t = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s)).toISOString();
 
 describeEachStore("the console's own inbox", (kind) => {
-  let db: TestStore;
-  beforeEach(async () => {
-    db = await openTestStore(kind);
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  let db!: TestStore;
+  freshStoreEachTest(kind, (store) => (db = store));
 
   const apply = async (groupId: string, requesterId: string, s: number, message = `hi ${s}`) =>
     String(await recordApplication(db, { groupId, requesterId, message, at: t(s) }));

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Group } from "@/lib/schemas/group";
 import { listAuditQuerySchema, type AuditActionName } from "@/lib/schemas/audit";
 import { listGroupsQuerySchema } from "@/lib/schemas/group";
@@ -7,17 +7,12 @@ import { queryAudit } from "../audit-log";
 import { queryDirectory, upsertGroups } from "../directory";
 import { leaseHolder, releaseLease, takeLease } from "../lease";
 import { openPostgresStore } from "./postgres-store";
-import { describeEachStore, freshPostgresSchema, openTestStore, TEST_DATABASE_URL, type TestStore } from "./test-stores";
+import { describeEachStore, freshPostgresSchema, freshStoreEachTest, TEST_DATABASE_URL, type TestStore } from "./test-stores";
 
 // What the console promises of its store, whichever database holds it: the same answers, in the same order.
 describeEachStore("the console store", (kind) => {
-  let db: TestStore;
-  beforeEach(async () => {
-    db = await openTestStore(kind);
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+  let db!: TestStore;
+  freshStoreEachTest(kind, (store) => (db = store));
 
   it("a transaction commits everything or, when its work throws, nothing", async () => {
     await db.transaction(async (tx) => {
@@ -102,6 +97,7 @@ describeEachStore("the console store", (kind) => {
     expect(await search("%")).toEqual(["100% fans"]);
     expect(await search("_")).toEqual(["_under"]);
     expect(await search("読書")).toEqual(["読書会"]);
+    expect(await search("@tgs#3")).toEqual(["読書会"]); // an ID from its start, in any case
   });
 
   it("filters the audit log by part of an actor's address, literally and without case", async () => {

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe } from "vitest";
+import { afterEach, beforeEach, describe } from "vitest";
 import { freshPostgresSchema } from "./fresh-schema";
 import { openPostgresStore } from "./postgres-store";
 import { openSqliteStore } from "./sqlite-store";
@@ -52,4 +52,17 @@ export const openTestStore = (kind: StoreKind): Promise<TestStore> =>
 export function describeEachStore(title: string, suite: (kind: StoreKind) => void): void {
   describe(`${title} · SQLite`, () => suite("sqlite"));
   describe.skipIf(!TEST_DATABASE_URL)(`${title} · PostgreSQL${TEST_DATABASE_URL ? "" : ` (${POSTGRES_SKIPPED})`}`, () => suite("postgres"));
+}
+
+/** A new, empty store of this kind for each test, handed to `use` before it runs and closed after. */
+export function freshStoreEachTest(kind: StoreKind, use: (store: TestStore) => void): void {
+  let current: TestStore | undefined;
+  beforeEach(async () => {
+    current = await openTestStore(kind);
+    use(current);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
 }

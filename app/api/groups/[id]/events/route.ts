@@ -2,4 +2,4 @@
 import { recentGroupEvents } from "@/lib/server/audit-service";
 import { route } from "@/lib/server/route";
 
-export const GET = route({ role: "viewer" }, ({ params }) => ({ items: recentGroupEvents(params.id) }));
+export const GET = route({ role: "viewer" }, async ({ params }) => ({ items: await recentGroupEvents(params.id) }));
