@@ -86,14 +86,13 @@ test("a bulk approval cut short by kill -9: after a restart each application is 
 
   await own.start();
   const admin = await signIn();
-  // Start-up settles what the crash left without a result, by asking the IM server (intents younger than a
-  // few IM timeouts might be another instance's requests in flight: those at the next pass, seconds later).
+  // Start-up settles what the crash left without a result, by asking the IM server.
   let entries: Entry[] = [];
   await expect
     .poll(async () => {
       entries = await approvalEntries(admin);
       return entries.filter((e) => e.result === null).length;
-    }, { timeout: 60_000, message: "every approval intent gets a result after the restart" })
+    }, { timeout: 30_000, message: "every approval intent gets a result after the restart" })
     .toBe(0);
 
   const claimsOk = (id: string) => entries.filter((e) => e.target === id && (e.result === "ok" || e.result === "settled:ok"));

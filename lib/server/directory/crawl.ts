@@ -4,6 +4,7 @@ import type { ImGateway } from "@/lib/im/gateway";
 import { usesConsoleInbox } from "../capabilities";
 import { inboxPendingCounts } from "../inbox/repo";
 import { leaseHolder, releaseLease, takeLease } from "../lease";
+import { onShutdown } from "../shutdown";
 import type { Store } from "../store/store";
 import { readState, removeUnseen, setPendingCounts, upsertGroups, writeState } from "./repo";
 
@@ -18,14 +19,21 @@ export type CrawlStatus = { running: boolean; seen: number; total: number | null
 const LEASE = "directory.crawl";
 const LEASE_MS = 2 * 60 * 1000;
 
-type CrawlState = { promise: Promise<void> | null; status: CrawlStatus; holderId: string };
+type CrawlState = { promise: Promise<boolean> | null; status: CrawlStatus; holderId: string };
 const holder = globalThis as typeof globalThis & { __directoryCrawl?: CrawlState };
 const crawlState = () =>
   (holder.__directoryCrawl ??= { promise: null, status: { running: false, seen: 0, total: null, lastFullCrawlAt: null, error: null }, holderId: crypto.randomUUID() });
 
+/**
+ * Who may crawl: with SQLite, the one process that owns the file (a fixed name, so a restart after a crash
+ * takes its own lease back at once); with PostgreSQL, this process among the instances.
+ */
+const holderOf = (db: Store) => (db.dialect === "sqlite" ? "the-sqlite-process" : crawlState().holderId);
+
 /** This process's crawl, or another instance's (then only "running" is known here). */
 export async function crawlStatus(db: Store): Promise<CrawlStatus> {
-  const { status, holderId } = crawlState();
+  const { status } = crawlState();
+  const holderId = holderOf(db);
   const elsewhere = !status.running && ((await leaseHolder(db, LEASE)) ?? holderId) !== holderId;
   return { ...status, running: status.running || elsewhere, lastFullCrawlAt: await readState(db, "crawl.lastFullAt") };
 }
@@ -37,9 +45,10 @@ class LeaseLost extends Error {
 /**
  * Fill the directory from the IM server: every group ID page by page, then profiles in batches of 50.
  * The cursor is saved after each page, so a crawl cut short by a restart resumes where it stopped; only a
- * complete crawl may remove groups it did not see. One crawl at a time per process.
+ * complete crawl may remove groups it did not see. One crawl at a time, among all instances: answers false
+ * when another instance holds the crawl (its results land in the same store).
  */
-export function crawlDirectory(db: Store, im: ImGateway): Promise<void> {
+export function crawlDirectory(db: Store, im: ImGateway): Promise<boolean> {
   const state = crawlState();
   if (state.promise) return state.promise;
   state.promise = run(db, im).finally(() => {
@@ -48,18 +57,25 @@ export function crawlDirectory(db: Store, im: ImGateway): Promise<void> {
   return state.promise;
 }
 
-async function run(db: Store, im: ImGateway) {
-  const { status, holderId } = crawlState();
-  // Another instance is crawling: its results land in the same store.
-  if (!(await takeLease(db, LEASE, holderId, LEASE_MS))) return;
+async function run(db: Store, im: ImGateway): Promise<boolean> {
+  const { status } = crawlState();
+  const holderId = holderOf(db);
+  if (!(await takeLease(db, LEASE, holderId, LEASE_MS))) return false;
+  // A stopping instance hands the crawl on at once rather than after the lease lapses.
+  const forget = onShutdown(() => void releaseLease(db, LEASE, holderId).catch(() => undefined));
   try {
     await crawlHoldingLease(db, im, status, async () => {
       if (!(await takeLease(db, LEASE, holderId, LEASE_MS))) throw new LeaseLost("another console instance took over the directory crawl");
     });
+    return true;
   } finally {
+    forget();
     await releaseLease(db, LEASE, holderId).catch(() => undefined);
   }
 }
+
+/** How long another instance's crawl may hold the lease without renewing it. */
+export const CRAWL_LEASE_MS = LEASE_MS;
 
 async function crawlHoldingLease(db: Store, im: ImGateway, status: CrawlStatus, renewLease: () => Promise<void>) {
   const resumeFrom = await readState(db, "crawl.next");

@@ -6,6 +6,8 @@ import { fold, rowToGroup, type DirectoryRow } from "./repo";
 
 const SORT_COLUMN: Record<string, string> = { created: "created_at", name: "name_fold", members: "member_count", pending: "pending_applications" };
 
+const NUMERIC_SORT_KEYS = new Set(["members", "pending"]);
+
 function sortSpec(sort: GroupSort) {
   const desc = sort.startsWith("-");
   const key = desc ? sort.slice(1) : sort;
@@ -24,7 +26,10 @@ function encodeCursor(c: Cursor): string {
 function decodeCursor(raw: string, query: ListGroupsQuery): Cursor {
   try {
     const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
-    if (c && c.f === filterKey(query) && typeof c.id === "string" && (typeof c.v === "string" || typeof c.v === "number")) return c;
+    // The value must be of its column's kind: a forged one is a bad request, not a database error.
+    const numeric = NUMERIC_SORT_KEYS.has(sortSpec(query.sort).key);
+    const valueOk = numeric ? Number.isSafeInteger(c?.v) && Math.abs(c.v as number) < 2 ** 31 : typeof c?.v === "string";
+    if (c && c.f === filterKey(query) && typeof c.id === "string" && valueOk) return c;
   } catch {
     /* fall through */
   }

@@ -18,7 +18,7 @@ function encodeCursor(row: InboxRow, q: ListApplicationsQuery) {
 function decodeCursor(raw: string, q: ListApplicationsQuery): { createdAt: string; id: number } {
   try {
     const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (typeof c.c === "string" && Number.isInteger(c.i) && c.g === (q.groupId ?? "") && c.s === q.status) return { createdAt: c.c, id: c.i };
+    if (typeof c.c === "string" && Number.isSafeInteger(c.i) && c.i > 0 && c.g === (q.groupId ?? "") && c.s === q.status) return { createdAt: c.c, id: c.i };
   } catch {
     /* fall through */
   }

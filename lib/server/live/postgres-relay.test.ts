@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import type { LiveEvent } from "@/lib/schemas/live-event";
-import { POSTGRES_SKIPPED, TEST_DATABASE_URL } from "../store/test-stores";
+import { freshPostgresSchema, POSTGRES_SKIPPED, TEST_DATABASE_URL } from "../store/test-stores";
 import { createInProcessBus, type EventBus } from "./bus";
 import { relayOverPostgres, type Relay } from "./postgres-relay";
 
@@ -41,14 +41,15 @@ describe.skipIf(!TEST_DATABASE_URL)(`live events between console instances over 
 
   it("an instance whose database connection drops listens again, and tells its streams they may have missed events", async () => {
     const [a, b] = [await instance(), await instance()];
+    const gapsBefore = b.gaps;
     const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await admin.connect();
     try {
-      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'group-console-listen' AND query ILIKE 'LISTEN%'");
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'group-console-listen'");
     } finally {
       await admin.end();
     }
-    await eventually(() => expect(b.gaps).toBeGreaterThan(0));
+    await eventually(() => expect(b.gaps).toBeGreaterThan(gapsBefore));
     a.bus.publish(event("@TGS#after-the-drop"));
     await eventually(() => expect(b.seen.map((e) => e.groupId)).toContain("@TGS#after-the-drop"));
   });
@@ -57,11 +58,32 @@ describe.skipIf(!TEST_DATABASE_URL)(`live events between console instances over 
     const a = await instance();
     const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await admin.connect();
-    await admin.query("SELECT pg_notify('group_console_live', $1)", ['{"from":"elsewhere","event":{"type":"nonsense"}}']);
-    await admin.query("SELECT pg_notify('group_console_live', 'not json')");
+    await admin.query("SELECT pg_notify('group_console_live:' || current_schema(), $1)", ['{"from":"elsewhere","event":{"type":"nonsense"}}']);
+    await admin.query("SELECT pg_notify('group_console_live:' || current_schema(), 'not json')");
     await admin.end();
     const b = await instance();
     b.bus.publish(event("@TGS#fine"));
     await eventually(() => expect(a.seen.map((e) => e.groupId)).toEqual(["@TGS#fine"]));
+  });
+
+  it("two deployments sharing a database in different schemas do not hear each other", async () => {
+    const here = await instance();
+    const other = await freshPostgresSchema(TEST_DATABASE_URL!);
+    const bus = createInProcessBus();
+    const seen: LiveEvent[] = [];
+    bus.subscribe((e) => seen.push(e));
+    const relay = await new Promise<Relay>((ready) => {
+      const r = relayOverPostgres(bus, other.url, () => ready(r));
+    });
+    try {
+      bus.publish(event("@TGS#other-deployment"));
+      here.bus.publish(event("@TGS#this-deployment"));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(here.seen.map((e) => e.groupId)).toEqual(["@TGS#this-deployment"]);
+      expect(seen.map((e) => e.groupId)).toEqual(["@TGS#other-deployment"]);
+    } finally {
+      await relay.close();
+      await other.drop();
+    }
   });
 });

@@ -6,11 +6,18 @@ import { liveEventDataSchema, liveEventTypeSchema, type LiveEvent } from "@/lib/
 import { log } from "../log";
 import type { EventBus } from "./bus";
 
-/** One channel for every console instance on the database. */
-export const LIVE_CHANNEL = "group_console_live";
+/**
+ * One channel for the console instances of one deployment: named after the schema the store lives in, so two
+ * deployments sharing a database in different schemas do not hear each other.
+ */
+export const channelOf = (schema: string) => `group_console_live:${schema}`;
+const CHANNEL_SQL = "'group_console_live:' || current_schema()";
 
 const RECONNECT_MIN_MS = 500;
 const RECONNECT_MAX_MS = 15_000;
+/** A connection that died without a word (a NAT timeout, a failover) is noticed by a query that never answers. */
+const PROBE_EVERY_MS = 15_000;
+const PROBE_TIMEOUT_MS = 5_000;
 
 const noticeSchema = z.object({ from: z.string(), event: liveEventDataSchema.extend({ type: liveEventTypeSchema }) });
 
@@ -26,22 +33,24 @@ export type Relay = { readonly instanceId: string; close(): Promise<void> };
 export function relayOverPostgres(bus: EventBus, url: string, onReady?: () => void): Relay {
   const instanceId = randomUUID();
   // Sending needs no dedicated connection: a small pool of its own, so the store's pool is never waited on.
-  const sender = new pg.Pool({ connectionString: url, max: 2, application_name: "group-console-relay" });
+  // One connection, so events leave in the order they were published.
+  const sender = new pg.Pool({ connectionString: url, max: 1, application_name: "group-console-relay", keepAlive: true, connectionTimeoutMillis: 5000 });
   sender.on("error", () => {});
   let listener: pg.Client | null = null;
+  let channel: string | null = null;
+  let probe: NodeJS.Timeout | undefined;
   let closed = false;
-  let everConnected = false;
   let backoff = RECONNECT_MIN_MS;
   let retry: NodeJS.Timeout | undefined;
 
   const send = (event: LiveEvent) => {
     const payload = JSON.stringify({ from: instanceId, event });
-    sender.query("SELECT pg_notify($1, $2)", [LIVE_CHANNEL, payload]).catch((err: unknown) => log("warn", "live event not relayed", { error: err, type: event.type }));
+    sender.query(`SELECT pg_notify(${CHANNEL_SQL}, $1)`, [payload]).catch((err: unknown) => log("warn", "live event not relayed", { error: err, type: event.type }));
   };
   const stopSending = bus.subscribeLocal(send);
 
   const receive = (message: pg.Notification) => {
-    if (message.channel !== LIVE_CHANNEL || !message.payload) return;
+    if (message.channel !== channel || !message.payload) return;
     let parsed;
     try {
       parsed = noticeSchema.safeParse(JSON.parse(message.payload));
@@ -53,10 +62,11 @@ export function relayOverPostgres(bus: EventBus, url: string, onReady?: () => vo
   };
 
   const connect = async () => {
-    const client = new pg.Client({ connectionString: url, application_name: "group-console-listen" });
+    const client = new pg.Client({ connectionString: url, application_name: "group-console-listen", keepAlive: true, connectionTimeoutMillis: 5000 });
     const lost = (err?: unknown) => {
       if (listener !== client) return;
       listener = null;
+      clearInterval(probe);
       client.removeAllListeners();
       void client.end().catch(() => {});
       if (closed) return;
@@ -68,19 +78,27 @@ export function relayOverPostgres(bus: EventBus, url: string, onReady?: () => vo
     client.on("notification", receive);
     try {
       await client.connect();
-      await client.query(`LISTEN ${LIVE_CHANNEL}`);
+      const { rows } = await client.query<{ channel: string }>(`SELECT ${CHANNEL_SQL} AS channel`);
+      channel = rows[0].channel;
+      await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
     } catch (err) {
       client.removeAllListeners();
       await client.end().catch(() => {});
+      if (closed) return;
       log("warn", "live relay cannot listen", { error: err });
       return schedule();
     }
     if (closed) return void client.end().catch(() => {});
     listener = client;
     backoff = RECONNECT_MIN_MS;
-    // Anything sent while this instance was not listening is gone: streams open before now start afresh.
-    if (everConnected) bus.reportGap();
-    everConnected = true;
+    probe = setInterval(() => {
+      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("the listening connection does not answer")), PROBE_TIMEOUT_MS).unref());
+      Promise.race([client.query("SELECT 1"), timeout]).catch((err: unknown) => lost(err));
+    }, PROBE_EVERY_MS);
+    probe.unref();
+    // Anything sent while this instance was not listening (before its first connection too) is gone:
+    // streams open before now start afresh.
+    bus.reportGap();
     onReady?.();
   };
   const schedule = () => {
@@ -96,6 +114,7 @@ export function relayOverPostgres(bus: EventBus, url: string, onReady?: () => vo
     async close() {
       closed = true;
       clearTimeout(retry);
+      clearInterval(probe);
       stopSending();
       const client = listener;
       listener = null;

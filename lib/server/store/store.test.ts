@@ -100,6 +100,19 @@ describeEachStore("the console store", (kind) => {
     expect(await search("@tgs#3")).toEqual(["読書会"]); // an ID from its start, in any case
   });
 
+  it("a cursor forged with a value of the wrong kind is a bad request, not a database error", async () => {
+    const forged = (v: unknown) => Buffer.from(JSON.stringify({ k: "-members", f: JSON.stringify(["", "", "", "-members"]), v, id: "x" })).toString("base64url");
+    for (const v of ["ten", 2 ** 40, 1.5]) {
+      await expect(queryDirectory(db, listGroupsQuerySchema.parse({ sort: "-members", cursor: forged(v) }))).rejects.toMatchObject({ code: "bad_request" });
+    }
+  });
+
+  it("keeps a group whose name holds a NUL character (PostgreSQL cannot store one: it becomes U+FFFD)", async () => {
+    await upsertGroups(db, [group("@TGS#nul", "odd\u0000name", 1, "2025-01-01T00:00:00.000Z")], 1);
+    const [listed] = (await queryDirectory(db, listGroupsQuerySchema.parse({ q: "odd" }))).items;
+    expect(listed.name).toBe(kind === "postgres" ? "odd\uFFFDname" : "odd\u0000name");
+  });
+
   it("filters the audit log by part of an actor's address, literally and without case", async () => {
     const log = (email: string, action: AuditActionName) => recordEvent(db, { actor: { id: "", email }, action, result: "ok", requestId: "r" });
     await log("Ann_Lee@example.com", "auth.signin");
