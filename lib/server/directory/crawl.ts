@@ -6,7 +6,8 @@ import { inboxPendingCounts } from "../inbox/repo";
 import { leaseHolder, releaseLease, takeLease } from "../lease";
 import { onShutdown } from "../shutdown";
 import type { Store } from "../store/store";
-import { readState, removeUnseen, setPendingCounts, upsertGroups, writeState } from "./repo";
+import { log } from "../log";
+import { readState, removeUnseen, setPendingCounts, tidyAfterCrawl, upsertGroups, writeState } from "./repo";
 
 // Tencent allows get_appid_group_list once a second and up to 10,000 IDs a call: the biggest page keeps a
 // 100,000-group crawl to a few calls (at 1,000 a page the listing alone took 100 s).
@@ -99,6 +100,7 @@ async function crawlHoldingLease(db: Store, im: ImGateway, status: CrawlStatus, 
       await renewLease();
     } while (next !== "0");
     await removeUnseen(db, generation);
+    await tidyAfterCrawl(db).catch((err: unknown) => log("warn", "directory tidy-up after the crawl failed", { error: err }));
     await refreshPendingCounts(db, im);
     await writeState(db, "crawl.lastFullAt", new Date().toISOString());
   } catch (err) {

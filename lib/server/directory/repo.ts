@@ -1,7 +1,7 @@
 import "server-only";
 import type { Group } from "@/lib/schemas/group";
 import { closeApplicationsOfUnknownGroups, closeGroupApplications } from "../inbox/repo";
-import { greatest, type Store } from "../store/store";
+import { greatest, placeholders, type Store } from "../store/store";
 
 export type DirectoryRow = {
   id: string; name: string; type: Group["type"]; owner_id: string | null; member_count: number; max_member_count: number;
@@ -19,24 +19,34 @@ export function rowToGroup(r: DirectoryRow): Group {
   };
 }
 
+// Rows per INSERT: 16 values each stays far below both databases' limits on bound parameters (SQLite 32,766,
+// PostgreSQL 65,535), and one statement for 500 rows costs one round trip instead of 500.
+const UPSERT_ROWS = 500;
+
 /** Insert or refresh groups from the IM server; the pending count is kept (it comes from another source). */
 export async function upsertGroups(db: Store, groups: Group[], generation: number): Promise<void> {
-  const sql = `
-    INSERT INTO directory_groups (id, name, name_fold, type, owner_id, member_count, max_member_count, join_option, introduction,
-      notification, face_url, mute_all, support_topic, created_at, crawl_generation, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_fold = excluded.name_fold, type = excluded.type,
-      owner_id = excluded.owner_id, member_count = excluded.member_count, max_member_count = excluded.max_member_count,
-      join_option = excluded.join_option, introduction = excluded.introduction, notification = excluded.notification,
-      face_url = excluded.face_url, mute_all = excluded.mute_all, support_topic = excluded.support_topic, created_at = excluded.created_at,
-      crawl_generation = ${greatest(db, "directory_groups.crawl_generation", "excluded.crawl_generation")}, updated_at = excluded.updated_at`;
+  // One row per ID (the last report wins): a statement may not update the same row twice.
+  const unique = [...new Map(groups.map((g) => [g.id, g])).values()];
   const now = new Date().toISOString();
   await db.transaction(async (tx) => {
-    for (const g of groups) {
-      await tx.run(sql, [
-        g.id, g.name, fold(g.name), g.type, g.ownerId, g.memberCount, g.maxMemberCount, g.joinOption, g.introduction,
-        g.notification, g.faceUrl, g.muteAll ? 1 : 0, g.supportTopic ? 1 : 0, g.createdAt, generation, now,
-      ]);
+    for (let i = 0; i < unique.length; i += UPSERT_ROWS) {
+      const chunk = unique.slice(i, i + UPSERT_ROWS);
+      const sql = `
+        INSERT INTO directory_groups (id, name, name_fold, type, owner_id, member_count, max_member_count, join_option, introduction,
+          notification, face_url, mute_all, support_topic, created_at, crawl_generation, updated_at)
+        VALUES ${chunk.map(() => `(${placeholders(16)})`).join(", ")}
+        ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_fold = excluded.name_fold, type = excluded.type,
+          owner_id = excluded.owner_id, member_count = excluded.member_count, max_member_count = excluded.max_member_count,
+          join_option = excluded.join_option, introduction = excluded.introduction, notification = excluded.notification,
+          face_url = excluded.face_url, mute_all = excluded.mute_all, support_topic = excluded.support_topic, created_at = excluded.created_at,
+          crawl_generation = ${greatest(tx, "directory_groups.crawl_generation", "excluded.crawl_generation")}, updated_at = excluded.updated_at`;
+      await tx.run(
+        sql,
+        chunk.flatMap((g) => [
+          g.id, g.name, fold(g.name), g.type, g.ownerId, g.memberCount, g.maxMemberCount, g.joinOption, g.introduction,
+          g.notification, g.faceUrl, g.muteAll ? 1 : 0, g.supportTopic ? 1 : 0, g.createdAt, generation, now,
+        ]),
+      );
     }
   });
 }
@@ -82,4 +92,13 @@ export async function readState(db: Store, key: string): Promise<string | null> 
 export async function writeState(db: Store, key: string, value: string | null): Promise<void> {
   if (value === null) await db.run("DELETE FROM directory_state WHERE key = ?", [key]);
   else await db.run("INSERT INTO directory_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value]);
+}
+
+/**
+ * After a complete crawl (up to 100,000 rows written at once): on PostgreSQL, VACUUM marks the pages
+ * all-visible, so the list's COUNT(*) reads the index alone, and ANALYZE gives the planner the new sizes.
+ * SQLite's counts read its indexes anyway.
+ */
+export async function tidyAfterCrawl(db: Store): Promise<void> {
+  if (db.dialect === "postgres") await db.run("VACUUM (ANALYZE) directory_groups");
 }

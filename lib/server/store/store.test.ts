@@ -100,6 +100,15 @@ describeEachStore("the console store", (kind) => {
     expect(await search("@tgs#3")).toEqual(["読書会"]); // an ID from its start, in any case
   });
 
+  it("refreshes a crawl page of more than one statement's rows, where one group may be reported twice (the last report wins)", async () => {
+    const many = Array.from({ length: 1_201 }, (_, i) => group(`@TGS#${String(i).padStart(5, "0")}`, `g${i}`, 1, "2025-01-01T00:00:00.000Z"));
+    await upsertGroups(db, [...many, { ...many[7], name: "renamed" }], 1);
+    expect(await db.get("SELECT COUNT(*) AS n FROM directory_groups")).toEqual({ n: 1_201 });
+    expect(await db.get("SELECT name FROM directory_groups WHERE id = ?", [many[7].id])).toEqual({ name: "renamed" });
+    await upsertGroups(db, [{ ...many[7], name: "again" }], 2);
+    expect(await db.get("SELECT name, crawl_generation FROM directory_groups WHERE id = ?", [many[7].id])).toEqual({ name: "again", crawl_generation: 2 });
+  });
+
   it("a cursor forged with a value of the wrong kind is a bad request, not a database error", async () => {
     const forged = (v: unknown) => Buffer.from(JSON.stringify({ k: "-members", f: JSON.stringify(["", "", "", "-members"]), v, id: "x" })).toString("base64url");
     for (const v of ["ten", 2 ** 40, 1.5]) {
