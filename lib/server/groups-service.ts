@@ -21,8 +21,9 @@ export function listGroups(query: ListGroupsQuery): Promise<Page<Group>> {
 export async function syncGroup(id: string): Promise<Group | null> {
   const { db, im } = getContext();
   try {
+    const readAt = new Date().toISOString();
     const group = await im.getGroup(id);
-    await upsertGroups(db, [group], Number((await readState(db, "crawl.generation")) ?? 0));
+    await upsertGroups(db, [group], Number((await readState(db, "crawl.generation")) ?? 0), readAt);
     return group;
   } catch (err) {
     if (err instanceof ImError && (err.code === 10010 || err.code === 10015)) {

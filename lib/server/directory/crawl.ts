@@ -92,7 +92,8 @@ async function crawlHoldingLease(db: Store, im: ImGateway, status: CrawlStatus, 
         if (next === resumeFrom && err instanceof ImError && !err.unavailable && !err.rateLimited && !err.badSignature) await writeState(db, "crawl.next", null);
         throw err;
       });
-      await upsertGroups(db, await im.getGroups(page.ids), generation);
+      const readAt = new Date().toISOString();
+      await upsertGroups(db, await im.getGroups(page.ids), generation, readAt);
       status.seen += page.ids.length;
       status.total = page.total;
       next = page.next;

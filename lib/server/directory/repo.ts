@@ -22,15 +22,22 @@ export function rowToGroup(r: DirectoryRow): Group {
 // Rows per INSERT: 16 values each stays far below both databases' limits on bound parameters (SQLite 32,766,
 // PostgreSQL 65,535), and one statement for 500 rows costs one round trip instead of 500.
 const UPSERT_ROWS = 500;
+/** Longer than any IM read takes (seconds): a read that started before a dismissal has surely landed by then. */
+const TOMBSTONE_MS = 60 * 60 * 1000;
 
-/** Insert or refresh groups from the IM server; the pending count is kept (it comes from another source). */
-export async function upsertGroups(db: Store, groups: Group[], generation: number): Promise<void> {
+/**
+ * Insert or refresh groups from the IM server; the pending count is kept (it comes from another source).
+ * `readAt` is when the IM server was asked: a group dismissed since then (on any instance) is not brought back.
+ */
+export async function upsertGroups(db: Store, groups: Group[], generation: number, readAt?: string): Promise<void> {
   // One row per ID (the last report wins): a statement may not update the same row twice.
   const unique = [...new Map(groups.map((g) => [g.id, g])).values()];
   const now = new Date().toISOString();
   await db.transaction(async (tx) => {
-    for (let i = 0; i < unique.length; i += UPSERT_ROWS) {
-      const chunk = unique.slice(i, i + UPSERT_ROWS);
+    const gone = readAt ? await dismissedSince(tx, unique.map((g) => g.id), readAt) : new Set<string>();
+    const fresh = unique.filter((g) => !gone.has(g.id));
+    for (let i = 0; i < fresh.length; i += UPSERT_ROWS) {
+      const chunk = fresh.slice(i, i + UPSERT_ROWS);
       const sql = `
         INSERT INTO directory_groups (id, name, name_fold, type, owner_id, member_count, max_member_count, join_option, introduction,
           notification, face_url, mute_all, support_topic, created_at, crawl_generation, updated_at)
@@ -51,10 +58,25 @@ export async function upsertGroups(db: Store, groups: Group[], generation: numbe
   });
 }
 
-/** The group is gone: out of the directory, and its pending applications in the console's inbox are closed. */
+async function dismissedSince(db: Store, ids: string[], since: string): Promise<Set<string>> {
+  const gone = new Set<string>();
+  for (let i = 0; i < ids.length; i += UPSERT_ROWS) {
+    const chunk = ids.slice(i, i + UPSERT_ROWS);
+    const rows = await db.all<{ id: string }>(`SELECT id FROM directory_tombstones WHERE at >= ? AND id IN (${placeholders(chunk.length)})`, [since, ...chunk]);
+    for (const r of rows) gone.add(r.id);
+  }
+  return gone;
+}
+
+/**
+ * The group is gone: out of the directory (remembered as dismissed, see upsertGroups), and its pending
+ * applications in the console's inbox are closed.
+ */
 export async function removeGroup(db: Store, id: string): Promise<void> {
+  const at = new Date().toISOString();
   await db.transaction(async (tx) => {
     await tx.run("DELETE FROM directory_groups WHERE id = ?", [id]);
+    await tx.run("INSERT INTO directory_tombstones (id, at) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at", [id, at]);
     await closeGroupApplications(tx, id, new Date().toISOString());
   });
 }
@@ -80,6 +102,8 @@ export async function countDownPending(db: Store, groupId: string): Promise<void
 export async function removeUnseen(db: Store, generation: number): Promise<number> {
   return db.transaction(async (tx) => {
     const removed = await tx.run("DELETE FROM directory_groups WHERE crawl_generation < ?", [generation]);
+    // Reads older than a complete crawl are long settled: their tombstones can go.
+    await tx.run("DELETE FROM directory_tombstones WHERE at < ?", [new Date(Date.now() - TOMBSTONE_MS).toISOString()]);
     await closeApplicationsOfUnknownGroups(tx, new Date().toISOString());
     return removed;
   });

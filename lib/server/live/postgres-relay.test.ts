@@ -45,7 +45,7 @@ describe.skipIf(!TEST_DATABASE_URL)(`live events between console instances over 
     const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await admin.connect();
     try {
-      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'group-console-listen'");
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'group-console-listen' AND datname = current_database()");
     } finally {
       await admin.end();
     }

@@ -1,13 +1,16 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { LiveEvent } from "@/lib/schemas/live-event";
 import { ImError } from "@/lib/im/errors";
+import { openSqliteTestStore } from "../store/test-stores";
 
 // Strict doubles: the IM server and the directory as this module sees them.
 const im = { listApplications: vi.fn(), capabilities: vi.fn(), forgetCapabilities: vi.fn() };
 const inbox = { applyToInbox: vi.fn() };
 const directory = { getDirectoryGroup: vi.fn(), refreshPendingCounts: vi.fn(), setPendingCounts: vi.fn() };
 const syncGroup = vi.fn();
-vi.mock("../context", () => ({ getContext: () => ({ db: {}, im }) }));
+// A real store: which application was already announced is kept there, shared by every instance.
+const db = openSqliteTestStore();
+vi.mock("../context", () => ({ getContext: () => ({ db, im }) }));
 vi.mock("../directory", () => ({ getDirectoryGroup: (...a: unknown[]) => directory.getDirectoryGroup(...a), refreshPendingCounts: (...a: unknown[]) => directory.refreshPendingCounts(...a) }));
 vi.mock("../directory/repo", () => ({ setPendingCounts: (...a: unknown[]) => directory.setPendingCounts(...a) }));
 vi.mock("../groups-service", () => ({ syncGroup: (id: string) => syncGroup(id) }));
@@ -25,6 +28,8 @@ getBus().subscribe((e) => {
 });
 const plan = (command: string, body: Record<string, unknown>) => planWebhook(command, { EventTime: Date.now(), ...body })!;
 const application = (id: string, requesterId: string) => ({ id, requesterId, createdAt: new Date().toISOString() });
+
+afterAll(() => db.close());
 
 beforeEach(() => {
   published = [];
@@ -84,7 +89,7 @@ describe("carrying out a webhook", () => {
       runWebhookPlan({ ...plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g2", Requestor_Account: "u1" }), findApplication: { requesterId: "u1", delaysMs: [1] } }),
     ]);
     expect(published).toEqual([expect.objectContaining({ type: "application.created", groupId: "g2", applicationId: "8", userId: "u1" })]);
-    expect(directory.setPendingCounts).toHaveBeenCalledWith({}, new Map([["g2", 2]]), { resetOthers: false });
+    expect(directory.setPendingCounts).toHaveBeenCalledWith(db, new Map([["g2", 2]]), { resetOthers: false });
   });
 
   it("asks again later when the application is not stored yet, and stays quiet if it never is", async () => {

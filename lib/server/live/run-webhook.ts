@@ -14,7 +14,7 @@ import type { WebhookPlan } from "./webhook-plan";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Plans that wait for their group's turn; webhooks arriving meanwhile join them instead of queueing more reads. */
-const holder = globalThis as typeof globalThis & { __liveWaiting?: Map<string, { plans: WebhookPlan[]; done: Promise<void> }>; __liveAnnounced?: Map<string, number> };
+const holder = globalThis as typeof globalThis & { __liveWaiting?: Map<string, { plans: WebhookPlan[]; done: Promise<void> }> };
 const waitingFor = () => (holder.__liveWaiting ??= new Map());
 
 /**
@@ -65,13 +65,12 @@ async function mayHavePending(groupId: string): Promise<boolean> {
 const NEW_APPLICATION_SLACK_MS = 60_000;
 const REMEMBER_MS = 10 * 60_000;
 
-function firstAnnouncement(applicationId: string): boolean {
-  const seen = (holder.__liveAnnounced ??= new Map());
+/** Whether this instance is the first (of all instances on the store) to announce the application. */
+async function firstAnnouncement(applicationId: string): Promise<boolean> {
+  const { db } = getContext();
   const now = Date.now();
-  for (const [id, t] of seen) if (t < now - REMEMBER_MS) seen.delete(id);
-  if (seen.has(applicationId)) return false;
-  seen.set(applicationId, now);
-  return true;
+  await db.run("DELETE FROM announced_applications WHERE at < ?", [now - REMEMBER_MS]);
+  return (await db.run("INSERT INTO announced_applications (id, at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING", [applicationId, now])) === 1;
 }
 
 type Lookup = { kind: "found"; id: string } | { kind: "none" };
@@ -105,7 +104,7 @@ async function announceNewApplication(plan: WebhookPlan, find: NonNullable<Webho
     if (delay > 0) await sleep(delay);
     const found = await serially(plan.groupId, () => lookUp(plan.groupId, find.requesterId, since));
     if (found.kind === "found") {
-      if (firstAnnouncement(found.id)) publishEvent(event(found.id));
+      if (await firstAnnouncement(found.id)) publishEvent(event(found.id));
       return;
     }
   }

@@ -78,4 +78,10 @@ export const POSTGRES_MIGRATIONS: string[] = [
    CREATE INDEX inbox_by_group  ON inbox_applications (group_id, status, created_at, id);`,
   // Leases: which console instance does work that only one may do at a time (the directory crawl).
   `CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until BIGINT NOT NULL);`,
+  // Several instances: a dismissed group is remembered for a while, so a read of it made before the dismissal
+  // (on another instance) cannot bring it back; and an application is announced once, whichever instance
+  // hears of it first.
+  `CREATE TABLE directory_tombstones (id TEXT COLLATE "C" PRIMARY KEY, at TEXT COLLATE "C" NOT NULL);
+   CREATE TABLE announced_applications (id TEXT PRIMARY KEY, at BIGINT NOT NULL);
+   CREATE INDEX announced_at ON announced_applications (at);`,
 ];

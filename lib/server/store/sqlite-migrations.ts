@@ -86,4 +86,10 @@ export const SQLITE_MIGRATIONS: string[] = [
    CREATE INDEX dir_type_created ON directory_groups (type, created_at, id, name_fold);`,
   // Leases: which console instance does work that only one may do at a time (the directory crawl).
   `CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until INTEGER NOT NULL);`,
+  // Several instances: a dismissed group is remembered for a while, so a read of it made before the dismissal
+  // (on another instance) cannot bring it back; and an application is announced once, whichever instance
+  // hears of it first.
+  `CREATE TABLE directory_tombstones (id TEXT PRIMARY KEY, at TEXT NOT NULL);
+   CREATE TABLE announced_applications (id TEXT PRIMARY KEY, at INTEGER NOT NULL);
+   CREATE INDEX announced_at ON announced_applications (at);`,
 ];
