@@ -54,7 +54,10 @@ export async function queryDirectory(db: Store, query: ListGroupsQuery): Promise
     args.push(query.q, `${escapeLike(query.q.toLowerCase())}%`, `%${escapeLike(fold(query.q))}%`);
   }
   const filter = where.length ? `WHERE ${where.join(" AND ")}` : "";
-  const total = (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM directory_groups ${filter}`, args))!.n;
+  // Without a search, the total is a sum of the trigger-kept counts per type and join option (see the migrations).
+  const total = query.q
+    ? (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM directory_groups ${filter}`, args))!.n
+    : Number((await db.get<{ n: number | null }>(`SELECT SUM(n) AS n FROM directory_counts ${filter}`, args))!.n ?? 0);
 
   const { column, desc } = sortSpec(query.sort);
   const pageWhere = [...where];

@@ -92,4 +92,21 @@ export const SQLITE_MIGRATIONS: string[] = [
   `CREATE TABLE directory_tombstones (id TEXT PRIMARY KEY, at TEXT NOT NULL);
    CREATE TABLE announced_applications (id TEXT PRIMARY KEY, at INTEGER NOT NULL);
    CREATE INDEX announced_at ON announced_applications (at);`,
+  // The list's total without a search comes from counts per type and join option, kept by triggers, instead of
+  // a COUNT(*) over every group at every request.
+  `CREATE TABLE directory_counts (type TEXT NOT NULL, join_option TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (type, join_option));
+   INSERT INTO directory_counts (type, join_option, n) SELECT type, join_option, COUNT(*) FROM directory_groups GROUP BY type, join_option;
+   CREATE TRIGGER dir_count_insert AFTER INSERT ON directory_groups BEGIN
+     INSERT INTO directory_counts (type, join_option, n) VALUES (NEW.type, NEW.join_option, 1)
+       ON CONFLICT (type, join_option) DO UPDATE SET n = n + 1;
+   END;
+   CREATE TRIGGER dir_count_delete AFTER DELETE ON directory_groups BEGIN
+     UPDATE directory_counts SET n = n - 1 WHERE type = OLD.type AND join_option = OLD.join_option;
+   END;
+   CREATE TRIGGER dir_count_update AFTER UPDATE OF type, join_option ON directory_groups
+     WHEN OLD.type IS NOT NEW.type OR OLD.join_option IS NOT NEW.join_option BEGIN
+     UPDATE directory_counts SET n = n - 1 WHERE type = OLD.type AND join_option = OLD.join_option;
+     INSERT INTO directory_counts (type, join_option, n) VALUES (NEW.type, NEW.join_option, 1)
+       ON CONFLICT (type, join_option) DO UPDATE SET n = n + 1;
+   END;`,
 ];

@@ -122,6 +122,28 @@ describeEachStore("the console store", (kind) => {
     expect((await getDirectoryGroup(db, g.id))?.name).toBe("Back again");
   });
 
+  it("the list's totals without a search follow every insert, change of type or join option, and removal", async () => {
+    const total = async (q: Record<string, string> = {}) => (await queryDirectory(db, listGroupsQuerySchema.parse(q))).total;
+    const counted = async (where: string, args: string[] = []) => (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM directory_groups ${where}`, args))!.n;
+    const check = async () => {
+      expect(await total()).toBe(await counted(""));
+      for (const type of ["Public", "Work"]) {
+        expect(await total({ type })).toBe(await counted("WHERE type = ?", [type]));
+        expect(await total({ type, joinOption: "NeedPermission" })).toBe(await counted("WHERE type = ? AND join_option = ?", [type, "NeedPermission"]));
+      }
+    };
+    const many = Array.from({ length: 700 }, (_, i) => group(`@TGS#c${i}`, `c${i}`, 1, "2025-01-01T00:00:00.000Z"));
+    await upsertGroups(db, many, 1);
+    await check();
+    await upsertGroups(db, many.slice(0, 300).map((g) => ({ ...g, type: "Work" as const, joinOption: "DisableApply" as const })), 2);
+    await upsertGroups(db, many.slice(600), 2); // refreshed, nothing changed
+    await check();
+    await removeGroup(db, many[0].id);
+    await db.run("DELETE FROM directory_groups WHERE crawl_generation < 2");
+    await check();
+    expect(await total()).toBe(399);
+  });
+
   it("a cursor forged with a value of the wrong kind is a bad request, not a database error", async () => {
     const forged = (v: unknown) => Buffer.from(JSON.stringify({ k: "-members", f: JSON.stringify(["", "", "", "-members"]), v, id: "x" })).toString("base64url");
     for (const v of ["ten", 2 ** 40, 1.5]) {
