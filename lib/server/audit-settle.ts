@@ -54,10 +54,10 @@ async function probe(db: Store, im: ImGateway, row: Unsettled): Promise<Verdict>
 /**
  * Settles audit entries left without a result by a crash between intent and outcome, by asking the IM
  * server what actually happened. With several console instances, an entry without a result may belong to
- * a request still in flight on another one: only entries older than `olderThanMs` are settled, and the
- * answer says how many younger ones are left for a later pass.
+ * a request still in flight on another one: only entries older than `olderThanMs` are settled. Answers how
+ * many were settled.
  */
-export async function settleUnfinishedAudit(db: Store, im: ImGateway, { olderThanMs = 0 }: { olderThanMs?: number } = {}): Promise<{ settled: number; younger: number }> {
+export async function settleUnfinishedAudit(db: Store, im: ImGateway, { olderThanMs = 0 }: { olderThanMs?: number } = {}): Promise<number> {
   const cutoff = new Date(Date.now() - olderThanMs).toISOString();
   const rows = await db.all<Unsettled>("SELECT id, action, actor_email, group_id, target, after FROM audit WHERE result IS NULL AND at <= ? ORDER BY id", [cutoff]);
   let settled = 0;
@@ -70,6 +70,5 @@ export async function settleUnfinishedAudit(db: Store, im: ImGateway, { olderTha
     }
     settled += await db.run("UPDATE audit SET result = ? WHERE id = ? AND result IS NULL", [`settled:${verdict}`, row.id]);
   }
-  const younger = (await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM audit WHERE result IS NULL AND at > ?", [cutoff]))!.n;
-  return { settled, younger };
+  return settled;
 }

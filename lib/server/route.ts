@@ -15,6 +15,23 @@ import { currentUser } from "./session";
 const MAX_BODY_BYTES = 1024 * 1024;
 const MUTATIONS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/**
+ * Whether a Promise hides somewhere inside a handler's answer: it would be sent as `{}` (a service call not
+ * awaited). `route()` refuses such a handler at compile time; a Promise of the whole answer is fine.
+ */
+type HidesPromise<T> = T extends Response
+  ? false
+  : T extends PromiseLike<unknown>
+    ? true
+    : T extends (...args: never[]) => unknown
+      ? false
+      : T extends object
+        ? true extends { [K in keyof T]-?: HidesPromise<T[K]> }[keyof T]
+          ? true
+          : false
+        : false;
+type AnswerCheck<R> = HidesPromise<Awaited<R>> extends true ? [error: "an answer holds a Promise: await it"] : [];
+
 type Spec<Q extends z.ZodType, B extends z.ZodType> = { role: Role; query?: Q; body?: B };
 
 export type RouteContext<Q, B> = {
@@ -31,9 +48,12 @@ export type RouteContext<Q, B> = {
  * and every failure answered in the error contract. Handlers return data (200) or a Response. Each request
  * runs in its own context (request ID, user, IM commands) and ends with one log line.
  */
-export function route<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
+export function route<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined, R = unknown>(
   spec: Spec<Q, B>,
-  handler: (ctx: RouteContext<z.output<Q>, z.output<B>>) => unknown,
+  handler: (ctx: RouteContext<z.output<Q>, z.output<B>>) => R,
+  // Only its type matters: with a Promise inside the answer, route() demands an argument no caller gives.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  ...noPromiseInside: AnswerCheck<R>
 ) {
   const handle = async (req: NextRequest, segment: { params: Promise<Record<string, string>> }, ctx: RequestContext): Promise<Response> => {
     const { requestId } = ctx;
