@@ -36,7 +36,7 @@ export const consoleUserSchema = z.object({
 export type ConsoleUser = z.infer<typeof consoleUserSchema>;
 
 // bcrypt only reads the first 72 bytes: a longer password would silently lose its tail.
-const passwordSchema = z
+export const passwordSchema = z
   .string()
   .refine((v) => v.length >= 10, because("passwordShort", "Password must be at least 10 characters", { min: 10 }))
   .refine((v) => new TextEncoder().encode(v).length <= 72, because("passwordLong", "Password must be at most 72 bytes", { max: 72 }));

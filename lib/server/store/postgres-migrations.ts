@@ -109,4 +109,31 @@ export const POSTGRES_MIGRATIONS: string[] = [
      REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION directory_count_rows();
    CREATE TRIGGER dir_count_delete AFTER DELETE ON directory_groups
      REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION directory_count_rows();`,
+  // Hardening. Sessions: a version per user, in every token, bumped to end all of that user's sessions (password,
+  // role, disabling, "sign out everywhere"), with why; and single tokens ended by signing out, kept until they
+  // would have expired anyway. Single sign-on identities by (issuer, subject), never by email. Sign-in attempts
+  // per address and account, reserved before the password is checked. Webhooks seen, so a replayed one is dropped.
+  `ALTER TABLE users ADD COLUMN session_version INTEGER NOT NULL DEFAULT 1, ADD COLUMN sessions_ended_reason TEXT;
+   CREATE TABLE ended_sessions (jti TEXT PRIMARY KEY, until BIGINT NOT NULL);
+   CREATE INDEX ended_sessions_until ON ended_sessions (until);
+   CREATE TABLE sso_identities (
+     issuer     TEXT NOT NULL,
+     subject    TEXT NOT NULL,
+     user_id    BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (issuer, subject)
+   );
+   CREATE TABLE signin_attempts (
+     id      TEXT PRIMARY KEY,
+     email   TEXT NOT NULL,
+     ip      TEXT NOT NULL,
+     at      BIGINT NOT NULL,
+     outcome TEXT NOT NULL CHECK (outcome IN ('pending','failed'))
+   );
+   CREATE INDEX signin_attempts_ip    ON signin_attempts (ip, at);
+   CREATE INDEX signin_attempts_email ON signin_attempts (email, at);
+   CREATE TABLE signin_throttled (ip TEXT NOT NULL, window_start BIGINT NOT NULL, count INTEGER NOT NULL, audit_id BIGINT NOT NULL, PRIMARY KEY (ip, window_start));
+   CREATE TABLE webhooks_seen (key TEXT PRIMARY KEY, at BIGINT NOT NULL);
+   CREATE INDEX webhooks_seen_at ON webhooks_seen (at);
+   DROP TABLE signin_failures;`,
 ];
