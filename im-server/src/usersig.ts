@@ -68,11 +68,18 @@ interface SigDoc {
   "TLS.sig"?: unknown;
 }
 
+/**
+ * A real UserSig inflates to a few hundred bytes. Without a cap, a 16 KB query of zeros inflates to 16 MB
+ * (and whitespace padding keeps a captured sig's JSON valid), so inflating stops past this many bytes.
+ */
+export const MAX_INFLATED_SIG_BYTES = 4 * 1024;
+
 function decode(sig: string): SigDoc | null {
   if (!/^[A-Za-z0-9*_-]+$/.test(sig)) return null;
   try {
     const base64 = sig.replace(/\*/g, "+").replace(/-/g, "/").replace(/_/g, "=");
-    const json = inflateSync(Buffer.from(base64, "base64")).toString("utf8");
+    // Past the cap zlib throws (ERR_BUFFER_TOO_LARGE) and the sig is refused as undecodable (70003).
+    const json = inflateSync(Buffer.from(base64, "base64"), { maxOutputLength: MAX_INFLATED_SIG_BYTES }).toString("utf8");
     const doc = JSON.parse(json) as unknown;
     return typeof doc === "object" && doc !== null && !Array.isArray(doc) ? (doc as SigDoc) : null;
   } catch {

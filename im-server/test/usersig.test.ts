@@ -70,7 +70,27 @@ describe("UserSig v2", () => {
     expect(verdict.ok).toBe(false);
     expect(verdict.ok === false && verdict.code).toBe(code);
   });
+
+  it("refuses a deflate bomb with 70003 instead of inflating it, even when the bomb holds a validly signed doc", () => {
+    // An attacker pads a captured sig's JSON with 16 MB of whitespace (still valid JSON, same HMAC): ~16 KB
+    // on the wire. Inflating it whole would cost 16 MB of memory per request.
+    const bomb = paddedSig(decodeDoc(EXAMPLE_SIG), 16 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(24 * 1024);
+    const verdict = verifyExample(bomb);
+    expect(verdict).toMatchObject({ ok: false, code: 70003 });
+  });
+
+  it("still accepts the same doc with a little padding, as a real sig never inflates past a few hundred bytes", () => {
+    expect(verifyExample(paddedSig(decodeDoc(EXAMPLE_SIG), 1024)).ok).toBe(true);
+  });
 });
+
+/** A sig whose JSON carries `padding` bytes of whitespace before its closing brace. */
+function paddedSig(doc: Record<string, unknown>, padding: number): string {
+  const json = JSON.stringify(doc);
+  const padded = Buffer.concat([Buffer.from(json.slice(0, -1)), Buffer.alloc(padding, " "), Buffer.from("}")]);
+  return deflateSync(padded, { level: 9 }).toString("base64").replace(/\+/g, "*").replace(/\//g, "-").replace(/=/g, "_");
+}
 
 describe("UserSig over HTTP", () => {
   let server: TestServer;
@@ -87,6 +107,8 @@ describe("UserSig over HTTP", () => {
     ["for someone else", () => sig("u_mallory"), ADMIN, 70013],
     ["for another app", () => sig(ADMIN, { sdkAppId: 1400000001 }), ADMIN, 70014],
     ["garbage", () => "%%%", ADMIN, 70003],
+    // 4 MB of whitespace inside a valid admin sig: ~5 KB of query string.
+    ["deflate bomb", () => paddedSig(decodeDoc(sig(ADMIN)), 4 * 1024 * 1024), ADMIN, 70003],
   ];
   it.each(cases)("refuses a %s sig and changes nothing", async (_name, makeSig, identifier, code) => {
     const res = await server.rest("im_open_login_svc/account_import", { UserID: "u_victim" }, { identifier, usersig: makeSig() });
