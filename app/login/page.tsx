@@ -5,20 +5,16 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { SsoSignIn } from "@/components/auth/sso-sign-in";
 import { getEnv } from "@/lib/server/env";
 import { currentUser } from "@/lib/server/session";
+import { safeReturnPath } from "@/lib/return-path";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Meta"))("signIn") };
 }
 export const dynamic = "force-dynamic";
 
-/** Only same-site paths may be returned to after sign-in. */
-function safeFrom(from: string | string[] | undefined): string {
-  return typeof from === "string" && from.startsWith("/") && !from.startsWith("//") ? from : "/groups";
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const from = safeFrom(params.from);
+  const from = safeReturnPath(params.from, getEnv().nextAuthUrl);
   if (await currentUser()) redirect(from);
   const t = await getTranslations("Login");
   const sso = getEnv().oidc;

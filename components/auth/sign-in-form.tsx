@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { safeReturnPath } from "@/lib/return-path";
 
 export function SignInForm({ from }: { from: string }) {
   const router = useRouter();
@@ -20,7 +21,8 @@ export function SignInForm({ from }: { from: string }) {
     const res = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
     setPending(false);
     if (res?.ok && !res.error) {
-      router.replace(from);
+      // The server already checked `from`; checked again here, where the navigation happens.
+      router.replace(safeReturnPath(from, window.location.origin));
       router.refresh();
     } else {
       setError(res?.error === "rate_limited" ? t("rateLimited") : t("badCredentials"));

@@ -3,6 +3,7 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { safeReturnPath } from "@/lib/return-path";
 
 /** Single sign-on, offered under the password form when the console is configured for it (OIDC_*). */
 export function SsoSignIn({ name, from, error }: { name: string; from: string; error?: string }) {
@@ -24,7 +25,7 @@ export function SsoSignIn({ name, from, error }: { name: string; from: string; e
         disabled={pending}
         onClick={() => {
           setPending(true);
-          void signIn("oidc", { callbackUrl: from });
+          void signIn("oidc", { callbackUrl: safeReturnPath(from, window.location.origin) });
         }}
       >
         {t("sso", { name })}

@@ -78,3 +78,7 @@ export const listUsersQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
+
+/** An admin links an identity provider's subject (the `sub` of its ID tokens) to a console user. */
+export const linkSsoSchema = z.object({ subject: z.string().trim().min(1).max(255) }).strict();
+export type LinkSsoInput = z.infer<typeof linkSsoSchema>;

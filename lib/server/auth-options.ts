@@ -2,20 +2,26 @@ import "server-only";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { roleSchema } from "@/lib/schemas/user";
+import { clientAddress } from "./client-address";
 import { getContext } from "./context";
 import { getEnv } from "./env";
 import { OIDC_PROVIDER_ID, oidcProvider, signedInByOidc, signInWithOidc } from "./oidc";
-import { clientIp, signInWithPassword } from "./sign-in";
+import { claimsForSignIn, currentUser, endToken, SESSION_LIFETIME_SECONDS } from "./session";
+import { takeLink } from "./sso-link";
+import { signInWithPassword } from "./sign-in";
+import type { SignedInUser } from "./users";
 
 /**
  * next-auth v4 with JWT sessions (httpOnly, SameSite=Lax cookie); built lazily so builds need no secret.
- * Email and password always (embedded mode, scripts); single sign-on as well when OIDC_* is set.
+ * Email and password always (embedded mode, scripts); single sign-on as well when OIDC_* is set. What a token
+ * must still match on every request (version, ID, sign-in time) is in session.ts.
  */
 export function getAuthOptions(): AuthOptions {
   const { nextAuthSecret, oidc } = getEnv();
   return {
     secret: nextAuthSecret,
-    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    // Renewed while used, but never past 12 hours after signing in (checked on every request: session.ts).
+    session: { strategy: "jwt", maxAge: SESSION_LIFETIME_SECONDS },
     // A refused single sign-on comes back to the sign-in page, which says why (?error=AccessDenied).
     pages: { signIn: "/login", error: "/login" },
     providers: [
@@ -25,29 +31,35 @@ export function getAuthOptions(): AuthOptions {
         async authorize(credentials, req) {
           if (!credentials?.email || !credentials.password) return null;
           const { email, password } = credentials;
-          const user = await signInWithPassword(getContext().db, { email, password, ip: clientIp(req?.headers) });
-          return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+          return signInWithPassword(getContext().db, { email, password, ip: clientAddress(req?.headers) });
         },
       }),
       ...(oidc ? [oidcProvider(oidc)] : []),
     ],
     callbacks: {
-      // Single sign-on gets in only with a role from OIDC_ROLES; the console user is made or updated here.
+      // Single sign-on gets in only with a linked or new identity and a role from OIDC_ROLES (oidc.ts).
       async signIn({ account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
-        return Boolean(oidc && profile && (await signInWithOidc(getContext().db, oidc, profile as Record<string, unknown>)));
+        if (!oidc || !profile) return false;
+        // Someone signed in with their password who asked to link this identity to their account (sso-link.ts).
+        const linkTo = await takeLink((await currentUser())?.id ?? null);
+        return Boolean(await signInWithOidc(getContext().db, oidc, profile as Record<string, unknown>, linkTo));
       },
-      async jwt({ token, user, account }) {
+      async jwt({ token, user, account, profile }) {
+        if (!user) return token;
         // The session names the console user, never the IdP's subject.
-        const signedIn = account?.provider === OIDC_PROVIDER_ID ? await signedInByOidc(getContext().db, user?.email) : user;
-        if (signedIn && "role" in signedIn) {
-          token.sub = signedIn.id;
-          token.role = roleSchema.parse(signedIn.role);
-        }
-        return token;
+        const signedIn: SignedInUser | null =
+          account?.provider === OIDC_PROVIDER_ID ? (oidc ? await signedInByOidc(getContext().db, oidc, profile as Record<string, unknown> | undefined) : null) : (user as unknown as SignedInUser);
+        if (!signedIn) return token;
+        return { ...token, ...claimsForSignIn(signedIn), role: roleSchema.parse(signedIn.role), email: signedIn.email, name: signedIn.name };
       },
       session({ session, token }) {
         return { ...session, user: { ...session.user, id: token.sub, role: token.role } };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        await endToken(getContext().db, token);
       },
     },
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EnvError, getEnv } from "./env";
 
 // An external IM server, so nothing is read from a secrets file.
-const base = { IM_BASE_URL: "https://adminapisgp.im.qcloud.com", IM_SECRET_KEY: "k".repeat(32), NEXTAUTH_SECRET: "s".repeat(32) };
+const base = { IM_BASE_URL: "https://adminapisgp.im.qcloud.com", IM_SECRET_KEY: "k".repeat(32), NEXTAUTH_SECRET: "s".repeat(32), IM_CALLBACK_TOKEN: "t".repeat(24) };
 const load = (extra: Record<string, string>) => getEnv({ ...base, ...extra } as unknown as NodeJS.ProcessEnv);
 const problems = (extra: Record<string, string>) => {
   try {
@@ -30,5 +30,30 @@ describe("configuration for Tencent Cloud Chat and several instances", () => {
     expect(missing).toMatch(/OIDC_CLIENT_ID/);
     expect(missing).toMatch(/OIDC_CLIENT_SECRET/);
     expect(missing).toMatch(/OIDC_ROLES/);
+  });
+});
+
+describe("configuration that keeps strangers out", () => {
+  it("an external IM server needs a webhook token: without one, anyone could post webhooks", () => {
+    expect(problems({ IM_CALLBACK_TOKEN: "" })).toMatch(/IM_CALLBACK_TOKEN: required when IM_BASE_URL is set/);
+  });
+
+  it("listens on loopback unless HOST says otherwise, and believes no proxy unless TRUST_PROXY says how many", () => {
+    expect(load({})).toMatchObject({ host: "127.0.0.1", trustProxy: 0 });
+    expect(load({ HOST: "0.0.0.0", TRUST_PROXY: "2" })).toMatchObject({ host: "0.0.0.0", trustProxy: 2 });
+    expect(problems({ TRUST_PROXY: "-1" })).toMatch(/TRUST_PROXY/);
+  });
+
+  it("loads faces from no host unless FACE_HOSTS lists them, as host names", () => {
+    expect(load({}).faceHosts).toEqual([]);
+    expect(load({ FACE_HOSTS: "Images.Example.com, *.cdn.example.net" }).faceHosts).toEqual(["images.example.com", "*.cdn.example.net"]);
+    expect(problems({ FACE_HOSTS: "https://images.example.com" })).toMatch(/FACE_HOSTS/);
+    expect(problems({ FACE_HOSTS: "images.example.com/faces" })).toMatch(/FACE_HOSTS/);
+  });
+
+  it("CONSOLE_ADMIN_PASSWORD follows the rules of every other password: 10 characters, 72 bytes", () => {
+    expect(load({ CONSOLE_ADMIN_PASSWORD: "ten-chars!" }).admin.password).toBe("ten-chars!");
+    expect(problems({ CONSOLE_ADMIN_PASSWORD: "nine-char" })).toMatch(/CONSOLE_ADMIN_PASSWORD: Password must be at least 10 characters/);
+    expect(problems({ CONSOLE_ADMIN_PASSWORD: "漢".repeat(25) })).toMatch(/CONSOLE_ADMIN_PASSWORD: Password must be at most 72 bytes/);
   });
 });

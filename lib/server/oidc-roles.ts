@@ -39,9 +39,17 @@ function holds(claim: unknown, value: string): boolean {
   return (typeof claim === "string" || typeof claim === "number" || typeof claim === "boolean") && String(claim) === value;
 }
 
-/** The role these ID-token claims earn, or null. An email counts only when the IdP does not say it is unverified. */
+/**
+ * The email of these claims, only when the IdP says it verified it: anyone can type any address into their IdP
+ * profile, so an unverified one proves nothing (and must neither earn a role nor name a console user).
+ */
+export function verifiedEmail(claims: Record<string, unknown>): string | null {
+  return typeof claims.email === "string" && claims.email_verified === true ? claims.email.trim().toLowerCase().slice(0, 254) : null;
+}
+
+/** The role these ID-token claims earn, or null. An email counts only when verified. */
 export function roleFor(rules: RoleRule[], claims: Record<string, unknown>): Role | null {
-  const email = typeof claims.email === "string" && claims.email_verified !== false && claims.email_verified !== "false" ? claims.email : null;
+  const email = verifiedEmail(claims);
   let best: Role | null = null;
   for (const rule of rules) {
     const match = rule.kind === "email" ? email !== null && rule.pattern.test(email) : holds(claimAt(claims, rule.path), rule.value);

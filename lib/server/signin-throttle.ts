@@ -1,38 +1,76 @@
 import "server-only";
-import { decide, type WindowRule } from "./rate-window";
+import { randomUUID } from "node:crypto";
 import type { Store } from "./store/store";
 
-// Per email against guessing one account's password; per address against spraying many accounts.
-const RULES: Record<"email" | "ip", WindowRule> = {
-  email: { max: 5, windowMs: 15 * 60 * 1000 },
-  ip: { max: 20, windowMs: 15 * 60 * 1000 },
-};
-const LONGEST_WINDOW = Math.max(RULES.email.windowMs, RULES.ip.windowMs);
+/**
+ * Sign-in throttling, by client address (from the front proxy, never a header the client wrote):
+ *  - per address: 20 unsuccessful attempts in 15 minutes, whatever accounts they try (spraying);
+ *  - per account at one address: 5 (guessing one password from one place).
+ * An account is never locked as a whole, so strangers elsewhere cannot lock its owner out. Guessing one account
+ * from many addresses is slowed instead: once the account has more than 5 failures in the window, an attempt
+ * from an address that has failed itself waits, doubling from 250 ms up to 5 s; an address with no failures of
+ * its own (the owner, at their desk) waits for nothing.
+ * Each attempt is reserved before its password is checked, under a lock per address, so a burst of parallel
+ * guesses is counted as it arrives, not after. A success takes its reservation back.
+ */
+export const WINDOW_MS = 15 * 60 * 1000;
+export const LIMITS = { perAddress: 20, perAccountAtAddress: 5 } as const;
+const DELAY = { freeFailures: 5, firstMs: 250, maxMs: 5_000 } as const;
 
-export type Attempt = { email: string; ip?: string | null };
+/** Attempts made where no address is known (a console run without its front proxy) share one bucket. */
+export const UNKNOWN_ADDRESS = "unknown";
 
-const keysOf = (a: Attempt) =>
-  [["email", `email:${a.email.trim().toLowerCase()}`], ...(a.ip ? [["ip", `ip:${a.ip}`]] : [])] as ["email" | "ip", string][];
+export type Attempt = { email: string; ip: string | null };
+export type Reservation = { id: string; email: string; ip: string; delayMs: number };
+export type ReserveResult = { allowed: true; reservation: Reservation } | { allowed: false };
 
-/** Whether this attempt must be refused without even checking the password. */
-export async function isThrottled(db: Store, attempt: Attempt, now = Date.now()): Promise<boolean> {
-  for (const [kind, key] of keysOf(attempt)) {
-    const rule = RULES[kind];
-    const rows = await db.all<{ at: number }>("SELECT at FROM signin_failures WHERE key = ? AND at > ?", [key, now - rule.windowMs]);
-    if (decide(rows.map((r) => r.at), now, rule).limited) return true;
+const normalize = (a: Attempt) => ({ email: a.email.trim().toLowerCase(), ip: a.ip ?? UNKNOWN_ADDRESS });
+
+const count = async (db: Store, where: string, params: (string | number)[]) =>
+  (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM signin_attempts WHERE ${where}`, params))!.n;
+
+export function delayFor(accountFailures: number, addressHasFailed: boolean): number {
+  if (!addressHasFailed || accountFailures <= DELAY.freeFailures) return 0;
+  return Math.min(DELAY.maxMs, DELAY.firstMs * 2 ** (accountFailures - DELAY.freeFailures - 1));
+}
+
+export async function reserveAttempt(db: Store, attempt: Attempt, now = Date.now()): Promise<ReserveResult> {
+  const { email, ip } = normalize(attempt);
+  const since = now - WINDOW_MS;
+  return db.transaction(
+    async (tx) => {
+      // Reserved but unsettled attempts count too: they are guesses in flight.
+      if ((await count(tx, "ip = ? AND at > ?", [ip, since])) >= LIMITS.perAddress) return { allowed: false };
+      if ((await count(tx, "ip = ? AND email = ? AND at > ?", [ip, email, since])) >= LIMITS.perAccountAtAddress) return { allowed: false };
+      const addressHasFailed = (await count(tx, "ip = ? AND outcome = 'failed' AND at > ?", [ip, since])) > 0;
+      const accountFailures = await count(tx, "email = ? AND outcome = 'failed' AND at > ?", [email, since]);
+      const id = randomUUID();
+      await tx.run("INSERT INTO signin_attempts (id, email, ip, at, outcome) VALUES (?, ?, ?, ?, 'pending')", [id, email, ip, now]);
+      return { allowed: true, reservation: { id, email, ip, delayMs: delayFor(accountFailures, addressHasFailed) } };
+    },
+    { serializeOn: `signin:${ip}` },
+  );
+}
+
+/** A success forgives this address's failures for this account; a failure stays counted for the window. */
+export async function settleAttempt(db: Store, reservation: Reservation, ok: boolean, now = Date.now()): Promise<void> {
+  if (ok) {
+    await db.run("DELETE FROM signin_attempts WHERE id = ? OR (email = ? AND ip = ?)", [reservation.id, reservation.email, reservation.ip]);
+  } else {
+    await db.run("UPDATE signin_attempts SET outcome = 'failed' WHERE id = ?", [reservation.id]);
   }
-  return false;
+  // Keep the table to what the window can still see.
+  await db.run("DELETE FROM signin_attempts WHERE at <= ?", [now - WINDOW_MS]);
 }
 
-export async function recordFailure(db: Store, attempt: Attempt, now = Date.now()): Promise<void> {
-  await db.transaction(async (tx) => {
-    for (const [, key] of keysOf(attempt)) await tx.run("INSERT INTO signin_failures (key, at) VALUES (?, ?)", [key, now]);
-    // Keep the table to what the windows can still see.
-    await tx.run("DELETE FROM signin_failures WHERE at <= ?", [now - LONGEST_WINDOW]);
-  });
-}
+export type AccountFailures = { email: string; failures: number; addresses: number; lastAt: string };
 
-/** A correct password forgives the account's earlier failures; the address keeps its count. */
-export async function clearEmailFailures(db: Store, email: string): Promise<void> {
-  await db.run("DELETE FROM signin_failures WHERE key = ?", [`email:${email.trim().toLowerCase()}`]);
+/** Accounts that failed to sign in within the window, most failures first: for admins to see guessing. */
+export async function recentFailuresByAccount(db: Store, now = Date.now(), limit = 50): Promise<AccountFailures[]> {
+  const rows = await db.all<{ email: string; failures: number; addresses: number; last_at: number }>(
+    `SELECT email, COUNT(*) AS failures, COUNT(DISTINCT ip) AS addresses, MAX(at) AS last_at
+       FROM signin_attempts WHERE outcome = 'failed' AND at > ? GROUP BY email ORDER BY failures DESC, email LIMIT ?`,
+    [now - WINDOW_MS, limit],
+  );
+  return rows.map((r) => ({ email: r.email, failures: Number(r.failures), addresses: Number(r.addresses), lastAt: new Date(Number(r.last_at)).toISOString() }));
 }

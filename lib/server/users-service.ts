@@ -1,14 +1,16 @@
 import "server-only";
 import type { Page } from "@/lib/schemas/group";
-import type { ConsoleUser, CreateUserInput, ListUsersQuery, SessionUser, UpdateUserInput } from "@/lib/schemas/user";
+import type { ConsoleUser, CreateUserInput, LinkSsoInput, ListUsersQuery, SessionUser, UpdateUserInput } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { audited } from "./audited";
 import { getContext } from "./context";
 import { activeAdminCount, getConsoleUser, pageUserRows, updateUserRow } from "./console-users";
+import { getEnv } from "./env";
 import { decodeIdCursor, encodeIdCursor } from "./id-cursor";
+import { linkIdentity } from "./oidc";
 import { isUniqueViolation, type Store } from "./store/store";
 import { ADMIN_ROLES } from "./console-users";
-import { createUser, setPassword, userExists } from "./users";
+import { createUser, endSessions, setPassword, userExists, type SessionEndReason } from "./users";
 
 export async function listUsers(query: ListUsersQuery): Promise<Page<ConsoleUser>> {
   const afterId = query.cursor ? decodeIdCursor("users", query.cursor) : 0;
@@ -55,6 +57,13 @@ async function assertAllowed(db: Store, target: ConsoleUser, change: Omit<Update
   }
 }
 
+/** What in a change ends the user's sessions at once: their rights changed, or they may no longer enter. */
+function sessionEndOf(current: ConsoleUser, change: Omit<UpdateUserInput, "password">): SessionEndReason | null {
+  if (change.disabled === true && !current.disabled) return "disabled";
+  if (change.role !== undefined && change.role !== current.role) return "role_changed";
+  return null;
+}
+
 export async function updateConsoleUser(id: string, input: UpdateUserInput, actor: SessionUser, requestId: string): Promise<ConsoleUser> {
   const { db } = getContext();
   const current = await getConsoleUser(db, id);
@@ -62,7 +71,8 @@ export async function updateConsoleUser(id: string, input: UpdateUserInput, acto
   const { password, ...change } = input;
   const keys = Object.keys(change) as (keyof typeof change)[];
   const before = Object.fromEntries(keys.map((k) => [k, current[k]]));
-  const after = { ...change, ...(password ? { passwordChanged: true } : {}) };
+  const ends = password ? "password_reset" : sessionEndOf(current, change);
+  const after = { ...change, ...(password ? { passwordChanged: true } : {}), ...(ends ? { sessionsEnded: ends } : {}) };
   return audited({ actor, action: "user.update", target: current.email, before, after, requestId }, async () => {
     // Check and write in one serialized transaction: two admins demoting each other at once cannot both win.
     await db.transaction(
@@ -71,10 +81,25 @@ export async function updateConsoleUser(id: string, input: UpdateUserInput, acto
         if (!fresh) throw ApiError.because("not_found", "userNotFound", "There is no console user with that ID");
         await assertAllowed(tx, fresh, change, actor);
         await updateUserRow(tx, id, change);
+        const ending = sessionEndOf(fresh, change);
+        if (ending) await endSessions(tx, id, ending);
       },
       { serializeOn: ADMIN_ROLES },
     );
-    if (password) await setPassword(db, current.email, password);
+    if (password) await setPassword(db, current.email, password, "password_reset");
     return (await getConsoleUser(db, id))!;
+  });
+}
+
+/** An admin links a single sign-on identity to a console user, e.g. one whose sign-in was refused as `link_required`. */
+export async function linkConsoleUserSso(id: string, input: LinkSsoInput, actor: SessionUser, requestId: string): Promise<ConsoleUser> {
+  const { db } = getContext();
+  const oidc = getEnv().oidc;
+  if (!oidc) throw ApiError.because("not_found", "ssoOff", "Single sign-on is not configured");
+  const user = await getConsoleUser(db, id);
+  if (!user) throw ApiError.because("not_found", "userNotFound", "There is no console user with that ID");
+  return audited({ actor, action: "user.update", target: user.email, after: { ssoLinked: input.subject }, requestId }, async () => {
+    if ((await linkIdentity(db, oidc, id, input.subject)) === "taken") throw new ApiError("conflict", "That identity is already linked to a console user");
+    return user;
   });
 }

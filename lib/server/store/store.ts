@@ -24,10 +24,10 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** A UNIQUE constraint refused the write (SQLite's code, or PostgreSQL's SQLSTATE 23505). */
+/** A UNIQUE or PRIMARY KEY constraint refused the write (SQLite's codes, or PostgreSQL's SQLSTATE 23505). */
 export const isUniqueViolation = (err: unknown) => {
   const code = (err as { code?: string } | null)?.code;
-  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "23505";
+  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505";
 };
 
 /** `?, ?, ?` for an IN list of `n` values. */
