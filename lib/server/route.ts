@@ -8,6 +8,7 @@ import { roleAtLeast, type Role, type SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { apiErrorFromIm } from "./im-error-words";
 import { log } from "./log";
+import { BodyTooLargeError, readCappedBody } from "./read-capped-body";
 import { requestContext, type RequestContext } from "./request-context";
 import { logApiRequest } from "./request-log";
 import { currentUser } from "./session";
@@ -131,10 +132,16 @@ async function readJson(req: NextRequest): Promise<unknown> {
   if (!/^application\/json\b/i.test(type)) throw new ApiError("unsupported_media_type", "Send the body as application/json");
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) throw new ApiError("payload_too_large", "The request body is over 1 MB");
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiError("payload_too_large", "The request body is over 1 MB");
+  // A chunked body declares no length: the cap is enforced while reading.
+  let bytes: Uint8Array;
   try {
-    return JSON.parse(text);
+    bytes = await readCappedBody(req.body, MAX_BODY_BYTES);
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) throw new ApiError("payload_too_large", "The request body is over 1 MB");
+    throw err;
+  }
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     throw new ApiError("bad_request", "The request body is not valid JSON");
   }

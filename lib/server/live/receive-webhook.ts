@@ -5,8 +5,7 @@ import { verifyCallback } from "./callback-auth";
 import { runWebhookPlan } from "./run-webhook";
 import { planWebhook } from "./webhook-plan";
 import { log } from "../log";
-
-const MAX_BODY_BYTES = 1024 * 1024;
+import { BodyTooLargeError, MAX_BODY_BYTES, readCappedBody } from "../read-capped-body";
 
 /** Tencent's answer envelope. ErrorCode 0 allows a Before* action; After* answers are ignored by the sender. */
 function envelope(status: number, errorCode: number, errorInfo: string): Response {
@@ -16,18 +15,25 @@ function envelope(status: number, errorCode: number, errorInfo: string): Respons
   );
 }
 
-async function readBody(req: NextRequest): Promise<{ ok: true; body: unknown } | { ok: false; status: number; info: string }> {
+type ReadBody = { ok: true; body: object; bytes: Uint8Array } | { ok: false; status: number; info: string };
+
+async function readBody(req: NextRequest): Promise<ReadBody> {
   if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return { ok: false, status: 413, info: "body over 1 MB" };
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, status: 413, info: "body over 1 MB" };
+  let bytes: Uint8Array;
+  try {
+    bytes = await readCappedBody(req.body, MAX_BODY_BYTES);
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) return { ok: false, status: 413, info: "body over 1 MB" };
+    throw err;
+  }
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     return { ok: false, status: 400, info: "body is not JSON" };
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) return { ok: false, status: 400, info: "body is not a JSON object" };
-  return { ok: true, body };
+  return { ok: true, body, bytes };
 }
 
 /**
