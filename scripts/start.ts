@@ -7,11 +7,13 @@ import { bootstrapAdmin } from "@/lib/server/bootstrap-admin";
 import { EnvError, getEnv } from "@/lib/server/env";
 import { openStore } from "@/lib/server/store/open-store";
 import { resolveLaunchEnv } from "./launch/embedded-env";
-import { run, startService, stopServicesInOrder, waitForFirstCrawl, waitForHttp, type Service } from "./launch/processes";
+import { startFrontProxy, type FrontProxy } from "./launch/front-proxy";
+import { freeLoopbackPort, run, startService, stopServicesInOrder, waitForFirstCrawl, waitForHttp, type Service } from "./launch/processes";
 
 const dev = process.argv.includes("--dev");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const services: Service[] = [];
+let front: FrontProxy | undefined;
 
 let stopping = false;
 /** The console first (its requests in flight may still call the IM server), then the IM server; then exit. */
@@ -19,6 +21,8 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   await stopServicesInOrder([...services].reverse());
+  // Last: requests that were in flight while the console drained went out through it.
+  await front?.close();
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown(0));
@@ -40,10 +44,14 @@ async function main() {
   const admin = await bootstrapAdmin(db, config.admin);
   await db.close();
 
-  const consoleProcess = startService("console", process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.port)], env);
+  // Next listens on loopback only; the public port is the front proxy's, which tells Next each client's address.
+  const nextPort = await freeLoopbackPort();
+  const consoleProcess = startService("console", process.execPath, [nextBin, dev ? "dev" : "start", "-H", "127.0.0.1", "-p", String(nextPort)], env);
   services.push(consoleProcess);
-  await waitForHttp(`http://127.0.0.1:${config.port}/api/health`, 120, consoleProcess);
-  await waitForFirstCrawl(`http://127.0.0.1:${config.port}/api/health`, 120);
+  front = await startFrontProxy({ host: config.host, port: config.port, target: { host: "127.0.0.1", port: nextPort }, trustProxy: config.trustProxy });
+  const local = `http://${config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host.includes(":") ? `[${config.host}]` : config.host}:${config.port}`;
+  await waitForHttp(`${local}/api/health`, 120, consoleProcess);
+  await waitForFirstCrawl(`${local}/api/health`, 120);
 
   for (const s of services) s.child.on("exit", (code) => {
     console.error(`${s.name} stopped (exit ${code}); stopping the rest.`);
@@ -59,7 +67,7 @@ async function main() {
     [
       "",
       "  Group Console is ready",
-      `    open      ${config.nextAuthUrl}`,
+      `    open      ${config.nextAuthUrl}${config.host === "127.0.0.1" ? "   (this machine only; set HOST=0.0.0.0 to listen on every interface)" : `   (listening on ${config.host})`}`,
       `    sign in   ${admin.email}`,
       `    password  ${password}`,
       `    IM server ${config.embedded ? `local, data in ${path.relative(process.cwd(), env.IM_DATA_DIR ?? "") || "."}` : "external (IM_BASE_URL)"}`,

@@ -3,14 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { AppHeader } from "@/components/layout/app-header";
 import { LiveUpdates } from "@/components/layout/live-updates";
 import { Providers } from "@/components/providers";
-import { currentUser } from "@/lib/server/session";
+import { currentUserOrEnd } from "@/lib/server/session";
 
 // Every console page depends on the signed-in user and live IM data.
 export const dynamic = "force-dynamic";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
-  const user = await currentUser();
-  if (!user) redirect("/login");
+  const { user, ended } = await currentUserOrEnd();
+  if (!user) redirect(ended ? `/login?reason=${ended}` : "/login");
   const t = await getTranslations("Nav");
   return (
     <Providers>

@@ -5,8 +5,9 @@ import { Panel } from "@/components/ui/panel";
 import { useMe } from "@/lib/client/me";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
+import { SessionsPanel } from "./sessions-panel";
 
-export function AccountView() {
+export function AccountView({ sso }: { sso: { name: string } | null }) {
   const t = useTranslations("Account");
   const me = useMe();
   return (
@@ -22,6 +23,9 @@ export function AccountView() {
           </Panel>
           <Panel title={t("password")}>
             <PasswordForm />
+          </Panel>
+          <Panel title={t("sessions")}>
+            <SessionsPanel sso={sso} />
           </Panel>
         </>
       )}

@@ -8,6 +8,7 @@ import { MutationError } from "@/components/ui/mutation-error";
 import { useUpdateUser, useUsers } from "@/lib/client/users";
 import type { ConsoleUser, UpdateUserInput } from "@/lib/schemas/user";
 import { AddUserDialog } from "./add-user-dialog";
+import { SignInFailures } from "./sign-in-failures";
 import { UsersTable } from "./users-table";
 
 /** Console users and their roles: add, change role, disable and enable. */
@@ -65,6 +66,7 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
           onChange={onChange}
         />
       )}
+      <SignInFailures />
       <Pager
         hasPrevious={history.length > 0}
         hasNext={Boolean(users.data?.nextCursor)}

@@ -20,3 +20,10 @@ test("a wrong password is refused with a message and no session", async ({ page 
   await page.goto("/groups");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("a sign-in link that would send the user to another site lands on the console instead", async ({ page }) => {
+  await page.goto(`/login?from=${encodeURIComponent("/\\evil.example")}`);
+  await new LoginPage(page).signIn(E2E.admin.email, E2E.admin.password);
+  await expect(page.getByRole("heading", { name: "Groups" })).toBeVisible();
+  expect(new URL(page.url()).origin).toBe(new URL(E2E.baseUrl).origin);
+});

@@ -140,6 +140,11 @@ export async function ownConsole(name: string, opts: { imServer: boolean }) {
       // The launcher notices and exits; make sure it is gone before starting again.
       await stopped(launcher);
     },
+    /** SIGTERM to the console alone, then start it again on the same data (the IM server keeps running). */
+    async restart() {
+      await stopped(launcher);
+      await handle.start();
+    },
     async stop() {
       await stopped(launcher);
       await stopped(im);

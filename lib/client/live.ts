@@ -2,7 +2,9 @@
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { LIVE_EVENT_TYPES, liveEventDataSchema, type LiveEventType } from "@/lib/schemas/live-event";
+import { apiFetch } from "./fetcher";
 import { keysToInvalidate, uniqueKeys } from "./live-invalidations";
+import { goToSignIn, isSignedOut } from "./session-ended";
 import { applicationKeys, groupKeys } from "./query-keys";
 
 /** Short drops are normal (a deploy, a proxy timeout); only a longer one is worth telling the operator. */
@@ -95,6 +97,8 @@ export function useLiveEvents(url = "/api/events"): LiveUpdates {
         // the session ended, a 502 from a proxy during a deploy): try again, more slowly each time.
         if (es.readyState === EventSource.CLOSED) {
           es.close();
+          // EventSource does not say why; if the session ended, the page goes to sign-in now, not at its next fetch.
+          apiFetch("/api/me").catch((err) => isSignedOut(err) && goToSignIn(err));
           timers.reconnect = setTimeout(connect, backoff);
           backoff = Math.min(backoff * 2, RECONNECT_MAX_MS);
         }

@@ -31,6 +31,7 @@ export const userKeys = {
   all: ["users"] as const,
   lists: () => [...userKeys.all, "list"] as const,
   list: (filters: UserListFilters) => [...userKeys.lists(), filters] as const,
+  signInFailures: () => [...userKeys.all, "sign-in-failures"] as const,
 };
 
 export type AuditListFilters = { actor?: string; action?: string; groupId?: string; cursor?: string };

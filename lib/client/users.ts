@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Page } from "@/lib/schemas/group";
-import type { ConsoleUser, CreateUserInput, UpdateUserInput } from "@/lib/schemas/user";
+import type { ConsoleUser, CreateUserInput, SignInFailures, UpdateUserInput } from "@/lib/schemas/user";
 import { apiFetch } from "./fetcher";
 import { auditKeys, userKeys, type UserListFilters } from "./query-keys";
 
@@ -37,4 +37,18 @@ export function useUpdateUser() {
       apiFetch<ConsoleUser>(`/api/users/${encodeURIComponent(id)}`, { method: "PATCH", body: change }),
     onSettled: invalidate,
   });
+}
+
+/** Accounts failing to sign in lately; refreshed every half minute while the page is open. */
+export function useSignInFailures() {
+  return useQuery({
+    queryKey: userKeys.signInFailures(),
+    queryFn: ({ signal }) => apiFetch<{ items: SignInFailures[] }>("/api/users/sign-in-failures", { signal }),
+    refetchInterval: 30_000,
+  });
+}
+
+/** Ends every other session of the signed-in user; this one goes on. */
+export function useSignOutEverywhere() {
+  return useMutation({ mutationFn: () => apiFetch<{ ended: true }>("/api/me/sign-out-everywhere", { method: "POST" }) });
 }

@@ -82,3 +82,6 @@ export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
 /** An admin links an identity provider's subject (the `sub` of its ID tokens) to a console user. */
 export const linkSsoSchema = z.object({ subject: z.string().trim().min(1).max(255) }).strict();
 export type LinkSsoInput = z.infer<typeof linkSsoSchema>;
+
+/** An account that failed to sign in lately (GET /api/users/sign-in-failures): guessing, seen by admins. */
+export type SignInFailures = { email: string; failures: number; addresses: number; lastAt: string };

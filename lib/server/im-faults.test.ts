@@ -5,8 +5,9 @@ import { POST as approveApplication } from "@/app/api/applications/[id]/approve/
 import { GET as getGroup } from "@/app/api/groups/[id]/route";
 import { GET as listGroups, POST as createGroup } from "@/app/api/groups/route";
 import { createImGateway } from "@/lib/im/gateway";
-import { fail, hang, ok, raw, startStubImServer, type StubImServer } from "@/lib/im/testing/stub-im-server";
+import { drop, fail, hang, ok, raw, startStubImServer, type StubImServer } from "@/lib/im/testing/stub-im-server";
 import type { SessionUser } from "@/lib/schemas/user";
+import { settleDue } from "./audit-settle";
 import { openSqliteTestStore, type TestStore } from "./store/test-stores";
 
 /**
@@ -14,7 +15,7 @@ import { openSqliteTestStore, type TestStore } from "./store/test-stores";
  * the session is given (an admin); everything after it runs as in production.
  */
 const ADMIN: SessionUser = { id: "1", email: "admin@faults.test", name: "Admin", role: "admin" };
-vi.mock("./session", () => ({ currentUser: async () => ADMIN }));
+vi.mock("./session", () => ({ currentUser: async () => ADMIN, requireUser: async () => ADMIN }));
 
 const GROUP = { GroupId: "stub-group", ErrorCode: 0, Type: "Public", Name: "Stub group", Owner_Account: "owner_1", CreateTime: 1700000000, MemberNum: 3, MaxMemberNum: 6000, ApplyJoinOption: "NeedPermission" };
 const groupInfo = ok({ GroupInfo: [GROUP] });
@@ -31,9 +32,12 @@ const closeStore = async () => {
 };
 const holder = globalThis as typeof globalThis & { __groupConsole?: unknown };
 
+const IM_TIMEOUT_MS = 150;
+
 function useIm(baseUrl: string, clock?: { unixSeconds: () => number }) {
-  const im = createImGateway({ baseUrl, sdkAppId: 1400000000, secretKey: "stub-secret-key-0123456789", adminId: "administrator", timeoutMs: 150 }, clock);
+  const im = createImGateway({ baseUrl, sdkAppId: 1400000000, secretKey: "stub-secret-key-0123456789", adminId: "administrator", timeoutMs: IM_TIMEOUT_MS }, clock);
   holder.__groupConsole = { db, im };
+  return im;
 }
 
 type Handler = (req: NextRequest, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -99,6 +103,61 @@ describe("an IM server that cannot be reached", () => {
     const write = await create();
     expect(write.status).toBe(503);
     expect(stub.callsTo("create_group")).toHaveLength(1);
+  });
+});
+
+describe("a write whose answer never comes", () => {
+  // The console process has been running for a while; what follows happens while it lives.
+  const startedAt = Date.now() - 60_000;
+  const createNamed = () => call(createGroup, "POST", "/api/groups", { body: { type: "Public", name: "Stub group", id: "stub-group" } });
+  const createEntry = () => db.get<{ result: string | null }>("SELECT result FROM audit WHERE action = 'group.create'");
+  const settlementPass = () => settleDue(db, (holder.__groupConsole as { im: ReturnType<typeof useIm> }).im, { shared: false, startedAt, imTimeoutMs: IM_TIMEOUT_MS });
+  const unknownOutcome = (imCode: number) => ({
+    status: 503,
+    body: { error: { code: "im_unavailable", message: expect.stringContaining("not known whether the change took effect"), details: expect.objectContaining({ imCode, reason: { key: "outcomeUnknown" } }) } },
+  });
+
+  it("timed out: the caller hears the outcome is unknown and will be checked; the audit waits, and a later pass asks the IM server", async () => {
+    stub.script("create_group", hang);
+    expect(await createNamed()).toEqual(unknownOutcome(-2));
+    expect(await createEntry(), "not audited as failed: it may have taken effect").toEqual({ result: null });
+
+    // The IM server did create it, only its answer was lost. Right away the entry is left alone: the IM
+    // server may still be working on the request. Three IM timeouts later a pass asks what happened.
+    stub.script("get_group_info", groupInfo);
+    expect(await settlementPass()).toBe(0);
+    await new Promise((r) => setTimeout(r, 3 * IM_TIMEOUT_MS));
+    expect(await settlementPass()).toBe(1);
+    expect(await createEntry()).toEqual({ result: "settled:ok" });
+  });
+
+  it("the connection drops after the request went out: the same, and a pass finds it never happened", async () => {
+    stub.script("create_group", drop);
+    expect(await createNamed()).toEqual(unknownOutcome(-5));
+    expect(await createEntry()).toEqual({ result: null });
+    stub.script("get_group_info", ok({ GroupInfo: [{ GroupId: "stub-group", ErrorCode: 10010, ErrorInfo: "group not found" }] }));
+    await new Promise((r) => setTimeout(r, 3 * IM_TIMEOUT_MS));
+    expect(await settlementPass()).toBe(1);
+    expect(await createEntry()).toEqual({ result: "settled:not_applied" });
+  });
+
+  it("a pass leaves alone a request still running in this process, however old its intent", async () => {
+    stub.script("create_group", hang);
+    const running = createNamed();
+    await expect.poll(createEntry).toEqual({ result: null });
+    expect(await settleDue(db, (holder.__groupConsole as { im: ReturnType<typeof useIm> }).im, { shared: false, startedAt, imTimeoutMs: 0 })).toBe(0);
+    expect(await running).toEqual(unknownOutcome(-2));
+  });
+
+  it("a connection refused is a plain failure: nothing was sent, so nothing is left to check", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const { port } = closed.address() as { port: number };
+    await new Promise((resolve) => closed.close(resolve));
+    useIm(`http://127.0.0.1:${port}`);
+    const write = await createNamed();
+    expect(write).toEqual({ status: 503, body: { error: { code: "im_unavailable", message: expect.stringContaining("cannot be reached"), details: expect.objectContaining({ imCode: -1 }) } } });
+    expect(await createEntry()).toEqual({ result: "im_unavailable" });
   });
 });
 

@@ -11,7 +11,7 @@ import { log } from "./log";
 import { BodyTooLargeError, readCappedBody } from "./read-capped-body";
 import { requestContext, type RequestContext } from "./request-context";
 import { logApiRequest } from "./request-log";
-import { currentUser } from "./session";
+import { requireUser } from "./session";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const MUTATIONS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -60,8 +60,8 @@ export function route<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType 
     const { requestId } = ctx;
     try {
       if (MUTATIONS.has(req.method)) assertSameOrigin(req);
-      const user = await currentUser();
-      if (!user) throw new ApiError("unauthenticated", "Sign in to continue");
+      // 401 when there is no session, saying why when one was ended (the page then tells its user).
+      const user = await requireUser();
       ctx.userId = user.id;
       if (!roleAtLeast(user.role, spec.role)) throw new ApiError("forbidden", `This needs the ${spec.role} role`);
       const query = spec.query ? parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query") : undefined;

@@ -7,7 +7,7 @@ import { ApiError } from "./api-error";
 import { getContext } from "./context";
 import { getEnv } from "./env";
 import type { Store } from "./store/store";
-import { findUserById, type SessionEndReason, type SignedInUser } from "./users";
+import { findUserById, SESSION_END_REASONS, type SessionEndReason, type SignedInUser } from "./users";
 
 /**
  * Sessions are next-auth JWTs in an httpOnly cookie, and a JWT alone cannot be taken back. So each token also
@@ -19,7 +19,8 @@ import { findUserById, type SessionEndReason, type SignedInUser } from "./users"
 export const SESSION_LIFETIME_SECONDS = 12 * 60 * 60;
 
 /** Why the sign-in page is shown to someone who was signed in. */
-export type SessionEnd = SessionEndReason | "expired";
+export const SESSION_ENDS = [...SESSION_END_REASONS, "expired"] as const;
+export type SessionEnd = (typeof SESSION_ENDS)[number];
 
 export type SessionClaims = { sub: string; sv: number; jti: string; authAt: number };
 
@@ -70,6 +71,15 @@ export async function requireUser(): Promise<SessionUser> {
   const verdict = await readSession();
   if (verdict.user) return verdict.user;
   throw new ApiError("unauthenticated", "Sign in to continue", verdict.ended ? { sessionEnded: verdict.ended } : undefined);
+}
+
+/**
+ * For a long-lived response (the event stream): a check, to run now and then, that the session which opened it
+ * still holds; it goes false when the session is ended by any of the means above.
+ */
+export async function watchSession(): Promise<() => Promise<boolean>> {
+  const token = await requestToken();
+  return async () => (await checkToken(getContext().db, token)).user !== null;
 }
 
 const cookieName = () => (getEnv().nextAuthUrl.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token");

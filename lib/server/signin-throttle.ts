@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { SignInFailures } from "@/lib/schemas/user";
 import type { Store } from "./store/store";
 
 /**
@@ -63,10 +64,8 @@ export async function settleAttempt(db: Store, reservation: Reservation, ok: boo
   await db.run("DELETE FROM signin_attempts WHERE at <= ?", [now - WINDOW_MS]);
 }
 
-export type AccountFailures = { email: string; failures: number; addresses: number; lastAt: string };
-
 /** Accounts that failed to sign in within the window, most failures first: for admins to see guessing. */
-export async function recentFailuresByAccount(db: Store, now = Date.now(), limit = 50): Promise<AccountFailures[]> {
+export async function recentFailuresByAccount(db: Store, now = Date.now(), limit = 50): Promise<SignInFailures[]> {
   const rows = await db.all<{ email: string; failures: number; addresses: number; last_at: number }>(
     `SELECT email, COUNT(*) AS failures, COUNT(DISTINCT ip) AS addresses, MAX(at) AS last_at
        FROM signin_attempts WHERE outcome = 'failed' AND at > ? GROUP BY email ORDER BY failures DESC, email LIMIT ?`,

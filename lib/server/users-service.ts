@@ -1,6 +1,6 @@
 import "server-only";
 import type { Page } from "@/lib/schemas/group";
-import type { ConsoleUser, CreateUserInput, LinkSsoInput, ListUsersQuery, SessionUser, UpdateUserInput } from "@/lib/schemas/user";
+import type { ConsoleUser, CreateUserInput, LinkSsoInput, ListUsersQuery, SessionUser, SignInFailures, UpdateUserInput } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { audited } from "./audited";
 import { getContext } from "./context";
@@ -8,6 +8,7 @@ import { activeAdminCount, getConsoleUser, pageUserRows, updateUserRow } from ".
 import { getEnv } from "./env";
 import { decodeIdCursor, encodeIdCursor } from "./id-cursor";
 import { linkIdentity } from "./oidc";
+import { recentFailuresByAccount } from "./signin-throttle";
 import { isUniqueViolation, type Store } from "./store/store";
 import { ADMIN_ROLES } from "./console-users";
 import { createUser, endSessions, setPassword, userExists, type SessionEndReason } from "./users";
@@ -102,4 +103,9 @@ export async function linkConsoleUserSso(id: string, input: LinkSsoInput, actor:
     if ((await linkIdentity(db, oidc, id, input.subject)) === "taken") throw new ApiError("conflict", "That identity is already linked to a console user");
     return user;
   });
+}
+
+/** Guessing shows here: an account failing from many addresses is slowed, not locked, so admins must see it. */
+export async function listSignInFailures(): Promise<{ items: SignInFailures[] }> {
+  return { items: await recentFailuresByAccount(getContext().db) };
 }

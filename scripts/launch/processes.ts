@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type AddressInfo } from "node:net";
 
 export type Service = { name: string; child: ChildProcess };
 
@@ -63,4 +64,13 @@ export async function waitForFirstCrawl(healthUrl: string, seconds: number): Pro
     await new Promise((r) => setTimeout(r, 250));
   }
   console.warn("The group directory is still being filled; the groups list will complete shortly.");
+}
+
+/** A port nothing listens on right now, on loopback: for Next behind the front proxy. */
+export async function freeLoopbackPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

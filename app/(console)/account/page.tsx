@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AccountView } from "@/components/account/account-view";
 import { meKeys } from "@/lib/client/query-keys";
+import { getEnv } from "@/lib/server/env";
 import { getMe } from "@/lib/server/me-service";
 import { currentUser } from "@/lib/server/session";
 
@@ -16,7 +17,7 @@ export default async function AccountPage() {
   if (user) await queryClient.prefetchQuery({ queryKey: meKeys.all, queryFn: () => getMe(user) });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <AccountView />
+      <AccountView sso={getEnv().oidc ? { name: getEnv().oidc!.name } : null} />
     </HydrationBoundary>
   );
 }
