@@ -59,6 +59,31 @@ test("webhooks with a bad Sign, a stale RequestTime or another app's SdkAppid ar
   expect(await (await api.get("/api/groups?limit=100")).json()).toEqual(before);
 });
 
+test("a captured webhook sent again with the same RequestTime and body is acknowledged and ignored; another body of the same second goes through", async () => {
+  const [captured, neighbour] = [await createGroup({ type: "Public" }), await createGroup({ type: "Public" })];
+  // The Sign covers only the token and RequestTime, so whoever captures a request can send it again.
+  const query = callbackQuery("Group.CallbackAfterGroupInfoChanged", { requestTime: Math.floor(Date.now() / 1000) });
+  const body = (groupId: string) =>
+    Buffer.from(JSON.stringify({ CallbackCommand: "Group.CallbackAfterGroupInfoChanged", GroupId: groupId, Type: "Public", Operator_Account: "administrator", EventTime: Date.now() }));
+  const send = (data: Buffer) => imServer.post(`/api/im/callback?${query}`, { data, headers: { "content-type": "application/json" } });
+
+  const original = body(captured.id);
+  const first = await send(original);
+  expect(await first.json()).toEqual(OK);
+  await live.next(about(captured.id, "group.updated"));
+
+  const replay = await send(original);
+  expect(replay.status()).toBe(200);
+  expect(await replay.json()).toEqual(OK);
+
+  // Tencent sends many webhooks in one second: the same RequestTime with another body is not a replay.
+  const other = await send(body(neighbour.id));
+  expect(await other.json()).toEqual(OK);
+  await live.next(about(neighbour.id, "group.updated"));
+  await new Promise((r) => setTimeout(r, 1000));
+  expect(live.received.filter(about(captured.id, "group.updated"))).toHaveLength(1);
+});
+
 test("a Before callback is allowed at once; other commands are acknowledged and ignored", async () => {
   for (const command of ["Group.CallbackBeforeCreateGroup", "Group.CallbackBeforeInviteJoinGroup", "Group.CallbackBeforeSendMsg", "State.StateChange"]) {
     const started = Date.now();

@@ -1,7 +1,10 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 
-/** A captured Sign is valid for every request of its second, so only a short window limits replays. */
+/**
+ * A captured Sign is valid for every request of its second, whatever the body: this window bounds how long, and
+ * webhook-replay.ts drops a request that comes again with the same RequestTime and body within it.
+ */
 export const MAX_CALLBACK_AGE_SECONDS = 5 * 60;
 
 export type CallbackAuthConfig = { sdkAppId: number; token?: string };

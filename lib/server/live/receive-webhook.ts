@@ -1,9 +1,11 @@
 import "server-only";
 import { after, type NextRequest } from "next/server";
+import { getContext } from "../context";
 import { getEnv } from "../env";
 import { verifyCallback } from "./callback-auth";
 import { runWebhookPlan } from "./run-webhook";
 import { planWebhook } from "./webhook-plan";
+import { isFirstDelivery, replayKey } from "./webhook-replay";
 import { log } from "../log";
 import { BodyTooLargeError, MAX_BODY_BYTES, readCappedBody } from "../read-capped-body";
 
@@ -36,6 +38,18 @@ async function readBody(req: NextRequest): Promise<ReadBody> {
   return { ok: true, body, bytes };
 }
 
+/** Whether another request with this RequestTime and body was received already, by any console instance. */
+async function isReplay(params: URLSearchParams, bytes: Uint8Array): Promise<boolean | "unknown"> {
+  const key = replayKey(params.get("RequestTime"), bytes);
+  if (!key) return false;
+  try {
+    return !(await isFirstDelivery(getContext().db, key));
+  } catch (err) {
+    log("error", "webhook refused: cannot tell whether it is a replay", { route: "/api/im/callback", error: err });
+    return "unknown";
+  }
+}
+
 /**
  * A webhook from the IM server: check who sent it, answer at once (the sender gives up after 2 s, and
  * a Before* callback holds up a user's action meanwhile), then do the work after the answer is sent.
@@ -61,6 +75,14 @@ export async function receiveWebhook(req: NextRequest): Promise<Response> {
   const bodyCommand = (read.body as { CallbackCommand?: unknown }).CallbackCommand;
   if (queryCommand && typeof bodyCommand === "string" && bodyCommand !== queryCommand) return envelope(400, 1, "CallbackCommand differs between query and body");
   const command = queryCommand ?? (typeof bodyCommand === "string" ? bodyCommand : "");
+
+  const replay = await isReplay(params, read.bytes);
+  if (replay === "unknown") return envelope(503, 1, "console store unavailable");
+  if (replay) {
+    // Acknowledged like any other, so a replaying sender learns nothing; nothing is recorded or done.
+    log("warn", "webhook replay dropped", { route: "/api/im/callback", command });
+    return envelope(200, 0, "");
+  }
 
   const plan = planWebhook(command, read.body);
   if (plan) {
