@@ -4,14 +4,14 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { MutationError } from "@/components/ui/mutation-error";
-import { useAddMembers, type AddResult } from "@/lib/client/group-detail";
+import { useAddMembers, type AddMemberResult } from "@/lib/client/group-detail";
 import type { Group } from "@/lib/schemas/group";
 
 /** Work groups grow only by invitation, so the same form says "Invite" there. */
 export function AddMembersForm({ group }: { group: Group }) {
   const add = useAddMembers(group.id);
   const [text, setText] = useState("");
-  const [results, setResults] = useState<AddResult[] | null>(null);
+  const [results, setResults] = useState<AddMemberResult[] | null>(null);
   const verb = group.type === "Work" ? "invite" : "add";
   const t = useTranslations("Members");
 
@@ -23,7 +23,8 @@ export function AddMembersForm({ group }: { group: Group }) {
     const res = await add.mutateAsync(userIds).catch(() => null);
     if (res) {
       setResults(res.results);
-      setText("");
+      // The IDs that did not make it stay in the field, to correct and send again.
+      setText(res.results.filter((r) => !r.ok).map((r) => r.userId).join(", "));
     }
   }
 
@@ -39,15 +40,35 @@ export function AddMembersForm({ group }: { group: Group }) {
         </Button>
       </div>
       <MutationError error={add.error} />
-      {results && (
-        <ul role="status" className="text-sm">
-          {results.map((r) => (
-            <li key={r.userId} className={r.result === "failed" ? "text-red-800 dark:text-red-300" : "text-slate-800 dark:text-slate-200"}>
-              <span className="font-mono">{r.userId}</span>: {t(`results.${r.result}`)}
-            </li>
-          ))}
-        </ul>
-      )}
+      {results && <AddResults results={results} />}
     </form>
   );
+}
+
+/** Every user asked for, with what happened: in the group (or invited), or not and why. */
+function AddResults({ results }: { results: AddMemberResult[] }) {
+  const t = useTranslations("Members");
+  const failed = results.filter((r) => !r.ok).length;
+  return (
+    <div role="status" className="text-sm">
+      <p className="font-medium">{t("resultSummary", { ok: results.length - failed, failed })}</p>
+      <ul>
+        {results.map((r) => (
+          <li key={r.userId} className={r.ok ? "text-slate-800 dark:text-slate-200" : "text-red-800 dark:text-red-300"}>
+            <span aria-hidden="true">{r.ok ? "✓ " : "✗ "}</span>
+            <span className="font-mono">{r.userId}</span>: <ResultWords result={r} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ResultWords({ result }: { result: AddMemberResult }) {
+  const t = useTranslations("Members");
+  if (result.ok) return <>{t(`results.${result.outcome ?? "added"}`)}</>;
+  const code = result.error?.code;
+  if (code === "unknown_user") return <>{t("results.unknown_user")}</>;
+  if (code === "im_error") return <>{t("results.refused")}</>;
+  return <>{t("results.failed")}{result.error ? ` (${result.error.code}: ${result.error.message})` : ""}</>;
 }

@@ -126,7 +126,6 @@ const CASES: Case[] = [
   addMembers("a user ID of 33 characters", { userIds: ["u".repeat(33)] }, "userIds.0"),
   addMembers("301 users at once", { userIds: Array.from({ length: 301 }, (_, i) => `u${i}`) }, "userIds"),
   addMembers("an extra field", { userIds: ["{outsider}"], role: "Admin" }, ""),
-  addMembers("a user unknown to the IM server, beside a real one (nobody is added)", { userIds: ["{outsider}", `ghost_${run}`] }, undefined, { imCode: 10019 }),
   { what: "members for an AVChatRoom", method: "POST", path: "/api/groups/{av}/members", body: { userIds: ["{outsider}"] }, status: 422, code: "validation", watch: "av" },
   { what: "a group that does not exist", method: "POST", path: "/api/groups/no-such-group-for-bad-input/members", body: { userIds: ["{outsider}"] }, status: 404, code: "not_found", watch: "groups" },
   role("the role Owner", { role: "Owner" }, "role"),

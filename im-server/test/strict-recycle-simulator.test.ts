@@ -16,17 +16,22 @@ describe("strict Tencent mode", () => {
     }
   });
 
-  it("limits get_appid_group_list to 1/s and other commands to 200/s (60007)", async () => {
+  it("limits get_appid_group_list to 1/s, account_check to 100/s and other commands to 200/s (60007)", async () => {
     let clock = 1_000_000;
     const server = await startServer({ strictTencent: true }, undefined, { nowMs: () => clock });
     try {
       expect((await server.rest("group_open_http_svc/get_appid_group_list", {})).ErrorCode).toBe(0);
       expect(await server.rest("group_open_http_svc/get_appid_group_list", {})).toMatchObject({ ActionStatus: "FAIL", ErrorCode: 60007 });
       const burst = await Promise.all(
-        Array.from({ length: 210 }, () => server.rest("im_open_login_svc/account_check", { CheckItem: [{ UserID: "x" }] })),
+        Array.from({ length: 210 }, () => server.rest("profile/portrait_get", { To_Account: ["x"], TagList: ["Tag_Profile_IM_Nick"] })),
       );
       expect(burst.filter((r) => r.ErrorCode === 0)).toHaveLength(200);
       expect(burst.filter((r) => r.ErrorCode === 60007)).toHaveLength(10);
+      const checks = await Promise.all(
+        Array.from({ length: 110 }, () => server.rest("im_open_login_svc/account_check", { CheckItem: [{ UserID: "x" }] })),
+      );
+      expect(checks.filter((r) => r.ErrorCode === 0)).toHaveLength(100);
+      expect(checks.filter((r) => r.ErrorCode === 60007)).toHaveLength(10);
       // Limits are per command: another command still has its own window.
       expect((await server.rest("group_open_http_svc/get_group_info", { GroupIdList: ["x"] })).ErrorCode).toBe(0);
       clock += 999;

@@ -1,7 +1,7 @@
 "use client";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Group, GroupPatch, Page } from "@/lib/schemas/group";
-import type { Member } from "@/lib/schemas/member";
+import type { AddMemberResult, Member } from "@/lib/schemas/member";
 import { apiFetch } from "./fetcher";
 import { applicationKeys, groupKeys } from "./query-keys";
 
@@ -64,10 +64,11 @@ function useGroupMutation<TVars, TResult>(id: string, fn: (vars: TVars) => Promi
   });
 }
 
-export type AddResult = { userId: string; result: "failed" | "added" | "already_member" | "invited" };
+export type { AddMemberResult } from "@/lib/schemas/member";
 
+/** One result per user: added, invited or already a member, or why not (e.g. `unknown_user`). */
 export const useAddMembers = (id: string) =>
-  useGroupMutation(id, (userIds: string[]) => apiFetch<{ results: AddResult[] }>(`${groupPath(id)}/members`, { method: "POST", body: { userIds } }));
+  useGroupMutation(id, (userIds: string[]) => apiFetch<{ results: AddMemberResult[] }>(`${groupPath(id)}/members`, { method: "POST", body: { userIds } }));
 
 export const useRemoveMember = (id: string) =>
   useGroupMutation(id, ({ userId, reason }: { userId: string; reason?: string }) =>

@@ -56,6 +56,17 @@ describe("the IM gateway against the local IM server", () => {
     expect(groups.map((g) => g.id)).not.toContain(ids[3]);
   });
 
+  it("tells imported accounts from unknown ones, asking at most 100 per account_check", async () => {
+    const im = gateway();
+    const imported = Array.from({ length: 130 }, (_, i) => `checked_${i}`);
+    await server.rest("im_open_login_svc/multiaccount_import", { Accounts: imported.slice(0, 100) });
+    await server.rest("im_open_login_svc/multiaccount_import", { Accounts: imported.slice(100) });
+    const asked = [...imported.slice(0, 60), "nobody_1", ...imported.slice(60), "nobody_2"];
+    const known = await im.importedAccounts(asked);
+    expect([...known].sort()).toEqual([...imported].sort());
+    expect(await im.importedAccounts([])).toEqual(new Set());
+  });
+
   it("throws ImError with Tencent's code when the server refuses", async () => {
     const im = gateway();
     await im.createGroup({ type: "Meeting", name: "first", id: "taken-id" });

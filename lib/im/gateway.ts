@@ -1,5 +1,6 @@
 import "server-only";
 import { ZodError } from "zod";
+import { accountCommands } from "./accounts";
 import { applicationCommands } from "./applications";
 import { capabilityProbe } from "./capabilities";
 import { IM_BAD_RESPONSE, ImError } from "./errors";
@@ -18,7 +19,7 @@ export function createImGateway(config: ImConfig, clock?: { unixSeconds: () => n
   return {
     send,
     ...capabilityProbe(send),
-    ...unreadableAsImError({ ...groupCommands(send), ...applicationCommands(send), ...memberCommands(send), ...messageCommands(send) }),
+    ...unreadableAsImError({ ...accountCommands(send), ...groupCommands(send), ...applicationCommands(send), ...memberCommands(send), ...messageCommands(send) }),
   };
 }
 

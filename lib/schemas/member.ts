@@ -12,6 +12,19 @@ export const memberSchema = z.object({
 export type Member = z.infer<typeof memberSchema>;
 
 export const addMembersSchema = z.object({ userIds: z.array(userId).min(1, "Name at least one user").max(300, "At most 300 users at once") }).strict();
+/**
+ * One result per user asked for. `outcome` when it worked (added; invited, for Work groups awaiting the user;
+ * already a member), else `error` with a code of the error contract, or `unknown_user` for an ID the IM app
+ * does not have.
+ */
+export const addMemberResultSchema = z.object({
+  userId: z.string(),
+  ok: z.boolean(),
+  outcome: z.enum(["added", "invited", "already_member"]).optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type AddMemberResult = z.infer<typeof addMemberResultSchema>;
+export const addMembersAnswerSchema = z.object({ results: z.array(addMemberResultSchema) });
 export const memberRoleSchema = z.object({ role: z.enum(["Admin", "Member"]) }).strict();
 export const removeMemberSchema = z.object({ reason: z.string().max(200).optional() }).strict();
 export const transferOwnerSchema = z.object({ userId }).strict();

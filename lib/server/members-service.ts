@@ -1,6 +1,6 @@
 import "server-only";
 import type { AddResult } from "@/lib/im/members";
-import type { Member } from "@/lib/schemas/member";
+import type { AddMemberResult, Member } from "@/lib/schemas/member";
 import type { Page } from "@/lib/schemas/group";
 import type { SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
@@ -42,16 +42,37 @@ export async function listMembers(groupId: string, query: { cursor?: string; lim
   return { items, nextCursor, total: page.total };
 }
 
-/** Adds (for Work groups: invites) users; every user gets its own result. */
-export async function addMembers(groupId: string, userIds: string[], { actor, requestId }: Actor): Promise<{ results: AddResult[] }> {
+const UNKNOWN_USER = { code: "unknown_user", message: "This user ID does not exist in the IM app" };
+const NOT_ADDED = { code: "im_error", message: "The IM server did not add this user (the app's backend may have refused them)" };
+
+function resultOf(userId: string, im: AddResult["result"] | undefined): AddMemberResult {
+  if (im === "added" || im === "invited" || im === "already_member") return { userId, ok: true, outcome: im };
+  return { userId, ok: false, error: NOT_ADDED };
+}
+
+/**
+ * Adds (for Work groups: invites) users; every user gets its own result, in the order asked. Tencent fails a
+ * whole add_group_member (10019) when one account does not exist, so the accounts are checked first and only
+ * the ones that exist are sent; the others come back as `unknown_user`. One audit entry for the add itself;
+ * when no ID exists nothing is sent, nothing changes and nothing is audited.
+ */
+export async function addMembers(groupId: string, requested: string[], { actor, requestId }: Actor): Promise<{ results: AddMemberResult[] }> {
   const { im } = getContext();
   const group = await getGroupDetail(groupId);
   if (group.type === "AVChatRoom") throw ApiError.because("validation", "noMemberList", NO_MEMBER_LIST);
-  return audited({ actor, action: "member.add", groupId, target: userIds.join(","), requestId }, async () => {
-    const results = await im.addMembers(groupId, userIds);
+  const userIds = [...new Set(requested)];
+  const imported = await im.importedAccounts(userIds);
+  const toAdd = userIds.filter((id) => imported.has(id));
+  const answer = (outcomes: Map<string, AddResult["result"]>) => ({
+    results: userIds.map((id) => (imported.has(id) ? resultOf(id, outcomes.get(id)) : { userId: id, ok: false, error: UNKNOWN_USER })),
+  });
+  if (toAdd.length === 0) return answer(new Map());
+  // An account removed between the check and the add still fails the whole call (10019), as before the check.
+  return audited({ actor, action: "member.add", groupId, target: toAdd.join(","), requestId }, async () => {
+    const outcomes = await im.addMembers(groupId, toAdd);
     await syncGroup(groupId);
-    for (const r of results) if (r.result === "added") publishEvent({ type: "member.joined", groupId, userId: r.userId });
-    return { results };
+    for (const r of outcomes) if (r.result === "added") publishEvent({ type: "member.joined", groupId, userId: r.userId });
+    return answer(new Map(outcomes.map((r) => [r.userId, r.result])));
   }, (r) => ({ after: r.results }));
 }
 

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, SDKAPPID, SECRET, startServer, type TestServer } from "../../im-server/test/helpers";
+import { createImGateway, type ImGateway } from "@/lib/im/gateway";
+import type { SessionUser } from "@/lib/schemas/user";
+import { addMembers } from "./members-service";
+import type { Store } from "./store/store";
+import { openSqliteTestStore, type TestStore } from "./store/test-stores";
+
+// Adding members through the real service and gateway, against a real local IM server behaving exactly like
+// Tencent: one account that does not exist makes add_group_member fail for everyone (10019).
+let im: TestServer;
+let gateway: ImGateway;
+let db: TestStore;
+const holder = globalThis as { __groupConsole?: { db: Store; im: ImGateway } };
+const admin = { actor: { id: "1", email: "admin@console.test", name: "", role: "admin" } as SessionUser, requestId: "req-add" };
+let seq = 0;
+
+async function appUsers(n: number): Promise<string[]> {
+  const ids = Array.from({ length: n }, () => `member_${++seq}`);
+  for (let i = 0; i < ids.length; i += 100) await im.rest("im_open_login_svc/multiaccount_import", { Accounts: ids.slice(i, i + 100) });
+  return ids;
+}
+const ghosts = (n: number) => Array.from({ length: n }, () => `ghost_${++seq}`);
+const newGroup = async () => gateway.createGroup({ type: "Public", name: `Hikers ${++seq}`, ownerId: (await appUsers(1))[0] });
+const auditOf = (groupId: string) => db.all<{ target: string; result: string; after: string }>("SELECT target, result, after FROM audit WHERE action = 'member.add' AND group_id = ?", [groupId]);
+const rolesOf = async (groupId: string, ids: string[]) => [...(await gateway.getRoles(groupId, ids)).values()];
+
+beforeAll(async () => {
+  im = await startServer({ strictTencent: true });
+  db = openSqliteTestStore();
+  gateway = createImGateway({ baseUrl: im.url, sdkAppId: SDKAPPID, secretKey: SECRET, adminId: ADMIN, timeoutMs: 2000 });
+  holder.__groupConsole = { db, im: gateway };
+});
+afterAll(async () => {
+  delete holder.__groupConsole;
+  await db.close();
+  await im.close();
+});
+
+describe("adding members when some user IDs do not exist", () => {
+  it("an admin adds two app users and a mistyped ID: the two are in, the mistyped one is reported as unknown, one audit entry", async () => {
+    const groupId = await newGroup();
+    const [aiko, ben] = await appUsers(2);
+    const [typo] = ghosts(1);
+
+    const { results } = await addMembers(groupId, [aiko, typo, ben], admin);
+
+    expect(results).toEqual([
+      { userId: aiko, ok: true, outcome: "added" },
+      { userId: typo, ok: false, error: { code: "unknown_user", message: expect.stringContaining("does not exist") } },
+      { userId: ben, ok: true, outcome: "added" },
+    ]);
+    expect(await rolesOf(groupId, [aiko, ben])).toEqual(["Member", "Member"]);
+    const audit = await auditOf(groupId);
+    expect(audit).toEqual([{ target: `${aiko},${ben}`, result: "ok", after: expect.any(String) }]);
+    expect(JSON.parse(audit[0].after)).toEqual(results);
+  });
+
+  it("someone already in the group is told apart from someone added", async () => {
+    const groupId = await newGroup();
+    const [aiko, ben] = await appUsers(2);
+    await addMembers(groupId, [aiko], admin);
+    const { results } = await addMembers(groupId, [aiko, ben], admin);
+    expect(results).toEqual([
+      { userId: aiko, ok: true, outcome: "already_member" },
+      { userId: ben, ok: true, outcome: "added" },
+    ]);
+  });
+
+  it("250 IDs are checked 100 at a time (Tencent's most per account_check), and every real one is added", async () => {
+    const groupId = await newGroup();
+    const real = await appUsers(240);
+    const missing = ghosts(10);
+    const { results } = await addMembers(groupId, [...missing.slice(0, 5), ...real, ...missing.slice(5)], admin);
+    expect(results.filter((r) => r.ok).map((r) => r.userId)).toEqual(real);
+    expect(results.filter((r) => !r.ok).map((r) => [r.userId, r.error?.code])).toEqual(missing.map((id) => [id, "unknown_user"]));
+    expect((await gateway.getGroup(groupId)).memberCount).toBe(241);
+  });
+
+  it("when none of the IDs exists nothing is sent to add, nothing changes and nothing is audited", async () => {
+    const groupId = await newGroup();
+    const missing = ghosts(2);
+    const { results } = await addMembers(groupId, missing, admin);
+    expect(results.map((r) => [r.userId, r.ok, r.error?.code])).toEqual(missing.map((id) => [id, false, "unknown_user"]));
+    expect((await gateway.getGroup(groupId)).memberCount).toBe(1);
+    expect(await auditOf(groupId)).toEqual([]);
+  });
+});
