@@ -4,6 +4,8 @@ export const IM_TIMEOUT = -2;
 export const IM_BAD_RESPONSE = -3;
 /** An HTTP 5xx without the protocol's envelope: a proxy or load balancer in front of the IM server says it is down. */
 export const IM_SERVER_DOWN = -4;
+/** The connection broke after the request may have gone out (reset, closed by the other side). */
+export const IM_DROPPED = -5;
 
 // Next bundles a module once per entry, so one process can hold several copies of this class; the brand
 // keeps `instanceof` true across them (the gateway instance is shared per process, its class may not be).
@@ -27,9 +29,17 @@ export class ImError extends Error {
     super(`${command}: ${code} ${info}`);
   }
 
-  /** The IM server could not be reached or did not answer in time: nothing is known about the outcome. */
+  /** The IM server could not be reached or did not answer: no answer to go by. */
   get unavailable(): boolean {
-    return this.code === IM_UNREACHABLE || this.code === IM_TIMEOUT || this.code === IM_SERVER_DOWN;
+    return this.code === IM_UNREACHABLE || this.outcomeUnknown;
+  }
+
+  /**
+   * The request may have reached the IM server and taken effect, but no answer came: a timeout, a connection
+   * broken after sending, or a proxy in front that gave up waiting. (IM_UNREACHABLE means it never left.)
+   */
+  get outcomeUnknown(): boolean {
+    return this.code === IM_TIMEOUT || this.code === IM_DROPPED || this.code === IM_SERVER_DOWN;
   }
 
   /** Tencent's frequency limits: back off and retry reads. */

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, SDKAPPID, SECRET, startServer, type TestServer } from "../../im-server/test/helpers";
-import { IM_TIMEOUT, IM_UNREACHABLE, ImError } from "./errors";
+import { IM_DROPPED, IM_TIMEOUT, IM_UNREACHABLE, ImError } from "./errors";
 import { createImGateway } from "./gateway";
 
 // The gateway against a real local IM server on a free port: the same protocol it speaks to Tencent.
@@ -97,5 +97,21 @@ describe("the IM gateway against the local IM server", () => {
     expect(slow.code).toBe(IM_TIMEOUT);
     expect(slow.unavailable).toBe(true);
     silent.close();
+  });
+
+  it("a connection refused never carried the request; one that breaks after the request went out leaves its outcome unknown", async () => {
+    const gone: Server = createServer().listen(0, "127.0.0.1");
+    await new Promise((r) => gone.once("listening", r));
+    const closedPort = (gone.address() as { port: number }).port;
+    await new Promise((r) => gone.close(r));
+    const refused = await rejection(gateway({ baseUrl: `http://127.0.0.1:${closedPort}` }).createGroup({ type: "Meeting", name: "x" }));
+    expect([refused.code, refused.outcomeUnknown]).toEqual([IM_UNREACHABLE, false]);
+
+    // Reads the request, then hangs up without a word.
+    const rude: Server = createServer((socket) => socket.once("data", () => socket.destroy())).listen(0, "127.0.0.1");
+    await new Promise((r) => rude.once("listening", r));
+    const dropped = await rejection(gateway({ baseUrl: `http://127.0.0.1:${(rude.address() as { port: number }).port}` }).createGroup({ type: "Meeting", name: "x" }));
+    expect([dropped.code, dropped.outcomeUnknown]).toEqual([IM_DROPPED, true]);
+    rude.close();
   });
 });

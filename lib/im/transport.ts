@@ -1,5 +1,6 @@
 import "server-only";
-import { IM_BAD_RESPONSE, IM_SERVER_DOWN, IM_TIMEOUT, IM_UNREACHABLE, ImError } from "./errors";
+import { IM_BAD_RESPONSE, IM_DROPPED, IM_SERVER_DOWN, IM_TIMEOUT, IM_UNREACHABLE, ImError } from "./errors";
+import { neverSent } from "./never-sent";
 import { createRateLimiter, TENCENT_RATE_LIMITS, type RateLimits } from "./rate-limiter";
 import { createUserSigCache } from "./usersig-cache";
 import { parseWireJson, stringifyWireJson } from "./wire-json";
@@ -22,6 +23,8 @@ export type Envelope = { ActionStatus: string; ErrorCode: number; ErrorInfo?: st
 /** Commands that change nothing: safe to retry after a timeout or a frequency limit. */
 const READS = /(^|\/)(get_|account_check|portrait_get)/;
 const RETRY_DELAYS_MS = [200, 600, 1500];
+
+const isTimeout = (err: unknown) => err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
 
 /**
  * The one function that sends a command: signs (admin UserSig, cached and renewed), limits the rate per
@@ -52,12 +55,18 @@ export function createTransport(config: ImConfig, clock?: { unixSeconds: () => n
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
-      const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
-      throw new ImError(timedOut ? IM_TIMEOUT : IM_UNREACHABLE, timedOut ? `no answer within ${timeoutMs} ms` : "IM server unreachable", path);
+      if (isTimeout(err)) throw new ImError(IM_TIMEOUT, `no answer within ${timeoutMs} ms`, path);
+      throw neverSent(err) ? new ImError(IM_UNREACHABLE, "IM server unreachable", path) : new ImError(IM_DROPPED, "connection lost before the answer", path);
     } finally {
       answered();
     }
-    const text = await res.text().catch(() => "");
+    let text: string;
+    try {
+      text = await res.text();
+    } catch (err) {
+      // The IM server had started answering: it got the request, but what it said is lost.
+      throw new ImError(isTimeout(err) ? IM_TIMEOUT : IM_DROPPED, "connection lost while reading the answer", path);
+    }
     let envelope: Envelope | null = null;
     try {
       envelope = parseWireJson(text) as Envelope;

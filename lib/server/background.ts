@@ -1,6 +1,6 @@
 import "server-only";
 import { getContext } from "./context";
-import { settleUnfinishedAudit } from "./audit-settle";
+import { settleDue } from "./audit-settle";
 import { crawlDirectory } from "./directory";
 import { CRAWL_LEASE_MS } from "./directory/crawl";
 import { getEnv } from "./env";
@@ -11,14 +11,14 @@ import { log } from "./log";
 const RECONCILE_EVERY_MS = 10 * 60 * 1000;
 /** A crawl that failed (IM server down at start) is tried again soon, resuming from its saved cursor. */
 const RETRY_AFTER_FAILURE_MS = 30 * 1000;
-/** No audited request runs this long (IM calls time out after seconds), so its intent was left by a crash. */
-const SETTLE_SHARED_AFTER_MS = 5 * 60 * 1000;
+/** Writes whose answer never came are settled while the process lives, not only at the next start. */
+const SETTLE_EVERY_MS = 30 * 1000;
 
 const holder = globalThis as typeof globalThis & { __liveRelay?: Relay };
 
 /**
  * Work a console process does on its own: relay live events to the other instances (PostgreSQL), settle
- * what a crash left half-done, fill the directory at start, then reconcile periodically.
+ * what a crash or an unanswered write left half-done, fill the directory at start, then reconcile periodically.
  */
 export function startBackgroundWork() {
   const env = getEnv();
@@ -40,10 +40,8 @@ export function startBackgroundWork() {
       },
     );
 
-  // Intents left without a result. With SQLite only this process uses the store, so everything written before
-  // it started was left by a crash: settled once, at start. With PostgreSQL another instance may still be
-  // running the request: only intents older than any request can take (IM calls time out, reads retry, a bulk
-  // chunk waits its turn) are settled, at start and at every reconcile.
+  // Intents left without a result: by a crash, or by a write whose answer never came (settleDue says which
+  // are due when). Settled at start, then every half minute while the process lives.
   const startedAt = Date.now();
   const shared = db.dialect === "postgres";
   let settling = false;
@@ -51,7 +49,7 @@ export function startBackgroundWork() {
     if (settling) return;
     settling = true;
     try {
-      await settleUnfinishedAudit(db, im, { olderThanMs: shared ? SETTLE_SHARED_AFTER_MS : Date.now() - startedAt });
+      await settleDue(db, im, { shared, startedAt, imTimeoutMs: env.im.timeoutMs });
     } catch (err) {
       log("error", "audit settlement failed", { error: err });
     } finally {
@@ -61,5 +59,6 @@ export function startBackgroundWork() {
 
   // Settle before anything else, so the audit log agrees with the IM server.
   void settle().finally(crawl);
-  setInterval(() => void (shared ? settle() : Promise.resolve()).finally(crawl), RECONCILE_EVERY_MS).unref();
+  setInterval(() => void settle(), SETTLE_EVERY_MS).unref();
+  setInterval(() => void crawl(), RECONCILE_EVERY_MS).unref();
 }

@@ -41,6 +41,15 @@ export function apiErrorFromIm(err: ImError): ApiError {
   return new ApiError("im_error", `The IM server refused the request (code ${err.code})`, details);
 }
 
+/**
+ * A change sent to the IM server that got no answer: it may have taken effect. Still 503 im_unavailable, in
+ * words that do not invite a blind retry; the audit entry waits for settlement to ask the IM server.
+ */
+export function apiErrorForUnknownOutcome(err: ImError): ApiError {
+  const message = "The IM server did not answer, so it is not known whether the change took effect. The console will ask the IM server and record the outcome in the audit log; check there before trying again";
+  return ApiError.because("im_unavailable", "outcomeUnknown", message, undefined, { imCode: err.code, imInfo: err.info, command: err.command });
+}
+
 /** Who won the race: the IM server names the handler and when, so the loser can be told. */
 function alreadyHandled(err: ImError, details: Record<string, unknown>): ApiError {
   const handledBy = typeof err.extra.Handler_Account === "string" && err.extra.Handler_Account ? err.extra.Handler_Account : undefined;

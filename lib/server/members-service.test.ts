@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, SDKAPPID, SECRET, startServer, type TestServer } from "../../im-server/test/helpers";
 import { createImGateway, type ImGateway } from "@/lib/im/gateway";
 import type { SessionUser } from "@/lib/schemas/user";
+import { recordIntent } from "./audit";
+import { settleUnfinishedAudit } from "./audit-settle";
 import { addMembers } from "./members-service";
 import type { Store } from "./store/store";
 import { openSqliteTestStore, type TestStore } from "./store/test-stores";
@@ -84,5 +86,20 @@ describe("adding members when some user IDs do not exist", () => {
     expect(results.map((r) => [r.userId, r.ok, r.error?.code])).toEqual(missing.map((id) => [id, false, "unknown_user"]));
     expect((await gateway.getGroup(groupId)).memberCount).toBe(1);
     expect(await auditOf(groupId)).toEqual([]);
+  });
+});
+
+describe("settling a member change whose answer never came", () => {
+  it("asks the IM server who is in the group: all of them is ok, none is not applied, a mix cannot be told", async () => {
+    const groupId = await newGroup();
+    const [aiko, ben, chen] = await appUsers(3);
+    const intent = (target: string) => recordIntent(db, { ...admin, action: "member.add", groupId, target });
+    const added = await intent(`${aiko},${ben}`);
+    await gateway.addMembers(groupId, [aiko, ben]); // the add happened; only its answer was lost
+    const lost = await intent(chen);
+    const mixed = await intent(`${aiko},${chen}`);
+    await settleUnfinishedAudit(db, gateway);
+    const result = async (id: number) => (await db.get<{ result: string }>("SELECT result FROM audit WHERE id = ?", [id]))?.result;
+    expect([await result(added), await result(lost), await result(mixed)]).toEqual(["settled:ok", "settled:not_applied", "settled:unknown"]);
   });
 });

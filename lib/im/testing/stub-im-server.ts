@@ -8,7 +8,9 @@ export type StubReply =
   | { envelope: Record<string, unknown> }
   | { status: number; text: string }
   /** Accept the request and never answer (slower than any timeout). */
-  | { hang: true };
+  | { hang: true }
+  /** Read the whole request, then close the connection without a word (it broke after the request went out). */
+  | { drop: true };
 
 export type StubCall = { command: string; usersig: string; body: unknown };
 
@@ -17,6 +19,7 @@ export const fail = (code: number, info = "scripted failure", fields: Record<str
   envelope: { ActionStatus: "FAIL", ErrorCode: code, ErrorInfo: info, ...fields },
 });
 export const hang: StubReply = { hang: true };
+export const drop: StubReply = { drop: true };
 export const raw = (status: number, text: string): StubReply => ({ status, text });
 
 export type StubImServer = {
@@ -58,6 +61,10 @@ export async function startStubImServer(): Promise<StubImServer> {
     }
     const reply = queue.length > 1 ? queue.shift()! : queue[0];
     if ("hang" in reply) return;
+    if ("drop" in reply) {
+      req.socket.destroy();
+      return;
+    }
     if ("envelope" in reply) {
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(reply.envelope));
       return;

@@ -95,6 +95,9 @@ async function admit(db: Store, im: ImGateway, row: InboxRow, by: string): Promi
   } catch (err) {
     if (err instanceof ImError && (err.code === 10010 || err.code === 10015)) {
       await removeGroup(db, row.group_id);
+    } else if (err instanceof ImError && err.outcomeUnknown) {
+      // The add may have happened: the decision stands until settlement asks the IM server whether the
+      // requester is in the group, and takes it back if not.
     } else {
       // Full (10014), busy, unreachable…: nothing changed, the application stays pending.
       await undoDecision(db, String(row.id), by);
