@@ -89,3 +89,28 @@ describe("the front proxy", () => {
     expect(JSON.parse(res.body)).toEqual({ error: { code: "internal", message: expect.any(String) } });
   });
 });
+
+describe("the front proxy and a body answered before it was read", () => {
+  it("closes that connection, so no next request on it meets a reset", async () => {
+    const next = http.createServer((req, res) => {
+      res.writeHead(413, { "content-type": "application/json" });
+      res.end('{"error":{"code":"payload_too_large","message":"over 1 MB"}}');
+    });
+    await new Promise<void>((r) => next.listen(0, "127.0.0.1", r));
+    const proxy = await startFrontProxy({ host: "127.0.0.1", port: 0, target: { host: "127.0.0.1", port: (next.address() as AddressInfo).port }, trustProxy: 0 });
+    try {
+      const answer = await new Promise<http.IncomingMessage>((resolve, reject) => {
+        const req = http.request({ host: "127.0.0.1", port: (proxy.server.address() as AddressInfo).port, method: "POST", path: "/api/groups", headers: { "transfer-encoding": "chunked" } }, resolve);
+        req.on("error", reject);
+        req.write(Buffer.alloc(64 * 1024));
+      });
+      expect(answer.statusCode).toBe(413);
+      expect(answer.headers.connection).toBe("close");
+      answer.resume();
+    } finally {
+      await proxy.close();
+      next.closeAllConnections();
+      await new Promise<void>((r) => next.close(() => r()));
+    }
+  });
+});

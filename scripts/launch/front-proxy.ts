@@ -75,7 +75,11 @@ export async function startFrontProxy(opts: { host: string; port: number; target
   const server = http.createServer((req, res) => {
     const proxied = upstream(req);
     proxied.on("response", (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, responseHeaders(answer));
+      const headers = responseHeaders(answer);
+      // Answered before the body was read (413 for a body over 1 MB): the rest of it is still on its way, so this
+      // connection cannot carry another request. Say so, or the client's next request on it meets a reset.
+      if (!req.complete) headers.connection = "close";
+      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
       // Event streams must not wait for a buffer to fill.
       res.flushHeaders();
       answer.pipe(res);
