@@ -46,7 +46,10 @@ async function main() {
 
   // Next listens on loopback only; the public port is the front proxy's, which tells Next each client's address.
   const nextPort = await freeLoopbackPort();
-  const consoleProcess = startService("console", process.execPath, [nextBin, dev ? "dev" : "start", "-H", "127.0.0.1", "-p", String(nextPort)], env);
+  // Next keeps idle connections from the proxy longer than the proxy keeps them (65 s; Node's default of 5 s lets
+  // Next close one just as the proxy reuses it).
+  const nextArgs = dev ? ["dev"] : ["start", "--keepAliveTimeout", "65000"];
+  const consoleProcess = startService("console", process.execPath, [nextBin, ...nextArgs, "-H", "127.0.0.1", "-p", String(nextPort)], env);
   services.push(consoleProcess);
   front = await startFrontProxy({ host: config.host, port: config.port, target: { host: "127.0.0.1", port: nextPort }, trustProxy: config.trustProxy });
   const local = `http://${config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host.includes(":") ? `[${config.host}]` : config.host}:${config.port}`;

@@ -72,7 +72,7 @@ export async function startFrontProxy(opts: { host: string; port: number; target
   const upstream = (req: http.IncomingMessage) =>
     http.request({ agent, host: opts.target.host, port: opts.target.port, method: req.method, path: req.url, headers: forwardHeaders(req, opts.trustProxy) });
 
-  const server = http.createServer((req, res) => {
+  const forward = (req: http.IncomingMessage, res: http.ServerResponse, retried = false) => {
     const proxied = upstream(req);
     proxied.on("response", (answer) => {
       const headers = responseHeaders(answer);
@@ -84,13 +84,21 @@ export async function startFrontProxy(opts: { host: string; port: number; target
       res.flushHeaders();
       answer.pipe(res);
     });
-    proxied.on("error", () => unavailable(req, res));
+    proxied.on("error", (err: NodeJS.ErrnoException) => {
+      // An idle connection to Next that Next closed just as it was reused: a read is safe to send again, once.
+      if (!retried && proxied.reusedSocket && err.code === "ECONNRESET" && (req.method === "GET" || req.method === "HEAD") && !res.headersSent) {
+        return forward(req, res, true);
+      }
+      unavailable(req, res);
+    });
     // A client that leaves (a closed tab's event stream) must end the request in Next too, or its slot stays taken.
-    res.on("close", () => {
+    res.once("close", () => {
       if (!res.writableFinished) proxied.destroy();
     });
-    req.pipe(proxied);
-  });
+    if (retried) proxied.end();
+    else req.pipe(proxied);
+  };
+  const server = http.createServer((req, res) => forward(req, res));
 
   server.on("upgrade", (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const proxied = upstream(req);
