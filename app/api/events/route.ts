@@ -1,4 +1,4 @@
-// GET /api/events — server-sent events: the console's live updates (viewer)
+// GET /api/events — server-sent events: the console's live updates (viewer); at most 10 open per user, else 429
 import { getContext } from "@/lib/server/context";
 import { eventStreamResponse } from "@/lib/server/live/event-stream";
 import { route } from "@/lib/server/route";
@@ -6,9 +6,10 @@ import { findUserById } from "@/lib/server/users";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ role: "viewer" }, ({ req, user }) =>
-  eventStreamResponse(req.signal, async () => {
+export const GET = route({ role: "viewer" }, ({ req, user }) => {
+  const stillAllowed = async () => {
     const current = await findUserById(getContext().db, user.id);
     return current !== null && !current.disabled;
-  }),
-);
+  };
+  return eventStreamResponse(req.signal, stillAllowed, { userId: user.id });
+});

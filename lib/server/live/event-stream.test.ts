@@ -1,15 +1,23 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { ApiError } from "../api-error";
 import { createInProcessBus, getBus, publishEvent, type EventBus } from "./bus";
 import { eventStreamResponse, formatEvent } from "./event-stream";
+import { createStreamSlots, STREAMS_PER_USER, type StreamSlots } from "./stream-slots";
 
 const decoder = new TextDecoder();
 const opened: AbortController[] = [];
 afterEach(() => opened.splice(0).forEach((c) => c.abort()));
 
-function open(stillAllowed = () => true, heartbeatMs = 60_000) {
+let users = 0;
+/** A console user of its own, so that no story counts another story's streams. */
+const newUserId = () => `stream-user-${++users}`;
+
+type Options = { userId?: string; stillAllowed?: () => boolean | Promise<boolean>; heartbeatMs?: number; slots?: StreamSlots };
+
+function open({ userId = newUserId(), stillAllowed = () => true, heartbeatMs = 60_000, slots }: Options = {}) {
   const client = new AbortController();
+  const res = eventStreamResponse(client.signal, stillAllowed, { userId, heartbeatMs, slots });
   opened.push(client);
-  const res = eventStreamResponse(client.signal, stillAllowed, heartbeatMs);
   const reader = res.body!.getReader();
   let buffer = "";
   const readUntil = async (needle: string) => {
@@ -20,7 +28,21 @@ function open(stillAllowed = () => true, heartbeatMs = 60_000) {
     }
     return buffer;
   };
-  return { res, client, reader, readUntil };
+  const ended = async () => {
+    for (;;) if ((await reader.read()).done) return;
+  };
+  return { res, client, reader, readUntil, ended };
+}
+
+/** What opening one stream too many throws; the route answers it as 429 in the error contract. */
+function refusal(attempt: () => unknown): ApiError {
+  try {
+    attempt();
+  } catch (err) {
+    expect(err).toBeInstanceOf(ApiError);
+    return err as ApiError;
+  }
+  throw new Error("the stream was opened");
 }
 
 describe("the event stream", () => {
@@ -78,9 +100,81 @@ describe("the event stream", () => {
 
   it("beats every interval, and ends at a beat once the account may no longer listen", async () => {
     let allowed = true;
-    const s = open(() => allowed, 20);
+    const s = open({ stillAllowed: () => allowed, heartbeatMs: 20 });
     await s.readUntil(": heartbeat");
     allowed = false;
-    for (;;) if ((await s.reader.read()).done) break;
+    await s.ended();
+  });
+
+  it("ends at a beat when the store cannot say whether the account may still listen: it fails closed", async () => {
+    let storeAnswers = true;
+    const stillAllowed = () => {
+      if (!storeAnswers) throw new Error("the store is not answering");
+      return true;
+    };
+    const s = open({ stillAllowed, heartbeatMs: 20 });
+    await s.readUntil(": heartbeat");
+    storeAnswers = false;
+    await s.ended();
+  });
+});
+
+describe("how many streams may be open at once", () => {
+  it(`lets a console user open ${STREAMS_PER_USER} streams and refuses the next with 429 rate_limited; another user still gets one`, async () => {
+    const alice = newUserId();
+    const streams = Array.from({ length: STREAMS_PER_USER }, () => open({ userId: alice }));
+    await Promise.all(streams.map((s) => s.readUntil(": connected")));
+
+    const refused = refusal(() => open({ userId: alice }));
+    expect(refused.code).toBe("rate_limited");
+    expect(refused.status).toBe(429);
+
+    await open().readUntil(": connected");
+  });
+
+  it("gives a slot back the moment its client goes away", async () => {
+    const bob = newUserId();
+    const streams = Array.from({ length: STREAMS_PER_USER }, () => open({ userId: bob }));
+    expect(refusal(() => open({ userId: bob })).code).toBe("rate_limited");
+
+    streams[0].client.abort();
+    await open({ userId: bob }).readUntil(": connected");
+    expect(refusal(() => open({ userId: bob })).code).toBe("rate_limited");
+  });
+
+  it("caps the whole instance too, whoever the users are", () => {
+    const slots = createStreamSlots({ perUser: STREAMS_PER_USER, perInstance: 3 });
+    for (let i = 0; i < 3; i++) open({ slots });
+    expect(refusal(() => open({ slots })).code).toBe("rate_limited");
+    expect(slots.openCount()).toBe(3);
+  });
+
+  it("gives a slot back however the stream ends: missed events, an account no longer allowed, a store that cannot say, a client too far behind", async () => {
+    // One slot in all: each stream below can only open once the one before it has given its slot back.
+    const slots = createStreamSlots({ perUser: 1, perInstance: 1 });
+    const userId = newUserId();
+    const next = (stillAllowed?: () => boolean) => {
+      expect(slots.openCount()).toBe(0);
+      return open({ userId, slots, stillAllowed, heartbeatMs: 20 });
+    };
+
+    const missedEvents = next();
+    await missedEvents.readUntil(": connected");
+    getBus().reportGap();
+    await missedEvents.ended();
+
+    await next(() => false).ended();
+
+    await next(() => {
+      throw new Error("the store is not answering");
+    }).ended();
+
+    // A client that reads nothing while events keep coming is cut off, not queued for forever.
+    const stalled = next();
+    for (let i = 0; i <= 1_001 && slots.openCount() > 0; i++) publishEvent({ type: "group.updated", groupId: `g${i}` });
+    expect(slots.openCount()).toBe(0);
+    void stalled;
+
+    await next().readUntil(": connected");
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import type { LiveEvent } from "@/lib/schemas/live-event";
 import { onShutdown } from "../shutdown";
 import { getBus } from "./bus";
+import { getStreamSlots, type StreamSlots } from "./stream-slots";
 
 const HEARTBEAT_MS = 15_000;
 /** Tells EventSource how soon to come back after a dropped connection. */
@@ -16,19 +17,30 @@ export function formatEvent({ type, ...data }: LiveEvent): string {
   return `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
+export type StreamOptions = {
+  /** The console user it is for: their open streams are counted (stream-slots.ts). */
+  userId: string;
+  heartbeatMs?: number;
+  slots?: StreamSlots;
+};
+
 /**
  * An open stream of every live event until the client goes away (the request's signal) or `stillAllowed`
- * says no (checked at each heartbeat, so a disabled account stops receiving within 15 s).
+ * says no (checked at each heartbeat, so a disabled account stops receiving within 15 s). Takes one of the
+ * user's stream slots, or throws `rate_limited` (429) when they or this instance have none left; however
+ * the stream ends, its slot is given back at once.
  */
-export function eventStreamResponse(signal: AbortSignal, stillAllowed: () => boolean | Promise<boolean>, heartbeatMs = HEARTBEAT_MS): Response {
-  // A store hiccup must not end the stream (nor throw out of a timer).
+export function eventStreamResponse(signal: AbortSignal, stillAllowed: () => boolean | Promise<boolean>, options: StreamOptions): Response {
+  const { userId, heartbeatMs = HEARTBEAT_MS, slots = getStreamSlots() } = options;
+  // Fails closed: a stream nobody can vouch for ends, and the browser's reconnect is checked afresh.
   const allowed = async () => {
     try {
       return await stillAllowed();
     } catch {
-      return true;
+      return false;
     }
   };
+  const release = slots.take(userId);
   let stop = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -60,6 +72,7 @@ export function eventStreamResponse(signal: AbortSignal, stillAllowed: () => boo
       // A stopping console ends its streams, so the server can finish; EventSource reconnects elsewhere.
       const forget = onShutdown(close);
       stop = () => {
+        release();
         clearInterval(heartbeat);
         unsubscribe();
         forget();
