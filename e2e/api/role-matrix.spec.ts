@@ -37,6 +37,7 @@ const ROUTES: Row[] = [
   ["PATCH", "/api/me", { theme: "system" }, "viewer"],
   ["GET", "/api/directory", undefined, "viewer"],
   ["POST", "/api/directory/crawl", {}, "admin"],
+  ["GET", "/api/health/details", undefined, "admin"],
 ];
 
 const RANK: Record<Role, number> = { viewer: 0, moderator: 1, admin: 2 };

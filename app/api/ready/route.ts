@@ -1,4 +1,5 @@
-// GET /api/ready — 200 when the IM server and the store answer, else 503 (no session needed; for load balancers)
+// GET /api/ready — 200 when the IM server and the store answer, else 503 (no session needed; for load balancers).
+// Answered from a check at most 2 s old, shared with /api/health; stopping is not cached.
 import { NextResponse } from "next/server";
 import { ApiError } from "@/lib/server/api-error";
 import { checkHealth } from "@/lib/server/health";
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 const noStore = { "cache-control": "no-store" };
 
 export async function GET() {
-  // A stopping instance says so first, so the balancer drains it before it closes.
+  // A stopping instance says so first, so the balancer drains it before it closes: whatever the last check said.
   if (isShuttingDown()) return NextResponse.json(new ApiError("im_unavailable", "This console instance is stopping").toBody(), { status: 503, headers: noStore });
   const health = await checkHealth();
   if (health.im.ok && health.store.ok) return NextResponse.json(health, { headers: noStore });
