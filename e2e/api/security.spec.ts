@@ -41,15 +41,23 @@ function discoverRoutes(): Route[] {
 const ROUTES = discoverRoutes();
 const GUARDED = ROUTES.filter((r) => !WITHOUT_SESSION.some((p) => p.test(r.path)));
 
+/** Routes that end the caller's other sessions: run as a throwaway user, never as the admin every test shares. */
+const ENDS_OWN_SESSIONS = new Set(["/api/me/sign-out-everywhere"]);
+
 let admin: APIRequestContext;
 let anonymous: APIRequestContext;
+let throwaway: APIRequestContext;
 test.beforeAll(async () => {
   admin = await signedInApi();
   anonymous = await anonymousApi();
+  const email = `security-${run}@e2e.test`;
+  expect((await admin.post("/api/users", { data: { email, password: "security-password", role: "viewer" } })).status()).toBe(201);
+  throwaway = await signedInApi(email, "security-password");
 });
 test.afterAll(async () => {
   await admin.dispose();
   await anonymous.dispose();
+  await throwaway.dispose();
 });
 
 test("every API route but sign-in, health, readiness and the webhook needs a session: 401 in the contract, never a redirect", async () => {
@@ -109,8 +117,9 @@ test("a mutation sent from another site is refused (403) before it does anything
   // Past the origin check, these empty bodies and unknown IDs are refused for what they are (404, 422), or the
   // crawl starts (202): never 403.
   for (const { method, path: p } of mutations) {
+    const caller = ENDS_OWN_SESSIONS.has(p) ? throwaway : admin;
     for (const headers of [{}, { origin: E2E.baseUrl }] as Record<string, string>[]) {
-      const res = await admin.fetch(p, { method, data: {}, headers });
+      const res = await caller.fetch(p, { method, data: {}, headers });
       expect(res.status(), `${method} ${p} with ${JSON.stringify(headers)}: ${await res.text()}`).not.toBe(403);
       expect(res.status()).toBeLessThan(500);
     }
