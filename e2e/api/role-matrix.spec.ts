@@ -38,6 +38,11 @@ const ROUTES: Row[] = [
   ["GET", "/api/directory", undefined, "viewer"],
   ["POST", "/api/directory/crawl", {}, "admin"],
   ["GET", "/api/health/details", undefined, "admin"],
+  ["GET", "/api/users/sign-in-failures", undefined, "admin"],
+  ["POST", "/api/users/999999999/sso", { subject: "someone" }, "admin"],
+  ["POST", "/api/me/sso-link", undefined, "viewer"],
+  // POST /api/me/sign-out-everywhere (viewer) is not here: called as the admin every test shares, it would end
+  // their sessions. sessions.spec.ts calls it as a throwaway user; security.spec.ts checks it needs a session.
 ];
 
 const RANK: Record<Role, number> = { viewer: 0, moderator: 1, admin: 2 };
