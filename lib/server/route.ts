@@ -8,12 +8,11 @@ import { roleAtLeast, type Role, type SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { apiErrorFromIm } from "./im-error-words";
 import { log } from "./log";
-import { BodyTooLargeError, readCappedBody } from "./read-capped-body";
+import { BodyTooLargeError, MAX_BODY_BYTES, readCappedBody } from "./read-capped-body";
 import { requestContext, type RequestContext } from "./request-context";
 import { logApiRequest } from "./request-log";
 import { requireUser } from "./session";
 
-const MAX_BODY_BYTES = 1024 * 1024;
 const MUTATIONS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
