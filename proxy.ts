@@ -1,5 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { faceHostSources, parseFaceHosts } from "@/lib/face-hosts";
 import { log } from "@/lib/server/log";
 
 /**
@@ -39,8 +40,9 @@ function contentSecurityPolicy(nonce: string): string {
     // Style attributes (React style props, Radix dialogs, Next's route announcer) cannot carry a nonce, and a
     // nonce in style-src would switch 'unsafe-inline' off: styles alone keep 'unsafe-inline'.
     "style-src 'self' 'unsafe-inline'",
-    // Faces of groups and users are https addresses on any host.
-    "img-src 'self' data: blob: https:",
+    // Faces of groups and users only from the hosts FACE_HOSTS names: any other host would learn each
+    // moderator's address. Read per request, like the rest of this policy; invalid entries never get in.
+    ["img-src 'self' data: blob:", ...faceHostSources(parseFaceHosts(process.env.FACE_HOSTS))].join(" "),
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

@@ -1,8 +1,10 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { FaceHostsProvider } from "@/components/face-hosts";
 import { AppHeader } from "@/components/layout/app-header";
 import { LiveUpdates } from "@/components/layout/live-updates";
 import { Providers } from "@/components/providers";
+import { getEnv } from "@/lib/server/env";
 import { currentUserOrEnd } from "@/lib/server/session";
 
 // Every console page depends on the signed-in user and live IM data.
@@ -19,7 +21,8 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       </a>
       <AppHeader user={user} />
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
-        {children}
+        {/* Of the configuration, only the face hosts reach the browser. */}
+        <FaceHostsProvider hosts={getEnv().faceHosts}>{children}</FaceHostsProvider>
       </main>
       <LiveUpdates />
     </Providers>

@@ -1,6 +1,7 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { useAllowedFace } from "@/components/face-hosts";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
@@ -47,9 +48,10 @@ export function ProfileCard({ group, canEdit }: { group: Group; canEdit: boolean
 
 function Face({ group }: { group: Group }) {
   const t = useTranslations("Profile");
-  if (group.faceUrl) {
-    // eslint-disable-next-line @next/next/no-img-element -- faces are arbitrary external URLs set in the IM app
-    return <img src={group.faceUrl} alt={t("face", { name: group.name })} className="h-16 w-16 rounded-lg object-cover" referrerPolicy="no-referrer" />;
+  const face = useAllowedFace(group.faceUrl);
+  if (face) {
+    // eslint-disable-next-line @next/next/no-img-element -- faces are external URLs set in the IM app, from the hosts FACE_HOSTS allows
+    return <img src={face} alt={t("face", { name: group.name })} className="h-16 w-16 rounded-lg object-cover" referrerPolicy="no-referrer" />;
   }
   return (
     <div aria-hidden="true" className="flex h-16 w-16 shrink-0 items-center justify-center rounded-lg bg-indigo-100 text-2xl font-semibold text-indigo-800 dark:bg-indigo-900 dark:text-indigo-100">
