@@ -87,7 +87,10 @@ test("a bulk approval cut short by kill -9: after a restart each application is 
   // Kill the console as soon as the IM server has seen the first approvals, while the rest are in flight.
   while ((await approvedCount()) < 5) await new Promise((r) => setTimeout(r, 5));
   await own.crash();
-  expect((await bulk) instanceof Error, "the bulk request died with the console").toBe(true);
+  // The front proxy outlives the Next server by a moment: it answers for it (500, not answering), or the
+  // connection drops as the launcher stops. Either way the request did not complete.
+  const cut = await bulk;
+  expect(cut instanceof Error || cut.status() >= 500, "the bulk request died with the console").toBe(true);
   await moderator.dispose();
 
   // Approvals the IM server had already received still finish after the kill: read once nothing moves any more.
