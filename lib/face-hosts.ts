@@ -7,6 +7,9 @@
 /** A host name, optionally `*.` (any subdomain) and a port: the same rule the configuration is checked with. */
 const HOST_ENTRY = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/;
 
+/** Whether one (trimmed, lower-case) FACE_HOSTS entry is a host name as this module reads them. */
+export const isFaceHostEntry = (entry: string) => HOST_ENTRY.test(entry);
+
 /** FACE_HOSTS ("faces.example.com,*.cdn.example.net") as lower-case entries; anything else is left out. */
 export function parseFaceHosts(raw: string | undefined): string[] {
   return (raw ?? "")

@@ -20,8 +20,7 @@ const child = spawn(process.execPath, ["--conditions=react-server", "--import", 
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     CONSOLE_ADMIN_EMAIL: E2E.admin.email,
     CONSOLE_ADMIN_PASSWORD: E2E.admin.password,
-    // Faces from these hosts are shown (the faces story checks one listed and one not).
-    FACE_HOSTS: process.env.FACE_HOSTS ?? "faces.e2e.test,*.cdn.e2e.test",
+    FACE_HOSTS: E2E.faceHosts,
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));

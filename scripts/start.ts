@@ -51,7 +51,7 @@ async function main() {
   const nextArgs = dev ? ["dev"] : ["start", "--keepAliveTimeout", "65000"];
   const consoleProcess = startService("console", process.execPath, [nextBin, ...nextArgs, "-H", "127.0.0.1", "-p", String(nextPort)], env);
   services.push(consoleProcess);
-  front = await startFrontProxy({ host: config.host, port: config.port, target: { host: "127.0.0.1", port: nextPort }, trustProxy: config.trustProxy });
+  front = await startFrontProxy({ host: config.host, port: config.port, target: { host: "127.0.0.1", port: nextPort }, trustProxy: config.trustProxy, upgrades: dev });
   const local = `http://${config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host.includes(":") ? `[${config.host}]` : config.host}:${config.port}`;
   await waitForHttp(`${local}/api/health`, 120, consoleProcess);
   await waitForFirstCrawl(`${local}/api/health`, 120);

@@ -90,5 +90,8 @@ test("signing out ends the session for good: a copy of its cookie no longer work
   await browser.post("/api/auth/signout", { form: { csrfToken, json: "true" } });
   expect(await sessionOf(browser)).toEqual({ status: 401 });
   expect(await sessionOf(stolen)).toEqual({ status: 401 });
+  // Asking next-auth to renew the copy gets a cookie with a new JWT ID: it is the same ended session all the same.
+  await stolen.get("/api/auth/session");
+  expect(await sessionOf(stolen)).toEqual({ status: 401 });
   await Promise.all([browser.dispose(), stolen.dispose()]);
 });

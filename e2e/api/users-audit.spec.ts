@@ -124,11 +124,15 @@ test("an admin changes another user's role and password, disables and enables th
   const api = await signedInApi(user.email, "a-brand-new-password");
   expect((await api.get("/api/me")).status()).toBe(200);
   expect((await admin.patch(`/api/users/${user.id}`, { data: { disabled: true } })).status()).toBe(200);
-  // A disabled user's session stops working at once, not when it expires.
+  // A disabled user's session stops working at once, not when it expires, and enabling them again does not
+  // bring it back: they sign in anew.
   expect((await api.get("/api/me")).status()).toBe(401);
   expect((await admin.patch(`/api/users/${user.id}`, { data: { disabled: false } })).status()).toBe(200);
-  expect((await api.get("/api/me")).status()).toBe(200);
+  expect((await api.get("/api/me")).status()).toBe(401);
   await api.dispose();
+  const again = await signedInApi(user.email, "a-brand-new-password");
+  expect((await again.get("/api/me")).status()).toBe(200);
+  await again.dispose();
 
   expect((await admin.patch("/api/users/999999999", { data: { role: "viewer" } })).status()).toBe(404);
   expect((await admin.patch("/api/users/not-an-id", { data: { role: "viewer" } })).status()).toBe(404);

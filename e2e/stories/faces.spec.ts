@@ -11,7 +11,7 @@ import { imDirect } from "../support/im-direct";
  * Faces are URLs set in the IM app; loading one tells its host who is looking. The console shows faces only
  * from the hosts FACE_HOSTS names (the test servers get the runner's environment) and initials otherwise.
  */
-const allowed = parseFaceHosts(process.env.FACE_HOSTS);
+const allowed = parseFaceHosts(E2E.faceHosts);
 const im = () => imDirect(`http://127.0.0.1:${E2E.imPort}`, JSON.parse(readFileSync(path.join(E2E.dataDir, "secrets.json"), "utf8")).IM_SECRET_KEY);
 const unique = () => Date.now().toString(36);
 

@@ -12,4 +12,6 @@ export const E2E = {
   dataDir,
   admin: { email: "admin@e2e.test", password: "e2e-admin-password" },
   adminState: path.join(dataDir, "admin-state.json"),
+  /** The face hosts the test console allows (FACE_HOSTS): faces.spec.ts shows one listed and one not. */
+  faceHosts: process.env.FACE_HOSTS ?? "faces.e2e.test,*.cdn.e2e.test",
 };

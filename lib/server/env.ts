@@ -2,6 +2,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { isFaceHostEntry } from "@/lib/face-hosts";
 import { rateLimitsFrom } from "@/lib/im/rate-limit-config";
 import { passwordSchema } from "@/lib/schemas/user";
 import { parseRoleRules, type RoleRule } from "./oidc-roles";
@@ -106,7 +107,7 @@ function oidcConfig(e: RawEnv, ctx: z.RefinementCtx): OidcConfig | null {
 function faceHostsFrom(raw: string | undefined, ctx: z.RefinementCtx): string[] {
   const hosts = (raw ?? "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean);
   for (const h of hosts) {
-    if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/.test(h)) ctx.addIssue({ code: "custom", path: ["FACE_HOSTS"], message: `"${h}" is not a host name (write images.example.com, without https://)` });
+    if (!isFaceHostEntry(h)) ctx.addIssue({ code: "custom", path: ["FACE_HOSTS"], message: `"${h}" is not a host name (write images.example.com, without https://)` });
   }
   return hosts;
 }

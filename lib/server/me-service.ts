@@ -1,4 +1,5 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { ConsoleUser, SessionUser, UpdateMeInput } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { audited } from "./audited";
@@ -7,7 +8,7 @@ import { getConsoleUser, updateUserRow } from "./console-users";
 import { getEnv } from "./env";
 import { keepThisSession } from "./session";
 import { startLink } from "./sso-link";
-import { reserveAttempt, settleAttempt } from "./signin-throttle";
+import { checkReserved, reserveAttempt } from "./signin-throttle";
 import { endSessions, passwordMatches, setPassword } from "./users";
 import { refuse } from "./users-service";
 
@@ -50,8 +51,7 @@ async function checkCurrentPassword(user: SessionUser, password: string, ip: str
   const { db } = getContext();
   const reserved = await reserveAttempt(db, { email: user.email, ip });
   if (!reserved.allowed) throw ApiError.because("rate_limited", "tooManyPasswords", "Too many wrong passwords. Wait a few minutes and try again");
-  const ok = await passwordMatches(db, user.id, password);
-  await settleAttempt(db, reserved.reservation, ok);
+  const ok = await checkReserved(db, reserved.reservation, async () => ((await passwordMatches(db, user.id, password)) ? true : null), sleep);
   if (!ok) throw refuse("currentPassword", "Your current password is not correct", "currentPasswordWrong");
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { OidcConfig } from "./env";
 import { linkIdentity, oidcProvider, signedInByOidc, signInWithOidc } from "./oidc";
 import { parseRoleRules } from "./oidc-roles";
+import { checkToken, claimsForSignIn } from "./session";
 import { describeEachStore, freshStoreEachTest, type TestStore } from "./store/test-stores";
 import { createUser, verifyCredentials } from "./users";
 
@@ -72,10 +73,13 @@ describeEachStore("single sign-on", (kind) => {
     expect(await signInWithOidc(db, config, idp("kim-sub", "kim@example.com"))).toMatchObject({ id: kim.id });
   });
 
-  it("brings the role up to date at every sign-in, from email rules and claims alike", async () => {
-    await signInWithOidc(db, config, idp("b", "bob@example.com"));
+  it("brings the role up to date at every sign-in, from email rules and claims alike; a new role ends the user's other sessions", async () => {
+    const first = await signInWithOidc(db, config, idp("b", "bob@example.com"));
+    const token = claimsForSignIn(first!);
     expect((await signInWithOidc(db, config, idp("b", "bob@example.com", { groups: ["moderators"] })))?.role).toBe("moderator");
     expect(await role("bob@example.com")).toBe("moderator");
+    expect(await checkToken(db, token)).toEqual({ user: null, ended: "role_changed" });
+    expect((await signInWithOidc(db, config, idp("b", "bob@example.com", { groups: ["moderators"] })))?.sessionVersion).toBe(first!.sessionVersion + 1);
     expect((await signInWithOidc(db, config, idp("b", "bob@example.com")))?.role).toBe("viewer");
   });
 

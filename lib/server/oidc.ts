@@ -6,7 +6,7 @@ import { activeAdminCount, ADMIN_ROLES } from "./console-users";
 import type { OidcConfig } from "./env";
 import { roleFor, verifiedEmail } from "./oidc-roles";
 import { isUniqueViolation, type Store } from "./store/store";
-import type { SignedInUser } from "./users";
+import { endSessions, toSignedIn, type SignedInUser } from "./users";
 
 export const OIDC_PROVIDER_ID = "oidc";
 
@@ -37,7 +37,6 @@ export function oidcProvider(c: OidcConfig): OAuthConfig<Claims> {
 
 type Row = { id: number; email: string; name: string; role: SignedInUser["role"]; disabled: number; session_version: number };
 const USER_COLUMNS = "u.id, u.email, u.name, u.role, u.disabled, u.session_version";
-const toSignedIn = (r: Row): SignedInUser => ({ id: String(r.id), email: r.email, name: r.name, role: r.role, sessionVersion: r.session_version });
 
 const subjectOf = (claims: Claims) => (typeof claims.sub === "string" && claims.sub.length > 0 && claims.sub.length <= 255 ? claims.sub : null);
 
@@ -93,7 +92,9 @@ export async function signInWithOidc(db: Store, c: OidcConfig, claims: Claims, l
       const keepAdmin = row.role === "admin" && role !== "admin" && (await activeAdminCount(tx)) <= 1;
       const next = { role: keepAdmin ? row.role : role, name: row.name || name };
       await tx.run("UPDATE users SET role = ?, name = ? WHERE id = ?", [next.role, next.name, row.id]);
-      return { user: { ...row, ...next }, linked };
+      // A role the provider changed ends that user's other sessions, as a change made by an admin does.
+      const session_version = next.role !== row.role ? await endSessions(tx, String(row.id), "role_changed") : row.session_version;
+      return { user: { ...row, ...next, session_version }, linked };
     },
     { serializeOn: ADMIN_ROLES },
   ).catch((err) => {

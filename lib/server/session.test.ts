@@ -44,16 +44,18 @@ describeEachStore("a session token, checked on every request", (kind) => {
     expect(await checkToken(db, fresh)).toEqual({ user: null, ended: "disabled" });
   });
 
-  it("a signed-out token stays ended, whoever holds a copy", async () => {
+  it("a signed-out session stays ended, whoever holds a copy, renewed or not", async () => {
     const { token } = await signedIn();
-    await endToken(db, token);
+    await endToken(db, { ...token, jti: "the-cookie-signed-out" });
     expect(await checkToken(db, token)).toEqual({ user: null, ended: null });
+    // next-auth gives each renewed cookie a JWT ID of its own; the session's ID goes on.
+    expect(await checkToken(db, { ...token, jti: "a-renewed-copy", exp: Math.floor(Date.now() / 1000) + 3600 })).toEqual({ user: null, ended: null });
   });
 
   it("a token from before versions existed, or for no user, is no session", async () => {
     const { user } = await signedIn();
     expect(await checkToken(db, { sub: user.id })).toEqual({ user: null, ended: "expired" });
     expect(await checkToken(db, null)).toEqual({ user: null, ended: null });
-    expect(await checkToken(db, { sub: "999", sv: 1, jti: "x", authAt: Date.now() })).toEqual({ user: null, ended: null });
+    expect(await checkToken(db, { sub: "999", sv: 1, sid: "x", authAt: Date.now() })).toEqual({ user: null, ended: null });
   });
 });

@@ -11,7 +11,7 @@ import { findUserById, SESSION_END_REASONS, type SessionEndReason, type SignedIn
 
 /**
  * Sessions are next-auth JWTs in an httpOnly cookie, and a JWT alone cannot be taken back. So each token also
- * names the user's session version (`sv`), its own ID (`jti`) and when its user signed in (`authAt`), and every
+ * names the user's session version (`sv`), its own ID (`sid`) and when its user signed in (`authAt`), and every
  * request checks them against the store: a password change, a role change, disabling and "sign out everywhere"
  * bump the version; signing out records the token's ID; and 12 hours after signing in a session is over, however
  * often it was renewed.
@@ -22,11 +22,15 @@ export const SESSION_LIFETIME_SECONDS = 12 * 60 * 60;
 export const SESSION_ENDS = [...SESSION_END_REASONS, "expired"] as const;
 export type SessionEnd = (typeof SESSION_ENDS)[number];
 
-export type SessionClaims = { sub: string; sv: number; jti: string; authAt: number };
+/**
+ * `sid` is the session's own ID, kept through every renewal. Not the JWT's `jti`: next-auth gives each renewed
+ * cookie a new one, so a signed-out session's copy, once renewed, would no longer be recognised.
+ */
+export type SessionClaims = { sub: string; sv: number; sid: string; authAt: number };
 
 /** The claims a fresh sign-in puts in its token. */
 export function claimsForSignIn(user: SignedInUser, now = Date.now()): SessionClaims {
-  return { sub: user.id, sv: user.sessionVersion, jti: randomUUID(), authAt: now };
+  return { sub: user.id, sv: user.sessionVersion, sid: randomUUID(), authAt: now };
 }
 
 type Verdict = { user: SessionUser; claims: SessionClaims } | { user: null; ended: SessionEnd | null };
@@ -36,13 +40,13 @@ export async function checkToken(db: Store, token: JWT | null, now = Date.now())
   const claims = token as Partial<SessionClaims> | null;
   if (!claims?.sub) return { user: null, ended: null };
   // Tokens from before versions existed carry none: they end like expired ones.
-  if (typeof claims.sv !== "number" || typeof claims.jti !== "string" || typeof claims.authAt !== "number") return { user: null, ended: "expired" };
+  if (typeof claims.sv !== "number" || typeof claims.sid !== "string" || typeof claims.authAt !== "number") return { user: null, ended: "expired" };
   if (now - claims.authAt > SESSION_LIFETIME_SECONDS * 1000) return { user: null, ended: "expired" };
   const user = await findUserById(db, claims.sub);
   if (!user) return { user: null, ended: null };
   if (user.disabled) return { user: null, ended: "disabled" };
   if (user.sessionVersion !== claims.sv) return { user: null, ended: (user.sessionsEndedReason as SessionEndReason | null) ?? "signed_out_everywhere" };
-  if (await db.get("SELECT 1 AS one FROM ended_sessions WHERE jti = ?", [claims.jti])) return { user: null, ended: null };
+  if (await db.get("SELECT 1 AS one FROM ended_sessions WHERE sid = ?", [claims.sid])) return { user: null, ended: null };
   return { user: { id: user.id, email: user.email, name: user.name, role: user.role }, claims: claims as SessionClaims };
 }
 
@@ -82,7 +86,10 @@ export async function watchSession(): Promise<() => Promise<boolean>> {
   return async () => (await checkToken(getContext().db, token)).user !== null;
 }
 
-const cookieName = () => (getEnv().nextAuthUrl.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token");
+/** Cookies are Secure when the console is served over https (as next-auth decides for its own). */
+export const secureCookies = () => getEnv().nextAuthUrl.startsWith("https://");
+
+const cookieName = () => (secureCookies() ? "__Secure-next-auth.session-token" : "next-auth.session-token");
 
 /**
  * After this user's own sessions were ended (they changed their password, or signed out everywhere), the session
@@ -91,7 +98,7 @@ const cookieName = () => (getEnv().nextAuthUrl.startsWith("https://") ? "__Secur
 export async function keepThisSession(sessionVersion: number): Promise<void> {
   const token = await requestToken();
   if (!token) return;
-  const secure = getEnv().nextAuthUrl.startsWith("https://");
+  const secure = secureCookies();
   const value = await encode({ token: { ...token, sv: sessionVersion }, secret: getEnv().nextAuthSecret, maxAge: SESSION_LIFETIME_SECONDS });
   (await cookies()).set(cookieName(), value, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: SESSION_LIFETIME_SECONDS });
 }
@@ -99,9 +106,9 @@ export async function keepThisSession(sessionVersion: number): Promise<void> {
 /** Signing out ends this token for good, not just in the browser that held it (a copied cookie stops working). */
 export async function endToken(db: Store, token: JWT | null): Promise<void> {
   const claims = token as Partial<SessionClaims> | null;
-  if (typeof claims?.jti !== "string" || typeof claims.authAt !== "number") return;
+  if (typeof claims?.sid !== "string" || typeof claims.authAt !== "number") return;
   const until = claims.authAt + SESSION_LIFETIME_SECONDS * 1000;
-  await db.run("INSERT INTO ended_sessions (jti, until) VALUES (?, ?) ON CONFLICT (jti) DO NOTHING", [claims.jti, until]);
+  await db.run("INSERT INTO ended_sessions (sid, until) VALUES (?, ?) ON CONFLICT (sid) DO NOTHING", [claims.sid, until]);
   // Tokens past their lifetime are refused anyway: forget them.
   await db.run("DELETE FROM ended_sessions WHERE until < ?", [Date.now()]);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { recordEvent, recordIntent, recordResult } from "./audit";
-import { reserveAttempt, settleAttempt, UNKNOWN_ADDRESS, WINDOW_MS } from "./signin-throttle";
+import { checkReserved, reserveAttempt, UNKNOWN_ADDRESS, WINDOW_MS } from "./signin-throttle";
 import type { Store } from "./store/store";
 import { verifyCredentials, type SignedInUser } from "./users";
 
@@ -26,9 +26,7 @@ export async function signInWithPassword(
     await countThrottled(db, email, ip);
     throw new Error(SIGNIN_RATE_LIMITED);
   }
-  if (reserved.reservation.delayMs > 0) await wait(reserved.reservation.delayMs);
-  const user = await verifyCredentials(db, email, input.password);
-  await settleAttempt(db, reserved.reservation, user !== null);
+  const user = await checkReserved(db, reserved.reservation, () => verifyCredentials(db, email, input.password), wait);
   const base = { after: { ip, ...(reserved.reservation.delayMs ? { delayedMs: reserved.reservation.delayMs } : {}) }, requestId: randomUUID() };
   if (!user) {
     await recordEvent(db, { ...base, actor: { id: "", email }, action: "auth.signin_failed", result: "unauthenticated" });

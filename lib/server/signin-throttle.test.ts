@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { delayFor, LIMITS, recentFailuresByAccount, reserveAttempt, settleAttempt, WINDOW_MS } from "./signin-throttle";
+import { addressKey, checkReserved, delayFor, LIMITS, recentFailuresByAccount, reserveAttempt, settleAttempt, WINDOW_MS } from "./signin-throttle";
 import { describeEachStore, freshStoreEachTest, type TestStore } from "./store/test-stores";
 
 const MINUTE = 60_000;
@@ -61,6 +61,19 @@ describeEachStore("sign-in throttling", (kind) => {
     expect(await db.all("SELECT email FROM signin_attempts")).toEqual([{ email: "new@example.com" }]);
   });
 
+  it("counts an IPv6 network (/64) as one address: a guesser cannot start afresh from each of its addresses", async () => {
+    for (let i = 0; i < LIMITS.perAccountAtAddress; i++) await fail("kim@example.com", `2001:db8:1:2::${i + 1}`, 1, t0 + i);
+    expect(await allowed("kim@example.com", "2001:db8:1:2:ffff::9")).toBe(false);
+    expect(await allowed("kim@example.com", "2001:db8:1:3::1")).toBe(true);
+  });
+
+  it("a check that fails (the store, the hash) is no guess: its reservation is taken back", async () => {
+    const r = await reserveAttempt(db, { email: "kim@example.com", ip: "203.0.113.7" }, t0);
+    if (!r.allowed) throw new Error("refused");
+    await expect(checkReserved(db, r.reservation, async () => { throw new Error("store down"); }, async () => {})).rejects.toThrow("store down");
+    expect(await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM signin_attempts")).toEqual({ n: 0 });
+  });
+
   it("tells admins which accounts are being guessed at, and from how many addresses", async () => {
     for (let i = 0; i < 7; i++) await fail("admin@localhost", `198.51.100.${i % 3}`, 1, t0 + i);
     await fail("kim@example.com", "203.0.113.7", 2, t0 + 10);
@@ -74,4 +87,13 @@ describeEachStore("sign-in throttling", (kind) => {
 it("the delay grows with the account's failures, is capped at 5 s, and spares an address that has not failed", () => {
   expect([5, 6, 7, 8, 9, 10, 11, 50].map((n) => delayFor(n, true))).toEqual([0, 250, 500, 1000, 2000, 4000, 5000, 5000]);
   expect(delayFor(50, false)).toBe(0);
+});
+
+it("an IPv6 address counts by its /64, however it is written; IPv4 as it is", () => {
+  expect(addressKey("2001:db8:0:1::5")).toBe("2001:db8:0:1::/64");
+  expect(addressKey("2001:0DB8:0000:0001:aaaa:bbbb:cccc:dddd")).toBe("2001:db8:0:1::/64");
+  expect(addressKey("::1")).toBe("0:0:0:0::/64");
+  expect(addressKey("fe80::1")).toBe("fe80:0:0:0::/64");
+  expect(addressKey("203.0.113.7")).toBe("203.0.113.7");
+  expect(addressKey(null)).toBe("unknown");
 });

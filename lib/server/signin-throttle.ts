@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { isIP } from "node:net";
 import type { SignInFailures } from "@/lib/schemas/user";
 import type { Store } from "./store/store";
 
@@ -25,7 +26,21 @@ export type Attempt = { email: string; ip: string | null };
 export type Reservation = { id: string; email: string; ip: string; delayMs: number };
 export type ReserveResult = { allowed: true; reservation: Reservation } | { allowed: false };
 
-const normalize = (a: Attempt) => ({ email: a.email.trim().toLowerCase(), ip: a.ip ?? UNKNOWN_ADDRESS });
+/**
+ * What one address is, for counting: an IPv4 address, or an IPv6 address's /64 (one host or home network
+ * holds a whole /64, so counting each of its addresses apart would give a guesser billions of fresh starts).
+ */
+export function addressKey(ip: string | null): string {
+  if (!ip) return UNKNOWN_ADDRESS;
+  if (isIP(ip) !== 6) return ip;
+  const [head, tail = ""] = ip.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = ip.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+}
+
+const normalize = (a: Attempt) => ({ email: a.email.trim().toLowerCase(), ip: addressKey(a.ip) });
 
 const count = async (db: Store, where: string, params: (string | number)[]) =>
   (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM signin_attempts WHERE ${where}`, params))!.n;
@@ -53,6 +68,11 @@ export async function reserveAttempt(db: Store, attempt: Attempt, now = Date.now
   );
 }
 
+/** A check that could not be made (the store or the hash failed) is no guess: its reservation is taken back. */
+export async function cancelAttempt(db: Store, reservation: Reservation): Promise<void> {
+  await db.run("DELETE FROM signin_attempts WHERE id = ?", [reservation.id]);
+}
+
 /** A success forgives this address's failures for this account; a failure stays counted for the window. */
 export async function settleAttempt(db: Store, reservation: Reservation, ok: boolean, now = Date.now()): Promise<void> {
   if (ok) {
@@ -72,4 +92,21 @@ export async function recentFailuresByAccount(db: Store, now = Date.now(), limit
     [now - WINDOW_MS, limit],
   );
   return rows.map((r) => ({ email: r.email, failures: Number(r.failures), addresses: Number(r.addresses), lastAt: new Date(Number(r.last_at)).toISOString() }));
+}
+
+/**
+ * Runs a password check under a reservation: waits the reservation's delay, then settles it by the outcome
+ * (a non-null answer is a success), or takes it back when the check itself fails.
+ */
+export async function checkReserved<T>(db: Store, reservation: Reservation, check: () => Promise<T | null>, wait: (ms: number) => Promise<unknown>): Promise<T | null> {
+  if (reservation.delayMs > 0) await wait(reservation.delayMs);
+  let outcome: T | null;
+  try {
+    outcome = await check();
+  } catch (err) {
+    await cancelAttempt(db, reservation).catch(() => {});
+    throw err;
+  }
+  await settleAttempt(db, reservation, outcome !== null);
+  return outcome;
 }

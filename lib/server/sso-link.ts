@@ -2,6 +2,7 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
 import { getEnv } from "./env";
+import { secureCookies } from "./session";
 
 /**
  * Linking single sign-on to an existing account, by its owner: signed in with their password, they ask to link
@@ -16,8 +17,7 @@ const sign = (payload: string) => createHmac("sha256", getEnv().nextAuthSecret).
 
 export async function startLink(userId: string, now = Date.now()): Promise<void> {
   const payload = `${userId}.${now + LIFETIME_SECONDS * 1000}`;
-  const secure = getEnv().nextAuthUrl.startsWith("https://");
-  (await cookies()).set(COOKIE, `${payload}.${sign(payload)}`, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: LIFETIME_SECONDS });
+  (await cookies()).set(COOKIE, `${payload}.${sign(payload)}`, { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies(), maxAge: LIFETIME_SECONDS });
 }
 
 /** The user who asked to link, if the cookie is theirs, fresh, and they are `signedIn` now; the cookie is used up. */

@@ -8,7 +8,13 @@ type UserRow = { id: number; email: string; name: string; role: Role; password_h
 /** A console user as a session knows them: `sessionVersion` goes into the token and must still match later. */
 export type SignedInUser = SessionUser & { sessionVersion: number };
 
-const toSignedIn = (r: UserRow): SignedInUser => ({ id: String(r.id), email: r.email, name: r.name, role: r.role, sessionVersion: r.session_version });
+export const toSignedIn = (r: Pick<UserRow, "id" | "email" | "name" | "role" | "session_version">): SignedInUser => ({
+  id: String(r.id),
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  sessionVersion: r.session_version,
+});
 
 /** IDs arrive from tokens and URLs: anything but a positive integer is simply not a user. */
 const rowId = (id: string) => (/^[1-9]\d{0,15}$/.test(id) ? Number(id) : null);

@@ -1,5 +1,6 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { clientAddressOf, startFrontProxy, type FrontProxy } from "./front-proxy";
 
@@ -9,7 +10,7 @@ describe("the client address the console believes", () => {
     ["the socket's IPv4, not its IPv6-mapped spelling", "::ffff:127.0.0.1", undefined, 0, "127.0.0.1"],
     ["the entry the trusted proxy appended, not one the client wrote before it", "10.0.0.2", "6.6.6.6, 198.51.100.4", 1, "198.51.100.4"],
     ["two trusted hops: two entries to the left of the socket", "10.0.0.2", "6.6.6.6, 198.51.100.4, 10.0.0.9", 2, "198.51.100.4"],
-    ["more hops trusted than there are entries: the leftmost", "10.0.0.2", "198.51.100.4", 5, "198.51.100.4"],
+    ["the socket's when there are fewer entries than trusted hops (the request skipped a proxy)", "10.0.0.2", "6.6.6.6", 2, "10.0.0.2"],
     ["an entry that is no address: the socket's", "10.0.0.2", "<script>, not-an-ip", 1, "10.0.0.2"],
     ["several X-Forwarded-For headers read as one list", "10.0.0.2", ["6.6.6.6", "198.51.100.4"], 1, "198.51.100.4"],
   ])("is %s", (_, socket, forwarded, trust, expected) => {
@@ -112,5 +113,67 @@ describe("the front proxy and a body answered before it was read", () => {
       next.closeAllConnections();
       await new Promise<void>((r) => next.close(() => r()));
     }
+  });
+});
+
+describe("the front proxy and connections that go wrong", () => {
+  const started: { close(): Promise<void> }[] = [];
+  afterEach(async () => {
+    for (const s of started.splice(0)) await s.close();
+  });
+  async function pair(handler: http.RequestListener, upgrades = false) {
+    const next = http.createServer(handler);
+    await new Promise<void>((r) => next.listen(0, "127.0.0.1", r));
+    started.push({ close: () => new Promise<void>((r) => { next.closeAllConnections(); next.close(() => r()); }) });
+    const proxy = await startFrontProxy({ host: "127.0.0.1", port: 0, target: { host: "127.0.0.1", port: (next.address() as AddressInfo).port }, trustProxy: 0, upgrades });
+    started.unshift(proxy);
+    return (proxy.server.address() as AddressInfo).port;
+  }
+
+  it("a client that asks to upgrade and then resets the connection crashes nothing", async () => {
+    let arrived!: () => void;
+    const atNext = new Promise<void>((r) => (arrived = r));
+    const next = http.createServer();
+    const upgraded: Duplex[] = [];
+    // Next (in dev) takes the upgrade and is slow to answer it.
+    next.on("upgrade", (_req, socket: Duplex) => {
+      socket.on("error", () => {});
+      upgraded.push(socket);
+      arrived();
+    });
+    await new Promise<void>((r) => next.listen(0, "127.0.0.1", r));
+    started.push({ close: () => new Promise<void>((r) => { upgraded.forEach((u) => u.destroy()); next.closeAllConnections(); next.close(() => r()); }) });
+    const proxy = await startFrontProxy({ host: "127.0.0.1", port: 0, target: { host: "127.0.0.1", port: (next.address() as AddressInfo).port }, trustProxy: 0, upgrades: true });
+    started.unshift(proxy);
+    const crashed: unknown[] = [];
+    const onCrash = (err: unknown) => crashed.push(err);
+    process.on("uncaughtException", onCrash);
+    try {
+      const socket = net.connect((proxy.server.address() as AddressInfo).port, "127.0.0.1");
+      socket.on("error", () => {});
+      await new Promise<void>((r) => socket.once("connect", () => r()));
+      socket.write("GET /_next/webpack-hmr HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n");
+      await atNext;
+      socket.resetAndDestroy();
+      await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      process.off("uncaughtException", onCrash);
+    }
+    expect(crashed).toEqual([]);
+  });
+
+  it("when Next drops an event stream mid-way, the client's connection ends too, so it can reconnect", async () => {
+    const port = await pair((req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write(": connected\n\n");
+      setTimeout(() => res.socket?.destroy(), 50);
+    });
+    const ended = await new Promise<string>((resolve) => {
+      http.get({ host: "127.0.0.1", port, path: "/api/events" }, (res) => {
+        res.on("data", () => {});
+        res.on("close", () => resolve("closed"));
+      });
+    });
+    expect(ended).toBe("closed");
   });
 });

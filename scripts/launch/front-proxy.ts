@@ -31,7 +31,10 @@ export function clientAddressOf(socketAddress: string | undefined, forwardedFor:
   if (trustProxy <= 0) return socket;
   const listed = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "")).split(",").map((s) => s.trim()).filter(Boolean);
   const chain = [...listed, socket];
-  const client = plain(chain[Math.max(0, chain.length - 1 - trustProxy)]);
+  // Fewer entries than trusted hops: the request did not come through all of them (it reached a proxy, or this
+  // port, directly), so every entry is the client's own writing.
+  if (chain.length <= trustProxy) return socket;
+  const client = plain(chain[chain.length - 1 - trustProxy]);
   return isIP(client) ? client : socket;
 }
 
@@ -67,7 +70,8 @@ function unavailable(req: http.IncomingMessage, res: http.ServerResponse) {
 
 export type FrontProxy = { server: http.Server; close(): Promise<void> };
 
-export async function startFrontProxy(opts: { host: string; port: number; target: { host: string; port: number }; trustProxy: number }): Promise<FrontProxy> {
+/** `upgrades`: pass WebSocket upgrades on (`next dev` needs them for hot reload; the production console has none). */
+export async function startFrontProxy(opts: { host: string; port: number; target: { host: string; port: number }; trustProxy: number; upgrades?: boolean }): Promise<FrontProxy> {
   const agent = new http.Agent({ keepAlive: true });
   const upstream = (req: http.IncomingMessage) =>
     http.request({ agent, host: opts.target.host, port: opts.target.port, method: req.method, path: req.url, headers: forwardHeaders(req, opts.trustProxy) });
@@ -83,6 +87,11 @@ export async function startFrontProxy(opts: { host: string; port: number; target
       // Event streams must not wait for a buffer to fill.
       res.flushHeaders();
       answer.pipe(res);
+      // Next dropped the connection mid-answer (killed, or a stream cut): end the client's too, or an event
+      // stream would hang open and silent, and EventSource would never reconnect.
+      answer.once("close", () => {
+        if (!answer.complete) res.destroy();
+      });
     });
     proxied.on("error", (err: NodeJS.ErrnoException) => {
       // An idle connection to Next that Next closed just as it was reused: a read is safe to send again, once.
@@ -101,7 +110,11 @@ export async function startFrontProxy(opts: { host: string; port: number; target
   const server = http.createServer((req, res) => forward(req, res));
 
   server.on("upgrade", (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node hands the socket over without an error listener: a client resetting it must not crash the launcher.
+    socket.on("error", () => socket.destroy());
+    if (!opts.upgrades) return void socket.destroy();
     const proxied = upstream(req);
+    socket.once("close", () => proxied.destroy());
     proxied.on("upgrade", (answer, upstreamSocket: Socket, upstreamHead: Buffer) => {
       const lines = [`HTTP/1.1 ${answer.statusCode} ${answer.statusMessage}`, ...Object.entries(answer.headers).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(", ") : v}`)];
       socket.write(`${lines.join("\r\n")}\r\n\r\n`);

@@ -114,7 +114,7 @@ export const POSTGRES_MIGRATIONS: string[] = [
   // would have expired anyway. Single sign-on identities by (issuer, subject), never by email. Sign-in attempts
   // per address and account, reserved before the password is checked. Webhooks seen, so a replayed one is dropped.
   `ALTER TABLE users ADD COLUMN session_version INTEGER NOT NULL DEFAULT 1, ADD COLUMN sessions_ended_reason TEXT;
-   CREATE TABLE ended_sessions (jti TEXT PRIMARY KEY, until BIGINT NOT NULL);
+   CREATE TABLE ended_sessions (sid TEXT PRIMARY KEY, until BIGINT NOT NULL);
    CREATE INDEX ended_sessions_until ON ended_sessions (until);
    CREATE TABLE sso_identities (
      issuer     TEXT NOT NULL,
