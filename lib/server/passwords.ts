@@ -17,9 +17,29 @@ const SALT_BYTES = 16;
 const MAX_MEM = 64 * 1024 * 1024;
 const PREFIX = "scrypt";
 
+/**
+ * At most this many hashes run at once. libuv's pool has 4 threads and also serves what every request needs
+ * (webcrypto, which decrypts each session cookie; file reads): 20 sign-ins at once would otherwise queue every
+ * other request behind them. The rest wait here, off the event loop, in arrival order.
+ */
+const MAX_PARALLEL_HASHES = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_PARALLEL_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
 function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: MAX_MEM };
-  return new Promise((resolve, reject) => scrypt(password.normalize("NFC"), salt, KEY_BYTES, options, (err, key) => (err ? reject(err) : resolve(key))));
+  return inTurn(() => new Promise((resolve, reject) => scrypt(password.normalize("NFC"), salt, KEY_BYTES, options, (err, key) => (err ? reject(err) : resolve(key)))));
 }
 
 export async function hashPassword(password: string): Promise<string> {
