@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BodyTooLargeError, MAX_BODY_BYTES, readCappedBody } from "./read-capped-body";
+import { BodyTooLargeError, MAX_BODY_BYTES, readCappedBody, readRequestBody } from "./read-capped-body";
 
 /** A body sent in chunks that never ends after `bytes`: a client that keeps the request open. */
 function neverEndingBody(bytes: number, chunk = 64 * 1024): { stream: ReadableStream<Uint8Array>; cancelled: () => boolean } {
@@ -42,5 +42,13 @@ describe("reading a body with a 1 MB cap", () => {
 
   it("gives back an empty body when there is none", async () => {
     expect((await readCappedBody(null)).byteLength).toBe(0);
+  });
+
+  it("refuses a request whose Content-Length already says over 1 MB before reading a byte of it", async () => {
+    const body = neverEndingBody(16);
+    const headers = new Headers({ "content-length": String(MAX_BODY_BYTES + 1) });
+    await expect(readRequestBody({ headers, body: body.stream })).rejects.toBeInstanceOf(BodyTooLargeError);
+    const under = new Headers({ "content-length": "2" });
+    expect(Buffer.from(await readRequestBody({ headers: under, body: bodyOf("{}") })).toString()).toBe("{}");
   });
 });

@@ -8,7 +8,7 @@ import { roleAtLeast, type Role, type SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { apiErrorFromIm } from "./im-error-words";
 import { log } from "./log";
-import { BodyTooLargeError, MAX_BODY_BYTES, readCappedBody } from "./read-capped-body";
+import { BodyTooLargeError, readRequestBody } from "./read-capped-body";
 import { requestContext, type RequestContext } from "./request-context";
 import { logApiRequest } from "./request-log";
 import { requireUser } from "./session";
@@ -129,12 +129,9 @@ function assertSameOrigin(req: NextRequest) {
 async function readJson(req: NextRequest): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) throw new ApiError("unsupported_media_type", "Send the body as application/json");
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new ApiError("payload_too_large", "The request body is over 1 MB");
-  // A chunked body declares no length: the cap is enforced while reading.
   let bytes: Uint8Array;
   try {
-    bytes = await readCappedBody(req.body, MAX_BODY_BYTES);
+    bytes = await readRequestBody(req);
   } catch (err) {
     if (err instanceof BodyTooLargeError) throw new ApiError("payload_too_large", "The request body is over 1 MB");
     throw err;

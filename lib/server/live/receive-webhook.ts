@@ -7,7 +7,7 @@ import { runWebhookPlan } from "./run-webhook";
 import { planWebhook } from "./webhook-plan";
 import { isFirstDelivery, replayKey } from "./webhook-replay";
 import { log } from "../log";
-import { BodyTooLargeError, MAX_BODY_BYTES, readCappedBody } from "../read-capped-body";
+import { BodyTooLargeError, readRequestBody } from "../read-capped-body";
 
 /** Tencent's answer envelope. ErrorCode 0 allows a Before* action; After* answers are ignored by the sender. */
 function envelope(status: number, errorCode: number, errorInfo: string): Response {
@@ -20,10 +20,9 @@ function envelope(status: number, errorCode: number, errorInfo: string): Respons
 type ReadBody = { ok: true; body: object; bytes: Uint8Array } | { ok: false; status: number; info: string };
 
 async function readBody(req: NextRequest): Promise<ReadBody> {
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return { ok: false, status: 413, info: "body over 1 MB" };
   let bytes: Uint8Array;
   try {
-    bytes = await readCappedBody(req.body, MAX_BODY_BYTES);
+    bytes = await readRequestBody(req);
   } catch (err) {
     if (err instanceof BodyTooLargeError) return { ok: false, status: 413, info: "body over 1 MB" };
     throw err;
