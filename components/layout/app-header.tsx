@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { canManageUsers, canViewAudit, type SessionUser } from "@/lib/schemas/user";
+import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";
 
 const LINK = "text-sm text-slate-700 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white";
@@ -15,21 +16,21 @@ export function AppHeader({ user }: { user: SessionUser }) {
           <Link href="/groups" className="font-semibold text-slate-900 dark:text-white">
             {t("brand")}
           </Link>
-          <Link href="/groups" className={LINK}>
+          <NavLink href="/groups" className={LINK}>
             {t("groups")}
-          </Link>
-          <Link href="/applications" className={LINK}>
+          </NavLink>
+          <NavLink href="/applications" className={LINK}>
             {t("applications")}
-          </Link>
+          </NavLink>
           {canViewAudit(user) && (
-            <Link href="/audit" className={LINK}>
+            <NavLink href="/audit" className={LINK}>
               {t("audit")}
-            </Link>
+            </NavLink>
           )}
           {canManageUsers(user) && (
-            <Link href="/users" className={LINK}>
+            <NavLink href="/users" className={LINK}>
               {t("users")}
-            </Link>
+            </NavLink>
           )}
         </nav>
         <div className="flex min-w-0 items-center gap-3 text-sm">
