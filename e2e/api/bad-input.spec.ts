@@ -80,6 +80,7 @@ const CASES: Case[] = [
   create("a notification of 101 emoji (404 bytes > 400)", { type: "Public", name: "Long notice", notification: emoji(101) }, "notification"),
   create("a face URL that is not a URL", { type: "Public", name: "Bad face", faceUrl: "not a url" }, "faceUrl"),
   create("a javascript: face URL", { type: "Public", name: "Script face", faceUrl: "javascript:alert(1)" }, "faceUrl"),
+  create("an http: face URL (pages load images over https only)", { type: "Public", name: "Plain face", faceUrl: "http://faces.e2e.test/a.png" }, "faceUrl"),
   create("a member limit of 0", { type: "Public", name: "No room", maxMemberCount: 0 }, "maxMemberCount"),
   create("a member limit given as a string", { type: "Public", name: "String limit", maxMemberCount: "100" }, "maxMemberCount"),
   create("muteAll given as a string", { type: "Public", name: "Mute string", muteAll: "yes" }, "muteAll"),

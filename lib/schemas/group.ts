@@ -26,7 +26,8 @@ const bytes = (max: number, label: string) =>
 const required = (v: string) => v.trim().length > 0;
 
 // Only web addresses: a face is shown as an image, and javascript: or data: URLs have no business there.
-const faceUrl = () => bytes(LIMITS.faceUrl, "Face URL").pipe(z.url({ protocol: /^https?$/, message: "Face URL must be an http(s) address" }).or(z.literal("")));
+// https only: the console's pages load no image over http (their content policy would block it unseen).
+const faceUrl = () => bytes(LIMITS.faceUrl, "Face URL").pipe(z.url({ protocol: /^https$/, message: "Face URL must be an https address" }).or(z.literal("")));
 
 export const groupIdSchema = z
   .string()
