@@ -30,7 +30,13 @@ export function GroupsTable({ groups, loading }: { groups?: Group[]; loading: bo
             <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium whitespace-nowrap text-slate-800 dark:bg-slate-800 dark:text-slate-200">{types(`name.${g.type}`)}</span>
           </StackCell>
           <StackCell label={label("owner")} className="break-all text-slate-700 md:min-w-[8rem] dark:text-slate-300">
-            {g.ownerId ?? <span className="text-slate-500 dark:text-slate-400">{t("none")}</span>}
+            {g.ownerId ? (
+              <Link href={`/groups?q=${encodeURIComponent(g.ownerId)}`} title={t("ownedBy", { owner: g.ownerId })} className="text-indigo-700 hover:underline dark:text-indigo-300">
+                {g.ownerId}
+              </Link>
+            ) : (
+              <span className="text-slate-500 dark:text-slate-400">{t("none")}</span>
+            )}
           </StackCell>
           <StackCell label={label("members")} className="tabular-nums md:whitespace-nowrap">
             {format.number(g.memberCount)} / {format.number(g.maxMemberCount)}

@@ -49,9 +49,10 @@ export async function queryDirectory(db: Store, query: ListGroupsQuery): Promise
     args.push(query.joinOption);
   }
   if (query.q) {
-    // IDs match from their start and without case (as SQLite's LIKE always did), names anywhere in their folded form.
-    where.push("(id = ? OR lower(id) LIKE ? ESCAPE '\\' OR name_fold LIKE ? ESCAPE '\\')");
-    args.push(query.q, `${escapeLike(query.q.toLowerCase())}%`, `%${escapeLike(fold(query.q))}%`);
+    // IDs match from their start and without case (as SQLite's LIKE always did), names anywhere in their folded form,
+    // and an owner's exact user ID finds that user's groups.
+    where.push("(id = ? OR lower(id) LIKE ? ESCAPE '\\' OR name_fold LIKE ? ESCAPE '\\' OR owner_id = ?)");
+    args.push(query.q, `${escapeLike(query.q.toLowerCase())}%`, `%${escapeLike(fold(query.q))}%`, query.q);
   }
   const filter = where.length ? `WHERE ${where.join(" AND ")}` : "";
   // Without a search, the total is a sum of the trigger-kept counts per type and join option (see the migrations).
