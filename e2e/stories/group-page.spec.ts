@@ -80,3 +80,14 @@ test("IDs with #, /, ? and % work in URLs", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Odd ID");
   await api.dispose();
 });
+
+test("an unknown group keeps the console around it: a way back, and a search that finds groups", async ({ page }) => {
+  const res = await page.goto(`/groups/${encodeURIComponent("no-such-group-anywhere")}`);
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "No such group" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await page.getByRole("searchbox", { name: "Search groups by ID, name or owner" }).fill("tokyo-react");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/groups\?q=tokyo-react$/);
+  await expect(page.getByRole("link", { name: "tokyo-react" }).or(page.getByText("tokyo-react")).first()).toBeVisible();
+});
