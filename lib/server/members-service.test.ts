@@ -1,19 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, SDKAPPID, SECRET, startServer, type TestServer } from "../../im-server/test/helpers";
-import { createImGateway, type ImGateway } from "@/lib/im/gateway";
+import { describe, expect, it } from "vitest";
+import type { TestServer } from "../../im-server/test/helpers";
+import type { ImGateway } from "@/lib/im/gateway";
 import type { SessionUser } from "@/lib/schemas/user";
 import { recordIntent } from "./audit";
 import { settleUnfinishedAudit } from "./audit-settle";
 import { addMembers } from "./members-service";
-import type { Store } from "./store/store";
-import { openSqliteTestStore, type TestStore } from "./store/test-stores";
+import type { TestStore } from "./store/test-stores";
+import { strictConsoleForThisFile } from "./testing/strict-console";
 
 // Adding members through the real service and gateway, against a real local IM server behaving exactly like
 // Tencent: one account that does not exist makes add_group_member fail for everyone (10019).
 let im: TestServer;
 let gateway: ImGateway;
 let db: TestStore;
-const holder = globalThis as { __groupConsole?: { db: Store; im: ImGateway } };
 const admin = { actor: { id: "1", email: "admin@console.test", name: "", role: "admin" } as SessionUser, requestId: "req-add" };
 let seq = 0;
 
@@ -27,17 +26,7 @@ const newGroup = async () => gateway.createGroup({ type: "Public", name: `Hikers
 const auditOf = (groupId: string) => db.all<{ target: string; result: string; after: string }>("SELECT target, result, after FROM audit WHERE action = 'member.add' AND group_id = ?", [groupId]);
 const rolesOf = async (groupId: string, ids: string[]) => [...(await gateway.getRoles(groupId, ids)).values()];
 
-beforeAll(async () => {
-  im = await startServer({ strictTencent: true });
-  db = openSqliteTestStore();
-  gateway = createImGateway({ baseUrl: im.url, sdkAppId: SDKAPPID, secretKey: SECRET, adminId: ADMIN, timeoutMs: 2000 });
-  holder.__groupConsole = { db, im: gateway };
-});
-afterAll(async () => {
-  delete holder.__groupConsole;
-  await db.close();
-  await im.close();
-});
+strictConsoleForThisFile((c) => void ({ im, db, gateway } = c));
 
 describe("adding members when some user IDs do not exist", () => {
   it("an admin adds two app users and a mistyped ID: the two are in, the mistyped one is reported as unknown, one audit entry", async () => {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, SDKAPPID, SECRET, startServer, type TestServer } from "../../../im-server/test/helpers";
-import { createImGateway, type ImGateway } from "@/lib/im/gateway";
+import { describe, expect, it } from "vitest";
+import { ADMIN, type TestServer } from "../../../im-server/test/helpers";
+import type { ImGateway } from "@/lib/im/gateway";
 import type { LiveEvent } from "@/lib/schemas/live-event";
 import type { SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "../api-error";
@@ -9,8 +9,8 @@ import { recordIntent } from "../audit";
 import { settleUnfinishedAudit } from "../audit-settle";
 import { getDirectoryGroup, refreshPendingCounts } from "../directory";
 import { getBus } from "../live/bus";
-import type { Store } from "../store/store";
-import { openSqliteTestStore, type TestStore } from "../store/test-stores";
+import type { TestStore } from "../store/test-stores";
+import { strictConsoleForThisFile } from "../testing/strict-console";
 import { decide, inboxRow } from "./repo";
 import { listFromInbox, refusalText } from "./service";
 import { applyToInbox } from "./webhooks";
@@ -20,7 +20,6 @@ import { applyToInbox } from "./webhooks";
 let im: TestServer;
 let gateway: ImGateway;
 let db: TestStore;
-const holder = globalThis as { __groupConsole?: { db: Store; im: ImGateway } };
 const events: LiveEvent[] = [];
 getBus().subscribe((e) => events.push(e));
 
@@ -49,17 +48,7 @@ async function applied(opts: { max?: number } = {}) {
 
 const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as ApiError);
 
-beforeAll(async () => {
-  im = await startServer({ strictTencent: true });
-  db = openSqliteTestStore();
-  gateway = createImGateway({ baseUrl: im.url, sdkAppId: SDKAPPID, secretKey: SECRET, adminId: ADMIN, timeoutMs: 2000 });
-  holder.__groupConsole = { db, im: gateway };
-});
-afterAll(async () => {
-  delete holder.__groupConsole;
-  await db.close();
-  await im.close();
-});
+strictConsoleForThisFile((c) => void ({ im, db, gateway } = c));
 
 describe("applications without the IM server's extension", () => {
   it("an application to a group needing approval is recorded, with the requester's nickname, and counted in the directory", async () => {
