@@ -9,7 +9,8 @@ const launcher = {
   timeout: 120_000,
   stdout: "pipe",
   stderr: "pipe",
-  gracefulShutdown: { signal: "SIGTERM", timeout: 5000 },
+  // The launcher stops the console (up to 12 s while requests finish), then the IM server: give it the time.
+  gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
 } as const;
 
 // Specs that read global state (totals, every page of the list, the newest-first order) run first, one at a

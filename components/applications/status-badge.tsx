@@ -7,11 +7,15 @@ const STYLE: Record<Application["status"], string> = {
   refused: "bg-red-100 text-red-900 dark:bg-red-900/60 dark:text-red-100",
 };
 
+/** Who decided, and for a refusal why: the reason the requester was told, not only in the audit log. */
 export function StatusBadge({ application: a }: { application: Application }) {
   const t = useTranslations("Applications");
   return (
-    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium [overflow-wrap:anywhere] ${STYLE[a.status]}`}>
-      {t("badge", { status: a.status, by: a.handledBy || "none" })}
-    </span>
+    <>
+      <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium [overflow-wrap:anywhere] ${STYLE[a.status]}`}>
+        {t("badge", { status: a.status, by: a.handledBy || "none" })}
+      </span>
+      {a.status === "refused" && a.reason && <p className="mt-1 max-w-[16rem] text-xs whitespace-pre-wrap text-slate-700 [overflow-wrap:anywhere] dark:text-slate-300">{t("refusedBecause", { reason: a.reason })}</p>}
+    </>
   );
 }

@@ -11,6 +11,8 @@ const COLUMNS = ["when", "who", "action", "group", "changes", "result"] as const
 export function AuditTable({ entries, loading }: { entries?: AuditEntry[]; loading: boolean }) {
   const t = useTranslations("Audit");
   const common = useTranslations("Common");
+  // Actions in the reader's words; one this version does not know keeps its code.
+  const actionName = (code: string) => (t.has(`actionNames.${code.replace(".", "_")}`) ? t(`actionNames.${code.replace(".", "_")}`) : code);
   const label = (c: (typeof COLUMNS)[number]) => t(`columns.${c}`);
   return (
     <StackTable caption={t("caption")} columns={COLUMNS.map(label)} busy={loading}>
@@ -26,7 +28,9 @@ export function AuditTable({ entries, loading }: { entries?: AuditEntry[]; loadi
           </StackCell>
           <StackCell label={label("action")}>
             <div>
-              <span className="font-mono text-xs font-medium whitespace-nowrap">{e.action}</span>
+              <span className="text-sm font-medium">{actionName(e.action)}</span>
+              {/* The code too, as support and the CSV know it. */}
+              <span className="block font-mono text-xs whitespace-nowrap text-slate-600 dark:text-slate-400">{e.action}</span>
               {e.target && <span className="block text-xs break-all text-slate-600 dark:text-slate-400">{e.target}</span>}
             </div>
           </StackCell>

@@ -43,7 +43,7 @@ export function AuditToolbar({ filters, onChange }: { filters: AuditListFilters;
           <option value="">{t("allActions")}</option>
           {AUDIT_ACTIONS.map((a) => (
             <option key={a} value={a}>
-              {a}
+              {t(`actionNames.${a.replace(".", "_")}`)}
             </option>
           ))}
         </select>

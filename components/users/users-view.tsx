@@ -8,6 +8,7 @@ import { MutationError } from "@/components/ui/mutation-error";
 import { useUpdateUser, useUsers } from "@/lib/client/users";
 import type { ConsoleUser, UpdateUserInput } from "@/lib/schemas/user";
 import { AddUserDialog } from "./add-user-dialog";
+import { ConfirmUserChange, endsSessions } from "./confirm-user-change";
 import { SignInFailures } from "./sign-in-failures";
 import { UsersTable } from "./users-table";
 
@@ -20,6 +21,7 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
   const update = useUpdateUser();
   const [notice, setNotice] = useState<string | null>(null);
   const [history, setHistory] = useState<string[]>([]);
+  const [confirming, setConfirming] = useState<{ user: ConsoleUser; change: UpdateUserInput } | null>(null);
   const t = useTranslations("Users");
   const common = useTranslations("Common");
 
@@ -30,9 +32,14 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
   }
   const go = (c: string | undefined) => router.push(c ? `${pathname}?cursor=${encodeURIComponent(c)}` : pathname, { scroll: false });
 
-  function onChange(user: ConsoleUser, change: UpdateUserInput) {
+  function apply(user: ConsoleUser, change: UpdateUserInput) {
     setNotice(null);
     update.mutate({ id: user.id, change }, { onSuccess: () => setNotice(describe(user, change)) });
+  }
+
+  function onChange(user: ConsoleUser, change: UpdateUserInput) {
+    if (endsSessions(user, change)) setConfirming({ user, change });
+    else apply(user, change);
   }
 
   return (
@@ -66,6 +73,14 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
           onChange={onChange}
         />
       )}
+      <ConfirmUserChange
+        pending={confirming}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => {
+          if (confirming) apply(confirming.user, confirming.change);
+          setConfirming(null);
+        }}
+      />
       <SignInFailures />
       <Pager
         hasPrevious={history.length > 0}

@@ -51,6 +51,9 @@ test("a moderator bulk-refuses with a reason, with a progress bar and a result p
   const refused = await (await api.get(`/api/applications?groupId=${encodeURIComponent(group.id)}&status=refused`)).json();
   expect(refused.items).toHaveLength(3);
   for (const a of refused.items) expect(a.reason).toBe("The group is full for now; try again later.");
+  // The list of refused applications says why each was refused.
+  await page.goto(`/applications?groupId=${encodeURIComponent(group.id)}&status=refused`);
+  await expect(page.getByText("Reason: The group is full for now; try again later.")).toHaveCount(3);
   for (const a of applicants) await a.phone.logout();
 });
 

@@ -55,8 +55,16 @@ test("an admin changes a role and disables a user from the list", async ({ page,
   expect((await request.post("/api/users", { data: { email, password: PASSWORD, role: "viewer" } })).status()).toBe(201);
   await page.goto("/users");
   await page.getByLabel(`Role of ${email}`).selectOption("moderator");
+  // It asks first, and says the change signs them out; cancelling changes nothing.
+  const role = page.getByRole("dialog", { name: `Make ${email} Moderator?` });
+  await expect(role).toContainText("signs " + email + " out everywhere");
+  await role.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByLabel(`Role of ${email}`)).toHaveValue("viewer");
+  await page.getByLabel(`Role of ${email}`).selectOption("moderator");
+  await page.getByRole("dialog", { name: `Make ${email} Moderator?` }).getByRole("button", { name: "Change role" }).click();
   await expect(page.getByRole("status").filter({ hasText: `${email} is now a moderator.` })).toBeVisible();
   await page.getByRole("button", { name: `Disable ${email}` }).click();
+  await page.getByRole("dialog", { name: `Disable ${email}?` }).getByRole("button", { name: "Disable" }).click();
   await expect(page.getByRole("status").filter({ hasText: `${email} is disabled` })).toBeVisible();
   await expect(page.getByRole("button", { name: `Enable ${email}` })).toBeVisible();
   await page.reload();
@@ -76,7 +84,10 @@ test("audit filters live in the URL, survive a reload, and shape the CSV link", 
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(new RegExp(`groupId=${id}`));
   await expect(audit.rows()).toHaveCount(1);
+  // The action in words, with its code for support.
+  await expect(audit.rows().first()).toContainText("Group created");
   await expect(audit.rows().first()).toContainText("group.create");
+  await expect(page.getByLabel("Action").locator("option", { hasText: "Sign-in failed" })).toHaveAttribute("value", "auth.signin_failed");
   await expect(audit.rows().first().getByRole("link", { name: id })).toHaveAttribute("href", `/groups/${id}`);
   await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute("href", `/api/audit.csv?groupId=${id}`);
 

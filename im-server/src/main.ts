@@ -34,6 +34,12 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+  // Started by the console's launcher, which holds the other end of stdin: if the launcher dies without
+  // stopping us (killed outright), stdin ends, and this server stops rather than live on alone.
+  if (process.env.IM_EXIT_WITH_LAUNCHER === "1") {
+    process.stdin.on("end", () => void stop("launcher gone"));
+    process.stdin.resume();
+  }
 
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();

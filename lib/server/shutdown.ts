@@ -38,6 +38,12 @@ export function installShutdown(closeStore: () => void): void {
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+  // Started by the launcher, which holds the other end of stdin: if it dies without stopping us (killed
+  // outright), stdin ends, and the console stops as if told to, rather than live on alone behind no proxy.
+  if (process.env.CONSOLE_EXIT_WITH_LAUNCHER === "1") {
+    process.stdin.on("end", () => process.kill(process.pid, "SIGTERM"));
+    process.stdin.resume();
+  }
   process.once("exit", () => {
     try {
       closeStore();

@@ -3,9 +3,12 @@ import { createServer, type AddressInfo } from "node:net";
 
 export type Service = { name: string; child: ChildProcess };
 
-/** Starts a child in its own process group, so stopping it also stops anything it started. */
+/**
+ * Starts a child in its own process group, so stopping it also stops anything it started. Its stdin is a pipe
+ * from this process: a child that watches it (the IM server) stops when the launcher is gone, even killed.
+ */
 export function startService(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Service {
-  const child = spawn(command, args, { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+  const child = spawn(command, args, { env, stdio: ["pipe", "inherit", "inherit"], detached: true });
   return { name, child };
 }
 
