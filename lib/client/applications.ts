@@ -9,6 +9,7 @@ function listPath(filters: ApplicationListFilters, cursor: string) {
   const params = new URLSearchParams({ limit: "50" });
   if (filters.groupId) params.set("groupId", filters.groupId);
   if (filters.status) params.set("status", filters.status);
+  if (filters.sort) params.set("sort", filters.sort);
   if (cursor) params.set("cursor", cursor);
   return `/api/applications?${params}`;
 }

@@ -13,7 +13,8 @@ export const groupKeys = {
   events: (id: string) => [...groupKeys.detail(id), "events"] as const,
 };
 
-export type ApplicationListFilters = { groupId?: string; status?: string };
+/** `sort` is only ever "oldest": newest is the default, left out so both spellings share one cache key. */
+export type ApplicationListFilters = { groupId?: string; status?: string; sort?: "oldest" };
 
 export const applicationKeys = {
   all: ["applications"] as const,
@@ -69,5 +70,7 @@ export function applicationFiltersFromSearch(search: Record<string, string | str
   const status = search.status;
   if (typeof groupId === "string" && groupId.trim()) filters.groupId = groupId.trim();
   if (typeof status === "string" && status) filters.status = status;
+  // Anything else (newest, a typo) is the default order, so the URL cannot make the list fail.
+  if (search.sort === "oldest") filters.sort = "oldest";
   return filters;
 }

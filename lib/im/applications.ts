@@ -43,10 +43,12 @@ function toApplication(w: z.infer<typeof wireApplicationSchema>): Application {
 
 export function applicationCommands(send: ImSend) {
   return {
-    async listApplications(opts: { groupId?: string; status?: ApplicationStatus; limit: number; next?: string }) {
+    /** `order` oldest asks for the local server's `Order` field; newest (its default) sends none. */
+    async listApplications(opts: { groupId?: string; status?: ApplicationStatus; order?: "newest" | "oldest"; limit: number; next?: string }) {
       const env = await send("group_open_http_svc/get_group_application_list", {
         ...(opts.groupId ? { GroupId: opts.groupId } : {}),
         ...(opts.status ? { Status: APPLICATION_STATUSES[opts.status] } : {}),
+        ...(opts.order === "oldest" ? { Order: "Oldest" } : {}),
         Limit: opts.limit,
         ...(opts.next ? { Next: opts.next } : {}),
       });

@@ -3,6 +3,8 @@ import { because } from "./issues";
 import { utf8Bytes } from "./utf8";
 
 export const APPLICATION_STATUS = ["pending", "approved", "refused"] as const;
+/** newest: created_at DESC, id DESC (the default); oldest: the reverse. */
+export const APPLICATION_SORTS = ["newest", "oldest"] as const;
 
 export const applicationSchema = z.object({
   id: z.string(),
@@ -23,6 +25,7 @@ export type Application = z.infer<typeof applicationSchema>;
 export const listApplicationsQuerySchema = z.object({
   groupId: z.string().min(1).max(48).optional(),
   status: z.enum(APPLICATION_STATUS).default("pending"),
+  sort: z.enum(APPLICATION_SORTS).default("newest"),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });

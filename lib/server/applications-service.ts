@@ -14,14 +14,15 @@ import { log } from "./log";
 
 type Actor = { actor: SessionUser; requestId: string };
 
-// The IM server's cursor is already opaque; wrapping it binds it to the filters it was made for.
+// The IM server's cursor is already opaque; wrapping it binds it to the filters and the sort it was made for
+// (a cursor from before sorts existed carries none, and was made for newest).
 function encodeCursor(next: string, q: ListApplicationsQuery) {
-  return Buffer.from(JSON.stringify({ n: next, g: q.groupId ?? "", s: q.status })).toString("base64url");
+  return Buffer.from(JSON.stringify({ n: next, g: q.groupId ?? "", s: q.status, o: q.sort })).toString("base64url");
 }
 function decodeCursor(raw: string, q: ListApplicationsQuery): string {
   try {
     const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (typeof c.n === "string" && c.g === (q.groupId ?? "") && c.s === q.status) return c.n;
+    if (typeof c.n === "string" && c.g === (q.groupId ?? "") && c.s === q.status && (c.o ?? "newest") === q.sort) return c.n;
   } catch {
     /* fall through */
   }
@@ -31,7 +32,8 @@ function decodeCursor(raw: string, q: ListApplicationsQuery): string {
 export async function listApplications(query: ListApplicationsQuery): Promise<Page<Application>> {
   const { im } = getContext();
   if (await usesConsoleInbox(im)) return listFromInbox(query);
-  const page = await im.listApplications({ groupId: query.groupId, status: query.status, limit: query.limit, next: query.cursor ? decodeCursor(query.cursor, query) : undefined });
+  const next = query.cursor ? decodeCursor(query.cursor, query) : undefined;
+  const page = await im.listApplications({ groupId: query.groupId, status: query.status, order: query.sort, limit: query.limit, next });
   return { items: page.items, nextCursor: page.next ? encodeCursor(page.next, query) : null, total: page.total };
 }
 

@@ -44,10 +44,14 @@ export interface ApplicationQuery {
   status?: ApplicationStatus;
   /** Only applications to groups this user owns or administers (the client's view). */
   managedBy?: string;
-  /** Keyset cursor: strictly older than (createdAt, id). */
-  before?: { createdAt: number; id: number };
+  /** Newest first (the default) or oldest first; ties on createdAt go by id in the same direction. */
+  order?: ApplicationOrder;
+  /** Keyset cursor: strictly after (createdAt, id) in the list's order. */
+  after?: { createdAt: number; id: number };
   limit: number;
 }
+
+export type ApplicationOrder = "newest" | "oldest";
 
 export class ApplicationsRepo {
   private readonly getStmt: Statement<[number], ApplicationRow>;
@@ -113,7 +117,7 @@ export class ApplicationsRepo {
     return rows.map((r) => r.id);
   }
 
-  private filter(query: Omit<ApplicationQuery, "limit" | "before">): { where: string; params: unknown[] } {
+  private filter(query: Omit<ApplicationQuery, "limit" | "after" | "order">): { where: string; params: unknown[] } {
     // Applications of dismissed groups can no longer be handled, so lists leave them out.
     const conditions = ["g.dismissed_at IS NULL"];
     const params: unknown[] = [];
@@ -136,21 +140,22 @@ export class ApplicationsRepo {
     return { where: conditions.join(" AND "), params };
   }
 
-  /** Newest first, with a stable tie-break on id. */
+  /** In the order asked, with a stable tie-break on id (many applications share a second). */
   list(query: ApplicationQuery): Application[] {
     const { where, params } = this.filter(query);
-    const keyset = query.before ? "AND (a.created_at < ? OR (a.created_at = ? AND a.id < ?))" : "";
-    const keysetParams = query.before ? [query.before.createdAt, query.before.createdAt, query.before.id] : [];
+    const [cmp, dir] = query.order === "oldest" ? [">", "ASC"] : ["<", "DESC"];
+    const keyset = query.after ? `AND (a.created_at ${cmp} ? OR (a.created_at = ? AND a.id ${cmp} ?))` : "";
+    const keysetParams = query.after ? [query.after.createdAt, query.after.createdAt, query.after.id] : [];
     const rows = this.db
       .prepare(
         `SELECT a.* FROM applications a JOIN groups g ON g.group_id = a.group_id
-         WHERE ${where} ${keyset} ORDER BY a.created_at DESC, a.id DESC LIMIT ?`,
+         WHERE ${where} ${keyset} ORDER BY a.created_at ${dir}, a.id ${dir} LIMIT ?`,
       )
       .all(...params, ...keysetParams, query.limit) as ApplicationRow[];
     return rows.map(toApplication);
   }
 
-  count(query: Omit<ApplicationQuery, "limit" | "before">): number {
+  count(query: Omit<ApplicationQuery, "limit" | "after" | "order">): number {
     const { where, params } = this.filter(query);
     return (
       this.db.prepare(`SELECT COUNT(*) AS n FROM applications a JOIN groups g ON g.group_id = a.group_id WHERE ${where}`).get(...params) as {

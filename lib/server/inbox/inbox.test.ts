@@ -42,7 +42,7 @@ async function applied(opts: { max?: number } = {}) {
   const groupId = await gateway.createGroup({ type: "Public", name: `Book club ${++seq}`, ownerId: owner, joinOption: "NeedPermission", ...(opts.max ? { maxMemberCount: opts.max } : {}) });
   const requester = await appUser("Aiko 愛子");
   await applyToInbox(groupId, now(), { kind: "applied", requesterId: requester, message: "よろしく", restType: "Public" });
-  const page = await listFromInbox({ groupId, status: "pending", limit: 50 });
+  const page = await listFromInbox({ groupId, status: "pending", sort: "newest", limit: 50 });
   return { owner, groupId, requester, application: page.items[0] };
 }
 
@@ -60,7 +60,7 @@ describe("applications without the IM server's extension", () => {
 
     // Applying again updates the same application.
     await applyToInbox(groupId, now(), { kind: "applied", requesterId: requester, message: "again", restType: "Public" });
-    const page = await listFromInbox({ groupId, status: "pending", limit: 50 });
+    const page = await listFromInbox({ groupId, status: "pending", sort: "newest", limit: 50 });
     expect(page.items.map((a) => [a.id, a.message])).toEqual([[application.id, "again"]]);
   });
 
@@ -70,7 +70,7 @@ describe("applications without the IM server's extension", () => {
     const u = await appUser("U");
     await applyToInbox(open, now(), { kind: "applied", requesterId: u, message: "", restType: "Public" });
     await applyToInbox(room, now(), { kind: "applied", requesterId: u, message: "", restType: "ChatRoom" });
-    expect((await listFromInbox({ status: "pending", limit: 100 })).items.filter((a) => a.requesterId === u)).toEqual([]);
+    expect((await listFromInbox({ status: "pending", sort: "newest", limit: 100 })).items.filter((a) => a.requesterId === u)).toEqual([]);
   });
 
   it("approving adds the requester to the group and records who approved", async () => {
@@ -88,7 +88,7 @@ describe("applications without the IM server's extension", () => {
     const { application } = await applied({ max: 1 });
     const err = await failure(handleApplication(application.id, true, undefined, moderator(1)));
     expect(err).toMatchObject({ code: "conflict", details: { imCode: 10014 } });
-    expect((await listFromInbox({ groupId: application.groupId, status: "pending", limit: 5 })).items.map((a) => a.id)).toEqual([application.id]);
+    expect((await listFromInbox({ groupId: application.groupId, status: "pending", sort: "newest", limit: 5 })).items.map((a) => a.id)).toEqual([application.id]);
   });
 
   it("refusing records the reason and tells the requester in a one-to-one message naming the group", async () => {
@@ -116,12 +116,12 @@ describe("applications without the IM server's extension", () => {
     const { owner, groupId, requester, application } = await applied();
     await gateway.addMembers(groupId, [requester]); // what the owner's approval does on the IM server
     await applyToInbox(groupId, now(), { kind: "joined", userIds: [requester], operator: owner });
-    const page = await listFromInbox({ groupId, status: "approved", limit: 5 });
+    const page = await listFromInbox({ groupId, status: "approved", sort: "newest", limit: 5 });
     expect(page.items).toEqual([expect.objectContaining({ id: application.id, handledBy: owner })]);
     // A webhook naming someone who is not a member changes nothing.
     const other = await applied();
     await applyToInbox(other.groupId, now(), { kind: "joined", userIds: [other.requester], operator: owner });
-    expect((await listFromInbox({ groupId: other.groupId, status: "pending", limit: 5 })).total).toBe(1);
+    expect((await listFromInbox({ groupId: other.groupId, status: "pending", sort: "newest", limit: 5 })).total).toBe(1);
   });
 
   it("a dismissed group's applications close: no longer listed, counted or handled", async () => {
@@ -129,7 +129,7 @@ describe("applications without the IM server's extension", () => {
     await gateway.destroyGroup(groupId);
     const err = await failure(handleApplication(application.id, true, undefined, moderator(1)));
     expect(err).toMatchObject({ code: "not_found" });
-    expect((await listFromInbox({ groupId, status: "pending", limit: 5 })).total).toBe(0);
+    expect((await listFromInbox({ groupId, status: "pending", sort: "newest", limit: 5 })).total).toBe(0);
     expect(await getDirectoryGroup(db, groupId)).toBeNull();
     await refreshPendingCounts(db, gateway);
     expect(await failure(handleApplication("424242", true, undefined, moderator(1)))).toMatchObject({ code: "not_found", details: { reason: { key: "applicationGone" } } });
@@ -156,11 +156,11 @@ describe("applications without the IM server's extension", () => {
   it("pages newest first with an opaque cursor bound to its filters", async () => {
     const { groupId } = await applied();
     for (let i = 0; i < 3; i++) await applyToInbox(groupId, now(), { kind: "applied", requesterId: await appUser(`P${i}`), message: `p${i}`, restType: "Public" });
-    const first = await listFromInbox({ groupId, status: "pending", limit: 3 });
+    const first = await listFromInbox({ groupId, status: "pending", sort: "newest", limit: 3 });
     expect(first.total).toBe(4);
     expect(first.items.map((a) => a.message)).toEqual(["p2", "p1", "p0"]);
-    const rest = await listFromInbox({ groupId, status: "pending", limit: 3, cursor: first.nextCursor! });
+    const rest = await listFromInbox({ groupId, status: "pending", sort: "newest", limit: 3, cursor: first.nextCursor! });
     expect(rest).toMatchObject({ items: [expect.objectContaining({ message: "よろしく" })], nextCursor: null });
-    expect(await failure(listFromInbox({ status: "pending", limit: 3, cursor: first.nextCursor! }))).toMatchObject({ code: "bad_request" });
+    expect(await failure(listFromInbox({ status: "pending", sort: "newest", limit: 3, cursor: first.nextCursor! }))).toMatchObject({ code: "bad_request" });
   });
 });

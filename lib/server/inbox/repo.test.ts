@@ -35,6 +35,27 @@ describeEachStore("the console's own inbox", (kind) => {
     expect((await listInbox(db, { status: "pending", limit: 10 })).total).toBe(6);
   });
 
+  it("lists oldest first when asked, and pages through a tie of created_at by id in either order", async () => {
+    // u2, u3 and u4 applied in the same second: a page of two ends inside the tie in both orders.
+    const ids = [await apply("g1", "u1", 1), await apply("g1", "u2", 2), await apply("g1", "u3", 2), await apply("g1", "u4", 2), await apply("g1", "u5", 3)];
+    const walk = async (sort: "newest" | "oldest") => {
+      const seen: string[] = [];
+      let after: { createdAt: string; id: number } | undefined;
+      for (;;) {
+        const page = await listInbox(db, { groupId: "g1", status: "pending", sort, limit: 2, after });
+        expect(page.total).toBe(5);
+        seen.push(...page.rows.map((r) => String(r.id)));
+        const last = page.rows.at(-1);
+        if (!page.more || !last) return seen;
+        after = { createdAt: last.created_at, id: last.id };
+      }
+    };
+    expect(await walk("oldest")).toEqual(ids);
+    expect(await walk("newest")).toEqual([...ids].reverse());
+    // Without a sort, newest first as before.
+    expect((await listInbox(db, { groupId: "g1", status: "pending", limit: 5 })).rows.map((r) => String(r.id))).toEqual([...ids].reverse());
+  });
+
   it("two decisions on one application: exactly one wins, the other sees the winner's row", async () => {
     const id = await apply("g1", "u1", 1);
     const a = await decide(db, id, { status: "approved", by: "a@x.test", at: t(10) });

@@ -38,10 +38,15 @@ export async function recordApplication(db: Store, a: { groupId: string; request
   return row!.id;
 }
 
+/**
+ * One keyset page: newest (created_at DESC, id DESC, the default) or oldest (the reverse), `after` being the
+ * last row of the previous page in that order; the id breaks ties, so a page may end inside one timestamp.
+ */
 export async function listInbox(
   db: Store,
-  q: { groupId?: string; status: "pending" | "approved" | "refused"; limit: number; after?: { createdAt: string; id: number } },
+  q: { groupId?: string; status: "pending" | "approved" | "refused"; sort?: "newest" | "oldest"; limit: number; after?: { createdAt: string; id: number } },
 ): Promise<{ rows: InboxRow[]; more: boolean; total: number }> {
+  const [cmp, dir] = q.sort === "oldest" ? [">", "ASC"] : ["<", "DESC"];
   const where = ["status = ?"];
   const args: (string | number)[] = [q.status];
   if (q.groupId) {
@@ -50,10 +55,10 @@ export async function listInbox(
   }
   const total = (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM inbox_applications WHERE ${where.join(" AND ")}`, args))!.n;
   if (q.after) {
-    where.push("(created_at, id) < (?, ?)");
+    where.push(`(created_at, id) ${cmp} (?, ?)`);
     args.push(q.after.createdAt, q.after.id);
   }
-  const rows = await db.all<InboxRow>(`SELECT * FROM inbox_applications WHERE ${where.join(" AND ")} ORDER BY created_at DESC, id DESC LIMIT ?`, [
+  const rows = await db.all<InboxRow>(`SELECT * FROM inbox_applications WHERE ${where.join(" AND ")} ORDER BY created_at ${dir}, id ${dir} LIMIT ?`, [
     ...args,
     q.limit + 1,
   ]);

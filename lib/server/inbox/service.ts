@@ -12,13 +12,16 @@ import { decide, listInbox, undoDecision, type InboxRow } from "./repo";
 
 type Profile = { nickname: string; faceUrl: string };
 
+// A keyset cursor bound to the filters and the sort it was made for: one made for newest would page an oldest
+// list backwards (a cursor from before sorts existed carries none, and was made for newest).
 function encodeCursor(row: InboxRow, q: ListApplicationsQuery) {
-  return Buffer.from(JSON.stringify({ c: row.created_at, i: row.id, g: q.groupId ?? "", s: q.status })).toString("base64url");
+  return Buffer.from(JSON.stringify({ c: row.created_at, i: row.id, g: q.groupId ?? "", s: q.status, o: q.sort })).toString("base64url");
 }
 function decodeCursor(raw: string, q: ListApplicationsQuery): { createdAt: string; id: number } {
   try {
     const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (typeof c.c === "string" && Number.isSafeInteger(c.i) && c.i > 0 && c.g === (q.groupId ?? "") && c.s === q.status) return { createdAt: c.c, id: c.i };
+    const bound = c.g === (q.groupId ?? "") && c.s === q.status && (c.o ?? "newest") === q.sort;
+    if (typeof c.c === "string" && Number.isSafeInteger(c.i) && c.i > 0 && bound) return { createdAt: c.c, id: c.i };
   } catch {
     /* fall through */
   }
@@ -53,7 +56,7 @@ const groupName = async (db: Store, groupId: string) => (await getDirectoryGroup
 export async function listFromInbox(query: ListApplicationsQuery): Promise<Page<Application>> {
   const { db, im } = getContext();
   const after = query.cursor ? decodeCursor(query.cursor, query) : undefined;
-  const page = await listInbox(db, { groupId: query.groupId, status: query.status, limit: query.limit, after });
+  const page = await listInbox(db, { groupId: query.groupId, status: query.status, sort: query.sort, limit: query.limit, after });
   const profiles = await profilesOf(im, page.rows.map((r) => r.requester_id));
   const names = new Map<string, string>();
   for (const r of page.rows) if (!names.has(r.group_id)) names.set(r.group_id, await groupName(db, r.group_id));

@@ -11,9 +11,17 @@ export type StrictConsole = { im: TestServer; db: TestStore; gateway: ImGateway 
 const holder = globalThis as { __groupConsole?: { db: Store; im: ImGateway } };
 
 export function strictConsoleForThisFile(use: (c: StrictConsole) => void): void {
+  consoleOverImServer({ strictTencent: true }, use);
+}
+
+/**
+ * The same over a local IM server in either mode, for the enclosing describe block (or the file): with
+ * `strictTencent: false` the services use the IM server's applications extension instead of the inbox.
+ */
+export function consoleOverImServer(opts: { strictTencent: boolean }, use: (c: StrictConsole) => void): void {
   let started: StrictConsole | undefined;
   beforeAll(async () => {
-    const im = await startServer({ strictTencent: true });
+    const im = await startServer({ strictTencent: opts.strictTencent });
     const db = openSqliteTestStore();
     const gateway = createImGateway({ baseUrl: im.url, sdkAppId: SDKAPPID, secretKey: SECRET, adminId: ADMIN, timeoutMs: 2000 });
     holder.__groupConsole = { db, im: gateway };

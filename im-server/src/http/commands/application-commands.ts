@@ -9,7 +9,7 @@ import { handleApplication, listApplications } from "../../services/applications
 import { applicationObject } from "../wire";
 import type { CommandTable } from "./command";
 import type { ServiceContext } from "../../services/context";
-import type { Application } from "../../store/applications-repo";
+import type { Application, ApplicationOrder } from "../../store/applications-repo";
 
 const STATUS: Record<string, ApplicationStatus> = { Pending: "pending", Approved: "approved", Refused: "refused" };
 
@@ -32,6 +32,19 @@ function parseApplicationIdList(raw: unknown): number[] | undefined {
   return raw.map(parseApplicationId);
 }
 
+/**
+ * Cursors name the order they page through, so one made for the other order is refused (10004) instead of
+ * silently skipping or repeating applications. Newest-first cursors keep their original two-part shape.
+ */
+function encodeApplicationCursor(order: ApplicationOrder, at: { createdAt: number; id: number }): string {
+  return encodeStringCursor(order === "oldest" ? [at.createdAt, at.id, "Oldest"] : [at.createdAt, at.id]);
+}
+function decodeApplicationCursor(order: ApplicationOrder, raw: string): { createdAt: number; id: number } {
+  const parts = order === "oldest" ? decodeStringCursor(raw, ["number", "number", "string"]) : decodeStringCursor(raw, ["number", "number"]);
+  if (order === "oldest" && parts[2] !== "Oldest") invalid("Next is not a cursor returned by this server");
+  return { createdAt: parts[0] as number, id: parts[1] as number };
+}
+
 export const applicationCommands: CommandTable = {
   "group_open_http_svc/get_group_application_list": {
     extension: true,
@@ -43,19 +56,20 @@ export const applicationCommands: CommandTable = {
       const ids = parseApplicationIdList(body.ApplicationIdList);
       const status = optEnum(body, "Status", ["Pending", "Approved", "Refused"] as const);
       const limit = optInt(body, "Limit", 1, LIMITS.applicationPage) ?? LIMITS.applicationPageDefault;
+      const order: ApplicationOrder = optEnum(body, "Order", ["Newest", "Oldest"] as const) === "Oldest" ? "oldest" : "newest";
       const next = optString(body, "Next") || undefined;
-      const before = next ? decodeStringCursor(next, ["number", "number"]) : undefined;
       const page = listApplications(ctx, {
         groupId,
         ids,
         status: status ? STATUS[status] : undefined,
+        order,
         limit,
-        before: before ? { createdAt: before[0] as number, id: before[1] as number } : undefined,
+        after: next ? decodeApplicationCursor(order, next) : undefined,
       });
       return {
         ApplicationList: applicationObjects(ctx, page.items),
         TotalCount: page.total,
-        Next: page.next ? encodeStringCursor([page.next.createdAt, page.next.id]) : "",
+        Next: page.next ? encodeApplicationCursor(order, page.next) : "",
       };
     },
   },
