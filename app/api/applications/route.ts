@@ -1,4 +1,4 @@
-// GET /api/applications — join applications across groups, newest first
+// GET /api/applications — join applications across groups, newest first (or oldest, with sort=oldest)
 import { listApplicationsQuerySchema } from "@/lib/schemas/application";
 import { listApplications } from "@/lib/server/applications-service";
 import { route } from "@/lib/server/route";
