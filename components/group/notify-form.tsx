@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { MutationError } from "@/components/ui/mutation-error";
 import { Panel } from "@/components/ui/panel";
-import { useNotifyMembers } from "@/lib/client/group-detail";
+import { useNotifyMembers, type NotifyResult } from "@/lib/client/group-detail";
 import type { Group } from "@/lib/schemas/group";
 
 /** A custom system notification: members' apps receive it as custom data, not as a chat message. */
@@ -13,19 +13,26 @@ export function NotifyForm({ group }: { group: Group }) {
   const notify = useNotifyMembers(group.id);
   const [content, setContent] = useState("");
   const [recipients, setRecipients] = useState("");
-  const [sentTo, setSentTo] = useState<number | "all" | null>(null);
+  const [outcome, setOutcome] = useState<NotifyResult[] | "all" | null>(null);
   const t = useTranslations("Notify");
   const everyoneOnly = group.type === "AVChatRoom";
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const userIds = recipients.split(/[\s,]+/).filter(Boolean);
-    setSentTo(null);
-    const ok = await notify.mutateAsync({ content, ...(userIds.length ? { userIds } : {}) }).then(() => true, () => false);
-    if (ok) {
-      setSentTo(userIds.length || "all");
+    const userIds = [...new Set(recipients.split(/[\s,]+/).filter(Boolean))];
+    setOutcome(null);
+    const answer = await notify.mutateAsync({ content, ...(userIds.length ? { userIds } : {}) }).catch(() => null);
+    if (!answer) return;
+    if ("sent" in answer) {
+      setOutcome("all");
       setContent("");
+      return;
     }
+    setOutcome(answer.results);
+    // Those who did not get it stay in the field, with the text, to correct and send again.
+    const unsent = answer.results.filter((r) => !r.ok).map((r) => r.userId);
+    setRecipients(unsent.join(", "));
+    if (unsent.length === 0) setContent("");
   }
 
   return (
@@ -40,15 +47,43 @@ export function NotifyForm({ group }: { group: Group }) {
           </Field>
         )}
         <MutationError error={notify.error} />
-        {sentTo !== null && (
+        {outcome === "all" && (
           <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
-            {sentTo === "all" ? t("sentAll") : t("sentSome", { count: sentTo })}
+            {t("sentAll")}
           </p>
         )}
+        {Array.isArray(outcome) && <NotifyResults results={outcome} />}
         <Button type="submit" disabled={!content.trim() || notify.isPending}>
           {notify.isPending ? t("sending") : t("send")}
         </Button>
       </form>
     </Panel>
   );
+}
+
+/** Every user asked for: sent, or not and why. */
+function NotifyResults({ results }: { results: NotifyResult[] }) {
+  const t = useTranslations("Notify");
+  const failed = results.filter((r) => !r.ok).length;
+  return (
+    <div role="status" className="text-sm">
+      <p className="font-medium">{t("summary", { sent: results.length - failed, failed })}</p>
+      <ul>
+        {results.map((r) => (
+          <li key={r.userId} className={r.ok ? "text-slate-800 dark:text-slate-200" : "text-red-800 dark:text-red-300"}>
+            <span aria-hidden="true">{r.ok ? "✓ " : "✗ "}</span>
+            <span className="font-mono">{r.userId}</span>: <ResultWords result={r} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ResultWords({ result }: { result: NotifyResult }) {
+  const t = useTranslations("Notify");
+  if (result.ok) return <>{t("results.sent")}</>;
+  const code = result.error?.code;
+  if (code === "not_member" || code === "unknown_user") return <>{t(`results.${code}`)}</>;
+  return <>{t("results.failed")}{result.error ? ` (${result.error.code}: ${result.error.message})` : ""}</>;
 }

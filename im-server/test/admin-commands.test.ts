@@ -124,13 +124,14 @@ describe("admin REST commands", () => {
       expect(seen).toEqual(users.slice(0, 8));
     });
 
-    it("answers roles, including NotMember", async () => {
-      const res = await g("get_role_in_group", { GroupId: group, User_Account: ["u_00", "u_01", "u_02", "u_09"] });
+    it("answers roles, NotMember alike for an outsider and for an account that does not exist", async () => {
+      const res = await g("get_role_in_group", { GroupId: group, User_Account: ["u_00", "u_01", "u_02", "u_09", "u_never_imported"] });
       expect(res.UserIdList).toEqual([
         { Member_Account: "u_00", Role: "Owner" },
         { Member_Account: "u_01", Role: "Admin" },
         { Member_Account: "u_02", Role: "Member" },
         { Member_Account: "u_09", Role: "NotMember" },
+        { Member_Account: "u_never_imported", Role: "NotMember" },
       ]);
     });
 

@@ -1,7 +1,7 @@
 "use client";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Group, GroupPatch, Page } from "@/lib/schemas/group";
-import type { AddMemberResult, Member } from "@/lib/schemas/member";
+import type { AddMemberResult, Member, NotifyAnswer } from "@/lib/schemas/member";
 import { apiFetch } from "./fetcher";
 import { applicationKeys, groupKeys } from "./query-keys";
 
@@ -64,7 +64,7 @@ function useGroupMutation<TVars, TResult>(id: string, fn: (vars: TVars) => Promi
   });
 }
 
-export type { AddMemberResult } from "@/lib/schemas/member";
+export type { AddMemberResult, NotifyResult } from "@/lib/schemas/member";
 
 /** One result per user: added, invited or already a member, or why not (e.g. `unknown_user`). */
 export const useAddMembers = (id: string) =>
@@ -83,8 +83,9 @@ export const useSetMemberRole = (id: string) =>
 export const useTransferOwner = (id: string) =>
   useGroupMutation(id, (userId: string) => apiFetch<Group>(`${groupPath(id)}/owner`, { method: "POST", body: { userId } }));
 
+/** To the whole group `{ sent: true }`; to chosen users one result per user (`not_member`, `unknown_user`: not sent). */
 export const useNotifyMembers = (id: string) =>
-  useGroupMutation(id, (body: { content: string; userIds?: string[] }) => apiFetch(`${groupPath(id)}/notifications`, { method: "POST", body }));
+  useGroupMutation(id, (body: { content: string; userIds?: string[] }) => apiFetch<NotifyAnswer>(`${groupPath(id)}/notifications`, { method: "POST", body }));
 
 export type GroupEvent = { id: string; at: string; action: string; target: string | null; result: string | null; actor: string };
 

@@ -34,9 +34,21 @@ export const notificationSchema = z
       .string()
       .refine((v) => v.length > 0, because("contentEmpty", "Write something to send"))
       .refine((v) => new TextEncoder().encode(v).length <= 12 * 1024, because("contentLong", "At most 12 KB")),
-    userIds: z.array(userId).max(500).optional(),
+    // An empty list would reach every member (Tencent reads no recipients as everyone): leave it out instead.
+    userIds: z.array(userId).min(1, "Name at least one user, or leave the recipients out to reach every member").max(500).optional(),
   })
   .strict();
+/**
+ * One result per recipient asked for, in order: sent, or `not_member` / `unknown_user` (not sent). The whole
+ * group (no `userIds`) answers `{ sent: true }` instead.
+ */
+export const notifyResultSchema = z.object({
+  userId: z.string(),
+  ok: z.boolean(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type NotifyResult = z.infer<typeof notifyResultSchema>;
+export type NotifyAnswer = { sent: true } | { results: NotifyResult[] };
 
 export const listMembersQuerySchema = z.object({
   cursor: z.string().max(200).optional(),

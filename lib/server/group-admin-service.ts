@@ -76,13 +76,3 @@ export async function transferOwner(id: string, userId: string, { actor, request
     return after;
   });
 }
-
-export async function notifyMembers(id: string, content: string, userIds: string[] | undefined, { actor, requestId }: Actor): Promise<{ sent: true }> {
-  const { im } = getContext();
-  const group = await getGroupDetail(id);
-  if (group.type === "AVChatRoom" && userIds?.length) throw ApiError.because("validation", "avNotifyEveryone", "AVChatRoom notifications go to everyone; leave the recipients empty");
-  return audited({ actor, action: "group.notify", groupId: id, target: userIds?.join(",") || "all members", after: { content, userIds }, requestId }, async () => {
-    await im.sendSystemNotification(id, content, userIds);
-    return { sent: true as const };
-  });
-}
