@@ -3,6 +3,9 @@ import { LOCALES, type Locale } from "@/lib/schemas/user";
 /** `<html lang>` for each language: Simplified Chinese says so, so that fonts and screen readers pick it. */
 export const HTML_LANG: Record<Locale, string> = { en: "en", ja: "ja", zh: "zh-Hans" };
 
+/** Each language named in itself, so someone who cannot read the current one still finds theirs. */
+export const LOCALE_LABEL: Record<Locale, string> = { en: "English", ja: "日本語", zh: "简体中文" };
+
 /** The best of our languages for an Accept-Language header, by its q-values; any Chinese gets Simplified. */
 export function negotiateLocale(header: string | null): Locale {
   const wanted = (header ?? "")

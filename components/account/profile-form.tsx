@@ -8,11 +8,9 @@ import { MutationError } from "@/components/ui/mutation-error";
 import { useErrorWords } from "@/components/ui/use-error-words";
 import { ApiError } from "@/lib/client/api-error";
 import { useUpdateMe } from "@/lib/client/me";
+import { HTML_LANG, LOCALE_LABEL } from "@/lib/i18n";
 import { LOCALES, THEMES, type ConsoleUser, type Locale, type Theme } from "@/lib/schemas/user";
 
-// Each language is named in itself, so someone who cannot read the current one still finds theirs.
-const LOCALE_LABEL: Record<Locale, string> = { en: "English", ja: "日本語", zh: "简体中文" };
-const LOCALE_LANG: Record<Locale, string> = { en: "en", ja: "ja", zh: "zh-Hans" };
 
 export function ProfileForm({ me }: { me: ConsoleUser }) {
   const t = useTranslations("Account");
@@ -58,7 +56,7 @@ export function ProfileForm({ me }: { me: ConsoleUser }) {
         {(p) => (
           <select {...p} className={inputClass} value={draft.locale} onChange={(e) => setDraft({ ...draft, locale: e.target.value as Locale })}>
             {LOCALES.map((l) => (
-              <option key={l} value={l} lang={LOCALE_LANG[l]}>
+              <option key={l} value={l} lang={HTML_LANG[l]}>
                 {LOCALE_LABEL[l]}
               </option>
             ))}

@@ -1,14 +1,17 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { applicationFiltersFromSearch, type ApplicationListFilters } from "@/lib/client/query-keys";
 import { APPLICATION_STATUS } from "@/lib/schemas/application";
 import { ApplicationsList } from "./applications-list";
 
-/** The inbox across all groups, newest first; filters live in the URL. */
-export function ApplicationsInbox({ canModerate }: { canModerate: boolean }) {
+// The order the moderator last chose is kept in this browser, so the longest-waiting stay on top for them.
+const SORT_KEPT = "console.inbox.sort";
+
+/** The inbox across all groups, newest or oldest first; filters live in the URL. */
+export function ApplicationsInbox({ canModerate, canEdit }: { canModerate: boolean; canEdit: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
   const filters = applicationFiltersFromSearch(Object.fromEntries(useSearchParams()));
@@ -18,9 +21,23 @@ export function ApplicationsInbox({ canModerate }: { canModerate: boolean }) {
     const params = new URLSearchParams();
     if (next.groupId) params.set("groupId", next.groupId);
     if (next.status) params.set("status", next.status);
+    if (next.sort) params.set("sort", next.sort);
     const qs = params.toString();
     router.push(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
   }
+
+  function chooseSort(sort: "newest" | "oldest") {
+    localStorage.setItem(SORT_KEPT, sort);
+    go({ ...filters, sort: sort === "oldest" ? "oldest" : undefined });
+  }
+
+  // A URL without an order takes the kept one; a URL that names one wins (a shared link means what it says).
+  const urlSort = filters.sort;
+  useEffect(() => {
+    if (!urlSort && localStorage.getItem(SORT_KEPT) === "oldest") go({ ...filters, sort: "oldest" });
+    // Only on arrival and when the URL loses its order, not on every filter change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [urlSort]);
 
   return (
     <section aria-labelledby="applications-heading" className="flex flex-col gap-4">
@@ -47,8 +64,17 @@ export function ApplicationsInbox({ canModerate }: { canModerate: boolean }) {
             ))}
           </select>
         </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="app-sort" className="text-sm font-medium">
+            {t("order")}
+          </label>
+          <select id="app-sort" className={`${inputClass} w-44`} value={filters.sort ?? "newest"} onChange={(e) => chooseSort(e.target.value === "oldest" ? "oldest" : "newest")}>
+            <option value="newest">{t("orders.newest")}</option>
+            <option value="oldest">{t("orders.oldest")}</option>
+          </select>
+        </div>
       </form>
-      <ApplicationsList filters={filters} canModerate={canModerate} />
+      <ApplicationsList filters={filters} canModerate={canModerate} canEdit={canEdit} />
     </section>
   );
 }

@@ -1,9 +1,36 @@
 "use client";
 import { useEffect, useRef } from "react";
 
-export type InboxKeyHandlers = { next: () => void; previous: () => void; approve: () => void; refuse: () => void; toggle: () => void; help: () => void };
+export type InboxKeyHandlers = {
+  next: () => void;
+  previous: () => void;
+  approve: () => void;
+  refuse: () => void;
+  toggle: () => void;
+  selectRange: () => void;
+  selectAll: () => void;
+  approveSelected: () => void;
+  refuseSelected: () => void;
+  clearSelection: () => void;
+  help: () => void;
+};
 
-/** j/k move, a approve, r refuse, x select, ? help — but never while typing or while a dialog is open. */
+// `s` and `o` are kept free on purpose: claiming (a later feature) takes them.
+const KEYS: Record<string, keyof InboxKeyHandlers> = {
+  j: "next",
+  k: "previous",
+  a: "approve",
+  r: "refuse",
+  x: "toggle",
+  X: "selectRange",
+  "*": "selectAll",
+  A: "approveSelected",
+  R: "refuseSelected",
+  Escape: "clearSelection",
+  "?": "help",
+};
+
+/** The inbox's single-key commands — never while typing, never with Ctrl/⌘/Alt, never while a dialog is open. */
 export function useInboxKeys(handlers: InboxKeyHandlers, enabled: boolean) {
   const ref = useRef(handlers);
   useEffect(() => {
@@ -12,12 +39,11 @@ export function useInboxKeys(handlers: InboxKeyHandlers, enabled: boolean) {
   useEffect(() => {
     if (!enabled) return;
     function onKey(e: KeyboardEvent) {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
       const t = e.target as HTMLElement | null;
       if (t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName))) return;
       if (document.querySelector('[role="dialog"]')) return;
-      const map: Record<string, keyof InboxKeyHandlers> = { j: "next", k: "previous", a: "approve", r: "refuse", x: "toggle", "?": "help" };
-      const action = map[e.key];
+      const action = KEYS[e.key];
       if (!action) return;
       e.preventDefault();
       ref.current[action]();
@@ -27,11 +53,18 @@ export function useInboxKeys(handlers: InboxKeyHandlers, enabled: boolean) {
   }, [enabled]);
 }
 
-/** The keys and their message keys (`Applications.keys.*`), for the help dialog. */
+/** Every key the help lists, with its message key (`Applications.keys.*`); Enter and Esc included. */
 export const KEY_HELP = [
   ["j / k", "move"],
   ["a", "approve"],
   ["r", "refuse"],
   ["x", "toggle"],
+  ["Shift + x", "range"],
+  ["*", "all"],
+  ["Shift + a", "approveSelected"],
+  ["Shift + r", "refuseSelected"],
+  ["Esc", "escape"],
+  ["Enter", "enter"],
+  ["Ctrl / ⌘ + Enter", "submitRefusal"],
   ["?", "help"],
 ] as const;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { canManageUsers, canViewAudit, type SessionUser } from "@/lib/schemas/user";
 import { NavLink } from "./nav-link";
+import { NewApplicationsBadge } from "./new-applications-badge";
 import { SignOutButton } from "./sign-out-button";
 
 const LINK = "text-sm text-slate-700 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white";
@@ -19,8 +20,9 @@ export function AppHeader({ user }: { user: SessionUser }) {
           <NavLink href="/groups" className={LINK}>
             {t("groups")}
           </NavLink>
-          <NavLink href="/applications" className={LINK}>
+          <NavLink href="/applications" className={`relative ${LINK}`}>
             {t("applications")}
+            <NewApplicationsBadge />
           </NavLink>
           {canViewAudit(user) && (
             <NavLink href="/audit" className={LINK}>

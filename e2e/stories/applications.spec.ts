@@ -1,27 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signedInApi } from "../support/api";
+import { groupWithApplicants, inboxFor } from "../support/applicants";
 import { newAppUser } from "../support/app-users";
 import { E2E } from "../support/env";
 
 const unique = () => Date.now().toString(36);
-
-/** A fresh Public group needing approval, with `n` app users who applied to it. */
-async function groupWithApplicants(n: number, label: string) {
-  const api = await signedInApi();
-  const group = await (await api.post("/api/groups", { data: { type: "Public", name: `${label} ${unique()}`, joinOption: "NeedPermission" } })).json();
-  const applicants = [];
-  for (let i = 0; i < n; i++) {
-    const user = await newAppUser(`Applicant ${i} 申请者`);
-    const r = await user.phone.joinGroup(group.id, `please let me in (${i}) お願いします`);
-    expect(r.status).toBe("applied");
-    applicants.push(user);
-  }
-  return { api, group, applicants };
-}
-
-function inboxFor(page: Page, groupId: string) {
-  return page.goto(`/applications?groupId=${encodeURIComponent(groupId)}`);
-}
 
 test("a moderator approves from the inbox and the requester is in the group", async ({ page }) => {
   const { api, group, applicants } = await groupWithApplicants(1, "Approve");
@@ -44,7 +27,7 @@ test("a moderator bulk-refuses with a reason, with a progress bar and a result p
   await expect(page.getByRole("row")).toHaveCount(4);
   await page.getByRole("checkbox", { name: "Select all shown applications" }).check();
   await page.getByRole("button", { name: "Refuse 3" }).click();
-  const dialog = page.getByRole("dialog", { name: "Refuse 3 applications?" });
+  const dialog = page.getByRole("dialog", { name: "Refuse 3 applications in 1 group?" });
   await dialog.getByRole("button", { name: "The group is full for now; try again later." }).click();
   await dialog.getByRole("button", { name: "Refuse", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Done: 3 refused" })).toBeVisible();
@@ -57,33 +40,16 @@ test("a moderator bulk-refuses with a reason, with a progress bar and a result p
   for (const a of applicants) await a.phone.logout();
 });
 
-test("the keyboard works the inbox: j/k move, x selects, a approves, ? lists the keys", async ({ page }) => {
-  const { api, group, applicants } = await groupWithApplicants(2, "Keys");
-  await inboxFor(page, group.id);
-  await expect(page.getByRole("row")).toHaveCount(3);
-  await page.keyboard.press("?");
-  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
-  await page.keyboard.press("Escape");
-  await page.keyboard.press("j");
-  await page.keyboard.press("x");
-  await expect(page.getByText("1 selected")).toBeVisible();
-  await page.keyboard.press("x");
-  await page.keyboard.press("k");
-  await page.keyboard.press("a");
-  await expect(page.getByRole("status").filter({ hasText: "Approved" })).toBeVisible();
-  await expect(page.getByRole("row")).toHaveCount(2);
-  const pending = await (await api.get(`/api/applications?groupId=${encodeURIComponent(group.id)}`)).json();
-  expect(pending.total).toBe(1);
-  for (const a of applicants) await a.phone.logout();
-});
-
 test("two moderators race on one application: exactly one wins, the other is told who handled it", async ({ browser }) => {
   const { api, group, applicants } = await groupWithApplicants(1, "Race");
   const [first, second] = [await browser.newContext({ storageState: E2E.adminState }), await browser.newContext({ storageState: E2E.adminState })];
   const [p1, p2] = [await first.newPage(), await second.newPage()];
   await Promise.all([inboxFor(p1, group.id), inboxFor(p2, group.id)]);
   const approve = (p: Page) => p.getByRole("row").filter({ hasText: applicants[0].userId }).getByRole("button", { name: /^Approve/ });
-  await Promise.all([approve(p1).click(), approve(p2).click()]);
+  // Both click at once; the slower one may find the row already gone (the live update beat its click), which
+  // is fine: at least one click lands, and what follows checks that exactly one approval happened.
+  const clicks = await Promise.allSettled([approve(p1).click({ timeout: 5_000 }), approve(p2).click({ timeout: 5_000 })]);
+  expect(clicks.some((c) => c.status === "fulfilled")).toBe(true);
   // The row leaves both inboxes: the winner's at once, the other's when it hears of the winner (its own 409
   // or the live update, whichever comes first).
   for (const p of [p1, p2]) await expect(p.getByRole("row").filter({ hasText: applicants[0].userId })).toBeHidden();

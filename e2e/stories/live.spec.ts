@@ -29,7 +29,7 @@ test("a group created in another console appears in the open list without a relo
   await elsewhere.dispose();
 });
 
-test("new applications raise one quiet notice with a count and a way to the inbox", async ({ page }) => {
+test("new applications show as a count on the navigation, covering nothing, and the inbox clears it", async ({ page }) => {
   const api = await signedInApi();
   const group = await (await api.post("/api/groups", { data: { type: "Public", name: `Book club ${unique()}`, joinOption: "NeedPermission" } })).json();
   await openLiveGroups(page);
@@ -37,16 +37,22 @@ test("new applications raise one quiet notice with a count and a way to the inbo
   const applicants = await Promise.all(["Aiko 愛子", "Bo 博", "Chen 陈"].map((nick) => newAppUser(nick)));
   for (const { phone } of applicants) expect((await phone.joinGroup(group.id, "hi")).status).toBe("applied");
 
-  const notice = page.getByRole("status").filter({ hasText: "new application" });
-  await expect(notice).toContainText("3 new applications");
+  // Announced once to screen readers, and shown as a badge on the Applications link, inside the header.
+  await expect(page.getByRole("status").filter({ hasText: "new application" })).toHaveText("3 new applications");
+  const link = page.getByRole("navigation").getByRole("link", { name: /^Applications/ });
+  await expect(link).toHaveAccessibleName("Applications 3 new applications");
+  const [badge, header] = [await link.locator("span").first().boundingBox(), await page.locator("header").boundingBox()];
+  expect(badge!.y).toBeGreaterThanOrEqual(header!.y);
+  expect(badge!.y + badge!.height).toBeLessThanOrEqual(header!.y + header!.height);
   // The list's pending count followed too, without a reload.
   const pendingColumn = 6;
   await expect(new GroupsPage(page).rows().filter({ hasText: group.id }).locator("td").nth(pendingColumn)).toHaveText("3");
   expect(await notReloaded(page)).toBe(true);
 
-  await notice.getByRole("link", { name: "Review" }).click();
+  await link.click();
   await expect(page).toHaveURL(/\/applications/);
   await expect(page.getByRole("status").filter({ hasText: "new application" })).toHaveCount(0);
+  await expect(link).toHaveAccessibleName("Applications");
 
   for (const { phone } of applicants) await phone.logout();
   await api.dispose();

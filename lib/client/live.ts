@@ -1,9 +1,10 @@
 "use client";
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { LIVE_EVENT_TYPES, liveEventDataSchema, type LiveEventType } from "@/lib/schemas/live-event";
 import { apiFetch } from "./fetcher";
 import { keysToInvalidate, uniqueKeys } from "./live-invalidations";
+import { addNewApplications } from "./new-applications";
 import { goToSignIn, isSignedOut } from "./session-ended";
 import { applicationKeys, groupKeys } from "./query-keys";
 
@@ -17,9 +18,6 @@ const RECONNECT_MAX_MS = 30_000;
 export type LiveUpdates = {
   /** The stream has been down for a while; it keeps reconnecting. */
   paused: boolean;
-  /** Applications announced since the operator last looked. */
-  newApplications: number;
-  clearNewApplications: () => void;
 };
 
 function parse(text: string) {
@@ -32,12 +30,11 @@ function parse(text: string) {
 
 /**
  * Keeps the cache current from `/api/events`: each event marks the queries it affects stale (in batches,
- * so a burst refetches once), and new applications are counted for a quiet notice. Mount once per tab.
+ * so a burst refetches once), and new applications are counted for the navigation's badge. Mount once per tab.
  */
 export function useLiveEvents(url = "/api/events"): LiveUpdates {
   const queryClient = useQueryClient();
   const [paused, setPaused] = useState(false);
-  const [newApplications, setNewApplications] = useState(0);
 
   useEffect(() => {
     let source: EventSource | null = null;
@@ -63,7 +60,7 @@ export function useLiveEvents(url = "/api/events"): LiveUpdates {
         timers.notice = undefined;
         const n = pendingApplications;
         pendingApplications = 0;
-        setNewApplications((c) => c + n);
+        addNewApplications(n);
       }, NOTICE_BATCH_MS);
     };
     const onEvent = (type: LiveEventType) => (e: MessageEvent<string>) => {
@@ -113,6 +110,5 @@ export function useLiveEvents(url = "/api/events"): LiveUpdates {
     };
   }, [queryClient, url]);
 
-  const clearNewApplications = useCallback(() => setNewApplications(0), []);
-  return { paused, newApplications, clearNewApplications };
+  return { paused };
 }

@@ -19,6 +19,8 @@ export const applicationSchema = z.object({
   handledBy: z.string().optional(),
   handledAt: z.string().optional(),
   reason: z.string().optional(),
+  /** Members and limit of the group, from the console's directory (absent while it has not seen the group). */
+  groupFill: z.object({ members: z.number().int(), max: z.number().int() }).optional(),
 });
 export type Application = z.infer<typeof applicationSchema>;
 

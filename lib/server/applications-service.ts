@@ -6,6 +6,7 @@ import { ApiError } from "./api-error";
 import { getContext } from "./context";
 import { publishEvent } from "./live/bus";
 import { countDownPending, refreshPendingCounts } from "./directory";
+import { withGroupFill } from "./directory/fill";
 import { audited } from "./audited";
 import { usesConsoleInbox } from "./capabilities";
 import { inboxGroupOf } from "./inbox/repo";
@@ -30,6 +31,12 @@ function decodeCursor(raw: string, q: ListApplicationsQuery): string {
 }
 
 export async function listApplications(query: ListApplicationsQuery): Promise<Page<Application>> {
+  const { db } = getContext();
+  const page = await listFromImOrInbox(query);
+  return { ...page, items: await withGroupFill(db, page.items) };
+}
+
+async function listFromImOrInbox(query: ListApplicationsQuery): Promise<Page<Application>> {
   const { im } = getContext();
   if (await usesConsoleInbox(im)) return listFromInbox(query);
   const next = query.cursor ? decodeCursor(query.cursor, query) : undefined;

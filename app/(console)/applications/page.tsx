@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ApplicationsInbox } from "@/components/applications/applications-inbox";
 import { applicationFiltersFromSearch, applicationKeys } from "@/lib/client/query-keys";
 import { listApplicationsQuerySchema } from "@/lib/schemas/application";
-import { canModerate } from "@/lib/schemas/user";
+import { canEditGroup, canModerate } from "@/lib/schemas/user";
 import { listApplications } from "@/lib/server/applications-service";
 import { currentUser } from "@/lib/server/session";
 
@@ -23,7 +23,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   }
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <ApplicationsInbox canModerate={user ? canModerate(user) : false} />
+      <ApplicationsInbox canModerate={user ? canModerate(user) : false} canEdit={user ? canEditGroup(user) : false} />
     </HydrationBoundary>
   );
 }

@@ -1,0 +1,57 @@
+import { expect, type Page } from "@playwright/test";
+import { signedInApi } from "./api";
+import { newAppUser } from "./app-users";
+
+const unique = () => Date.now().toString(36);
+
+type Options = { messages?: (i: number) => string; maxMemberCount?: number };
+
+/** A fresh Public group needing approval, with `n` app users who applied to it, oldest first. */
+export async function groupWithApplicants(n: number, label: string, { messages = (i) => `please let me in (${i}) お願いします`, maxMemberCount }: Options = {}) {
+  const api = await signedInApi();
+  const res = await api.post("/api/groups", { data: { type: "Public", name: `${label} ${unique()}`, joinOption: "NeedPermission", ...(maxMemberCount ? { maxMemberCount } : {}) } });
+  expect(res.status()).toBe(201);
+  const group = await res.json();
+  const applicants: Awaited<ReturnType<typeof apply>>[] = [];
+  for (let i = 0; i < n; i++) applicants.push(await apply(group.id, `Applicant ${i} 申请者`, messages(i)));
+  const done = async () => {
+    for (const a of applicants) await a.phone.logout();
+    await api.dispose();
+  };
+  return { api, group, applicants, done };
+}
+
+export async function apply(groupId: string, nick: string, message: string) {
+  const user = await newAppUser(nick);
+  const r = await user.phone.joinGroup(groupId, message);
+  expect(r.status).toBe("applied");
+  return user;
+}
+
+/**
+ * Stands in for the simulator, aimed at one group: a new application every `everyMs` until stopped, so a
+ * story can prove what arrivals do (and do not do) to the moderator's place in the list.
+ */
+export function keepApplying(groupId: string, everyMs = 600) {
+  const arrived: Awaited<ReturnType<typeof apply>>[] = [];
+  let stopped = false;
+  const running = (async () => {
+    for (let i = 0; !stopped; i++) {
+      arrived.push(await apply(groupId, `Arrival ${i} 到着`, `arrived while working (${i})`));
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
+  return {
+    arrived,
+    async stop() {
+      stopped = true;
+      await running;
+      for (const a of arrived) await a.phone.logout();
+    },
+  };
+}
+
+export const inboxFor = (page: Page, groupId: string, extra = "") => page.goto(`/applications?groupId=${encodeURIComponent(groupId)}${extra}`);
+
+/** The row the keyboard is on. */
+export const currentRow = (page: Page) => page.locator("tr[data-current]");
