@@ -24,6 +24,7 @@ test("approving into a full group: the row shows 2 / 2, says why it failed, and 
   await dialog.getByLabel("New member limit").fill("3");
   await dialog.getByRole("button", { name: "Raise and approve Applicant 2 申请者" }).click();
   await expect(row).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: "Approved Applicant 2" })).toBeVisible();
   const after = await (await api.get(`/api/groups/${path(group.id)}`)).json();
   expect(after).toMatchObject({ maxMemberCount: 3, memberCount: 3 });
   await done();
