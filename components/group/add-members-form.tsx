@@ -6,6 +6,7 @@ import { inputClass } from "@/components/ui/field";
 import { MutationError } from "@/components/ui/mutation-error";
 import { useAddMembers, type AddMemberResult } from "@/lib/client/group-detail";
 import type { Group } from "@/lib/schemas/group";
+import { PerUserResults } from "./per-user-results";
 
 /** Work groups grow only by invitation, so the same form says "Invite" there. */
 export function AddMembersForm({ group }: { group: Group }) {
@@ -49,19 +50,7 @@ export function AddMembersForm({ group }: { group: Group }) {
 function AddResults({ results }: { results: AddMemberResult[] }) {
   const t = useTranslations("Members");
   const failed = results.filter((r) => !r.ok).length;
-  return (
-    <div role="status" className="text-sm">
-      <p className="font-medium">{t("resultSummary", { ok: results.length - failed, failed })}</p>
-      <ul>
-        {results.map((r) => (
-          <li key={r.userId} className={r.ok ? "text-slate-800 dark:text-slate-200" : "text-red-800 dark:text-red-300"}>
-            <span aria-hidden="true">{r.ok ? "✓ " : "✗ "}</span>
-            <span className="font-mono">{r.userId}</span>: <ResultWords result={r} />
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  return <PerUserResults summary={t("resultSummary", { ok: results.length - failed, failed })} results={results} words={(r) => <ResultWords result={r} />} />;
 }
 
 function ResultWords({ result }: { result: AddMemberResult }) {

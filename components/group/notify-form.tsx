@@ -7,6 +7,7 @@ import { MutationError } from "@/components/ui/mutation-error";
 import { Panel } from "@/components/ui/panel";
 import { useNotifyMembers, type NotifyResult } from "@/lib/client/group-detail";
 import type { Group } from "@/lib/schemas/group";
+import { PerUserResults } from "./per-user-results";
 
 /** A custom system notification: members' apps receive it as custom data, not as a chat message. */
 export function NotifyForm({ group }: { group: Group }) {
@@ -65,19 +66,7 @@ export function NotifyForm({ group }: { group: Group }) {
 function NotifyResults({ results }: { results: NotifyResult[] }) {
   const t = useTranslations("Notify");
   const failed = results.filter((r) => !r.ok).length;
-  return (
-    <div role="status" className="text-sm">
-      <p className="font-medium">{t("summary", { sent: results.length - failed, failed })}</p>
-      <ul>
-        {results.map((r) => (
-          <li key={r.userId} className={r.ok ? "text-slate-800 dark:text-slate-200" : "text-red-800 dark:text-red-300"}>
-            <span aria-hidden="true">{r.ok ? "✓ " : "✗ "}</span>
-            <span className="font-mono">{r.userId}</span>: <ResultWords result={r} />
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  return <PerUserResults summary={t("summary", { sent: results.length - failed, failed })} results={results} words={(r) => <ResultWords result={r} />} />;
 }
 
 function ResultWords({ result }: { result: NotifyResult }) {
