@@ -18,5 +18,8 @@ export default getRequestConfig(async () => {
     // One zone on server and browser, so dates never differ between the two renders; LocalTime switches to
     // the reader's zone once in the browser.
     timeZone: "UTC",
+    // The page's render time, passed to the browser with the messages: relative times (components/ui/age)
+    // hydrate with the very `now` the server rendered them with, so the two renders say the same words.
+    now: new Date(),
   };
 });

@@ -1,8 +1,10 @@
 import { ApiError } from "./api-error";
+import { fromDateHeader, hear } from "./server-clock";
 
 /** Calls the BFF and returns its JSON, or throws ApiError. No toasts, no redirects: callers decide. */
 export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   let res: Response;
+  const sentAt = Date.now();
   try {
     res = await fetch(path, {
       method: init.method ?? "GET",
@@ -15,6 +17,8 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
     if (err instanceof DOMException && err.name === "AbortError") throw err;
     throw new ApiError(0, "network", "The console cannot be reached. Check your connection and try again");
   }
+  // Every answer says the server's time: relative times are measured against it (lib/client/server-clock).
+  hear(fromDateHeader(res.headers.get("date"), sentAt, Date.now()));
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   let json: unknown;
