@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
@@ -36,7 +36,10 @@ function toInput(d: Draft) {
 export function CreateGroupDialog({ onCreated }: { onCreated: (id: string) => void }) {
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // The form's own check runs on every edit once a submit was refused, so an error goes as soon as the value
+  // is right; the server's refusals stay on their field until that field is edited.
+  const [tried, setTried] = useState(false);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [created, setCreated] = useState<string | null>(null);
   const create = useCreateGroup();
@@ -46,14 +49,21 @@ export function CreateGroupDialog({ onCreated }: { onCreated: (id: string) => vo
   const joins = useTranslations("JoinOptions");
   const common = useTranslations("Common");
   const words = useErrorWords();
+  const check = useMemo(() => (tried ? createGroupSchema.safeParse(toInput(draft)) : null), [tried, draft]);
+  const errors = { ...serverErrors, ...(check && !check.success ? words.issues(check.error) : {}) };
 
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const edit = (changes: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...changes }));
+    setServerErrors((e) => Object.fromEntries(Object.entries(e).filter(([field]) => !(field in changes))));
+  };
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => edit({ [key]: value });
 
   function onOpenChange(next: boolean) {
     setOpen(next);
     if (next) {
       setDraft(EMPTY);
-      setErrors({});
+      setTried(false);
+      setServerErrors({});
       setFormError(null);
     }
   }
@@ -61,12 +71,10 @@ export function CreateGroupDialog({ onCreated }: { onCreated: (id: string) => vo
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     setFormError(null);
+    setTried(true);
+    setServerErrors({});
     const parsed = createGroupSchema.safeParse(toInput(draft));
-    if (!parsed.success) {
-      setErrors(words.issues(parsed.error));
-      return;
-    }
-    setErrors({});
+    if (!parsed.success) return;
     try {
       const group = await create.mutateAsync(parsed.data);
       setOpen(false);
@@ -75,8 +83,8 @@ export function CreateGroupDialog({ onCreated }: { onCreated: (id: string) => vo
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       const field = fieldOfImError(err);
-      if (field) setErrors({ [field]: t("imFieldError", { message: words.message(err), imCode: String(err.imCode) }) });
-      else if (err.fields.length) setErrors(words.fields(err));
+      if (field) setServerErrors({ [field]: t("imFieldError", { message: words.message(err), imCode: String(err.imCode) }) });
+      else if (err.fields.length) setServerErrors(words.fields(err));
       else setFormError(err);
     }
   }
@@ -103,7 +111,7 @@ export function CreateGroupDialog({ onCreated }: { onCreated: (id: string) => vo
                 value={draft.type}
                 onChange={(e) => {
                   const type = e.target.value as GroupType;
-                  setDraft((d) => ({ ...d, type, joinOption: JOIN_OPTIONS_BY_TYPE[type][0] }));
+                  edit({ type, joinOption: JOIN_OPTIONS_BY_TYPE[type][0] });
                 }}
               >
                 {GROUP_TYPES.map((g) => (

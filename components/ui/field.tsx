@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from "react";
 
-/** A labelled control with its hint and error wired to it for screen readers. */
+/** A labelled control with its hint and error (both shown, both wired to it for screen readers). */
 export function Field({ label, hint, error, children }: { label: string; hint?: string; error?: string; children: (props: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean }) => ReactNode }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
@@ -12,7 +12,8 @@ export function Field({ label, hint, error, children }: { label: string; hint?: 
         {label}
       </label>
       {children({ id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined })}
-      {hint && !error && (
+      {/* The hint stays beside an error: a byte counter is what tells how far over the limit a value is. */}
+      {hint && (
         <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
           {hint}
         </p>

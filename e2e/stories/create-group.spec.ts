@@ -46,6 +46,26 @@ test("bad input is shown at the field and nothing is created", async ({ page }) 
   await expect(page.getByText(/\d+ groups/)).toHaveText(totalText);
 });
 
+test("a refused name is checked again as it is typed, with its byte counter beside the error", async ({ page }) => {
+  const groups = new GroupsPage(page);
+  await groups.goto();
+  await groups.openCreateDialog();
+  const dialog = groups.dialog();
+  const name = dialog.getByLabel("Name");
+  await dialog.getByRole("button", { name: "Create group" }).click();
+  await expect(dialog.getByText("Name is required")).toBeVisible();
+  await expect(dialog.getByText("0 / 100 bytes")).toBeVisible();
+  await name.fill("Hikers");
+  await expect(dialog.getByText("Name is required")).toBeHidden();
+  await expect(name).not.toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.getByText("6 / 100 bytes")).toBeVisible();
+  // Over the limit while typing: the error comes back at once, and the counter says by how much.
+  await name.fill("名".repeat(34));
+  await expect(dialog).toContainText("at most 100 bytes");
+  await expect(dialog.getByText("102 / 100 bytes")).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+});
+
 test("an IM refusal is explained at the field: a taken group ID", async ({ page, request }) => {
   const id = `taken-${Date.now().toString(36)}`;
   expect((await request.post("/api/groups", { data: { type: "Meeting", name: "first", id } })).status()).toBe(201);
