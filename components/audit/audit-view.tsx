@@ -35,7 +35,8 @@ export function AuditView() {
             {t("title")}
           </h1>
           <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-            {audit.data ? t("count", { count: audit.data.total }) : common("loading")}
+            {/* A failed list has no count; the panel below says why. */}
+            {audit.data ? t("count", { count: audit.data.total }) : audit.isError ? null : common("loading")}
           </p>
         </div>
         <a href={auditCsvHref(filters)} download className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800">

@@ -26,7 +26,7 @@ export function useErrorWords() {
       return t.has(`im.${im}`) ? t(`im.${im}`) : t("imRefused", { imCode: im });
     }
     const field = error.fields[0];
-    if (field?.key) return fieldMessage(field);
+    if (field?.key) return named(field.path, fieldMessage(field));
     return t.has(`code.${error.code}`) ? t(`code.${error.code}`) : error.message;
   }
 
@@ -34,6 +34,10 @@ export function useErrorWords() {
     const d = (error.details ?? {}) as { status?: string; handledBy?: string };
     return t("alreadyHandled", { status: d.status ?? "other", by: d.handledBy ?? "" });
   }
+
+  // Told away from any input (a bad filter in the URL, in a panel), a refusal names its field: "Group type:
+  // this value is not valid". Only fields whose own words never name them are listed (Errors.fieldNames).
+  const named = (path: string, text: string) => (t.has(`fieldNames.${path}`) ? t("inField", { field: t(`fieldNames.${path}`), message: text }) : text);
 
   const fieldMessage = (f: ApiField) => (f.key ? reason({ key: f.key, values: { field: f.path, ...f.values } }, f.message) : f.message);
 
