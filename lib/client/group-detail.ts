@@ -1,6 +1,7 @@
 "use client";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Group, GroupPatch, Page } from "@/lib/schemas/group";
+import type { GroupEvent } from "@/lib/schemas/group-event";
 import type { AddMemberResult, Member, NotifyAnswer } from "@/lib/schemas/member";
 import { apiFetch } from "./fetcher";
 import { applicationKeys, groupKeys } from "./query-keys";
@@ -87,7 +88,7 @@ export const useTransferOwner = (id: string) =>
 export const useNotifyMembers = (id: string) =>
   useGroupMutation(id, (body: { content: string; userIds?: string[] }) => apiFetch<NotifyAnswer>(`${groupPath(id)}/notifications`, { method: "POST", body }));
 
-export type GroupEvent = { id: string; at: string; action: string; target: string | null; result: string | null; actor: string };
+export type { GroupEvent } from "@/lib/schemas/group-event";
 
 export function useGroupEvents(id: string) {
   return useQuery({ queryKey: groupKeys.events(id), queryFn: ({ signal }) => apiFetch<{ items: GroupEvent[] }>(`${groupPath(id)}/events`, { signal }) });

@@ -63,6 +63,13 @@ export function applicationCommands(send: ImSend) {
       return list[0] ? toApplication(list[0]) : null;
     },
 
+    /** Applications by ID (at most 100), whatever their status; IDs the server does not know are left out. */
+    async getApplications(ids: string[]): Promise<Application[]> {
+      if (ids.length === 0) return [];
+      const env = await send("group_open_http_svc/get_group_application_list", { ApplicationIdList: ids, Limit: ids.length });
+      return z.array(wireApplicationSchema).parse(env.ApplicationList ?? []).map(toApplication);
+    },
+
     /** Approve or refuse one application; answers the application as it now stands. */
     async handleApplication(opts: { id: string; approve: boolean; reason?: string; operator: string }): Promise<Application> {
       const env = await send("group_open_http_svc/handle_group_application", {

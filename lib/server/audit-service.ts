@@ -1,6 +1,8 @@
 import "server-only";
 import type { AuditEntry, AuditFilters, ListAuditQuery } from "@/lib/schemas/audit";
 import type { Page } from "@/lib/schemas/group";
+import type { GroupEvent } from "@/lib/schemas/group-event";
+import { requestersOf } from "./application-requesters";
 import { auditCsvStream } from "./audit-csv";
 import { queryAudit } from "./audit-log";
 import { getContext } from "./context";
@@ -20,9 +22,14 @@ export function exportAuditCsv(filters: AuditFilters, now = new Date()): Respons
   });
 }
 
-export type GroupEvent = Pick<AuditEntry, "id" | "at" | "action" | "target" | "result"> & { actor: string };
+const isApplicationEvent = (action: string) => action === "application.approve" || action === "application.refuse";
 
 /** A group's recent changes made through the console: what its page shows to every role (no before/after). */
 export async function recentGroupEvents(groupId: string, limit = 20): Promise<GroupEvent[]> {
-  return (await queryAudit(getContext().db, { groupId, limit })).items.map((e) => ({ id: e.id, at: e.at, action: e.action, target: e.target, result: e.result, actor: e.actor.email }));
+  const entries = (await queryAudit(getContext().db, { groupId, limit })).items;
+  const requesters = await requestersOf(entries.flatMap((e) => (isApplicationEvent(e.action) && e.target ? [e.target] : [])));
+  return entries.map((e) => {
+    const requester = isApplicationEvent(e.action) && e.target ? requesters.get(e.target) : undefined;
+    return { id: e.id, at: e.at, action: e.action, target: e.target, result: e.result, actor: e.actor.email, ...(requester ? { requester } : {}) };
+  });
 }

@@ -17,6 +17,14 @@ export async function inboxRow(db: Store, id: string): Promise<InboxRow | null> 
   return n === null ? null : ((await db.get<InboxRow>("SELECT * FROM inbox_applications WHERE id = ?", [n])) ?? null);
 }
 
+/** Who made each of these applications (IDs that are not in the inbox are left out). */
+export async function inboxRequesters(db: Store, ids: string[]): Promise<Map<string, string>> {
+  const ns = ids.map(rowId).filter((n): n is number => n !== null);
+  if (ns.length === 0) return new Map();
+  const rows = await db.all<{ id: number; requester_id: string }>(`SELECT id, requester_id FROM inbox_applications WHERE id IN (${placeholders(ns.length)})`, ns);
+  return new Map(rows.map((r) => [String(r.id), r.requester_id]));
+}
+
 /** The group of an application in the inbox, for the audit intent (undefined for the IM server's applications). */
 export async function inboxGroupOf(db: Store, id: string): Promise<string | undefined> {
   return (await inboxRow(db, id))?.group_id;
