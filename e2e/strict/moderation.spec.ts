@@ -56,7 +56,7 @@ test("a moderator refuses with a reason and the requester's phone receives a one
   const notice = nextMessage(phone);
   await inboxFor(page, group.id);
   await rowOf(page, userId).getByRole("button", { name: /^Refuse/ }).click();
-  const dialog = page.getByRole("dialog", { name: "Refuse this application?" });
+  const dialog = page.getByRole("dialog", { name: `Refuse the application from Applicant 申请者 to ${group.name}?` });
   await dialog.getByRole("textbox").fill("We are full this season, sorry 🙏");
   await dialog.getByRole("button", { name: "Refuse", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Refused" })).toBeVisible();
