@@ -53,6 +53,7 @@ test("oldest first is a choice the inbox keeps: the longest-waiting stay on top"
 test("outcomes share one status line that keeps its place, and arrivals in the open inbox raise no notice", async ({ page }) => {
   const { group, applicants, done } = await groupWithApplicants(3, "One line");
   await inboxFor(page, group.id);
+  await expect(page.getByRole("row")).toHaveCount(4);
   const table = page.getByRole("table");
   const top = async () => (await table.boundingBox())!.y;
   const before = await top();
@@ -79,6 +80,7 @@ test.describe("on a phone", () => {
     const { group, applicants, done } = await groupWithApplicants(2, "Pocket");
     await inboxFor(page, group.id);
     const card = page.getByRole("row").filter({ hasText: applicants[0].userId });
+    await expect(card).toBeVisible();
     await card.scrollIntoViewIfNeeded();
     for (const name of [/^Approve/, /^Refuse/]) await expect(card.getByRole("button", { name })).toBeInViewport({ ratio: 1 });
     const overflow = await page.evaluate(() => ({
