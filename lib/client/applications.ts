@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { BULK_MAX, type Application, type BulkResult } from "@/lib/schemas/application";
-import type { Page } from "@/lib/schemas/group";
+import type { Page } from "@/lib/schemas/page";
 import { apiFetch } from "./fetcher";
 import { applicationKeys, groupKeys, type ApplicationListFilters } from "./query-keys";
 

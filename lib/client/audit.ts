@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { AuditEntry } from "@/lib/schemas/audit";
-import type { Page } from "@/lib/schemas/group";
+import type { Page } from "@/lib/schemas/page";
 import { searchFromAuditFilters } from "./audit-filters";
 import { apiFetch } from "./fetcher";
 import { auditKeys, type AuditListFilters } from "./query-keys";

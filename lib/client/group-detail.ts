@@ -1,6 +1,7 @@
 "use client";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Group, GroupPatch, Page } from "@/lib/schemas/group";
+import type { DismissOutcome, Group, GroupPatch } from "@/lib/schemas/group";
+import type { Page } from "@/lib/schemas/page";
 import type { GroupEvent } from "@/lib/schemas/group-event";
 import type { AddMemberResult, Member, NotifyAnswer } from "@/lib/schemas/member";
 import { apiFetch } from "./fetcher";
@@ -31,7 +32,6 @@ export function useUpdateGroup(id: string) {
   });
 }
 
-export type DismissOutcome = { id: string; name: string; membersRemoved: number; applicationsDropped: number };
 
 export function useDismissGroup(id: string) {
   const qc = useQueryClient();

@@ -1,6 +1,8 @@
 "use client";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CreateGroupInput, Group, Page } from "@/lib/schemas/group";
+import type { CreateGroupInput, Group } from "@/lib/schemas/group";
+import type { DirectoryStatus } from "@/lib/schemas/directory";
+import type { Page } from "@/lib/schemas/page";
 import { apiFetch } from "./fetcher";
 import { directoryKeys, groupKeys, searchFromGroupFilters, type GroupListFilters } from "./query-keys";
 
@@ -21,7 +23,6 @@ export function useCreateGroup() {
   });
 }
 
-export type DirectoryStatus = { running: boolean; seen: number; total: number | null; lastFullCrawlAt: string | null; error: string | null };
 
 export function useDirectoryStatus() {
   return useQuery({

@@ -1,6 +1,6 @@
 "use client";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Page } from "@/lib/schemas/group";
+import type { Page } from "@/lib/schemas/page";
 import type { ConsoleUser, CreateUserInput, SignInFailures, UpdateUserInput } from "@/lib/schemas/user";
 import { apiFetch } from "./fetcher";
 import { auditKeys, userKeys, type UserListFilters } from "./query-keys";

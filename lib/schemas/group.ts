@@ -128,4 +128,5 @@ export const listGroupsQuerySchema = z.object({
 });
 export type ListGroupsQuery = z.infer<typeof listGroupsQuerySchema>;
 
-export type Page<T> = { items: T[]; nextCursor: string | null; total: number };
+/** What dismissing a group removed: its members and its pending applications. */
+export type DismissOutcome = { id: string; name: string; membersRemoved: number; applicationsDropped: number };

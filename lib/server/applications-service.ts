@@ -1,6 +1,6 @@
 import "server-only";
 import type { Application, BulkResult, ListApplicationsQuery } from "@/lib/schemas/application";
-import type { Page } from "@/lib/schemas/group";
+import type { Page } from "@/lib/schemas/page";
 import type { SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { getContext } from "./context";

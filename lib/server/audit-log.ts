@@ -1,6 +1,6 @@
 import "server-only";
 import type { AuditEntry, AuditFilters, ListAuditQuery } from "@/lib/schemas/audit";
-import type { Page } from "@/lib/schemas/group";
+import type { Page } from "@/lib/schemas/page";
 import { decodeIdCursor, encodeIdCursor } from "./id-cursor";
 import { escapeLike, type Store } from "./store/store";
 

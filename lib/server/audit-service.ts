@@ -1,6 +1,6 @@
 import "server-only";
 import type { AuditEntry, AuditFilters, ListAuditQuery } from "@/lib/schemas/audit";
-import type { Page } from "@/lib/schemas/group";
+import type { Page } from "@/lib/schemas/page";
 import type { GroupEvent } from "@/lib/schemas/group-event";
 import { requestersOf } from "./application-requesters";
 import { auditCsvStream } from "./audit-csv";

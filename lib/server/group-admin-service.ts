@@ -1,5 +1,5 @@
 import "server-only";
-import type { Group, GroupPatch } from "@/lib/schemas/group";
+import type { DismissOutcome, Group, GroupPatch } from "@/lib/schemas/group";
 import { joinOptionRefusal } from "@/lib/schemas/group";
 import type { SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
@@ -49,7 +49,6 @@ export async function updateGroup(id: string, patch: GroupPatch, { actor, reques
   );
 }
 
-export type DismissOutcome = { id: string; name: string; membersRemoved: number; applicationsDropped: number };
 
 /** Dismisses a group: members are told by the IM server; the directory forgets it. */
 export async function dismissGroup(id: string, { actor, requestId }: Actor): Promise<DismissOutcome> {

@@ -1,6 +1,7 @@
 import "server-only";
 import { ImError } from "@/lib/im/errors";
-import type { CreateGroupInput, Group, ListGroupsQuery, Page } from "@/lib/schemas/group";
+import type { CreateGroupInput, Group, ListGroupsQuery } from "@/lib/schemas/group";
+import type { Page } from "@/lib/schemas/page";
 import type { SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { audited } from "./audited";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { AddResult } from "@/lib/im/members";
 import type { AddMemberResult, Member } from "@/lib/schemas/member";
-import type { Page } from "@/lib/schemas/group";
+import type { Page } from "@/lib/schemas/page";
 import type { SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { getContext } from "./context";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Page } from "@/lib/schemas/group";
+import type { Page } from "@/lib/schemas/page";
 import type { ConsoleUser, CreateUserInput, LinkSsoInput, ListUsersQuery, SessionUser, SignInFailures, UpdateUserInput } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { audited } from "./audited";

@@ -8,13 +8,15 @@ import { onShutdown } from "../shutdown";
 import type { Store } from "../store/store";
 import { log } from "../log";
 import { readState, removeUnseen, setPendingCounts, tidyAfterCrawl, upsertGroups, writeState } from "./repo";
+import type { DirectoryStatus } from "@/lib/schemas/directory";
 
 // Tencent allows get_appid_group_list once a second and up to 10,000 IDs a call: the biggest page keeps a
 // 100,000-group crawl to a few calls (at 1,000 a page the listing alone took 100 s).
 const ID_PAGE = 10_000;
 const APPLICATION_PAGE = 100;
 
-export type CrawlStatus = { running: boolean; seen: number; total: number | null; lastFullCrawlAt: string | null; error: string | null };
+/** What `GET /api/directory` answers; the browser reads the same type. */
+export type CrawlStatus = DirectoryStatus;
 
 // With several console instances, one crawls at a time: whoever holds this lease, renewed after every page.
 const LEASE = "directory.crawl";

@@ -1,5 +1,6 @@
 import "server-only";
-import type { Group, GroupSort, ListGroupsQuery, Page } from "@/lib/schemas/group";
+import type { Group, GroupSort, ListGroupsQuery } from "@/lib/schemas/group";
+import type { Page } from "@/lib/schemas/page";
 import { ApiError } from "../api-error";
 import { escapeLike, type Store } from "../store/store";
 import { fold, rowToGroup, type DirectoryRow } from "./repo";

@@ -2,7 +2,7 @@ import "server-only";
 import { ImError } from "@/lib/im/errors";
 import type { ImGateway } from "@/lib/im/gateway";
 import type { Application, ListApplicationsQuery } from "@/lib/schemas/application";
-import type { Page } from "@/lib/schemas/group";
+import type { Page } from "@/lib/schemas/page";
 import { ApiError } from "../api-error";
 import { getContext } from "../context";
 import { getDirectoryGroup, removeGroup } from "../directory";
