@@ -1,6 +1,6 @@
 "use client";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { DismissOutcome, Group, GroupPatch } from "@/lib/schemas/group";
+import type { Group, GroupPatch } from "@/lib/schemas/group";
 import type { Page } from "@/lib/schemas/page";
 import type { GroupEvent } from "@/lib/schemas/group-event";
 import type { AddMemberResult, Member, NotifyAnswer } from "@/lib/schemas/member";
