@@ -1,8 +1,6 @@
 import "server-only";
 import type { Requester } from "@/lib/schemas/group-event";
-import { usesConsoleInbox } from "./capabilities";
-import { getContext } from "./context";
-import { inboxRequesters } from "./inbox/repo";
+import { applicationSource } from "./applications/current";
 import { log } from "./log";
 
 // Application IDs are positive integers on both back ends; anything else was never an application.
@@ -18,18 +16,8 @@ const MAX_IDS = 100;
 export async function requestersOf(applicationIds: string[]): Promise<Map<string, Requester>> {
   const ids = [...new Set(applicationIds.filter((id) => APPLICATION_ID.test(id)))].slice(0, MAX_IDS);
   if (ids.length === 0) return new Map();
-  const { db, im } = getContext();
   try {
-    if (!(await usesConsoleInbox(im))) {
-      const found = await im.getApplications(ids);
-      return new Map(found.map((a) => [a.id, { userId: a.requesterId, nickname: a.requesterNickname }]));
-    }
-    const byApplication = await inboxRequesters(db, ids);
-    const profiles = await im.getProfiles([...new Set(byApplication.values())]).catch((err: unknown) => {
-      log("warn", "requester profiles not read", { error: err });
-      return new Map<string, { nickname: string }>();
-    });
-    return new Map([...byApplication].map(([id, userId]) => [id, { userId, nickname: profiles.get(userId)?.nickname ?? "" }]));
+    return await (await applicationSource()).requesters(ids);
   } catch (err) {
     log("warn", "application requesters not read", { error: err });
     return new Map();

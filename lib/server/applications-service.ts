@@ -8,41 +8,18 @@ import { publishEvent } from "./live/bus";
 import { countDownPending, refreshPendingCounts } from "./directory";
 import { withGroupFill } from "./directory/fill";
 import { audited } from "./audited";
-import { usesConsoleInbox } from "./capabilities";
 import { inboxGroupOf } from "./inbox/repo";
-import { decideInInbox, listFromInbox } from "./inbox/service";
+import { applicationSource } from "./applications/current";
 import { log } from "./log";
 
 type Actor = { actor: SessionUser; requestId: string };
 
-// The IM server's cursor is already opaque; wrapping it binds it to the filters and the sort it was made for
-// (a cursor from before sorts existed carries none, and was made for newest).
-function encodeCursor(next: string, q: ListApplicationsQuery) {
-  return Buffer.from(JSON.stringify({ n: next, g: q.groupId ?? "", s: q.status, o: q.sort })).toString("base64url");
-}
-function decodeCursor(raw: string, q: ListApplicationsQuery): string {
-  try {
-    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (typeof c.n === "string" && c.g === (q.groupId ?? "") && c.s === q.status && (c.o ?? "newest") === q.sort) return c.n;
-  } catch {
-    /* fall through */
-  }
-  throw ApiError.because("bad_request", "badCursor", "That page cursor is not valid for this list; start from the first page");
-}
-
 export async function listApplications(query: ListApplicationsQuery): Promise<Page<Application>> {
   const { db } = getContext();
-  const page = await listFromImOrInbox(query);
+  const page = await (await applicationSource()).list(query);
   return { ...page, items: await withGroupFill(db, page.items) };
 }
 
-async function listFromImOrInbox(query: ListApplicationsQuery): Promise<Page<Application>> {
-  const { im } = getContext();
-  if (await usesConsoleInbox(im)) return listFromInbox(query);
-  const next = query.cursor ? decodeCursor(query.cursor, query) : undefined;
-  const page = await im.listApplications({ groupId: query.groupId, status: query.status, order: query.sort, limit: query.limit, next });
-  return { items: page.items, nextCursor: page.next ? encodeCursor(page.next, query) : null, total: page.total };
-}
 
 /**
  * Approves or refuses one application. The intent is in the audit log before the IM call, so a crash in
@@ -57,11 +34,11 @@ export async function handleApplication(id: string, approve: boolean, reason: st
 }
 
 async function settle(id: string, approve: boolean, reason: string | undefined, { actor, requestId }: Actor): Promise<Application> {
-  const { db, im } = getContext();
+  const { db } = getContext();
   return audited(
     { actor, action: approve ? "application.approve" : "application.refuse", groupId: await inboxGroupOf(db, id), target: id, after: reason ? { reason } : undefined, requestId },
     async () =>
-      (await usesConsoleInbox(im)) ? decideInInbox(id, approve, reason, actor.email) : im.handleApplication({ id, approve, reason, operator: actor.email }),
+      (await applicationSource()).decide(id, approve, reason, actor.email),
     (a) => ({ groupId: a.groupId, after: { status: a.status, ...(reason ? { reason } : {}) } }),
   ).then((a) => {
     publishEvent({ type: "application.handled", groupId: a.groupId, applicationId: a.id, userId: a.requesterId });

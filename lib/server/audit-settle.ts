@@ -3,14 +3,12 @@ import { ImError } from "@/lib/im/errors";
 import type { ImGateway } from "@/lib/im/gateway";
 import type { Group } from "@/lib/schemas/group";
 import { auditsInFlight } from "./audit-in-flight";
-import { usesConsoleInbox } from "./capabilities";
-import { inboxVerdict } from "./inbox/audit-verdict";
+import { applicationSourceFor, type Verdict } from "./applications/source";
 import type { Store } from "./store/store";
 
 type Unsettled = { id: number; action: string; actor_email: string; group_id: string | null; target: string | null; after: string | null };
 
 /** What the IM server says happened to an intent whose result was never written (the console died in between). */
-export type Verdict = "ok" | "not_applied" | "unknown";
 
 async function groupOrNull(im: ImGateway, id: string): Promise<Group | null> {
   try {
@@ -61,12 +59,7 @@ async function probe(db: Store, im: ImGateway, row: Unsettled): Promise<Verdict>
     case "application.approve":
     case "application.refuse": {
       if (!row.target) return "unknown";
-      if (await usesConsoleInbox(im)) return inboxVerdict(db, im, { action: row.action, target: row.target, actorEmail: row.actor_email });
-      const a = await im.getApplication(row.target);
-      if (!a) return "unknown";
-      const wanted = row.action === "application.approve" ? "approved" : "refused";
-      // Handled the other way (or by someone else) means this intent did not take effect.
-      return a.status === "pending" ? "not_applied" : a.status === wanted ? "ok" : "not_applied";
+      return (await applicationSourceFor(db, im)).verdict({ action: row.action, target: row.target, actorEmail: row.actor_email });
     }
     default:
       return "unknown";

@@ -1,8 +1,7 @@
 import "server-only";
 import { ImError } from "@/lib/im/errors";
 import type { ImGateway } from "@/lib/im/gateway";
-import { usesConsoleInbox } from "../capabilities";
-import { inboxPendingCounts } from "../inbox/repo";
+import { applicationSourceFor } from "../applications/source";
 import { leaseHolder, releaseLease, takeLease } from "../lease";
 import { onShutdown } from "../shutdown";
 import type { Store } from "../store/store";
@@ -13,7 +12,6 @@ import type { DirectoryStatus } from "@/lib/schemas/directory";
 // Tencent allows get_appid_group_list once a second and up to 10,000 IDs a call: the biggest page keeps a
 // 100,000-group crawl to a few calls (at 1,000 a page the listing alone took 100 s).
 const ID_PAGE = 10_000;
-const APPLICATION_PAGE = 100;
 
 /** What `GET /api/directory` answers; the browser reads the same type. */
 export type CrawlStatus = DirectoryStatus;
@@ -114,25 +112,8 @@ async function crawlHoldingLease(db: Store, im: ImGateway, status: CrawlStatus, 
   }
 }
 
-/** Pending applications per group: from the applications extension, or from the console's inbox without it. */
+/** Pending applications per group, from wherever applications live (see applications/source.ts). */
 export async function refreshPendingCounts(db: Store, im: ImGateway, groupId?: string) {
-  if (await usesConsoleInbox(im)) return setPendingCounts(db, await inboxPendingCounts(db, groupId), { resetOthers: !groupId });
-  const counts = new Map<string, number>();
-  try {
-    if (groupId) {
-      counts.set(groupId, (await im.listApplications({ groupId, status: "pending", limit: 1 })).total);
-    } else {
-      let next: string | undefined;
-      do {
-        const page = await im.listApplications({ status: "pending", limit: APPLICATION_PAGE, next });
-        for (const a of page.items) counts.set(a.groupId, (counts.get(a.groupId) ?? 0) + 1);
-        next = page.next || undefined;
-      } while (next);
-    }
-  } catch (err) {
-    if (err instanceof ImError && err.code === 10003) im.forgetCapabilities();
-    if (err instanceof ImError && (err.code === 10003 || err.code === 10010)) return;
-    throw err;
-  }
-  await setPendingCounts(db, counts, { resetOthers: !groupId });
+  const counts = await (await applicationSourceFor(db, im)).pendingCounts(groupId);
+  if (counts) await setPendingCounts(db, counts, { resetOthers: !groupId });
 }

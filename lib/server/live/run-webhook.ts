@@ -4,7 +4,7 @@ import type { LiveEventDraft } from "@/lib/schemas/live-event";
 import { getContext } from "../context";
 import { getDirectoryGroup, refreshPendingCounts } from "../directory";
 import { setPendingCounts } from "../directory/repo";
-import { usesConsoleInbox } from "../capabilities";
+import { applicationSource } from "../applications/current";
 import { syncGroup } from "../groups-service";
 import { applyToInbox } from "../inbox/webhooks";
 import { publishEvent } from "./bus";
@@ -23,7 +23,7 @@ const waitingFor = () => (holder.__liveWaiting ??= new Map());
  */
 export async function runWebhookPlan(plan: WebhookPlan): Promise<void> {
   // Where applications live is asked only for webhooks about them (and answered from memory after the first).
-  const inbox = plan.inbox || plan.findApplication ? await usesConsoleInbox(getContext().im) : false;
+  const inbox = plan.inbox || plan.findApplication ? (await applicationSource()).keepsInbox : false;
   const work = inbox ? plan.inbox : undefined;
   if (work) await serially(plan.groupId, () => applyToInbox(plan.groupId, plan.at, work));
   if (plan.sync || plan.refreshPending || plan.ifPresent.length > 0) await inGroupBatch(plan);

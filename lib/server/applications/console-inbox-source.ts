@@ -1,0 +1,30 @@
+import "server-only";
+import type { ImGateway } from "@/lib/im/gateway";
+import { inboxVerdict } from "../inbox/audit-verdict";
+import { inboxPendingCounts, inboxRequesters } from "../inbox/repo";
+import { decideInInbox, listFromInbox } from "../inbox/service";
+import { log } from "../log";
+import type { Store } from "../store/store";
+import type { ApplicationSource } from "./source";
+
+/** Applications kept by the console, from the IM server's webhooks (Tencent Cloud Chat has no list of them). */
+export function consoleInboxSource(db: Store, im: ImGateway): ApplicationSource {
+  return {
+    kind: "console-inbox",
+    keepsInbox: true,
+    list: (query) => listFromInbox(query),
+    decide: (id, approve, reason, by) => decideInInbox(id, approve, reason, by),
+    pendingCounts: (groupId) => inboxPendingCounts(db, groupId),
+
+    async requesters(ids) {
+      const byApplication = await inboxRequesters(db, ids);
+      const profiles = await im.getProfiles([...new Set(byApplication.values())]).catch((err: unknown) => {
+        log("warn", "requester profiles not read", { error: err });
+        return new Map<string, { nickname: string }>();
+      });
+      return new Map([...byApplication].map(([id, userId]) => [id, { userId, nickname: profiles.get(userId)?.nickname ?? "" }]));
+    },
+
+    verdict: (entry) => inboxVerdict(db, im, entry),
+  };
+}

@@ -1,0 +1,9 @@
+import "server-only";
+import { getContext } from "../context";
+import { applicationSourceFor, type ApplicationSource } from "./source";
+
+/** The application source of this process's IM server (see source.ts). */
+export function applicationSource(): Promise<ApplicationSource> {
+  const { db, im } = getContext();
+  return applicationSourceFor(db, im);
+}
