@@ -5,7 +5,7 @@ import { ApplicationsList } from "@/components/applications/applications-list";
 import { Panel } from "@/components/ui/panel";
 import type { Group } from "@/lib/schemas/group";
 
-export function GroupApplications({ group, canModerate }: { group: Group; canModerate: boolean }) {
+export function GroupApplications({ group, canModerate, canEdit }: { group: Group; canModerate: boolean; canEdit: boolean }) {
   const t = useTranslations("GroupApplications");
   if (group.joinOption !== "NeedPermission" && !group.pendingApplications) {
     return (
@@ -23,7 +23,7 @@ export function GroupApplications({ group, canModerate }: { group: Group; canMod
         </Link>
       }
     >
-      <ApplicationsList filters={{ groupId: group.id, status: "pending" }} canModerate={canModerate} showGroup={false} keyboard={false} />
+      <ApplicationsList filters={{ groupId: group.id, status: "pending" }} canModerate={canModerate} canEdit={canEdit} showGroup={false} keyboard={false} />
     </Panel>
   );
 }

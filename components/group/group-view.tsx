@@ -48,7 +48,7 @@ export function GroupView({ id, canEdit, canModerate }: { id: string; canEdit: b
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
           <ProfileCard group={g} canEdit={canEdit} />
-          <GroupApplications group={g} canModerate={canModerate} />
+          <GroupApplications group={g} canModerate={canModerate} canEdit={canEdit} />
           <MembersPanel group={g} canEdit={canEdit} canModerate={canModerate} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">
