@@ -5,7 +5,7 @@ import { newAppUser } from "../support/app-users";
 
 /**
  * A notification to chosen users reaches the members only, and the answer says, user by user, who got it and
- * who did not and why (DESIGN §6): the IM server itself drops non-members without a word.
+ * who did not and why (docs/contracts.md § Errors, per-item results): the IM server itself drops non-members without a word.
  */
 let api: APIRequestContext;
 test.beforeAll(async () => {

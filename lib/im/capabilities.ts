@@ -1,7 +1,7 @@
 import { ImError } from "./errors";
 import type { ImSend } from "./transport";
 
-/** What this IM server offers beyond Tencent Cloud Chat's REST API (DESIGN §2: extensions are capabilities). */
+/** What this IM server offers beyond Tencent Cloud Chat's REST API (docs/architecture.md § Pieces: extensions are capabilities). */
 export type ImCapabilities = { applications: boolean };
 
 // Answers that mean "no such command here": 10003 (invalid command word), 60009 (no such resource).

@@ -9,7 +9,7 @@ export const AUDIT_ACTIONS = [
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditActionName = z.infer<typeof auditActionSchema>;
 
-/** The CSV's columns, in this order (DESIGN §4). */
+/** The CSV's columns, in this order (docs/contracts.md § Audit). */
 export const AUDIT_CSV_COLUMNS = ["at", "actor", "action", "groupId", "target", "before", "after", "result", "requestId"] as const;
 
 // `?actor=&action=` comes from a filter form left blank: an empty parameter means "no filter", not a bad value.

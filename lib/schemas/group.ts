@@ -10,7 +10,7 @@ export const joinOptionSchema = z.enum(JOIN_OPTIONS);
 export type GroupType = z.infer<typeof groupTypeSchema>;
 export type JoinOption = z.infer<typeof joinOptionSchema>;
 
-/** The join options each type allows (DESIGN §1); the first is the type's default. */
+/** The join options each type allows (docs/group-system.md § Join options); the first is the type's default. */
 export const JOIN_OPTIONS_BY_TYPE: Record<GroupType, readonly JoinOption[]> = {
   Work: ["DisableApply"],
   Public: ["NeedPermission", "FreeAccess", "DisableApply"],

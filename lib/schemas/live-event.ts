@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** The console's live events (DESIGN §4 "Events out"): the SSE event name is the type. */
+/** The console's live events (docs/contracts.md § Events out): the SSE event name is the type. */
 export const LIVE_EVENT_TYPES = [
   "application.created",
   "application.handled",

@@ -8,7 +8,7 @@ import { passwordSchema } from "@/lib/schemas/user";
 import { parseRoleRules, type RoleRule } from "./oidc-roles";
 
 /**
- * The console's configuration (DESIGN §7), validated once. Embedded mode (no IM_BASE_URL) needs nothing:
+ * The console's configuration (every variable in the README, § Configuration), validated once. Embedded mode (no IM_BASE_URL) needs nothing:
  * secrets come from the environment first, then from `$DATA_DIR/secrets.json`, which the start script creates.
  */
 const schema = z

@@ -75,7 +75,7 @@ function maxMembersFor(type: GroupType, field: string, value: number | undefined
   return value;
 }
 
-/** Join options outside Public are fixed by the type (DESIGN §1); asking for another one is refused. */
+/** Join options outside Public are fixed by the type (docs/group-system.md § Join options); asking for another one is refused. */
 function checkApplyJoinOption(type: GroupType, wanted: ApplyJoinOption, current: ApplyJoinOption): void {
   if (wanted !== current && !TYPE_RULES[type].applyJoinOptionChangeable) {
     fail(Code.NO_PERMISSION, `the join option of a ${type} group is fixed at ${current}`);

@@ -1,4 +1,4 @@
-// Who may join, quit, invite, dismiss, handle applications and change roles (DESIGN §1, reference §7).
+// Who may join, quit, invite, dismiss, handle applications and change roles (docs/group-system.md).
 // Pure decisions over plain facts; the services feed them from the store and act on the answer.
 import { Code, fail, invalid } from "./errors";
 import { type ApplyJoinOption, type GroupType, type InviteJoinOption, type MemberRole, TYPE_RULES } from "./group-types";

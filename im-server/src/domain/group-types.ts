@@ -1,4 +1,4 @@
-// The five group types and everything that differs between them (DESIGN §1, reference §2 and §7).
+// The five group types and everything that differs between them (docs/group-system.md; the wire facts in im-server/README.md).
 // One table, so no rule about a type lives anywhere else.
 
 export const GROUP_TYPES = ["Private", "Public", "ChatRoom", "AVChatRoom", "Community"] as const;

@@ -26,7 +26,7 @@ export const SQLITE_MIGRATIONS: string[] = [
    );
    CREATE INDEX audit_at ON audit (at DESC);
    CREATE INDEX audit_pending ON audit (id) WHERE result IS NULL;`,
-  // The group directory (DESIGN §2): a searchable copy of every group's profile, filled by crawls and kept
+  // The group directory (docs/architecture.md § Pieces): a searchable copy of every group's profile, filled by crawls and kept
   // current by webhooks and the console's own writes. Keyset indexes for each sort order.
   `CREATE TABLE directory_groups (
      id                   TEXT PRIMARY KEY,
