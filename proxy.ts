@@ -53,5 +53,6 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|favicon.ico|.*\\.[a-z0-9]+$).*)"],
+  // `/api` itself is an API path too (answered 404 in the error contract by app/api/[[...path]]), not a page.
+  matcher: ["/((?!api/|api$|_next/|favicon.ico|.*\\.[a-z0-9]+$).*)"],
 };

@@ -12,6 +12,7 @@ describe("where a sign-in sends its user back to", () => {
     ["/audit", "/audit"],
     ["/users", "/users"],
     ["/account", "/account"],
+    ["/api-docs", "/api-docs"],
     ["/", "/"],
     [`${ORIGIN}/groups`, "/groups"],
   ])("a page of the console (%s) is kept", (from, expected) => {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { FaceHostsProvider } from "@/components/face-hosts";
@@ -14,6 +15,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const { user, ended } = await currentUserOrEnd();
   if (!user) redirect(ended ? `/login?reason=${ended}` : "/login");
   const t = await getTranslations("Nav");
+  const meta = await getTranslations("Meta");
   return (
     <Providers>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-900">
@@ -24,6 +26,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         {/* Of the configuration, only the face hosts reach the browser. */}
         <FaceHostsProvider hosts={getEnv().faceHosts}>{children}</FaceHostsProvider>
       </main>
+      <footer className="mx-auto max-w-7xl px-4 pb-6 text-xs text-slate-600 dark:text-slate-400">
+        <Link href="/api-docs" className="underline decoration-dotted underline-offset-2 hover:decoration-solid">
+          {meta("apiDocs")}
+        </Link>
+      </footer>
       <LiveUpdates />
     </Providers>
   );

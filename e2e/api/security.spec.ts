@@ -27,19 +27,24 @@ function routeFiles(dir: string): string[] {
   });
 }
 
-function discoverRoutes(): Route[] {
-  return routeFiles(path.join("app", "api")).flatMap((file) => {
-    const source = readFileSync(file, "utf8");
-    const methods = new Set<string>();
-    for (const m of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]);
-    for (const m of source.matchAll(/export \{([^}]*)\}/g)) for (const n of m[1].matchAll(/\bas (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(n[1]);
+/**
+ * Each route file's path (with an ID that does not exist for each [param]) and the methods it answers, as its
+ * OPTIONS tells them: every other method is exported too, to answer 405. The catch-all for unknown paths
+ * answers OPTIONS 404, and so adds none.
+ */
+async function discoverRoutes(api: APIRequestContext): Promise<Route[]> {
+  const routes: Route[] = [];
+  for (const file of routeFiles(path.join("app", "api"))) {
     const segments = path.dirname(file).split(path.sep).slice(1).map((s) => (s.startsWith("[...") ? "session" : s.startsWith("[") ? nope : s));
-    return [...methods].map((method) => ({ method, path: `/${segments.join("/")}` }));
-  });
+    const p = `/${segments.join("/")}`;
+    const allow = (await api.fetch(p, { method: "OPTIONS" })).headers()["allow"] ?? "";
+    for (const method of allow.split(/,\s*/)) if (MUTATIONS.has(method) || method === "GET") routes.push({ method, path: p });
+  }
+  return routes;
 }
 
-const ROUTES = discoverRoutes();
-const GUARDED = ROUTES.filter((r) => !WITHOUT_SESSION.some((p) => p.test(r.path)));
+let ROUTES: Route[] = [];
+let GUARDED: Route[] = [];
 
 /** Routes that end the caller's other sessions: run as a throwaway user, never as the admin every test shares. */
 const ENDS_OWN_SESSIONS = new Set(["/api/me/sign-out-everywhere"]);
@@ -50,6 +55,8 @@ let throwaway: APIRequestContext;
 test.beforeAll(async () => {
   admin = await signedInApi();
   anonymous = await anonymousApi();
+  ROUTES = await discoverRoutes(anonymous);
+  GUARDED = ROUTES.filter((r) => !WITHOUT_SESSION.some((p) => p.test(r.path)));
   const email = `security-${run}@e2e.test`;
   expect((await admin.post("/api/users", { data: { email, password: "security-password", role: "viewer" } })).status()).toBe(201);
   throwaway = await signedInApi(email, "security-password");

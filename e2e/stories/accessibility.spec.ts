@@ -7,7 +7,7 @@ test.beforeAll(async () => {
   groupId = await busiestPublicGroupId();
 });
 
-for (const path of ["/groups", "/applications", "/audit", "/users", "/account", "/applications?status=approved"]) {
+for (const path of ["/groups", "/applications", "/audit", "/users", "/account", "/applications?status=approved", "/api-docs"]) {
   test(`${path} has no serious accessibility violations`, async ({ page }) => {
     await page.goto(path);
     await expect(page.locator("main h1").first()).toBeVisible();

@@ -46,4 +46,10 @@ export const bulkApplicationsSchema = z
   })
   .strict();
 
-export type BulkResult = { id: string; ok: boolean; status?: Application["status"]; error?: { code: string; message: string; details?: unknown } };
+export const bulkResultSchema = z.object({
+  id: z.string(),
+  ok: z.boolean(),
+  status: z.enum(APPLICATION_STATUS).optional(),
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).optional(),
+});
+export type BulkResult = z.infer<typeof bulkResultSchema>;

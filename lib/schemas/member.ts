@@ -48,7 +48,8 @@ export const notifyResultSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });
 export type NotifyResult = z.infer<typeof notifyResultSchema>;
-export type NotifyAnswer = { sent: true } | { results: NotifyResult[] };
+export const notifyAnswerSchema = z.union([z.object({ sent: z.literal(true) }), z.object({ results: z.array(notifyResultSchema) })]);
+export type NotifyAnswer = z.infer<typeof notifyAnswerSchema>;
 
 export const listMembersQuerySchema = z.object({
   cursor: z.string().max(200).optional(),

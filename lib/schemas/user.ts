@@ -84,4 +84,5 @@ export const linkSsoSchema = z.object({ subject: z.string().trim().min(1).max(25
 export type LinkSsoInput = z.infer<typeof linkSsoSchema>;
 
 /** An account that failed to sign in lately (GET /api/users/sign-in-failures): guessing, seen by admins. */
-export type SignInFailures = { email: string; failures: number; addresses: number; lastAt: string };
+export const signInFailuresSchema = z.object({ email: z.string(), failures: z.number().int(), addresses: z.number().int(), lastAt: z.string() });
+export type SignInFailures = z.infer<typeof signInFailuresSchema>;

@@ -8,6 +8,7 @@ import { roleAtLeast, type Role, type SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { apiErrorFromIm } from "./im-error-words";
 import { log } from "./log";
+import type { Declared, RouteDeclaration } from "./openapi/declaration";
 import { BodyTooLargeError, readRequestBody } from "./read-capped-body";
 import { requestContext, type RequestContext } from "./request-context";
 import { logApiRequest } from "./request-log";
@@ -31,8 +32,17 @@ type HidesPromise<T> = T extends Response
           : false
         : false;
 type AnswerCheck<R> = HidesPromise<Awaited<R>> extends true ? [error: "an answer holds a Promise: await it"] : [];
+/** What a handler may answer: a Response, or data of the declared output (anything, when none is declared). */
+type Answer<O extends z.ZodType> = z.output<O> | Response;
 
-type Spec<Q extends z.ZodType, B extends z.ZodType> = { role: Role; query?: Q; body?: B };
+/** A route's declaration (see RouteDeclaration): its role is a console role, and its schemas are typed. */
+type Spec<Q extends z.ZodType, B extends z.ZodType, O extends z.ZodType> = Omit<RouteDeclaration, "role" | "query" | "body" | "output"> & {
+  role: Role;
+  query?: Q;
+  body?: B;
+  output?: O;
+};
+type Segment = { params: Promise<Record<string, string>> };
 
 export type RouteContext<Q, B> = {
   req: NextRequest;
@@ -45,17 +55,23 @@ export type RouteContext<Q, B> = {
 
 /**
  * Every BFF route: same-origin check for mutations → session → role → JSON body (≤1 MB) → zod → handler,
- * and every failure answered in the error contract. Handlers return data (200) or a Response. Each request
- * runs in its own context (request ID, user, IM commands) and ends with one log line.
+ * and every failure answered in the error contract. Handlers return data (200, or the declared `status`) or a
+ * Response. Each request runs in its own context (request ID, user, IM commands) and ends with one log line.
+ * The spec is also the route's declaration for the API reference (see RouteDeclaration).
  */
-export function route<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined, R = unknown>(
-  spec: Spec<Q, B>,
+export function route<
+  Q extends z.ZodType = z.ZodUndefined,
+  B extends z.ZodType = z.ZodUndefined,
+  O extends z.ZodType = z.ZodUnknown,
+  R extends Answer<O> | PromiseLike<Answer<O>> = Answer<O>,
+>(
+  spec: Spec<Q, B, O>,
   handler: (ctx: RouteContext<z.output<Q>, z.output<B>>) => R,
   // Only its type matters: with a Promise inside the answer, route() demands an argument no caller gives.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   ...noPromiseInside: AnswerCheck<R>
-) {
-  const handle = async (req: NextRequest, segment: { params: Promise<Record<string, string>> }, ctx: RequestContext): Promise<Response> => {
+): Declared<(req: NextRequest, segment: Segment) => Promise<Response>> {
+  const handle = async (req: NextRequest, segment: Segment, ctx: RequestContext): Promise<Response> => {
     const { requestId } = ctx;
     try {
       if (MUTATIONS.has(req.method)) assertSameOrigin(req);
@@ -67,23 +83,32 @@ export function route<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType 
       const body = spec.body ? parse(spec.body, await readJson(req), "body") : undefined;
       const params = (await segment?.params) ?? {};
       const result = await handler({ req, user, query: query as z.output<Q>, body: body as z.output<B>, params, requestId });
-      const res = result instanceof Response ? result : NextResponse.json(result);
+      const res = result instanceof Response ? result : answer(result, spec.status);
       res.headers.set("x-request-id", requestId);
       return res;
     } catch (err) {
       return errorResponse(err, requestId);
     }
   };
-  return (req: NextRequest, segment: { params: Promise<Record<string, string>> }): Promise<Response> => {
-    const ctx: RequestContext = { requestId: randomUUID(), im: [] };
-    return requestContext.run(ctx, async () => {
-      const started = performance.now();
-      const res = await handle(req, segment, ctx);
-      const params = (await Promise.resolve(segment?.params).catch(() => null)) ?? {};
-      logApiRequest(req, res.status, ctx, started, params);
-      return res;
-    });
-  };
+  // The declaration travels with the handler: the API reference reads it from the route modules.
+  const declaration: RouteDeclaration = { ...spec };
+  return Object.assign((req: NextRequest, segment: Segment) => inRequestContext(req, segment, (ctx) => handle(req, segment, ctx)), { declaration });
+}
+
+function answer(result: unknown, status: RouteDeclaration["status"] = 200): Response {
+  return status === 204 ? new Response(null, { status }) : NextResponse.json(result, { status });
+}
+
+/** One API request: its own context (request ID, user, IM commands), and one log line when it is answered. */
+export function inRequestContext(req: NextRequest, segment: Segment | undefined, handle: (ctx: RequestContext) => Promise<Response>): Promise<Response> {
+  const ctx: RequestContext = { requestId: randomUUID(), im: [] };
+  return requestContext.run(ctx, async () => {
+    const started = performance.now();
+    const res = await handle(ctx);
+    const params = (await Promise.resolve(segment?.params).catch(() => null)) ?? {};
+    logApiRequest(req, res.status, ctx, started, params);
+    return res;
+  });
 }
 
 export function errorResponse(err: unknown, requestId: string): Response {

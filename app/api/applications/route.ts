@@ -1,6 +1,18 @@
 // GET /api/applications — join applications across groups, newest first (or oldest, with sort=oldest)
-import { listApplicationsQuerySchema } from "@/lib/schemas/application";
+import { applicationSchema, listApplicationsQuerySchema } from "@/lib/schemas/application";
+import { pageSchema } from "@/lib/schemas/page";
 import { listApplications } from "@/lib/server/applications-service";
 import { route } from "@/lib/server/route";
+import { methods } from "@/lib/server/route-methods";
 
-export const GET = route({ role: "viewer", query: listApplicationsQuerySchema }, ({ query }) => listApplications(query));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  GET: route(
+    {
+      role: "viewer",
+      summary: "Join applications across groups, newest first (or oldest, with sort=oldest)",
+      query: listApplicationsQuerySchema,
+      output: pageSchema(applicationSchema),
+    },
+    ({ query }) => listApplications(query),
+  ),
+});

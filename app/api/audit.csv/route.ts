@@ -2,5 +2,11 @@
 import { auditFiltersSchema } from "@/lib/schemas/audit";
 import { exportAuditCsv } from "@/lib/server/audit-service";
 import { route } from "@/lib/server/route";
+import { methods } from "@/lib/server/route-methods";
 
-export const GET = route({ role: "admin", query: auditFiltersSchema }, ({ query }) => exportAuditCsv(query));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  GET: route(
+    { role: "admin", summary: "The filtered audit log as a CSV download, streamed", query: auditFiltersSchema, produces: "text/csv" },
+    ({ query }) => exportAuditCsv(query),
+  ),
+});

@@ -2,5 +2,8 @@
 import { listAuditQuerySchema } from "@/lib/schemas/audit";
 import { listAudit } from "@/lib/server/audit-service";
 import { route } from "@/lib/server/route";
+import { methods } from "@/lib/server/route-methods";
 
-export const GET = route({ role: "admin", query: listAuditQuerySchema }, ({ query }) => listAudit(query));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  GET: route({ role: "admin", summary: "The audit log, newest first, filtered by actor, action and group", query: listAuditQuerySchema }, ({ query }) => listAudit(query)),
+});

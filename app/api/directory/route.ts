@@ -2,5 +2,8 @@
 import { getContext } from "@/lib/server/context";
 import { crawlStatus } from "@/lib/server/directory";
 import { route } from "@/lib/server/route";
+import { methods } from "@/lib/server/route-methods";
 
-export const GET = route({ role: "viewer" }, () => crawlStatus(getContext().db));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  GET: route({ role: "viewer", summary: "The group directory's crawl status (last full crawl, progress)" }, () => crawlStatus(getContext().db)),
+});

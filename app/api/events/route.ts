@@ -1,10 +1,23 @@
 // GET /api/events — server-sent events: the console's live updates (viewer); at most 10 open per user, else 429
 import { eventStreamResponse } from "@/lib/server/live/event-stream";
 import { route } from "@/lib/server/route";
+import { methods } from "@/lib/server/route-methods";
 import { watchSession } from "@/lib/server/session";
 
 export const dynamic = "force-dynamic";
 
 // Checked at every heartbeat: a session ended by any means (password, role, disabling, signing out, 12 hours)
 // stops its stream, and the page, reconnecting, learns why and goes to the sign-in page.
-export const GET = route({ role: "viewer" }, async ({ req, user }) => eventStreamResponse(req.signal, await watchSession(), { userId: user.id }));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  GET: route(
+    {
+      role: "viewer",
+      summary: "Server-sent events: the console's live updates, until the session ends",
+      description:
+        "Events `application.created`, `application.handled`, `group.created`, `group.updated`, `group.dismissed`, `member.joined`, `member.left`, each with data `{ groupId, applicationId?, userId?, at }`. At most 10 open per console user and 1,000 per instance (beyond that 429 `rate_limited`).",
+      produces: "text/event-stream",
+      errors: ["rate_limited"],
+    },
+    async ({ req, user }) => eventStreamResponse(req.signal, await watchSession(), { userId: user.id }),
+  ),
+});

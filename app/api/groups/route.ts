@@ -1,11 +1,22 @@
 // GET /api/groups — list groups · POST /api/groups — create a group
-import { NextResponse } from "next/server";
-import { createGroupSchema, listGroupsQuerySchema } from "@/lib/schemas/group";
+import { createGroupSchema, groupSchema, listGroupsQuerySchema } from "@/lib/schemas/group";
+import { pageSchema } from "@/lib/schemas/page";
 import { createGroup, listGroups } from "@/lib/server/groups-service";
 import { route } from "@/lib/server/route";
+import { methods } from "@/lib/server/route-methods";
 
-export const GET = route({ role: "viewer", query: listGroupsQuerySchema }, ({ query }) => listGroups(query));
-
-export const POST = route({ role: "admin", body: createGroupSchema }, async ({ body, user, requestId }) =>
-  NextResponse.json(await createGroup(body, user, requestId), { status: 201 }),
-);
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  GET: route(
+    {
+      role: "viewer",
+      summary: "List and search groups (from the console's directory)",
+      description: "`q` matches a group ID from its start, a name anywhere, or an owner's exact user ID.",
+      query: listGroupsQuerySchema,
+      output: pageSchema(groupSchema),
+    },
+    ({ query }) => listGroups(query),
+  ),
+  POST: route({ role: "admin", summary: "Create a group", body: createGroupSchema, output: groupSchema, status: 201 }, ({ body, user, requestId }) =>
+    createGroup(body, user, requestId),
+  ),
+});

@@ -2,9 +2,19 @@
 // the configuration, and from a check at most 2 s old, so that asking costs the IM server nothing more)
 import { NextResponse } from "next/server";
 import { checkHealth } from "@/lib/server/health";
+import { declared } from "@/lib/server/openapi/declaration";
+import { methods } from "@/lib/server/route-methods";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  return NextResponse.json(await checkHealth(), { headers: { "cache-control": "no-store" } });
-}
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  GET: declared(
+    {
+      role: "anyone",
+      summary: "Liveness: 200 while the process lives, with whether the IM server and the store answer",
+      description:
+        "`{ status, im: { ok, latencyMs }, store: { ok }, directory: { lastFullCrawlAt, crawling } }`, from a check at most 2 s old shared by every caller of the instance (one IM `account_check` per 2 s however many ask); nothing of the configuration.",
+    },
+    async () => NextResponse.json(await checkHealth(), { headers: { "cache-control": "no-store" } }),
+  ),
+});

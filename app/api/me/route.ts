@@ -1,11 +1,14 @@
 // GET /api/me — one's own profile · PATCH /api/me — change one's name, language, theme or password
-import { updateMeSchema } from "@/lib/schemas/user";
+import { consoleUserSchema, updateMeSchema } from "@/lib/schemas/user";
 import { clientAddress } from "@/lib/server/client-address";
 import { getMe, updateMe } from "@/lib/server/me-service";
 import { route } from "@/lib/server/route";
+import { methods } from "@/lib/server/route-methods";
 
-export const GET = route({ role: "viewer" }, ({ user }) => getMe(user));
-
-export const PATCH = route({ role: "viewer", body: updateMeSchema }, ({ req, user, body, requestId }) =>
-  updateMe(user, body, { requestId, ip: clientAddress(req.headers) }),
-);
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  GET: route({ role: "viewer", summary: "One's own profile", output: consoleUserSchema }, ({ user }) => getMe(user)),
+  PATCH: route(
+    { role: "viewer", summary: "Change one's own name, language, theme or password", body: updateMeSchema, output: consoleUserSchema },
+    ({ req, user, body, requestId }) => updateMe(user, body, { requestId, ip: clientAddress(req.headers) }),
+  ),
+});

@@ -1,11 +1,13 @@
 // GET /api/users — list console users · POST /api/users — add a console user
-import { NextResponse } from "next/server";
-import { createUserSchema, listUsersQuerySchema } from "@/lib/schemas/user";
+import { pageSchema } from "@/lib/schemas/page";
+import { consoleUserSchema, createUserSchema, listUsersQuerySchema } from "@/lib/schemas/user";
 import { route } from "@/lib/server/route";
+import { methods } from "@/lib/server/route-methods";
 import { createConsoleUser, listUsers } from "@/lib/server/users-service";
 
-export const GET = route({ role: "admin", query: listUsersQuerySchema }, ({ query }) => listUsers(query));
-
-export const POST = route({ role: "admin", body: createUserSchema }, async ({ body, user, requestId }) =>
-  NextResponse.json(await createConsoleUser(body, user, requestId), { status: 201 }),
-);
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  GET: route({ role: "admin", summary: "List console users", query: listUsersQuerySchema, output: pageSchema(consoleUserSchema) }, ({ query }) => listUsers(query)),
+  POST: route({ role: "admin", summary: "Add a console user", body: createUserSchema, output: consoleUserSchema, status: 201 }, ({ body, user, requestId }) =>
+    createConsoleUser(body, user, requestId),
+  ),
+});

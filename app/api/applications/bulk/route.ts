@@ -1,8 +1,18 @@
 // POST /api/applications/bulk — approve or refuse up to 100 applications; one result per id, in order
-import { bulkApplicationsSchema } from "@/lib/schemas/application";
+import { z } from "zod";
+import { bulkApplicationsSchema, bulkResultSchema } from "@/lib/schemas/application";
 import { handleApplications } from "@/lib/server/applications-service";
 import { route } from "@/lib/server/route";
+import { methods } from "@/lib/server/route-methods";
 
-export const POST = route({ role: "moderator", body: bulkApplicationsSchema }, ({ body, user, requestId }) =>
-  handleApplications(body.ids, body.action === "approve", body.reason, { actor: user, requestId }),
-);
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  POST: route(
+    {
+      role: "moderator",
+      summary: "Approve or refuse up to 100 applications; one result per id, in order",
+      body: bulkApplicationsSchema,
+      output: z.object({ results: z.array(bulkResultSchema) }),
+    },
+    ({ body, user, requestId }) => handleApplications(body.ids, body.action === "approve", body.reason, { actor: user, requestId }),
+  ),
+});

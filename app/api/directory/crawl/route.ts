@@ -1,13 +1,18 @@
 // POST /api/directory/crawl — start a full crawl of the IM server into the group directory (answers at once)
-import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getContext } from "@/lib/server/context";
 import { crawlDirectory, crawlStatus } from "@/lib/server/directory";
 import { log } from "@/lib/server/log";
 import { route } from "@/lib/server/route";
+import { methods } from "@/lib/server/route-methods";
 
-export const POST = route({ role: "admin", body: z.object({}).strict() }, async () => {
-  const { db, im } = getContext();
-  crawlDirectory(db, im).catch((err) => log("error", "directory crawl failed", { error: err }));
-  return NextResponse.json(await crawlStatus(db), { status: 202 });
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  POST: route(
+    { role: "admin", summary: "Start a full crawl of the IM server into the group directory (answers at once, with its status)", body: z.object({}).strict(), status: 202 },
+    () => {
+      const { db, im } = getContext();
+      crawlDirectory(db, im).catch((err) => log("error", "directory crawl failed", { error: err }));
+      return crawlStatus(db);
+    },
+  ),
 });

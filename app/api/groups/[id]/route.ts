@@ -1,15 +1,15 @@
 // GET /api/groups/{id} — one group · PATCH — edit profile and join settings · DELETE — dismiss
-import { groupPatchSchema } from "@/lib/schemas/group";
+import { groupPatchSchema, groupSchema } from "@/lib/schemas/group";
 import { dismissGroup, getGroupDetail, updateGroup } from "@/lib/server/group-admin-service";
 import { route } from "@/lib/server/route";
+import { methods } from "@/lib/server/route-methods";
 
-export const GET = route({ role: "viewer" }, ({ params }) => getGroupDetail(params.id));
-
-export const PATCH = route({ role: "admin", body: groupPatchSchema }, ({ params, body, user, requestId }) =>
-  updateGroup(params.id, body, { actor: user, requestId }),
-);
-
-export const DELETE = route({ role: "admin" }, async ({ params, user, requestId }) => {
-  await dismissGroup(params.id, { actor: user, requestId });
-  return new Response(null, { status: 204 });
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  GET: route({ role: "viewer", summary: "One group, with its join settings and counts", output: groupSchema }, ({ params }) => getGroupDetail(params.id)),
+  PATCH: route({ role: "admin", summary: "Edit the group's profile and join settings", body: groupPatchSchema, output: groupSchema }, ({ params, body, user, requestId }) =>
+    updateGroup(params.id, body, { actor: user, requestId }),
+  ),
+  DELETE: route({ role: "admin", summary: "Dismiss the group", status: 204 }, async ({ params, user, requestId }) => {
+    await dismissGroup(params.id, { actor: user, requestId });
+  }),
 });

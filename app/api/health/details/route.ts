@@ -2,7 +2,17 @@
 // configured is for its admins, not for anyone who can reach /api/health
 import { checkHealthDetails } from "@/lib/server/health";
 import { route } from "@/lib/server/route";
+import { methods } from "@/lib/server/route-methods";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ role: "admin" }, () => checkHealthDetails());
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  GET: route(
+    {
+      role: "admin",
+      summary: "The health body plus the IM server's extensions",
+      description: "`im.extensions` is `{ applications }` (the local IM server's applications extension) once known, else `null`.",
+    },
+    () => checkHealthDetails(),
+  ),
+});

@@ -1,4 +1,16 @@
 // POST /api/im/callback — the IM server's webhooks (Tencent callback format, signed; no session)
+import { z } from "zod";
 import { receiveWebhook } from "@/lib/server/live/receive-webhook";
+import { declared } from "@/lib/server/openapi/declaration";
+import { methods } from "@/lib/server/route-methods";
 
-export const POST = receiveWebhook;
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  POST: declared(
+    {
+      role: "im-server",
+      summary: "The IM server's webhooks, in Tencent's callback format (signed with Sign and RequestTime in the query); answered at once, worked on after",
+      output: z.object({ ActionStatus: z.enum(["OK", "FAIL"]), ErrorCode: z.number().int(), ErrorInfo: z.string() }),
+    },
+    receiveWebhook,
+  ),
+});

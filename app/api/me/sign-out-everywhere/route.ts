@@ -1,6 +1,13 @@
 // POST /api/me/sign-out-everywhere — end every other session of one's own account (this one goes on)
+import { z } from "zod";
 import { clientAddress } from "@/lib/server/client-address";
 import { signOutElsewhere } from "@/lib/server/me-service";
 import { route } from "@/lib/server/route";
+import { methods } from "@/lib/server/route-methods";
 
-export const POST = route({ role: "viewer" }, ({ req, user, requestId }) => signOutElsewhere(user, { requestId, ip: clientAddress(req.headers) }));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  POST: route(
+    { role: "viewer", summary: "End every other session of one's own account (this one goes on)", output: z.object({ ended: z.literal(true) }) },
+    ({ req, user, requestId }) => signOutElsewhere(user, { requestId, ip: clientAddress(req.headers) }),
+  ),
+});

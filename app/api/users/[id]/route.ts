@@ -1,8 +1,12 @@
 // PATCH /api/users/[id] — change a console user's name, role, password, or disable them
-import { updateUserSchema } from "@/lib/schemas/user";
+import { consoleUserSchema, updateUserSchema } from "@/lib/schemas/user";
 import { route } from "@/lib/server/route";
+import { methods } from "@/lib/server/route-methods";
 import { updateConsoleUser } from "@/lib/server/users-service";
 
-export const PATCH = route({ role: "admin", body: updateUserSchema }, ({ params, body, user, requestId }) =>
-  updateConsoleUser(params.id, body, user, requestId),
-);
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  PATCH: route(
+    { role: "admin", summary: "Change a console user's name, role or password, or disable them", body: updateUserSchema, output: consoleUserSchema },
+    ({ params, body, user, requestId }) => updateConsoleUser(params.id, body, user, requestId),
+  ),
+});

@@ -1,8 +1,12 @@
 // POST /api/applications/{id}/refuse — refuse one application; 409 when someone already handled it
-import { handleApplicationSchema } from "@/lib/schemas/application";
+import { applicationSchema, handleApplicationSchema } from "@/lib/schemas/application";
 import { handleApplication } from "@/lib/server/applications-service";
 import { route } from "@/lib/server/route";
+import { methods } from "@/lib/server/route-methods";
 
-export const POST = route({ role: "moderator", body: handleApplicationSchema }, ({ params, body, user, requestId }) =>
-  handleApplication(params.id, false, body.reason, { actor: user, requestId }),
-);
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  POST: route(
+    { role: "moderator", summary: "Refuse one application; 409 when someone already handled it", body: handleApplicationSchema, output: applicationSchema },
+    ({ params, body, user, requestId }) => handleApplication(params.id, false, body.reason, { actor: user, requestId }),
+  ),
+});

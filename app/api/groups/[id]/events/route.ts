@@ -1,5 +1,8 @@
 // GET /api/groups/{id}/events — the group's recent changes made through the console
 import { recentGroupEvents } from "@/lib/server/audit-service";
 import { route } from "@/lib/server/route";
+import { methods } from "@/lib/server/route-methods";
 
-export const GET = route({ role: "viewer" }, async ({ params }) => ({ items: await recentGroupEvents(params.id) }));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  GET: route({ role: "viewer", summary: "The group's recent changes made through the console" }, async ({ params }) => ({ items: await recentGroupEvents(params.id) })),
+});

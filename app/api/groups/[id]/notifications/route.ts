@@ -1,8 +1,19 @@
 // POST /api/groups/{id}/notifications — a custom system notification to all members, or to chosen members with a result per user
-import { notificationSchema } from "@/lib/schemas/member";
+import { notificationSchema, notifyAnswerSchema } from "@/lib/schemas/member";
 import { notifyMembers } from "@/lib/server/notifications-service";
 import { route } from "@/lib/server/route";
+import { methods } from "@/lib/server/route-methods";
 
-export const POST = route({ role: "admin", body: notificationSchema }, ({ params, body, user, requestId }) =>
-  notifyMembers(params.id, body.content, body.userIds, { actor: user, requestId }),
-);
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  POST: route(
+    {
+      role: "admin",
+      summary: "A custom system notification to every member, or to chosen members with a result per user",
+      description:
+        "Without `userIds`, to every member: `{ sent: true }`. With them (1–500), the console asks the IM server who is a member first (`get_role_in_group`), sends to the members only, and answers one result per user in the order asked, `error.code` `not_member` or `unknown_user` for those it did not send to; when none is a member nothing is sent.",
+      body: notificationSchema,
+      output: notifyAnswerSchema,
+    },
+    ({ params, body, user, requestId }) => notifyMembers(params.id, body.content, body.userIds, { actor: user, requestId }),
+  ),
+});

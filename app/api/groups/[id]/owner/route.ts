@@ -1,8 +1,12 @@
 // POST /api/groups/{id}/owner — transfer ownership to a member
+import { groupSchema } from "@/lib/schemas/group";
 import { transferOwnerSchema } from "@/lib/schemas/member";
 import { transferOwner } from "@/lib/server/group-admin-service";
 import { route } from "@/lib/server/route";
+import { methods } from "@/lib/server/route-methods";
 
-export const POST = route({ role: "admin", body: transferOwnerSchema }, ({ params, body, user, requestId }) =>
-  transferOwner(params.id, body.userId, { actor: user, requestId }),
-);
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  POST: route({ role: "admin", summary: "Transfer ownership to a member", body: transferOwnerSchema, output: groupSchema }, ({ params, body, user, requestId }) =>
+    transferOwner(params.id, body.userId, { actor: user, requestId }),
+  ),
+});

@@ -1,6 +1,12 @@
 // POST /api/users/[id]/sso — link an identity provider's subject to a console user (admin)
-import { linkSsoSchema } from "@/lib/schemas/user";
+import { consoleUserSchema, linkSsoSchema } from "@/lib/schemas/user";
 import { route } from "@/lib/server/route";
+import { methods } from "@/lib/server/route-methods";
 import { linkConsoleUserSso } from "@/lib/server/users-service";
 
-export const POST = route({ role: "admin", body: linkSsoSchema }, ({ params, body, user, requestId }) => linkConsoleUserSso(params.id, body, user, requestId));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  POST: route(
+    { role: "admin", summary: "Link an identity provider's subject to a console user; 409 when it is someone else's", body: linkSsoSchema, output: consoleUserSchema },
+    ({ params, body, user, requestId }) => linkConsoleUserSso(params.id, body, user, requestId),
+  ),
+});

@@ -3,12 +3,15 @@ import { z } from "zod";
 import { memberRoleSchema } from "@/lib/schemas/member";
 import { removeMember, setMemberRole } from "@/lib/server/members-service";
 import { route } from "@/lib/server/route";
+import { methods } from "@/lib/server/route-methods";
 
-export const PATCH = route({ role: "admin", body: memberRoleSchema }, ({ params, body, user, requestId }) =>
-  setMemberRole(params.id, params.userId, body.role, { actor: user, requestId }),
-);
-
-export const DELETE = route({ role: "moderator", query: z.object({ reason: z.string().max(200).optional() }) }, async ({ params, query, user, requestId }) => {
-  await removeMember(params.id, params.userId, query.reason, { actor: user, requestId });
-  return new Response(null, { status: 204 });
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  PATCH: route(
+    { role: "admin", summary: "Make a member an admin, or an admin a member", body: memberRoleSchema, output: z.object({ userId: z.string(), role: z.string() }) },
+    ({ params, body, user, requestId }) => setMemberRole(params.id, params.userId, body.role, { actor: user, requestId }),
+  ),
+  DELETE: route(
+    { role: "moderator", summary: "Remove the member, with an optional reason", query: z.object({ reason: z.string().max(200).optional() }), status: 204 },
+    ({ params, query, user, requestId }) => removeMember(params.id, params.userId, query.reason, { actor: user, requestId }),
+  ),
 });

@@ -1,0 +1,8 @@
+// GET /api/openapi.json — this API's reference as an OpenAPI 3.1 document, built from the routes' own declarations
+import { openApiDocument } from "@/lib/server/openapi/document";
+import { route } from "@/lib/server/route";
+import { methods } from "@/lib/server/route-methods";
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  GET: route({ role: "viewer", summary: "This API's reference, as an OpenAPI 3.1 document (also readable at /api-docs)" }, () => openApiDocument()),
+});

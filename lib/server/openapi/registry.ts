@@ -1,0 +1,46 @@
+import "server-only";
+
+type RouteModule = Record<string, unknown>;
+
+/**
+ * Every route module under app/api, by its path in the reference ({id} for [id]). Loaded on demand: the
+ * reference is built on its first request, and GET /api/openapi.json is itself one of these modules.
+ * registry.test.ts walks app/api and fails when this list and the files differ.
+ */
+export const ROUTE_MODULES: Record<string, () => Promise<RouteModule>> = {
+  "/api/applications": () => import("@/app/api/applications/route"),
+  "/api/applications/bulk": () => import("@/app/api/applications/bulk/route"),
+  "/api/applications/{id}/approve": () => import("@/app/api/applications/[id]/approve/route"),
+  "/api/applications/{id}/refuse": () => import("@/app/api/applications/[id]/refuse/route"),
+  "/api/audit": () => import("@/app/api/audit/route"),
+  "/api/audit.csv": () => import("@/app/api/audit.csv/route"),
+  "/api/directory": () => import("@/app/api/directory/route"),
+  "/api/directory/crawl": () => import("@/app/api/directory/crawl/route"),
+  "/api/events": () => import("@/app/api/events/route"),
+  "/api/groups": () => import("@/app/api/groups/route"),
+  "/api/groups/{id}": () => import("@/app/api/groups/[id]/route"),
+  "/api/groups/{id}/events": () => import("@/app/api/groups/[id]/events/route"),
+  "/api/groups/{id}/members": () => import("@/app/api/groups/[id]/members/route"),
+  "/api/groups/{id}/members/{userId}": () => import("@/app/api/groups/[id]/members/[userId]/route"),
+  "/api/groups/{id}/notifications": () => import("@/app/api/groups/[id]/notifications/route"),
+  "/api/groups/{id}/owner": () => import("@/app/api/groups/[id]/owner/route"),
+  "/api/health": () => import("@/app/api/health/route"),
+  "/api/health/details": () => import("@/app/api/health/details/route"),
+  "/api/im/callback": () => import("@/app/api/im/callback/route"),
+  "/api/me": () => import("@/app/api/me/route"),
+  "/api/me/sign-out-everywhere": () => import("@/app/api/me/sign-out-everywhere/route"),
+  "/api/me/sso-link": () => import("@/app/api/me/sso-link/route"),
+  "/api/openapi.json": () => import("@/app/api/openapi.json/route"),
+  "/api/ready": () => import("@/app/api/ready/route"),
+  "/api/users": () => import("@/app/api/users/route"),
+  "/api/users/sign-in-failures": () => import("@/app/api/users/sign-in-failures/route"),
+  "/api/users/{id}": () => import("@/app/api/users/[id]/route"),
+  "/api/users/{id}/sso": () => import("@/app/api/users/[id]/sso/route"),
+};
+
+/** Route files the reference leaves out, and why. */
+export const UNDOCUMENTED: Record<string, string> = {
+  "/api/auth/{...nextauth}":
+    "next-auth's own endpoints (sign-in, sign-out, session, CSRF): their shapes and errors are next-auth's, not this API's contract; the sign-in flow scripts use is told in the document's description",
+  "/api/{...path}": "not a route: it answers 404 in the error contract for every /api path no route has",
+};
