@@ -25,6 +25,29 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: ["@/lib/server/*", "@/lib/im/*", "@/im-server/*"] }] },
   },
   {
+    // No import circle between files, type-only imports included. A lazy import() may close one (the route
+    // registry lists GET /api/openapi.json, which reads the registry): it runs after both modules loaded.
+    files: ["lib/**", "app/**", "components/**"],
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true, allowUnsafeDynamicCyclicDependency: true }] },
+  },
+  {
+    // The bottom layers know nothing above them (docs/architecture.md § Layers). Tests may reach up.
+    files: ["lib/**"],
+    ignores: ["**/*.test.ts", "**/testing/**", "**/test-stores.ts"],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            { target: "./lib/schemas", from: ["./lib/server", "./lib/client", "./lib/im", "./app", "./components"], message: "lib/schemas is shared by every side and imports none of them" },
+            { target: "./lib/server/store", from: ["./lib/server/!(store)/**", "./lib/server/*.ts"], message: "the store is the bottom of the server: it knows no feature" },
+            { target: "./lib/server", from: "./app", message: "lib/server sits below the routes (the route registry is handed down to it, never imported)" },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["im-server/**"],
     rules: { "no-restricted-imports": ["error", { patterns: ["@/lib/*", "**/lib/*", "@/app/*"] }] },
   },

@@ -1,7 +1,7 @@
 import "server-only";
 import { getContext } from "./context";
 import { settleDue } from "./audit-settle";
-import { crawlDirectory } from "./directory";
+import { crawlDirectoryAndCount } from "./applications/pending-counts";
 import { CRAWL_LEASE_MS } from "./directory/crawl";
 import { getEnv } from "./env";
 import { getBus } from "./live/bus";
@@ -31,7 +31,7 @@ export function startBackgroundWork() {
     retry = setTimeout(crawl, ms).unref();
   };
   const crawl = (): Promise<void> =>
-    crawlDirectory(db, im).then(
+    crawlDirectoryAndCount(db, im).then(
       // Another instance holds the crawl; should it have died, its lease lapses and this one takes over.
       (crawled) => void (crawled || later(CRAWL_LEASE_MS)),
       (err) => {

@@ -5,7 +5,8 @@ import type { SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { getContext } from "./context";
 import { publishEvent } from "./live/bus";
-import { refreshPendingCounts, removeGroup } from "./directory";
+import { refreshPendingCounts } from "./applications/pending-counts";
+import { removeGroup } from "./directory";
 import { audited } from "./audited";
 import { syncGroup } from "./groups-service";
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ApiReference } from "@/components/api-docs/api-reference";
+import { ROUTE_MODULES } from "@/app/api/route-registry";
 import { openApiDocument } from "@/lib/server/openapi/document";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,5 +11,5 @@ export async function generateMetadata(): Promise<Metadata> {
 // For every signed-in role, like GET /api/openapi.json: rendered on the server from the same document, so the
 // page sends no script of its own.
 export default async function ApiDocsPage() {
-  return <ApiReference doc={await openApiDocument()} />;
+  return <ApiReference doc={await openApiDocument(ROUTE_MODULES)} />;
 }

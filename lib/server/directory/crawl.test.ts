@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createImGateway } from "@/lib/im/gateway";
 import { fail, ok, startStubImServer, type StubImServer } from "@/lib/im/testing/stub-im-server";
 import { openSqliteTestStore, type TestStore } from "../store/test-stores";
+import { refreshPendingCounts } from "../applications/pending-counts";
 import { crawlDirectory } from "./crawl";
 import { readState } from "./repo";
 
@@ -39,7 +40,8 @@ describe("the directory crawl at Tencent's pace", () => {
     stub.script("get_appid_group_list", idPage(a, 7, 100), idPage(b, 0, 100));
     stub.script("get_group_info", infos(a.slice(0, 50)), infos(a.slice(50)), infos(b));
     const started = Date.now();
-    await crawlDirectory(db, gateway());
+    const im = gateway();
+    await crawlDirectory(db, im, () => refreshPendingCounts(db, im));
     expect(await listed()).toBe(100);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(cursorsSent()).toEqual(["0", "7"]);

@@ -1,12 +1,11 @@
 import "server-only";
 import { ImError } from "@/lib/im/errors";
 import type { ImGateway } from "@/lib/im/gateway";
-import { applicationSourceFor } from "../applications/source";
 import { leaseHolder, releaseLease, takeLease } from "../lease";
 import { onShutdown } from "../shutdown";
 import type { Store } from "../store/store";
 import { log } from "../log";
-import { readState, removeUnseen, setPendingCounts, tidyAfterCrawl, upsertGroups, writeState } from "./repo";
+import { readState, removeUnseen, tidyAfterCrawl, upsertGroups, writeState } from "./repo";
 import type { DirectoryStatus } from "@/lib/schemas/directory";
 
 // Tencent allows get_appid_group_list once a second and up to 10,000 IDs a call: the biggest page keeps a
@@ -47,25 +46,26 @@ class LeaseLost extends Error {
  * Fill the directory from the IM server: every group ID page by page, then profiles in batches of 50.
  * The cursor is saved after each page, so a crawl cut short by a restart resumes where it stopped; only a
  * complete crawl may remove groups it did not see. One crawl at a time, among all instances: answers false
- * when another instance holds the crawl (its results land in the same store).
+ * when another instance holds the crawl (its results land in the same store). `afterCrawl` runs once the
+ * groups are in (the caller recounts pending applications there: they live in a feature above this one).
  */
-export function crawlDirectory(db: Store, im: ImGateway): Promise<boolean> {
+export function crawlDirectory(db: Store, im: ImGateway, afterCrawl: () => Promise<void> = async () => undefined): Promise<boolean> {
   const state = crawlState();
   if (state.promise) return state.promise;
-  state.promise = run(db, im).finally(() => {
+  state.promise = run(db, im, afterCrawl).finally(() => {
     state.promise = null;
   });
   return state.promise;
 }
 
-async function run(db: Store, im: ImGateway): Promise<boolean> {
+async function run(db: Store, im: ImGateway, afterCrawl: () => Promise<void>): Promise<boolean> {
   const { status } = crawlState();
   const holderId = holderOf(db);
   if (!(await takeLease(db, LEASE, holderId, LEASE_MS))) return false;
   // A stopping instance hands the crawl on at once rather than after the lease lapses.
   const forget = onShutdown(() => void releaseLease(db, LEASE, holderId).catch(() => undefined));
   try {
-    await crawlHoldingLease(db, im, status, async () => {
+    await crawlHoldingLease(db, im, status, afterCrawl, async () => {
       if (!(await takeLease(db, LEASE, holderId, LEASE_MS))) throw new LeaseLost("another console instance took over the directory crawl");
     });
     return true;
@@ -78,7 +78,7 @@ async function run(db: Store, im: ImGateway): Promise<boolean> {
 /** How long another instance's crawl may hold the lease without renewing it. */
 export const CRAWL_LEASE_MS = LEASE_MS;
 
-async function crawlHoldingLease(db: Store, im: ImGateway, status: CrawlStatus, renewLease: () => Promise<void>) {
+async function crawlHoldingLease(db: Store, im: ImGateway, status: CrawlStatus, afterCrawl: () => Promise<void>, renewLease: () => Promise<void>) {
   const resumeFrom = await readState(db, "crawl.next");
   const saved = Number((await readState(db, "crawl.generation")) ?? 0);
   const generation = resumeFrom ? saved : saved + 1;
@@ -102,7 +102,7 @@ async function crawlHoldingLease(db: Store, im: ImGateway, status: CrawlStatus, 
     } while (next !== "0");
     await removeUnseen(db, generation);
     await tidyAfterCrawl(db).catch((err: unknown) => log("warn", "directory tidy-up after the crawl failed", { error: err }));
-    await refreshPendingCounts(db, im);
+    await afterCrawl();
     await writeState(db, "crawl.lastFullAt", new Date().toISOString());
   } catch (err) {
     status.error = err instanceof ImError ? `${err.code} ${err.info}` : String(err);
@@ -112,8 +112,4 @@ async function crawlHoldingLease(db: Store, im: ImGateway, status: CrawlStatus, 
   }
 }
 
-/** Pending applications per group, from wherever applications live (see applications/source.ts). */
-export async function refreshPendingCounts(db: Store, im: ImGateway, groupId?: string) {
-  const counts = await (await applicationSourceFor(db, im)).pendingCounts(groupId);
-  if (counts) await setPendingCounts(db, counts, { resetOthers: !groupId });
-}
+

@@ -1,4 +1,4 @@
 import "server-only";
-export { crawlDirectory, crawlStatus, refreshPendingCounts, type CrawlStatus } from "./crawl";
+export { crawlDirectory, crawlStatus, type CrawlStatus } from "./crawl";
 export { queryDirectory } from "./list";
-export { countDownPending, getDirectoryGroup, removeGroup, upsertGroups } from "./repo";
+export { countDownPending, getDirectoryGroup, removeGroup, setPendingCounts, upsertGroups } from "./repo";

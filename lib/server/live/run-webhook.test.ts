@@ -11,7 +11,8 @@ const syncGroup = vi.fn();
 // A real store: which application was already announced is kept there, shared by every instance.
 const db = openSqliteTestStore();
 vi.mock("../context", () => ({ getContext: () => ({ db, im }) }));
-vi.mock("../directory", () => ({ getDirectoryGroup: (...a: unknown[]) => directory.getDirectoryGroup(...a), refreshPendingCounts: (...a: unknown[]) => directory.refreshPendingCounts(...a) }));
+vi.mock("../directory", () => ({ getDirectoryGroup: (...a: unknown[]) => directory.getDirectoryGroup(...a) }));
+vi.mock("../applications/pending-counts", () => ({ refreshPendingCounts: (...a: unknown[]) => directory.refreshPendingCounts(...a) }));
 vi.mock("../directory/repo", () => ({ setPendingCounts: (...a: unknown[]) => directory.setPendingCounts(...a) }));
 vi.mock("../groups-service", () => ({ syncGroup: (id: string) => syncGroup(id) }));
 vi.mock("../inbox/webhooks", () => ({ applyToInbox: (...a: unknown[]) => inbox.applyToInbox(...a) }));

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { OPERATION_METHODS, type ApiDocument, type ApiOperation } from "@/lib/schemas/openapi";
+import { ROUTE_MODULES } from "@/app/api/route-registry";
 import { buildDocument } from "./document";
 
 const ACCESS = ["viewer", "moderator", "admin", "anyone", "im-server"];
@@ -7,7 +8,7 @@ const ACCESS = ["viewer", "moderator", "admin", "anyone", "im-server"];
 let doc: ApiDocument;
 const operations: [string, string, ApiOperation][] = [];
 beforeAll(async () => {
-  doc = await buildDocument();
+  doc = await buildDocument(ROUTE_MODULES);
   for (const [path, ops] of Object.entries(doc.paths)) for (const m of OPERATION_METHODS) if (ops[m]) operations.push([path, m, ops[m]]);
 });
 

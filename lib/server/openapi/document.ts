@@ -4,7 +4,6 @@ import pkg from "@/package.json";
 import { declarationOf, HTTP_METHODS } from "./declaration";
 import { errorResponses, errorSchemaComponent } from "./errors";
 import { operation } from "./operation";
-import { ROUTE_MODULES } from "./registry";
 
 const DESCRIPTION = [
   "The console's BFF: every route a signed-in caller may use, with its role (`x-role`; roles nest: admin ⊃ moderator ⊃ viewer).",
@@ -14,20 +13,23 @@ const DESCRIPTION = [
   "a body under 1 MB, and are refused (403) when an `Origin` header names another site. Lists are `{ items, nextCursor, total }`.",
 ].join(" ");
 
+/** Every route module under app/api, by its path in the reference (the app lists them: app/api/route-registry.ts). */
+export type RouteModules = Record<string, () => Promise<Record<string, unknown>>>;
+
 let built: Promise<ApiDocument> | null = null;
 
 /** The API reference, built once per process from the routes' own declarations (route() specs). */
-export function openApiDocument(): Promise<ApiDocument> {
-  built ??= buildDocument().catch((err: unknown) => {
+export function openApiDocument(modules: RouteModules): Promise<ApiDocument> {
+  built ??= buildDocument(modules).catch((err: unknown) => {
     built = null;
     throw err;
   });
   return built;
 }
 
-export async function buildDocument(): Promise<ApiDocument> {
+export async function buildDocument(modules: RouteModules): Promise<ApiDocument> {
   const paths: ApiDocument["paths"] = {};
-  for (const [path, load] of Object.entries(ROUTE_MODULES)) {
+  for (const [path, load] of Object.entries(modules)) {
     const mod = await load();
     const operations: Partial<Record<OperationMethod, ApiOperation>> = {};
     for (const method of HTTP_METHODS) {

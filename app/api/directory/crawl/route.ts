@@ -1,7 +1,8 @@
 // POST /api/directory/crawl — start a full crawl of the IM server into the group directory (answers at once)
 import { z } from "zod";
 import { getContext } from "@/lib/server/context";
-import { crawlDirectory, crawlStatus } from "@/lib/server/directory";
+import { crawlDirectoryAndCount } from "@/lib/server/applications/pending-counts";
+import { crawlStatus } from "@/lib/server/directory";
 import { log } from "@/lib/server/log";
 import { route } from "@/lib/server/route";
 import { methods } from "@/lib/server/route-methods";
@@ -11,7 +12,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
     { role: "admin", summary: "Start a full crawl of the IM server into the group directory (answers at once, with its status)", body: z.object({}).strict(), status: 202 },
     () => {
       const { db, im } = getContext();
-      crawlDirectory(db, im).catch((err) => log("error", "directory crawl failed", { error: err }));
+      crawlDirectoryAndCount(db, im).catch((err) => log("error", "directory crawl failed", { error: err }));
       return crawlStatus(db);
     },
   ),

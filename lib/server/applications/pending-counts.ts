@@ -1,0 +1,16 @@
+import "server-only";
+import type { ImGateway } from "@/lib/im/gateway";
+import { crawlDirectory, setPendingCounts } from "../directory";
+import type { Store } from "../store/store";
+import { applicationSourceFor } from "./source";
+
+/** Pending applications per group (one, or all) into the directory, from wherever applications live. */
+export async function refreshPendingCounts(db: Store, im: ImGateway, groupId?: string): Promise<void> {
+  const counts = await (await applicationSourceFor(db, im)).pendingCounts(groupId);
+  if (counts) await setPendingCounts(db, counts, { resetOthers: !groupId });
+}
+
+/** A full crawl of the directory, then every group's pending count (the one thing the crawl cannot read). */
+export function crawlDirectoryAndCount(db: Store, im: ImGateway): Promise<boolean> {
+  return crawlDirectory(db, im, () => refreshPendingCounts(db, im));
+}
