@@ -4,7 +4,18 @@ import typescript from "eslint-config-next/typescript";
 const config = [
   ...coreWebVitals,
   ...typescript,
-  { ignores: [".next/**", ".next-*/**", "node_modules/**", ".data/**", ".data-*/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      "node_modules/**",
+      ".data/**",
+      ".data-*/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
   {
     // The store is asynchronous (SQLite or PostgreSQL): a forgotten await is a lost write or a Promise taken for a value.
     files: ["lib/server/**/*.ts", "app/**/*.ts", "app/**/*.tsx", "scripts/**/*.ts", "instrumentation.ts"],
@@ -39,9 +50,21 @@ const config = [
         "error",
         {
           zones: [
-            { target: "./lib/schemas", from: ["./lib/server", "./lib/client", "./lib/im", "./app", "./components"], message: "lib/schemas is shared by every side and imports none of them" },
-            { target: "./lib/server/store", from: ["./lib/server/!(store)/**", "./lib/server/*.ts"], message: "the store is the bottom of the server: it knows no feature" },
-            { target: "./lib/server", from: "./app", message: "lib/server sits below the routes (the route registry is handed down to it, never imported)" },
+            {
+              target: "./lib/schemas",
+              from: ["./lib/server", "./lib/client", "./lib/im", "./app", "./components"],
+              message: "lib/schemas is shared by every side and imports none of them",
+            },
+            {
+              target: "./lib/server/store",
+              from: ["./lib/server/!(store)/**", "./lib/server/*.ts"],
+              message: "the store is the bottom of the server: it knows no feature",
+            },
+            {
+              target: "./lib/server",
+              from: "./app",
+              message: "lib/server sits below the routes (the route registry is handed down to it, never imported)",
+            },
           ],
         },
       ],

@@ -8,7 +8,10 @@ const securityHeaders = [
 
 // Pages get their nonce-based policy from proxy.ts. API answers (JSON, CSV, event streams) load nothing
 // and are framed by no one.
-const apiPolicy = { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" };
+const apiPolicy = {
+  key: "Content-Security-Policy",
+  value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+};
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -17,7 +20,14 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and Node-only packages stay outside the server bundle; tracing loads only when configured.
-  serverExternalPackages: ["better-sqlite3", "pg", "bcryptjs", "@opentelemetry/sdk-trace-node", "@opentelemetry/exporter-trace-otlp-http", "@opentelemetry/resources"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "pg",
+    "bcryptjs",
+    "@opentelemetry/sdk-trace-node",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@opentelemetry/resources",
+  ],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -33,28 +33,46 @@ async function main() {
   try {
     const secrets = loadOrCreateSecrets(dataDir);
     const seeded = seedImData(path.join(dataDir, "im"), FULL_SCALE);
-    console.log(`seeded the IM server: ${FULL_SCALE.groups} groups, ${FULL_SCALE.memberships} memberships, ${FULL_SCALE.pending} pending applications (${seeded.seconds.toFixed(1)} s)`);
+    console.log(
+      `seeded the IM server: ${FULL_SCALE.groups} groups, ${FULL_SCALE.memberships} memberships, ${FULL_SCALE.pending} pending applications (${seeded.seconds.toFixed(1)} s)`,
+    );
     launcher = await startConsole({ port: PORT, imPort: IM_PORT, dataDir, admin: ADMIN, requestLog });
     const session = await signIn(launcher.base, ADMIN.email, ADMIN.password);
     const goals: Goal[] = [];
 
     console.log(`\n[scale] the console's first crawl of the IM server — ${load()}`);
     const crawl = await timeFirstCrawl(session, requestLog);
-    console.log(`  ${crawl.groups} groups in ${crawl.seconds.toFixed(1)} s (${crawl.listingCalls} get_appid_group_list calls at Tencent's 1/s)`);
+    console.log(
+      `  ${crawl.groups} groups in ${crawl.seconds.toFixed(1)} s (${crawl.listingCalls} get_appid_group_list calls at Tencent's 1/s)`,
+    );
 
     console.log(`\n[overhead] one page of 50 groups: BFF vs the gateway alone (in this process, rate limits lifted) — ${load()}`);
-    const o = await measureOverhead(session, { baseUrl: `http://127.0.0.1:${IM_PORT}`, sdkAppId: 1400000000, secretKey: secrets.IM_SECRET_KEY, adminId: "administrator", timeoutMs: 5000 });
+    const o = await measureOverhead(session, {
+      baseUrl: `http://127.0.0.1:${IM_PORT}`,
+      sdkAppId: 1400000000,
+      secretKey: secrets.IM_SECRET_KEY,
+      adminId: "administrator",
+      timeoutMs: 5000,
+    });
     printTable([
       ["path", "n", "p50", "p95"],
       [`GET /api/groups?limit=${o.pageSize} (concurrency ${o.concurrency})`, o.bff.n, ms(o.bff.p50), ms(o.bff.p95)],
       [`gateway: list + get_group_info (concurrency ${o.concurrency})`, o.direct.n, ms(o.direct.p50), ms(o.direct.p95)],
       ["ratio BFF / gateway", "", o.ratioP50.toFixed(2), o.ratioP95.toFixed(2)],
     ]);
-    goals.push({ what: "BFF overhead (p95 ratio; p50 ratio)", figure: `${o.ratioP95.toFixed(2)}; ${o.ratioP50.toFixed(2)}`, goal: "≤ 1.5", met: o.ratioP95 <= 1.5 && o.ratioP50 <= 1.5 });
+    goals.push({
+      what: "BFF overhead (p95 ratio; p50 ratio)",
+      figure: `${o.ratioP95.toFixed(2)}; ${o.ratioP50.toFixed(2)}`,
+      goal: "≤ 1.5",
+      met: o.ratioP95 <= 1.5 && o.ratioP50 <= 1.5,
+    });
 
     console.log(`\n[scale] groups list through the BFF at 100,000 groups (sequential) — ${load()}`);
     const scale = await measureScale(session);
-    printTable([["query", "matches", "n", "p50", "p95"], ...scale.map((s) => [`${s.name}${s.goal ? "" : " (beyond the goal)"}`, s.total, s.summary.n, ms(s.summary.p50), ms(s.summary.p95)])]);
+    printTable([
+      ["query", "matches", "n", "p50", "p95"],
+      ...scale.map((s) => [`${s.name}${s.goal ? "" : " (beyond the goal)"}`, s.total, s.summary.n, ms(s.summary.p50), ms(s.summary.p95)]),
+    ]);
     const worst = Math.max(...scale.filter((s) => s.goal).map((s) => s.summary.p95));
     goals.push({ what: "groups list p95 (worst of the 4)", figure: ms(worst), goal: "≤ 100 ms", met: worst <= 100 });
 
@@ -62,7 +80,9 @@ async function main() {
     // V8 gives memory back some seconds after a burst of garbage: the settled figure says what is really held.
     await new Promise((r) => setTimeout(r, 15_000));
     const settled = serverMemory(launcher.service.child.pid!);
-    console.log(`\n[memory] RSS right after the scale run: console ${memory.console.toFixed(0)} MB, IM server ${memory.im.toFixed(0)} MB; 15 s later: ${settled.console.toFixed(0)} MB, ${settled.im.toFixed(0)} MB`);
+    console.log(
+      `\n[memory] RSS right after the scale run: console ${memory.console.toFixed(0)} MB, IM server ${memory.im.toFixed(0)} MB; 15 s later: ${settled.console.toFixed(0)} MB, ${settled.im.toFixed(0)} MB`,
+    );
     goals.push({ what: "console RSS", figure: `${memory.console.toFixed(0)} MB`, goal: "≤ 300 MB", met: memory.console <= 300 });
     goals.push({ what: "IM server RSS", figure: `${memory.im.toFixed(0)} MB`, goal: "≤ 300 MB", met: memory.im <= 300 });
 
@@ -71,18 +91,34 @@ async function main() {
     const errors = [...bulk.errors].map(([code, n]) => `${n}× ${code}`).join(", ");
     console.log(`  ${bulk.ok} of ${bulk.requested} approved in ${bulk.seconds.toFixed(2)} s${errors ? `; failed: ${errors}` : ""}`);
     const peaks = [...bulk.peaks.byCommand].sort((a, b) => b[1] - a[1]);
-    printTable([["IM server: most requests in any 1 s window", "count"], ...peaks.map(([c, n]) => [c, n]), ["all commands together", bulk.peaks.all]]);
+    printTable([
+      ["IM server: most requests in any 1 s window", "count"],
+      ...peaks.map(([c, n]) => [c, n]),
+      ["all commands together", bulk.peaks.all],
+    ]);
     const peak = peaks[0]?.[1] ?? 0;
-    goals.push({ what: "bulk 1,000 approvals", figure: `${bulk.seconds.toFixed(2)} s`, goal: "≤ 5.5 s", met: bulk.seconds <= 5.5 && bulk.ok === bulk.requested });
+    goals.push({
+      what: "bulk 1,000 approvals",
+      figure: `${bulk.seconds.toFixed(2)} s`,
+      goal: "≤ 5.5 s",
+      met: bulk.seconds <= 5.5 && bulk.ok === bulk.requested,
+    });
     goals.push({ what: "bulk: peak per command in 1 s", figure: String(peak), goal: "≤ 200", met: peak <= 200 });
 
     console.log(`\n[front end] JavaScript of a cold, signed-in page load (Chromium, compressed) — ${load()}`);
     const fe = await measureFrontend(launcher.base, session.cookies(), ["/groups", "/applications"]);
     printTable([
       ["page", "scripts", "transferred", "of which Next/React runtime", "of which the app's own"],
-      ...fe.map((f) => [f.path, f.scripts, `${f.kb.toFixed(1)} KB`, `${f.frameworkKb.toFixed(1)} KB`, `${(f.kb - f.frameworkKb).toFixed(1)} KB`]),
+      ...fe.map((f) => [
+        f.path,
+        f.scripts,
+        `${f.kb.toFixed(1)} KB`,
+        `${f.frameworkKb.toFixed(1)} KB`,
+        `${(f.kb - f.frameworkKb).toFixed(1)} KB`,
+      ]),
     ]);
-    for (const f of fe) goals.push({ what: `JavaScript of ${f.path}`, figure: `${f.kb.toFixed(1)} KB`, goal: "≤ 150 KB", met: f.kb <= 150 });
+    for (const f of fe)
+      goals.push({ what: `JavaScript of ${f.path}`, figure: `${f.kb.toFixed(1)} KB`, goal: "≤ 150 KB", met: f.kb <= 150 });
 
     console.log("\nGoals");
     printGoals(goals);

@@ -20,9 +20,24 @@ async function main() {
   let server: ReturnType<typeof startGroup> | undefined;
   try {
     const seeded = seedImData(dataDir);
-    console.log(`seeded ${seeded.groupIds.length} groups, ${seeded.accountIds.length} accounts, 1,000,000 memberships, ${seeded.pendingIds.length} pending applications in ${seeded.seconds.toFixed(1)} s`);
+    console.log(
+      `seeded ${seeded.groupIds.length} groups, ${seeded.accountIds.length} accounts, 1,000,000 memberships, ${seeded.pendingIds.length} pending applications in ${seeded.seconds.toFixed(1)} s`,
+    );
 
-    const env = { ...process.env, DATA_DIR: dataDir, IM_DATA_DIR: dataDir, IM_SERVER_PORT: String(PORT), IM_SECRET_KEY: IM.secretKey, IM_SDKAPPID: String(IM.sdkAppId), IM_ADMIN_ID: IM.adminId, IM_DEMO: "0", IM_SIMULATOR_RATE: "0", IM_STRICT_TENCENT: "0", IM_CALLBACK_URL: "", IM_LOG_LEVEL: "warn" };
+    const env = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      IM_DATA_DIR: dataDir,
+      IM_SERVER_PORT: String(PORT),
+      IM_SECRET_KEY: IM.secretKey,
+      IM_SDKAPPID: String(IM.sdkAppId),
+      IM_ADMIN_ID: IM.adminId,
+      IM_DEMO: "0",
+      IM_SIMULATOR_RATE: "0",
+      IM_STRICT_TENCENT: "0",
+      IM_CALLBACK_URL: "",
+      IM_LOG_LEVEL: "warn",
+    };
     server = startGroup("IM server", ["--import", "tsx", "im-server/src/main.ts"], env, path.join(dataDir, "im-server.log"));
     const base = `http://127.0.0.1:${PORT}`;
     await waitForHttp(`${base}/health`, 60, server);
@@ -46,18 +61,30 @@ async function main() {
     const [infoTimes, filteredTimes, floorTimes]: number[][] = [[], [], []];
     for (let i = 0; i < 2050; i++) {
       const whole = await timed(() => call("group_open_http_svc/get_group_info", { GroupIdList: randomIds(50) }));
-      const filtered = await timed(() => call("group_open_http_svc/get_group_info", { GroupIdList: randomIds(50), ResponseFilter: GROUP_INFO_FILTER }));
-      const floor = await timed(() => call("im_open_login_svc/account_check", { CheckItem: [{ UserID: accountIds[i % accountIds.length] }] }));
+      const filtered = await timed(() =>
+        call("group_open_http_svc/get_group_info", { GroupIdList: randomIds(50), ResponseFilter: GROUP_INFO_FILTER }),
+      );
+      const floor = await timed(() =>
+        call("im_open_login_svc/account_check", { CheckItem: [{ UserID: accountIds[i % accountIds.length] }] }),
+      );
       if (i < 50) continue;
       infoTimes.push(whole);
       filteredTimes.push(filtered);
       floorTimes.push(floor);
     }
     const createTimes = await sample(500, 1, (i) =>
-      call("group_open_http_svc/create_group", { Type: "Public", Name: `Bench group ${i}`, Owner_Account: accountIds[i % accountIds.length] }),
+      call("group_open_http_svc/create_group", {
+        Type: "Public",
+        Name: `Bench group ${i}`,
+        Owner_Account: accountIds[i % accountIds.length],
+      }),
     );
     const handleTimes = await sample(1000, 1, (i) =>
-      call("group_open_http_svc/handle_group_application", { ApplicationId: String(pendingIds[i]), Decision: i % 2 ? "Reject" : "Agree", HandleMsg: "bench" }),
+      call("group_open_http_svc/handle_group_application", {
+        ApplicationId: String(pendingIds[i]),
+        Decision: i % 2 ? "Reject" : "Agree",
+        HandleMsg: "bench",
+      }),
     );
     const rss = rssMb(server.child.pid!);
 
@@ -70,10 +97,13 @@ async function main() {
       ["handle_group_application (agree/reject)", handleTimes],
     ] as const;
     console.log("");
-    printTable([["command (sequential, keep-alive)", "n", "p50", "p95", "max"], ...rows.map(([name, t]) => {
-      const s = summarize([...t]);
-      return [name, s.n, ms(s.p50), ms(s.p95), ms(s.max)];
-    })]);
+    printTable([
+      ["command (sequential, keep-alive)", "n", "p50", "p95", "max"],
+      ...rows.map(([name, t]) => {
+        const s = summarize([...t]);
+        return [name, s.n, ms(s.p50), ms(s.p95), ms(s.max)];
+      }),
+    ]);
     console.log("");
     const info = summarize(infoTimes);
     printGoals([

@@ -37,7 +37,10 @@ async function inProcess() {
   const bcryptHash = bcrypt.hashSync(PASSWORD, 12);
   const scryptHash = await hashPassword(PASSWORD);
   const rows: (string | number)[][] = [["hash", "20 at once: wall", "event-loop delay p50", "p99", "max"]];
-  for (const [name, hash] of [["bcryptjs, cost 12 (before)", bcryptHash], ["scrypt N=2^15 r=8 p=3 (after)", scryptHash]] as const) {
+  for (const [name, hash] of [
+    ["bcryptjs, cost 12 (before)", bcryptHash],
+    ["scrypt N=2^15 r=8 p=3 (after)", scryptHash],
+  ] as const) {
     const d = await loopDelayDuring(() => Promise.all(Array.from({ length: PARALLEL }, () => verifyPassword(PASSWORD, hash))));
     rows.push([name, ms(d.wall), ms(d.p50), ms(d.p99), ms(d.max)]);
   }

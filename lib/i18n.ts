@@ -12,7 +12,12 @@ export function negotiateLocale(header: string | null): Locale {
     .split(",")
     .map((part, i) => {
       const [tag, ...params] = part.trim().toLowerCase().split(";");
-      const q = Number(params.find((p) => p.trim().startsWith("q="))?.trim().slice(2) ?? 1);
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith("q="))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
       return { lang: tag.split("-")[0], q: Number.isFinite(q) ? q : 0, i };
     })
     .filter((w) => w.q > 0)

@@ -5,7 +5,16 @@
  * it against our own origin with the URL parser the browser uses, then keeping only known page paths, leaves no
  * spelling that leads elsewhere. Used on both sides: the server's redirect and the form's `router.replace`.
  */
-const CONSOLE_PAGES = [/^\/$/, /^\/groups$/, /^\/groups\/[^/]+$/, /^\/applications$/, /^\/audit$/, /^\/users$/, /^\/account$/, /^\/api-docs$/];
+const CONSOLE_PAGES = [
+  /^\/$/,
+  /^\/groups$/,
+  /^\/groups\/[^/]+$/,
+  /^\/applications$/,
+  /^\/audit$/,
+  /^\/users$/,
+  /^\/account$/,
+  /^\/api-docs$/,
+];
 
 export const HOME = "/";
 

@@ -35,7 +35,10 @@ async function main() {
   if (!dev && env.SKIP_BUILD !== "1") await run(process.execPath, [nextBin, "build"], env);
 
   if (config.embedded) {
-    const im = startService("IM server", process.execPath, ["--import", "tsx", "im-server/src/main.ts"], { ...env, IM_EXIT_WITH_LAUNCHER: "1" });
+    const im = startService("IM server", process.execPath, ["--import", "tsx", "im-server/src/main.ts"], {
+      ...env,
+      IM_EXIT_WITH_LAUNCHER: "1",
+    });
     services.push(im);
     await waitForHttp(`http://127.0.0.1:${env.IM_SERVER_PORT}/health`, 60, im);
   }
@@ -49,17 +52,27 @@ async function main() {
   // Next keeps idle connections from the proxy longer than the proxy keeps them (65 s; Node's default of 5 s lets
   // Next close one just as the proxy reuses it).
   const nextArgs = dev ? ["dev"] : ["start", "--keepAliveTimeout", "65000"];
-  const consoleProcess = startService("console", process.execPath, [nextBin, ...nextArgs, "-H", "127.0.0.1", "-p", String(nextPort)], { ...env, CONSOLE_EXIT_WITH_LAUNCHER: "1" });
+  const consoleProcess = startService("console", process.execPath, [nextBin, ...nextArgs, "-H", "127.0.0.1", "-p", String(nextPort)], {
+    ...env,
+    CONSOLE_EXIT_WITH_LAUNCHER: "1",
+  });
   services.push(consoleProcess);
-  front = await startFrontProxy({ host: config.host, port: config.port, target: { host: "127.0.0.1", port: nextPort }, trustProxy: config.trustProxy, upgrades: dev });
+  front = await startFrontProxy({
+    host: config.host,
+    port: config.port,
+    target: { host: "127.0.0.1", port: nextPort },
+    trustProxy: config.trustProxy,
+    upgrades: dev,
+  });
   const local = `http://${config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host.includes(":") ? `[${config.host}]` : config.host}:${config.port}`;
   await waitForHttp(`${local}/api/health`, 120, consoleProcess);
   await waitForFirstCrawl(`${local}/api/health`, 120);
 
-  for (const s of services) s.child.on("exit", (code) => {
-    console.error(`${s.name} stopped (exit ${code}); stopping the rest.`);
-    void shutdown(code ?? 1);
-  });
+  for (const s of services)
+    s.child.on("exit", (code) => {
+      console.error(`${s.name} stopped (exit ${code}); stopping the rest.`);
+      void shutdown(code ?? 1);
+    });
 
   const password = admin.generatedPassword
     ? `${admin.generatedPassword}   (generated now and shown only once; set CONSOLE_ADMIN_PASSWORD to choose another)`

@@ -18,7 +18,10 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const meta = await getTranslations("Meta");
   return (
     <Providers>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-900">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-900"
+      >
         {t("skip")}
       </a>
       <AppHeader user={user} />

@@ -11,7 +11,9 @@ export async function measureBulk(session: ConsoleSession, requestLog: string, c
   const ids: string[] = [];
   let cursor: string | null = null;
   do {
-    const page: Page = await session.get(`/api/applications?status=pending&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    const page: Page = await session.get(
+      `/api/applications?status=pending&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    );
     ids.push(...page.items.map((a) => a.id));
     cursor = page.nextCursor;
   } while (cursor && ids.length < count);

@@ -11,7 +11,8 @@ export async function timeFirstCrawl(session: ConsoleSession, requestLog: string
   for (;;) {
     status = await session.get<CrawlStatus>("/api/directory");
     if (status.lastFullCrawlAt) break;
-    if (Date.now() > end) throw new Error(`the first crawl did not finish within ${timeoutSeconds} s (${status.seen} of ${status.total} groups)`);
+    if (Date.now() > end)
+      throw new Error(`the first crawl did not finish within ${timeoutSeconds} s (${status.seen} of ${status.total} groups)`);
     const line = `  crawling: ${status.seen} of ${status.total ?? "?"} groups${status.error ? ` (${status.error})` : ""}`;
     if (process.stdout.isTTY) process.stdout.write(`\r${line}   `);
     await new Promise((r) => setTimeout(r, 2000));

@@ -5,7 +5,11 @@ import { createImGateway, type ImConfig } from "../../lib/im/gateway";
 import type { ConsoleSession } from "../lib/console-session";
 import { sample, summarize } from "../lib/stats";
 
-export async function measureOverhead(session: ConsoleSession, im: ImConfig, o = { pageSize: 50, concurrency: 8, rounds: 4, perRound: 200 }) {
+export async function measureOverhead(
+  session: ConsoleSession,
+  im: ImConfig,
+  o = { pageSize: 50, concurrency: 8, rounds: 4, perRound: 200 },
+) {
   // The local IM server has no rate limit (non-strict mode): without the gateway's own limits the direct path
   // is as fast as it can be, which makes the ratio the BFF's whole cost (under Tencent's 1/s listing limit the
   // direct path could not serve more than one page a second at all).

@@ -12,7 +12,10 @@ export const SCALE_QUERIES: { name: string; path: string; goal: boolean }[] = [
   { name: "search, one match (77777)", path: "/api/groups?q=77777&limit=50", goal: false },
 ];
 
-export async function measureScale(session: ConsoleSession, n = 200): Promise<{ name: string; goal: boolean; total: number; summary: Summary }[]> {
+export async function measureScale(
+  session: ConsoleSession,
+  n = 200,
+): Promise<{ name: string; goal: boolean; total: number; summary: Summary }[]> {
   const out = [];
   for (const { name, path, goal } of SCALE_QUERIES) {
     const { total } = await session.get<{ total: number }>(path);

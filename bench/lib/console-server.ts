@@ -5,10 +5,25 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { descendants, rssMb, startGroup, waitForHttp } from "./processes";
 
-export type ConsoleOptions = { port: number; imPort: number; dataDir: string; admin: { email: string; password: string }; requestLog: string };
+export type ConsoleOptions = {
+  port: number;
+  imPort: number;
+  dataDir: string;
+  admin: { email: string; password: string };
+  requestLog: string;
+};
 
 // Whatever the calling shell holds for these would point the run elsewhere; the launcher derives them.
-const DERIVED = ["IM_BASE_URL", "IM_DATA_DIR", "IM_SECRET_KEY", "IM_CALLBACK_URL", "IM_CALLBACK_TOKEN", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "IM_STRICT_TENCENT"];
+const DERIVED = [
+  "IM_BASE_URL",
+  "IM_DATA_DIR",
+  "IM_SECRET_KEY",
+  "IM_CALLBACK_URL",
+  "IM_CALLBACK_TOKEN",
+  "NEXTAUTH_SECRET",
+  "NEXTAUTH_URL",
+  "IM_STRICT_TENCENT",
+];
 
 /** Builds only when there is no build yet: other people's runs use the same `.next`. */
 export function ensureBuild(): void {
@@ -21,8 +36,16 @@ export function ensureBuild(): void {
 export async function startConsole(o: ConsoleOptions) {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    SKIP_BUILD: "1", PORT: String(o.port), IM_SERVER_PORT: String(o.imPort), DATA_DIR: o.dataDir, IM_DEMO: "0", IM_SIMULATOR_RATE: "0",
-    CONSOLE_ADMIN_EMAIL: o.admin.email, CONSOLE_ADMIN_PASSWORD: o.admin.password, IM_REQUEST_LOG: o.requestLog, NEXT_TELEMETRY_DISABLED: "1",
+    SKIP_BUILD: "1",
+    PORT: String(o.port),
+    IM_SERVER_PORT: String(o.imPort),
+    DATA_DIR: o.dataDir,
+    IM_DEMO: "0",
+    IM_SIMULATOR_RATE: "0",
+    CONSOLE_ADMIN_EMAIL: o.admin.email,
+    CONSOLE_ADMIN_PASSWORD: o.admin.password,
+    IM_REQUEST_LOG: o.requestLog,
+    NEXT_TELEMETRY_DISABLED: "1",
   };
   for (const name of DERIVED) delete env[name];
   const logFile = path.join(o.dataDir, "console.log");

@@ -32,7 +32,14 @@ export async function signIn(base: string, email: string, password: string): Pro
 
   const { csrfToken } = await send<{ csrfToken: string }>("GET", "/api/auth/csrf");
   const form = new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: `${base}/` });
-  keep(await fetch(`${base}/api/auth/callback/credentials`, { method: "POST", redirect: "manual", headers: { cookie: cookie(), "content-type": "application/x-www-form-urlencoded" }, body: form }));
+  keep(
+    await fetch(`${base}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie: cookie(), "content-type": "application/x-www-form-urlencoded" },
+      body: form,
+    }),
+  );
   const session = await send<{ user?: unknown }>("GET", "/api/auth/session");
   if (!session.user) throw new Error(`signing in as ${email} failed`);
 

@@ -9,9 +9,17 @@ export function imCaller(baseUrl: string, opts: { sdkAppId: number; secretKey: s
   const usersig = genUserSig({ sdkAppId: opts.sdkAppId, key: opts.secretKey, identifier: opts.adminId, expire: 86400 });
   return async (command, body = {}) => {
     const query = new URLSearchParams({
-      sdkappid: String(opts.sdkAppId), identifier: opts.adminId, usersig, random: String(Math.floor(Math.random() * 2 ** 32)), contenttype: "json",
+      sdkappid: String(opts.sdkAppId),
+      identifier: opts.adminId,
+      usersig,
+      random: String(Math.floor(Math.random() * 2 ** 32)),
+      contenttype: "json",
     });
-    const res = await fetch(`${baseUrl}/v4/${command}?${query}`, { method: "POST", headers: { "content-type": "application/json" }, body: stringifyWireJson(body) });
+    const res = await fetch(`${baseUrl}/v4/${command}?${query}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: stringifyWireJson(body),
+    });
     const envelope = parseWireJson(await res.text()) as Record<string, unknown>;
     if (envelope.ErrorCode !== 0) throw new Error(`${command}: ${envelope.ErrorCode} ${envelope.ErrorInfo}`);
     return envelope;

@@ -14,12 +14,40 @@ export type Seeded = { groupIds: string[]; accountIds: string[]; pendingIds: num
 
 // Names in English, Japanese and Chinese, so searches find Latin and CJK substrings.
 const TOPICS = [
-  "Weekend Hikers", "Book Club", "Night Runners", "Indie Game Devs", "Jazz Lovers", "Product Launch", "Photo Walk",
-  "Startup Founders", "Chess Masters", "Vegan Kitchen", "Retro Gamers", "Data Science", "Language Exchange", "Cycling Crew",
-  "東京 React 勉強会", "上海摄影爱好者", "北京跑步团", "大阪グルメ部", "京都写真部", "深圳创业者", "台北读书会", "札幌スキー仲間",
-  "广州美食群", "横浜ジャズ愛好会", "成都熊猫粉丝", "名古屋ゲーム開発",
+  "Weekend Hikers",
+  "Book Club",
+  "Night Runners",
+  "Indie Game Devs",
+  "Jazz Lovers",
+  "Product Launch",
+  "Photo Walk",
+  "Startup Founders",
+  "Chess Masters",
+  "Vegan Kitchen",
+  "Retro Gamers",
+  "Data Science",
+  "Language Exchange",
+  "Cycling Crew",
+  "東京 React 勉強会",
+  "上海摄影爱好者",
+  "北京跑步团",
+  "大阪グルメ部",
+  "京都写真部",
+  "深圳创业者",
+  "台北读书会",
+  "札幌スキー仲間",
+  "广州美食群",
+  "横浜ジャズ愛好会",
+  "成都熊猫粉丝",
+  "名古屋ゲーム開発",
 ];
-const TYPES: [GroupType, number][] = [["Public", 0.4], ["Private", 0.2], ["ChatRoom", 0.2], ["Community", 0.1], ["AVChatRoom", 0.1]];
+const TYPES: [GroupType, number][] = [
+  ["Public", 0.4],
+  ["Private", 0.2],
+  ["ChatRoom", 0.2],
+  ["Community", 0.1],
+  ["AVChatRoom", 0.1],
+];
 const NICKS = ["Aiko", "Ben", "Chen Wei", "田中", "李娜", "Sofia", "Kenji", "王芳", "Lucas", "さくら"];
 const YEAR = 365 * 86400;
 
@@ -50,15 +78,38 @@ function groupSizes(rng: Rng, groups: number, total: number, maxSize: number): n
 function draft(rng: Rng, type: GroupType, groupId: string, owner: string, n: number): GroupDraft {
   const rules = TYPE_RULES[type];
   const joinOption: ApplyJoinOption =
-    type === "Public" ? (rng.chance(0.7) ? "NeedPermission" : rng.chance(0.67) ? "FreeAccess" : "DisableApply") : rules.defaultApplyJoinOption;
+    type === "Public"
+      ? rng.chance(0.7)
+        ? "NeedPermission"
+        : rng.chance(0.67)
+          ? "FreeAccess"
+          : "DisableApply"
+      : rules.defaultApplyJoinOption;
   return {
-    type, groupId, name: `${rng.pick(TOPICS)} ${n}`, introduction: "", notification: "", faceUrl: "", owner,
-    maxMembers: rules.maxMembersCeiling, applyJoinOption: joinOption, inviteJoinOption: rules.defaultInviteJoinOption,
-    muteAll: false, supportTopic: false, appDefinedData: [], members: [],
+    type,
+    groupId,
+    name: `${rng.pick(TOPICS)} ${n}`,
+    introduction: "",
+    notification: "",
+    faceUrl: "",
+    owner,
+    maxMembers: rules.maxMembersCeiling,
+    applyJoinOption: joinOption,
+    inviteJoinOption: rules.defaultInviteJoinOption,
+    muteAll: false,
+    supportTopic: false,
+    appDefinedData: [],
+    members: [],
   };
 }
 
-function seedGroups(store: Store, rng: Rng, size: SeedSize, accountIds: string[], now: number): { groupIds: string[]; needPermission: string[] } {
+function seedGroups(
+  store: Store,
+  rng: Rng,
+  size: SeedSize,
+  accountIds: string[],
+  now: number,
+): { groupIds: string[]; needPermission: string[] } {
   const sizes = groupSizes(rng, size.groups, size.memberships, Math.min(accountIds.length, 2000));
   const groupIds: string[] = [];
   const needPermission: string[] = [];
@@ -101,10 +152,18 @@ function seedApplications(store: Store, rng: Rng, count: number, groups: string[
       const groupId = rng.pick(groups);
       const requester = rng.pick(accountIds);
       if (store.members.get(groupId, requester) || store.applications.pendingFor(groupId, requester)) continue;
-      ids.push(store.applications.insert({
-        groupId, requester, message: rng.pick(["Hi! May I join?", "よろしくお願いします", "请让我加入"]), status: "pending",
-        createdAt: now - rng.int(60, 3 * 86400), handledBy: null, handledAt: null, reason: null,
-      }));
+      ids.push(
+        store.applications.insert({
+          groupId,
+          requester,
+          message: rng.pick(["Hi! May I join?", "よろしくお願いします", "请让我加入"]),
+          status: "pending",
+          createdAt: now - rng.int(60, 3 * 86400),
+          handledBy: null,
+          handledAt: null,
+          reason: null,
+        }),
+      );
     }
   });
   return ids;

@@ -47,7 +47,12 @@ export function printTable(rows: (string | number)[][]): void {
   const cells = rows.map((r) => r.map(String));
   const widths = cells[0].map((_, c) => Math.max(...cells.map((r) => (r[c] ?? "").length)));
   for (const [i, r] of cells.entries()) {
-    console.log(r.map((v, c) => v.padEnd(widths[c])).join("  ").trimEnd());
+    console.log(
+      r
+        .map((v, c) => v.padEnd(widths[c]))
+        .join("  ")
+        .trimEnd(),
+    );
     if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
   }
 }

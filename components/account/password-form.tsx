@@ -42,13 +42,40 @@ export function PasswordForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <Field label={t("currentPassword")} error={errors.currentPassword}>
-        {(p) => <input {...p} type="password" autoComplete="current-password" className={inputClass} value={draft.currentPassword} onChange={(e) => set("currentPassword", e.target.value)} />}
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="current-password"
+            className={inputClass}
+            value={draft.currentPassword}
+            onChange={(e) => set("currentPassword", e.target.value)}
+          />
+        )}
       </Field>
       <Field label={t("newPassword")} hint={t("newPasswordHint")} error={errors.newPassword}>
-        {(p) => <input {...p} type="password" autoComplete="new-password" className={inputClass} value={draft.newPassword} onChange={(e) => set("newPassword", e.target.value)} />}
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="new-password"
+            className={inputClass}
+            value={draft.newPassword}
+            onChange={(e) => set("newPassword", e.target.value)}
+          />
+        )}
       </Field>
       <Field label={t("newPasswordAgain")} error={errors.confirm}>
-        {(p) => <input {...p} type="password" autoComplete="new-password" className={inputClass} value={draft.confirm} onChange={(e) => set("confirm", e.target.value)} />}
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="new-password"
+            className={inputClass}
+            value={draft.confirm}
+            onChange={(e) => set("confirm", e.target.value)}
+          />
+        )}
       </Field>
       <MutationError error={formError} />
       <div className="flex items-center gap-3">

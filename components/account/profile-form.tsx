@@ -11,7 +11,6 @@ import { useUpdateMe } from "@/lib/client/me";
 import { HTML_LANG, LOCALE_LABEL } from "@/lib/i18n";
 import { LOCALES, THEMES, type ConsoleUser, type Locale, type Theme } from "@/lib/schemas/user";
 
-
 export function ProfileForm({ me }: { me: ConsoleUser }) {
   const t = useTranslations("Account");
   const roles = useTranslations("Roles");
@@ -50,11 +49,24 @@ export function ProfileForm({ me }: { me: ConsoleUser }) {
         {t.rich("signedInAs", { email: me.email, role: roles(`badge.${me.role}`), b: (c) => <span className="font-medium">{c}</span> })}
       </p>
       <Field label={t("name")} error={fieldErrors.name}>
-        {(p) => <input {...p} autoComplete="name" className={inputClass} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            autoComplete="name"
+            className={inputClass}
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          />
+        )}
       </Field>
       <Field label={t("language")} error={fieldErrors.locale}>
         {(p) => (
-          <select {...p} className={inputClass} value={draft.locale} onChange={(e) => setDraft({ ...draft, locale: e.target.value as Locale })}>
+          <select
+            {...p}
+            className={inputClass}
+            value={draft.locale}
+            onChange={(e) => setDraft({ ...draft, locale: e.target.value as Locale })}
+          >
             {LOCALES.map((l) => (
               <option key={l} value={l} lang={HTML_LANG[l]}>
                 {LOCALE_LABEL[l]}
@@ -65,7 +77,12 @@ export function ProfileForm({ me }: { me: ConsoleUser }) {
       </Field>
       <Field label={t("theme")} error={fieldErrors.theme}>
         {(p) => (
-          <select {...p} className={inputClass} value={draft.theme} onChange={(e) => setDraft({ ...draft, theme: e.target.value as Theme })}>
+          <select
+            {...p}
+            className={inputClass}
+            value={draft.theme}
+            onChange={(e) => setDraft({ ...draft, theme: e.target.value as Theme })}
+          >
             {THEMES.map((th) => (
               <option key={th} value={th}>
                 {t(`themes.${th}`)}

@@ -58,7 +58,8 @@ export function ApiReference({ doc }: { doc: ApiDocument }) {
                 {entries.map(({ path, method, op }) => (
                   <li key={op.operationId}>
                     <a href={`#${operationAnchor(op)}`} className={LINK}>
-                      <span className="font-mono text-xs">{method.toUpperCase()}</span> <code className="text-xs [overflow-wrap:anywhere]">{path}</code>
+                      <span className="font-mono text-xs">{method.toUpperCase()}</span>{" "}
+                      <code className="text-xs [overflow-wrap:anywhere]">{path}</code>
                     </a>
                   </li>
                 ))}

@@ -21,11 +21,17 @@ export function OperationView({ path, method, op }: { path: string; method: Oper
   const body = op.requestBody?.content["application/json"]?.schema;
   const [success, ...failures] = Object.entries(op.responses);
   return (
-    <article id={operationAnchor(op)} aria-labelledby={`${operationAnchor(op)}-h`} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+    <article
+      id={operationAnchor(op)}
+      aria-labelledby={`${operationAnchor(op)}-h`}
+      className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
+    >
       <h3 id={`${operationAnchor(op)}-h`} className="flex flex-wrap items-baseline gap-2">
         <span className={`rounded px-1.5 py-0.5 font-mono text-xs font-bold ${METHOD_COLOURS[method]}`}>{method.toUpperCase()}</span>
         <code className="text-sm font-semibold [overflow-wrap:anywhere]">{path}</code>
-        <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">{t(`access.${op["x-role"]}`)}</span>
+        <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+          {t(`access.${op["x-role"]}`)}
+        </span>
       </h3>
       <p className="mt-1 text-sm text-slate-800 dark:text-slate-200">{op.summary}</p>
       {op.description ? (
@@ -40,9 +46,17 @@ export function OperationView({ path, method, op }: { path: string; method: Oper
             <ul className="mt-1 space-y-1 text-sm">
               {op.parameters.map((p) => (
                 <li key={`${p.in}-${p.name}`}>
-                  <code className="font-semibold">{p.name}</code> <span className="text-xs text-slate-600 dark:text-slate-400">{t(`in.${p.in}`)} · {p.required ? t("required") : t("optional")}</span>{" "}
+                  <code className="font-semibold">{p.name}</code>{" "}
+                  <span className="text-xs text-slate-600 dark:text-slate-400">
+                    {t(`in.${p.in}`)} · {p.required ? t("required") : t("optional")}
+                  </span>{" "}
                   <code className="text-xs">{typeLine(p.schema)}</code>
-                  {p.schema.default !== undefined ? <span className="text-xs text-slate-600 dark:text-slate-400"> — {t("default", { value: JSON.stringify(p.schema.default) })}</span> : null}
+                  {p.schema.default !== undefined ? (
+                    <span className="text-xs text-slate-600 dark:text-slate-400">
+                      {" "}
+                      — {t("default", { value: JSON.stringify(p.schema.default) })}
+                    </span>
+                  ) : null}
                   {p.description ? <span className="text-xs text-slate-600 dark:text-slate-400"> — {p.description}</span> : null}
                 </li>
               ))}
@@ -86,7 +100,12 @@ function SuccessView({ response }: { response: ApiResponse | ApiResponseRef }) {
     <div className="mt-1 space-y-1 text-sm">
       <p className="text-xs text-slate-700 dark:text-slate-300">
         <Prose text={response.description} />
-        {type ? <> · <code>{type}</code></> : null}
+        {type ? (
+          <>
+            {" "}
+            · <code>{type}</code>
+          </>
+        ) : null}
       </p>
       {media?.schema && type === "application/json" ? <SchemaView schema={media.schema} /> : null}
     </div>

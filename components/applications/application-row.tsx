@@ -29,7 +29,21 @@ type Props = {
 };
 
 /** One application: a table row on a wide screen, a labelled card with its buttons on a phone. */
-export function ApplicationRow({ application: a, current, selected, actionable, showGroup, problem, canRaiseLimit, ref, onFocus, onToggle, onApprove, onRefuse, onRaiseLimit }: Props) {
+export function ApplicationRow({
+  application: a,
+  current,
+  selected,
+  actionable,
+  showGroup,
+  problem,
+  canRaiseLimit,
+  ref,
+  onFocus,
+  onToggle,
+  onApprove,
+  onRefuse,
+  onRaiseLimit,
+}: Props) {
   const t = useTranslations("Applications");
   const who = a.requesterNickname || a.requesterId;
   const column = (c: string) => t(`columns.${c}`);
@@ -51,7 +65,10 @@ export function ApplicationRow({ application: a, current, selected, actionable, 
       {showGroup && (
         <StackCell label={column("group")} className="md:max-w-[14rem] md:min-w-[9rem]">
           <span className="min-w-0">
-            <Link href={`/groups/${encodeURIComponent(a.groupId)}`} className="font-medium text-indigo-700 [overflow-wrap:anywhere] hover:underline dark:text-indigo-300">
+            <Link
+              href={`/groups/${encodeURIComponent(a.groupId)}`}
+              className="font-medium text-indigo-700 [overflow-wrap:anywhere] hover:underline dark:text-indigo-300"
+            >
               {a.groupName || a.groupId}
             </Link>
             <span className="block font-mono text-xs break-all text-slate-600 dark:text-slate-400">{a.groupId}</span>
@@ -80,7 +97,10 @@ export function ApplicationRow({ application: a, current, selected, actionable, 
               </Button>
             </div>
             {problem && (
-              <p role="alert" className="max-w-[16rem] text-xs font-medium text-red-800 [overflow-wrap:anywhere] max-md:max-w-none dark:text-red-300">
+              <p
+                role="alert"
+                className="max-w-[16rem] text-xs font-medium text-red-800 [overflow-wrap:anywhere] max-md:max-w-none dark:text-red-300"
+              >
                 {problem.text}
                 {problem.full && canRaiseLimit && (
                   <>

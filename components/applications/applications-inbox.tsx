@@ -56,7 +56,12 @@ export function ApplicationsInbox({ canModerate, canEdit }: { canModerate: boole
           <label htmlFor="app-status" className="text-sm font-medium">
             {t("status")}
           </label>
-          <select id="app-status" className={`${inputClass} w-40`} value={filters.status ?? "pending"} onChange={(e) => go({ ...filters, status: e.target.value === "pending" ? undefined : e.target.value })}>
+          <select
+            id="app-status"
+            className={`${inputClass} w-40`}
+            value={filters.status ?? "pending"}
+            onChange={(e) => go({ ...filters, status: e.target.value === "pending" ? undefined : e.target.value })}
+          >
             {APPLICATION_STATUS.map((s) => (
               <option key={s} value={s}>
                 {t(`statuses.${s}`)}
@@ -68,7 +73,12 @@ export function ApplicationsInbox({ canModerate, canEdit }: { canModerate: boole
           <label htmlFor="app-sort" className="text-sm font-medium">
             {t("order")}
           </label>
-          <select id="app-sort" className={`${inputClass} w-44`} value={filters.sort ?? "newest"} onChange={(e) => chooseSort(e.target.value === "oldest" ? "oldest" : "newest")}>
+          <select
+            id="app-sort"
+            className={`${inputClass} w-44`}
+            value={filters.sort ?? "newest"}
+            onChange={(e) => chooseSort(e.target.value === "oldest" ? "oldest" : "newest")}
+          >
             <option value="newest">{t("orders.newest")}</option>
             <option value="oldest">{t("orders.oldest")}</option>
           </select>

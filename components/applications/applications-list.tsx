@@ -82,11 +82,20 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
     handle.mutate(
       { id: a.id, action, reason },
       {
-        onSuccess: () => say(t(action === "approve" ? "approvedOutcome" : "refusedOutcome", { who: who(a), group: a.groupName || a.groupId })),
+        onSuccess: () =>
+          say(t(action === "approve" ? "approvedOutcome" : "refusedOutcome", { who: who(a), group: a.groupName || a.groupId })),
         onError: (err) => {
           const imCode = err instanceof ApiError ? err.imCode : undefined;
           setProblem(a.id, { text: words.message(err), full: imCode === GROUP_FULL });
-          say(t("failedOutcome", { who: who(a), group: a.groupName || a.groupId, error: words.message(err), imCode: imCode ? String(imCode) : "none" }), true);
+          say(
+            t("failedOutcome", {
+              who: who(a),
+              group: a.groupName || a.groupId,
+              error: words.message(err),
+              imCode: imCode ? String(imCode) : "none",
+            }),
+            true,
+          );
         },
       },
     );
@@ -156,13 +165,24 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
   return (
     <div ref={container} className="flex flex-col gap-2">
       <StatusLine said={said} />
-      {actionable && <SelectionBar shown={items.length} selected={chosen.length} onSelectAll={(all) => setSelected(all ? new Set(ids) : new Set())} onApprove={() => void handleMany(chosen, "approve")} onRefuse={() => refuse(chosen)} onClear={() => setSelected(new Set())} />}
+      {actionable && (
+        <SelectionBar
+          shown={items.length}
+          selected={chosen.length}
+          onSelectAll={(all) => setSelected(all ? new Set(ids) : new Set())}
+          onApprove={() => void handleMany(chosen, "approve")}
+          onRefuse={() => refuse(chosen)}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
       {progress && <BulkProgressPanel progress={progress.p} action={progress.action} />}
       {list.isError ? (
         <ErrorPanel error={list.error} onRetry={() => list.refetch()} />
       ) : (
         <StackTable caption={keyboard ? t("captionKeys") : t("caption")} columns={columns} busy={list.isPending}>
-          {!list.isPending && items.length === 0 && <StackMessage span={columns.length}>{pending ? t("emptyPending") : t("emptyFiltered")}</StackMessage>}
+          {!list.isPending && items.length === 0 && (
+            <StackMessage span={columns.length}>{pending ? t("emptyPending") : t("emptyFiltered")}</StackMessage>
+          )}
           {items.map((a) => (
             <ApplicationRow
               key={a.id}
@@ -187,7 +207,13 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
         </StackTable>
       )}
       <div className="flex items-center justify-between text-sm text-slate-600 dark:text-slate-400">
-        <span>{list.isError ? null : list.isPending ? common("loading") : t("shown", { shown: format.number(items.length), total: format.number(total) })}</span>
+        <span>
+          {list.isError
+            ? null
+            : list.isPending
+              ? common("loading")
+              : t("shown", { shown: format.number(items.length), total: format.number(total) })}
+        </span>
         {list.hasNextPage && (
           <Button onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
             {list.isFetchingNextPage ? common("loading") : common("showMore")}

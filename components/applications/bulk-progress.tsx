@@ -14,7 +14,11 @@ export function BulkProgressPanel({ progress, action }: { progress: BulkProgress
   // Each failure arrives in the error contract: the same words as anywhere else.
   const why = (e: NonNullable<(typeof failed)[number]["error"]>) => words.message(new ApiError(0, e.code, e.message, e.details));
   return (
-    <div className="rounded-md border border-slate-200 bg-white p-3 text-sm dark:border-slate-700 dark:bg-slate-900" role="status" aria-live="polite">
+    <div
+      className="rounded-md border border-slate-200 bg-white p-3 text-sm dark:border-slate-700 dark:bg-slate-900"
+      role="status"
+      aria-live="polite"
+    >
       <div className="flex items-center gap-3">
         <progress className="h-2 flex-1" max={progress.total} value={progress.done} aria-label={t("bulkWorking", { action })} />
         <span className="tabular-nums">

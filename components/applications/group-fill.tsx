@@ -10,7 +10,9 @@ export function GroupFill({ application }: { application: Application }) {
   if (!fill || fill.max <= 0) return null;
   const full = fill.members >= fill.max;
   return (
-    <span className={`block text-xs tabular-nums ${full ? "font-semibold text-red-800 dark:text-red-300" : "text-slate-600 dark:text-slate-400"}`}>
+    <span
+      className={`block text-xs tabular-nums ${full ? "font-semibold text-red-800 dark:text-red-300" : "text-slate-600 dark:text-slate-400"}`}
+    >
       {t(full ? "groupFull" : "groupFill", { members: format.number(fill.members), max: format.number(fill.max) })}
     </span>
   );

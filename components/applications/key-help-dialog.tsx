@@ -12,7 +12,9 @@ export function KeyHelpDialog({ open, onOpenChange }: { open: boolean; onOpenCha
         {KEY_HELP.map(([k, v]) => (
           <div key={k} className="contents">
             <dt className="whitespace-nowrap">
-              <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 font-mono dark:border-slate-600 dark:bg-slate-800">{k}</kbd>
+              <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 font-mono dark:border-slate-600 dark:bg-slate-800">
+                {k}
+              </kbd>
             </dt>
             <dd>{t(`keys.${v}`)}</dd>
           </div>

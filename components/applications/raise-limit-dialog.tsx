@@ -16,10 +16,22 @@ export function suggestedLimit(max: number): number {
 }
 
 /** For an admin, where an approval failed because the group is full: raise its member limit, then approve. */
-export function RaiseLimitDialog({ application, onClose, onRaised }: { application: Application | null; onClose: () => void; onRaised: (a: Application) => void }) {
+export function RaiseLimitDialog({
+  application,
+  onClose,
+  onRaised,
+}: {
+  application: Application | null;
+  onClose: () => void;
+  onRaised: (a: Application) => void;
+}) {
   const t = useTranslations("Applications");
   return (
-    <Dialog open={application !== null} onOpenChange={(o) => !o && onClose()} title={t("raiseLimitTitle", { group: application?.groupName || application?.groupId || "" })}>
+    <Dialog
+      open={application !== null}
+      onOpenChange={(o) => !o && onClose()}
+      title={t("raiseLimitTitle", { group: application?.groupName || application?.groupId || "" })}
+    >
       {application && <RaiseLimitForm application={application} onCancel={onClose} onRaised={() => onRaised(application)} />}
     </Dialog>
   );
@@ -42,8 +54,23 @@ function RaiseLimitForm({ application: a, onCancel, onRaised }: { application: A
         if (valid) update.mutate({ maxMemberCount: value }, { onSuccess: onRaised });
       }}
     >
-      <Field label={t("newLimit")} hint={t("newLimitHint", { current: format.number(current), max: format.number(MAX_LIMIT) })} error={limit !== "" && !valid ? t("newLimitInvalid", { current: format.number(current) }) : undefined}>
-        {(p) => <input {...p} type="number" inputMode="numeric" min={current + 1} max={MAX_LIMIT} className={`${inputClass} w-40`} value={limit} onChange={(e) => setLimit(e.target.value)} />}
+      <Field
+        label={t("newLimit")}
+        hint={t("newLimitHint", { current: format.number(current), max: format.number(MAX_LIMIT) })}
+        error={limit !== "" && !valid ? t("newLimitInvalid", { current: format.number(current) }) : undefined}
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="number"
+            inputMode="numeric"
+            min={current + 1}
+            max={MAX_LIMIT}
+            className={`${inputClass} w-40`}
+            value={limit}
+            onChange={(e) => setLimit(e.target.value)}
+          />
+        )}
       </Field>
       <MutationError error={update.error} />
       <div className="flex justify-end gap-2">

@@ -13,7 +13,15 @@ import type { Application } from "@/lib/schemas/application";
  * Asks for an optional reason before refusing `applications` (one or many), naming whose they are. The
  * requester sees the reason in their app exactly as written.
  */
-export function RefuseDialog({ applications, onClose, onConfirm }: { applications: Application[] | null; onClose: () => void; onConfirm: (reason: string | undefined) => void }) {
+export function RefuseDialog({
+  applications,
+  onClose,
+  onConfirm,
+}: {
+  applications: Application[] | null;
+  onClose: () => void;
+  onConfirm: (reason: string | undefined) => void;
+}) {
   const t = useTranslations("Applications");
   const list = applications ?? [];
   const groups = new Set(list.map((a) => a.groupId)).size;
@@ -37,7 +45,15 @@ export function RefuseDialog({ applications, onClose, onConfirm }: { application
   );
 }
 
-function RefuseForm({ messages, onCancel, onSubmit }: { messages: string[]; onCancel: () => void; onSubmit: (reason: string | undefined) => void }) {
+function RefuseForm({
+  messages,
+  onCancel,
+  onSubmit,
+}: {
+  messages: string[];
+  onCancel: () => void;
+  onSubmit: (reason: string | undefined) => void;
+}) {
   const t = useTranslations("Applications");
   const common = useTranslations("Common");
   const moderators = useLocale() as Locale;
@@ -66,19 +82,37 @@ function RefuseForm({ messages, onCancel, onSubmit }: { messages: string[]; onCa
       </Field>
       <fieldset className="flex flex-col gap-2">
         <legend className="sr-only">{t("templates")}</legend>
-        <div role="radiogroup" aria-label={t("templateLanguage")} aria-describedby={hintId} className="flex flex-wrap items-center gap-1 text-xs">
+        <div
+          role="radiogroup"
+          aria-label={t("templateLanguage")}
+          aria-describedby={hintId}
+          className="flex flex-wrap items-center gap-1 text-xs"
+        >
           <span aria-hidden className="mr-1 font-medium text-slate-700 dark:text-slate-300">
             {t("templateLanguage")}
           </span>
           {LOCALES.map((l) => (
-            <label key={l} lang={HTML_LANG[l]} className="flex items-center gap-1 rounded border border-slate-300 px-2 py-0.5 has-checked:border-indigo-600 has-checked:bg-indigo-50 has-checked:font-semibold dark:border-slate-600 dark:has-checked:border-indigo-400 dark:has-checked:bg-indigo-950">
-              <input type="radio" name="template-language" value={l} checked={language === l} onChange={() => setLanguage(l)} className="accent-indigo-600" />
+            <label
+              key={l}
+              lang={HTML_LANG[l]}
+              className="flex items-center gap-1 rounded border border-slate-300 px-2 py-0.5 has-checked:border-indigo-600 has-checked:bg-indigo-50 has-checked:font-semibold dark:border-slate-600 dark:has-checked:border-indigo-400 dark:has-checked:bg-indigo-950"
+            >
+              <input
+                type="radio"
+                name="template-language"
+                value={l}
+                checked={language === l}
+                onChange={() => setLanguage(l)}
+                className="accent-indigo-600"
+              />
               {LOCALE_LABEL[l]}
             </label>
           ))}
         </div>
         <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
-          {theirs ? t("templateLanguageTheirs", { language: LOCALE_LABEL[theirs], count: messages.length }) : t("templateLanguageYours", { language: LOCALE_LABEL[language] })}
+          {theirs
+            ? t("templateLanguageTheirs", { language: LOCALE_LABEL[theirs], count: messages.length })
+            : t("templateLanguageYours", { language: LOCALE_LABEL[language] })}
         </p>
         <div role="group" aria-label={t("templates")} className="flex flex-wrap gap-2">
           {TEMPLATE_KEYS.map((key) => (

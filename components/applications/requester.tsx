@@ -10,7 +10,10 @@ export function Requester({ application: a }: { application: Application }) {
         // eslint-disable-next-line @next/next/no-img-element -- faces are external URLs set in the IM app, from the hosts FACE_HOSTS allows
         <img src={face} alt="" className="h-8 w-8 shrink-0 rounded-full object-cover" referrerPolicy="no-referrer" />
       ) : (
-        <span aria-hidden="true" className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-slate-200 text-sm font-semibold text-slate-700 dark:bg-slate-700 dark:text-slate-100">
+        <span
+          aria-hidden="true"
+          className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-slate-200 text-sm font-semibold text-slate-700 dark:bg-slate-700 dark:text-slate-100"
+        >
           {Array.from(a.requesterNickname || a.requesterId)[0]}
         </span>
       )}

@@ -2,7 +2,14 @@
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
-type Props = { shown: number; selected: number; onSelectAll: (all: boolean) => void; onApprove: () => void; onRefuse: () => void; onClear: () => void };
+type Props = {
+  shown: number;
+  selected: number;
+  onSelectAll: (all: boolean) => void;
+  onApprove: () => void;
+  onRefuse: () => void;
+  onClear: () => void;
+};
 
 /**
  * Select-all and the actions on the selection, in one row whose height does not change when something is
@@ -15,7 +22,14 @@ export function SelectionBar({ shown, selected, onSelectAll, onApprove, onRefuse
   return (
     <div className="flex min-h-10 flex-wrap items-center gap-2 rounded-md bg-slate-50 px-3 py-1.5 text-sm dark:bg-slate-800/60">
       <label className="flex items-center gap-2">
-        <input type="checkbox" aria-label={t("selectAll")} checked={all} ref={(el) => void (el && (el.indeterminate = selected > 0 && !all))} disabled={shown === 0} onChange={() => onSelectAll(!all)} />
+        <input
+          type="checkbox"
+          aria-label={t("selectAll")}
+          checked={all}
+          ref={(el) => void (el && (el.indeterminate = selected > 0 && !all))}
+          disabled={shown === 0}
+          onChange={() => onSelectAll(!all)}
+        />
         <span aria-hidden>{selected > 0 ? t("selected", { count: selected }) : t("selectAllShort")}</span>
       </label>
       {selected > 0 && (

@@ -15,7 +15,11 @@ export function StatusBadge({ application: a }: { application: Application }) {
       <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium [overflow-wrap:anywhere] ${STYLE[a.status]}`}>
         {t("badge", { status: a.status, by: a.handledBy || "none" })}
       </span>
-      {a.status === "refused" && a.reason && <p className="mt-1 max-w-[16rem] text-xs whitespace-pre-wrap text-slate-700 [overflow-wrap:anywhere] dark:text-slate-300">{t("refusedBecause", { reason: a.reason })}</p>}
+      {a.status === "refused" && a.reason && (
+        <p className="mt-1 max-w-[16rem] text-xs whitespace-pre-wrap text-slate-700 [overflow-wrap:anywhere] dark:text-slate-300">
+          {t("refusedBecause", { reason: a.reason })}
+        </p>
+      )}
     </>
   );
 }

@@ -19,7 +19,12 @@ export function StatusLine({ said }: { said: Said | null }) {
   }, [said]);
   const shown = said && expired !== said.at ? said : null;
   return (
-    <p role="status" aria-live="polite" className={`min-h-5 truncate text-sm ${shown?.error ? "text-red-800 dark:text-red-300" : "text-emerald-800 dark:text-emerald-300"}`} title={shown?.text}>
+    <p
+      role="status"
+      aria-live="polite"
+      className={`min-h-5 truncate text-sm ${shown?.error ? "text-red-800 dark:text-red-300" : "text-emerald-800 dark:text-emerald-300"}`}
+      title={shown?.text}
+    >
       {shown?.text}
     </p>
   );

@@ -33,13 +33,25 @@ export function AuditToolbar({ filters, onChange }: { filters: AuditListFilters;
         <label htmlFor="audit-actor" className={label}>
           {t("who")}
         </label>
-        <input id="audit-actor" type="search" placeholder={t("whoPlaceholder")} className={inputClass} value={actor} onChange={(e) => setActor(e.target.value)} />
+        <input
+          id="audit-actor"
+          type="search"
+          placeholder={t("whoPlaceholder")}
+          className={inputClass}
+          value={actor}
+          onChange={(e) => setActor(e.target.value)}
+        />
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="audit-action" className={label}>
           {t("action")}
         </label>
-        <select id="audit-action" className={`${inputClass} w-52 max-w-full`} value={filters.action ?? ""} onChange={(e) => onChange({ ...filters, action: e.target.value || undefined })}>
+        <select
+          id="audit-action"
+          className={`${inputClass} w-52 max-w-full`}
+          value={filters.action ?? ""}
+          onChange={(e) => onChange({ ...filters, action: e.target.value || undefined })}
+        >
           <option value="">{t("allActions")}</option>
           {AUDIT_ACTIONS.map((a) => (
             <option key={a} value={a}>
@@ -52,7 +64,13 @@ export function AuditToolbar({ filters, onChange }: { filters: AuditListFilters;
         <label htmlFor="audit-group" className={label}>
           {t("groupId")}
         </label>
-        <input id="audit-group" type="search" className={`${inputClass} font-mono`} value={groupId} onChange={(e) => setGroupId(e.target.value)} />
+        <input
+          id="audit-group"
+          type="search"
+          className={`${inputClass} font-mono`}
+          value={groupId}
+          onChange={(e) => setGroupId(e.target.value)}
+        />
       </div>
       <div className="flex gap-2">
         <Button type="submit" variant="primary">

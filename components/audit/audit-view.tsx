@@ -21,7 +21,10 @@ export function AuditView() {
   // Cursors of the pages before this one, so "Previous" can go back without the server keeping state.
   const [history, setHistory] = useState<string[]>([]);
 
-  const navigate = useCallback((next: AuditListFilters) => router.push(`${pathname}${searchFromAuditFilters(next)}`, { scroll: false }), [router, pathname]);
+  const navigate = useCallback(
+    (next: AuditListFilters) => router.push(`${pathname}${searchFromAuditFilters(next)}`, { scroll: false }),
+    [router, pathname],
+  );
   const changeFilters = (next: AuditListFilters) => {
     setHistory([]);
     navigate({ ...next, cursor: undefined });
@@ -39,12 +42,20 @@ export function AuditView() {
             {audit.data ? t("count", { count: audit.data.total }) : audit.isError ? null : common("loading")}
           </p>
         </div>
-        <a href={auditCsvHref(filters)} download className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800">
+        <a
+          href={auditCsvHref(filters)}
+          download
+          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"
+        >
           {t("export")}
         </a>
       </div>
       <AuditToolbar filters={filters} onChange={changeFilters} />
-      {audit.isError ? <ErrorPanel error={audit.error} onRetry={() => audit.refetch()} /> : <AuditTable entries={audit.data?.items} loading={audit.isPending} />}
+      {audit.isError ? (
+        <ErrorPanel error={audit.error} onRetry={() => audit.refetch()} />
+      ) : (
+        <AuditTable entries={audit.data?.items} loading={audit.isPending} />
+      )}
       <Pager
         hasPrevious={history.length > 0}
         hasNext={Boolean(audit.data?.nextCursor)}

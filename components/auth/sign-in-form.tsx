@@ -31,8 +31,12 @@ export function SignInForm({ from }: { from: string }) {
 
   return (
     <form onSubmit={onSubmit} className="mt-5 flex flex-col gap-4" noValidate>
-      <Field label={t("email")}>{(p) => <input {...p} name="email" type="email" autoComplete="username" required className={inputClass} />}</Field>
-      <Field label={t("password")}>{(p) => <input {...p} name="password" type="password" autoComplete="current-password" required className={inputClass} />}</Field>
+      <Field label={t("email")}>
+        {(p) => <input {...p} name="email" type="email" autoComplete="username" required className={inputClass} />}
+      </Field>
+      <Field label={t("password")}>
+        {(p) => <input {...p} name="password" type="password" autoComplete="current-password" required className={inputClass} />}
+      </Field>
       {error && (
         <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
           {error}

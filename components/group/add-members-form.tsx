@@ -25,7 +25,12 @@ export function AddMembersForm({ group }: { group: Group }) {
     if (res) {
       setResults(res.results);
       // The IDs that did not make it stay in the field, to correct and send again.
-      setText(res.results.filter((r) => !r.ok).map((r) => r.userId).join(", "));
+      setText(
+        res.results
+          .filter((r) => !r.ok)
+          .map((r) => r.userId)
+          .join(", "),
+      );
     }
   }
 
@@ -35,7 +40,13 @@ export function AddMembersForm({ group }: { group: Group }) {
         {t("addLabel", { verb })}
       </label>
       <div className="flex flex-wrap gap-2">
-        <input id={`add-${group.id}`} className={`${inputClass} flex-1 font-mono`} placeholder={t("addPlaceholder")} value={text} onChange={(e) => setText(e.target.value)} />
+        <input
+          id={`add-${group.id}`}
+          className={`${inputClass} flex-1 font-mono`}
+          placeholder={t("addPlaceholder")}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
         <Button type="submit" disabled={add.isPending || !text.trim()}>
           {add.isPending ? t("adding", { verb }) : t("add", { verb })}
         </Button>
@@ -50,7 +61,13 @@ export function AddMembersForm({ group }: { group: Group }) {
 function AddResults({ results }: { results: AddMemberResult[] }) {
   const t = useTranslations("Members");
   const failed = results.filter((r) => !r.ok).length;
-  return <PerUserResults summary={t("resultSummary", { ok: results.length - failed, failed })} results={results} words={(r) => <ResultWords result={r} />} />;
+  return (
+    <PerUserResults
+      summary={t("resultSummary", { ok: results.length - failed, failed })}
+      results={results}
+      words={(r) => <ResultWords result={r} />}
+    />
+  );
 }
 
 function ResultWords({ result }: { result: AddMemberResult }) {
@@ -59,5 +76,10 @@ function ResultWords({ result }: { result: AddMemberResult }) {
   const code = result.error?.code;
   if (code === "unknown_user") return <>{t("results.unknown_user")}</>;
   if (code === "im_error") return <>{t("results.refused")}</>;
-  return <>{t("results.failed")}{result.error ? ` (${result.error.code}: ${result.error.message})` : ""}</>;
+  return (
+    <>
+      {t("results.failed")}
+      {result.error ? ` (${result.error.code}: ${result.error.message})` : ""}
+    </>
+  );
 }

@@ -24,7 +24,10 @@ export function DangerZone({ group }: { group: Group }) {
   return (
     <Panel title={t("title")}>
       <p className="text-sm text-slate-700 dark:text-slate-300">{t("warning")}</p>
-      <Button className="mt-3 border-red-300 text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950" onClick={() => setOpen(true)}>
+      <Button
+        className="mt-3 border-red-300 text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950"
+        onClick={() => setOpen(true)}
+      >
         {t("open")}
       </Button>
       <Dialog
@@ -38,7 +41,9 @@ export function DangerZone({ group }: { group: Group }) {
       >
         {done ? (
           <div className="flex flex-col gap-3 text-sm">
-            <p role="status" className="[overflow-wrap:anywhere]">{t("done", { name: group.name, members: group.memberCount, pending })}</p>
+            <p role="status" className="[overflow-wrap:anywhere]">
+              {t("done", { name: group.name, members: group.memberCount, pending })}
+            </p>
             <Button variant="primary" onClick={() => router.push("/groups")}>
               {t("back")}
             </Button>
@@ -52,12 +57,25 @@ export function DangerZone({ group }: { group: Group }) {
               <li>{t("lostProfile")}</li>
             </ul>
             <Field label={t("typeToConfirm", { id: group.id })}>
-              {(p) => <input {...p} className={`${inputClass} font-mono`} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />}
+              {(p) => (
+                <input
+                  {...p}
+                  className={`${inputClass} font-mono`}
+                  value={typed}
+                  onChange={(e) => setTyped(e.target.value)}
+                  autoComplete="off"
+                />
+              )}
             </Field>
             <MutationError error={dismiss.error} />
             <div className="flex justify-end gap-2">
               <Button onClick={() => setOpen(false)}>{common("cancel")}</Button>
-              <Button variant="primary" className="bg-red-700 hover:bg-red-800 disabled:bg-red-300 dark:disabled:bg-red-950 dark:disabled:text-red-300" disabled={typed !== group.id || dismiss.isPending} onClick={() => dismiss.mutate(undefined, { onSuccess: () => setDone(true) })}>
+              <Button
+                variant="primary"
+                className="bg-red-700 hover:bg-red-800 disabled:bg-red-300 dark:disabled:bg-red-950 dark:disabled:text-red-300"
+                disabled={typed !== group.id || dismiss.isPending}
+                onClick={() => dismiss.mutate(undefined, { onSuccess: () => setDone(true) })}
+              >
                 {dismiss.isPending ? t("dismissing") : t("confirm")}
               </Button>
             </div>

@@ -18,12 +18,21 @@ export function GroupApplications({ group, canModerate, canEdit }: { group: Grou
     <Panel
       title={t("title")}
       actions={
-        <Link href={`/applications?groupId=${encodeURIComponent(group.id)}`} className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">
+        <Link
+          href={`/applications?groupId=${encodeURIComponent(group.id)}`}
+          className="text-sm text-indigo-700 hover:underline dark:text-indigo-300"
+        >
           {t("openInbox")}
         </Link>
       }
     >
-      <ApplicationsList filters={{ groupId: group.id, status: "pending" }} canModerate={canModerate} canEdit={canEdit} showGroup={false} keyboard={false} />
+      <ApplicationsList
+        filters={{ groupId: group.id, status: "pending" }}
+        canModerate={canModerate}
+        canEdit={canEdit}
+        showGroup={false}
+        keyboard={false}
+      />
     </Panel>
   );
 }

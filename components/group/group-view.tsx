@@ -43,7 +43,9 @@ export function GroupView({ id, canEdit, canModerate }: { id: string; canEdit: b
       </nav>
       <header className="flex flex-wrap items-baseline gap-3">
         <h1 className="min-w-0 text-2xl font-semibold [overflow-wrap:anywhere]">{g.name}</h1>
-        <span className="rounded bg-slate-100 px-2 py-0.5 text-sm font-medium text-slate-800 dark:bg-slate-800 dark:text-slate-200">{types(`name.${g.type}`)}</span>
+        <span className="rounded bg-slate-100 px-2 py-0.5 text-sm font-medium text-slate-800 dark:bg-slate-800 dark:text-slate-200">
+          {types(`name.${g.type}`)}
+        </span>
       </header>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">

@@ -27,7 +27,10 @@ export function JoinSettings({ group, canEdit }: { group: Group; canEdit: boolea
           const refusal = joinOptionRefusal(group.type, option);
           const id = `join-${option}`;
           return (
-            <div key={option} className={`rounded-md border p-2 ${choice === option ? "border-indigo-400 bg-indigo-50 dark:border-indigo-500 dark:bg-indigo-950" : "border-slate-200 dark:border-slate-700"}`}>
+            <div
+              key={option}
+              className={`rounded-md border p-2 ${choice === option ? "border-indigo-400 bg-indigo-50 dark:border-indigo-500 dark:bg-indigo-950" : "border-slate-200 dark:border-slate-700"}`}
+            >
               <label htmlFor={id} className={`flex items-start gap-2 text-sm ${refusal ? "text-slate-500 dark:text-slate-400" : ""}`}>
                 <input
                   id={id}
@@ -54,17 +57,16 @@ export function JoinSettings({ group, canEdit }: { group: Group; canEdit: boolea
           );
         })}
       </fieldset>
-      {!editable && canEdit && <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">{t("fixed", { type: types(`name.${group.type}`) })}</p>}
+      {!editable && canEdit && (
+        <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">{t("fixed", { type: types(`name.${group.type}`) })}</p>
+      )}
       {editable && (
         <div className="mt-3 flex items-center gap-3">
           <Button
             variant="primary"
             disabled={choice === group.joinOption || update.isPending}
             onClick={() =>
-              update.mutate(
-                { joinOption: choice },
-                { onSuccess: () => setSaved(true), onError: () => setChoice(group.joinOption) },
-              )
+              update.mutate({ joinOption: choice }, { onSuccess: () => setSaved(true), onError: () => setChoice(group.joinOption) })
             }
           >
             {update.isPending ? common("saving") : t("save")}

@@ -44,10 +44,18 @@ export function MembersPanel({ group, canEdit, canModerate }: { group: Group; ca
             <caption className="sr-only">{t("caption", { name: group.name })}</caption>
             <thead className="text-xs text-slate-700 uppercase dark:text-slate-300">
               <tr>
-                <th scope="col" className="px-2 py-1">{t("user")}</th>
-                <th scope="col" className="px-2 py-1">{t("role")}</th>
-                <th scope="col" className="px-2 py-1">{t("joined")}</th>
-                <th scope="col" className="px-2 py-1"><span className="sr-only">{t("actions")}</span></th>
+                <th scope="col" className="px-2 py-1">
+                  {t("user")}
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  {t("role")}
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  {t("joined")}
+                </th>
+                <th scope="col" className="px-2 py-1">
+                  <span className="sr-only">{t("actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -57,26 +65,39 @@ export function MembersPanel({ group, canEdit, canModerate }: { group: Group; ca
                     <span className="font-medium [overflow-wrap:anywhere]">{m.nickname || m.userId}</span>
                     <span className="block font-mono text-xs break-all text-slate-600 dark:text-slate-400">{m.userId}</span>
                   </td>
-                  <td className="px-2 py-1.5"><RoleBadge role={m.role} /></td>
-                  <td className="px-2 py-1.5 whitespace-nowrap text-slate-700 dark:text-slate-300"><LocalTime iso={m.joinedAt} time="short" /></td>
+                  <td className="px-2 py-1.5">
+                    <RoleBadge role={m.role} />
+                  </td>
+                  <td className="px-2 py-1.5 whitespace-nowrap text-slate-700 dark:text-slate-300">
+                    <LocalTime iso={m.joinedAt} time="short" />
+                  </td>
                   <td className="px-2 py-1.5">
                     <div className="flex flex-wrap justify-end gap-1">
                       {canEdit && canHaveAdmins && m.role !== "Owner" && (
-                        <Button variant="ghost" className="text-xs" disabled={setRole.isPending} onClick={() => setRole.mutate({ userId: m.userId, role: m.role === "Admin" ? "Member" : "Admin" })}>
+                        <Button
+                          variant="ghost"
+                          className="text-xs"
+                          disabled={setRole.isPending}
+                          onClick={() => setRole.mutate({ userId: m.userId, role: m.role === "Admin" ? "Member" : "Admin" })}
+                        >
                           {m.role === "Admin" ? t("unmakeAdmin") : t("makeAdmin")}
                         </Button>
                       )}
-                      {canEdit && m.role !== "Owner" && (
-                        confirmOwner === m.userId ? (
-                          <Button variant="primary" className="text-xs" onClick={() => transfer.mutate(m.userId, { onSettled: () => setConfirmOwner(null) })}>
+                      {canEdit &&
+                        m.role !== "Owner" &&
+                        (confirmOwner === m.userId ? (
+                          <Button
+                            variant="primary"
+                            className="text-xs"
+                            onClick={() => transfer.mutate(m.userId, { onSettled: () => setConfirmOwner(null) })}
+                          >
                             {t("confirmOwner", { name: m.nickname || m.userId })}
                           </Button>
                         ) : (
                           <Button variant="ghost" className="text-xs" onClick={() => setConfirmOwner(m.userId)}>
                             {t("makeOwner")}
                           </Button>
-                        )
-                      )}
+                        ))}
                       {canModerate && m.role !== "Owner" && <RemoveMemberButton group={group} member={m} />}
                     </div>
                   </td>

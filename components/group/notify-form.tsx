@@ -44,7 +44,9 @@ export function NotifyForm({ group }: { group: Group }) {
         </Field>
         {!everyoneOnly && (
           <Field label={t("recipients")} hint={t("recipientsHint")}>
-            {(p) => <input {...p} className={`${inputClass} font-mono`} value={recipients} onChange={(e) => setRecipients(e.target.value)} />}
+            {(p) => (
+              <input {...p} className={`${inputClass} font-mono`} value={recipients} onChange={(e) => setRecipients(e.target.value)} />
+            )}
           </Field>
         )}
         <MutationError error={notify.error} />
@@ -66,7 +68,13 @@ export function NotifyForm({ group }: { group: Group }) {
 function NotifyResults({ results }: { results: NotifyResult[] }) {
   const t = useTranslations("Notify");
   const failed = results.filter((r) => !r.ok).length;
-  return <PerUserResults summary={t("summary", { sent: results.length - failed, failed })} results={results} words={(r) => <ResultWords result={r} />} />;
+  return (
+    <PerUserResults
+      summary={t("summary", { sent: results.length - failed, failed })}
+      results={results}
+      words={(r) => <ResultWords result={r} />}
+    />
+  );
 }
 
 function ResultWords({ result }: { result: NotifyResult }) {
@@ -74,5 +82,10 @@ function ResultWords({ result }: { result: NotifyResult }) {
   if (result.ok) return <>{t("results.sent")}</>;
   const code = result.error?.code;
   if (code === "not_member" || code === "unknown_user") return <>{t(`results.${code}`)}</>;
-  return <>{t("results.failed")}{result.error ? ` (${result.error.code}: ${result.error.message})` : ""}</>;
+  return (
+    <>
+      {t("results.failed")}
+      {result.error ? ` (${result.error.code}: ${result.error.message})` : ""}
+    </>
+  );
 }

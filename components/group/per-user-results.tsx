@@ -3,7 +3,15 @@ import type { ReactNode } from "react";
 type Result = { userId: string; ok: boolean };
 
 /** Every user a request named, each marked done or not with its words: one list for adding and notifying. */
-export function PerUserResults<R extends Result>({ summary, results, words }: { summary: string; results: R[]; words: (r: R) => ReactNode }) {
+export function PerUserResults<R extends Result>({
+  summary,
+  results,
+  words,
+}: {
+  summary: string;
+  results: R[];
+  words: (r: R) => ReactNode;
+}) {
   return (
     <div role="status" className="text-sm">
       <p className="font-medium">{summary}</p>

@@ -50,11 +50,16 @@ function Face({ group }: { group: Group }) {
   const t = useTranslations("Profile");
   const face = useAllowedFace(group.faceUrl);
   if (face) {
-    // eslint-disable-next-line @next/next/no-img-element -- faces are external URLs set in the IM app, from the hosts FACE_HOSTS allows
-    return <img src={face} alt={t("face", { name: group.name })} className="h-16 w-16 rounded-lg object-cover" referrerPolicy="no-referrer" />;
+    return (
+      // eslint-disable-next-line @next/next/no-img-element -- faces are external URLs set in the IM app, from the hosts FACE_HOSTS allows
+      <img src={face} alt={t("face", { name: group.name })} className="h-16 w-16 rounded-lg object-cover" referrerPolicy="no-referrer" />
+    );
   }
   return (
-    <div aria-hidden="true" className="flex h-16 w-16 shrink-0 items-center justify-center rounded-lg bg-indigo-100 text-2xl font-semibold text-indigo-800 dark:bg-indigo-900 dark:text-indigo-100">
+    <div
+      aria-hidden="true"
+      className="flex h-16 w-16 shrink-0 items-center justify-center rounded-lg bg-indigo-100 text-2xl font-semibold text-indigo-800 dark:bg-indigo-900 dark:text-indigo-100"
+    >
       {Array.from(group.name)[0] ?? "?"}
     </div>
   );
@@ -64,7 +69,14 @@ type Draft = { name: string; introduction: string; notification: string; faceUrl
 
 function EditProfileDialog({ group, open, onOpenChange }: { group: Group; open: boolean; onOpenChange: (o: boolean) => void }) {
   const update = useUpdateGroup(group.id);
-  const initial: Draft = { name: group.name, introduction: group.introduction, notification: group.notification, faceUrl: group.faceUrl, maxMemberCount: String(group.maxMemberCount), muteAll: group.muteAll };
+  const initial: Draft = {
+    name: group.name,
+    introduction: group.introduction,
+    notification: group.notification,
+    faceUrl: group.faceUrl,
+    maxMemberCount: String(group.maxMemberCount),
+    muteAll: group.muteAll,
+  };
   const [draft, setDraft] = useState<Draft>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const t = useTranslations("Profile");
@@ -111,16 +123,41 @@ function EditProfileDialog({ group, open, onOpenChange }: { group: Group; open: 
           {(p) => <input {...p} className={inputClass} value={draft.name} onChange={(e) => set("name", e.target.value)} />}
         </Field>
         <Field label={t("introduction")} hint={bytes(draft.introduction, LIMITS.introduction)} error={errors.introduction}>
-          {(p) => <textarea {...p} rows={3} className={inputClass} value={draft.introduction} onChange={(e) => set("introduction", e.target.value)} />}
+          {(p) => (
+            <textarea
+              {...p}
+              rows={3}
+              className={inputClass}
+              value={draft.introduction}
+              onChange={(e) => set("introduction", e.target.value)}
+            />
+          )}
         </Field>
         <Field label={t("notification")} hint={bytes(draft.notification, LIMITS.notification)} error={errors.notification}>
-          {(p) => <textarea {...p} rows={3} className={inputClass} value={draft.notification} onChange={(e) => set("notification", e.target.value)} />}
+          {(p) => (
+            <textarea
+              {...p}
+              rows={3}
+              className={inputClass}
+              value={draft.notification}
+              onChange={(e) => set("notification", e.target.value)}
+            />
+          )}
         </Field>
         <Field label={t("faceUrl")} hint={t("faceUrlHint")} error={errors.faceUrl}>
           {(p) => <input {...p} className={inputClass} value={draft.faceUrl} onChange={(e) => set("faceUrl", e.target.value)} />}
         </Field>
         <Field label={t("limit")} hint={t("limitHint", { count: group.memberCount })} error={errors.maxMemberCount}>
-          {(p) => <input {...p} type="number" min={1} className={`${inputClass} w-40`} value={draft.maxMemberCount} onChange={(e) => set("maxMemberCount", e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              min={1}
+              className={`${inputClass} w-40`}
+              value={draft.maxMemberCount}
+              onChange={(e) => set("maxMemberCount", e.target.value)}
+            />
+          )}
         </Field>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={draft.muteAll} onChange={(e) => set("muteAll", e.target.checked)} />

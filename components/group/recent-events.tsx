@@ -29,11 +29,15 @@ export function RecentEvents({ groupId }: { groupId: string }) {
   // Message keys cannot hold dots: "group.create" is found under "group_create". Names and IDs stay as typed.
   const sentence = (e: (typeof items)[number]) => {
     const key = `actions.${e.action.replace(".", "_")}`;
-    const tags = { who: (c: React.ReactNode) => <span className="font-medium">{c}</span>, id: (c: React.ReactNode) => <span className="font-mono text-xs">{c}</span> };
+    const tags = {
+      who: (c: React.ReactNode) => <span className="font-medium">{c}</span>,
+      id: (c: React.ReactNode) => <span className="font-mono text-xs">{c}</span>,
+    };
     const values = { actor: e.actor, target: e.target ?? "", ...tags };
     // An application is told by who made it (nickname, else user ID); by its number only when that is unknown.
     const byRequester = `applicationOf.${e.action.replace(".", "_")}`;
-    if (e.requester && t.has(byRequester)) return t.rich(byRequester, { ...values, requester: requesterName(e.requester), user: requesterTag(e.requester) });
+    if (e.requester && t.has(byRequester))
+      return t.rich(byRequester, { ...values, requester: requesterName(e.requester), user: requesterTag(e.requester) });
     return t.has(key) ? t.rich(key, values) : t.rich("other", { ...values, action: e.action });
   };
   return (
@@ -47,7 +51,9 @@ export function RecentEvents({ groupId }: { groupId: string }) {
               {sentence(e)}
               <span className="block text-xs text-slate-600 dark:text-slate-400">
                 <Age iso={e.at} />
-                {e.result && e.result !== "ok" ? <span className="ml-2 text-red-800 dark:text-red-300">{t("failed", { result: e.result })}</span> : null}
+                {e.result && e.result !== "ok" ? (
+                  <span className="ml-2 text-red-800 dark:text-red-300">{t("failed", { result: e.result })}</span>
+                ) : null}
               </span>
             </li>
           ))}

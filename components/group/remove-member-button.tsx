@@ -21,13 +21,28 @@ export function RemoveMemberButton({ group, member }: { group: Group; member: Me
       <Button variant="ghost" className="text-xs text-red-800 dark:text-red-300" onClick={() => setOpen(true)}>
         {t("remove")}
       </Button>
-      <Dialog open={open} onOpenChange={(o) => { setOpen(o); remove.reset(); }} title={t("removeTitle", { who })} description={t("removeDescription", { who, group: group.name })}>
+      <Dialog
+        open={open}
+        onOpenChange={(o) => {
+          setOpen(o);
+          remove.reset();
+        }}
+        title={t("removeTitle", { who })}
+        description={t("removeDescription", { who, group: group.name })}
+      >
         <div className="flex flex-col gap-3">
-          <Field label={common("reasonOptional")}>{(p) => <input {...p} className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
+          <Field label={common("reasonOptional")}>
+            {(p) => <input {...p} className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} />}
+          </Field>
           <MutationError error={remove.error} />
           <div className="flex justify-end gap-2">
             <Button onClick={() => setOpen(false)}>{common("cancel")}</Button>
-            <Button variant="primary" className="bg-red-700 hover:bg-red-800" disabled={remove.isPending} onClick={() => remove.mutate({ userId: member.userId, reason: reason || undefined }, { onSuccess: () => setOpen(false) })}>
+            <Button
+              variant="primary"
+              className="bg-red-700 hover:bg-red-800"
+              disabled={remove.isPending}
+              onClick={() => remove.mutate({ userId: member.userId, reason: reason || undefined }, { onSuccess: () => setOpen(false) })}
+            >
               {remove.isPending ? t("removing") : t("removeConfirm")}
             </Button>
           </div>

@@ -128,7 +128,13 @@ export function CreateGroupDialog({ onCreated }: { onCreated: (id: string) => vo
             error={errors.joinOption}
           >
             {(p) => (
-              <select {...p} className={inputClass} value={draft.joinOption} disabled={allowed.length === 1} onChange={(e) => set("joinOption", e.target.value)}>
+              <select
+                {...p}
+                className={inputClass}
+                value={draft.joinOption}
+                disabled={allowed.length === 1}
+                onChange={(e) => set("joinOption", e.target.value)}
+              >
                 {allowed.map((j) => (
                   <option key={j} value={j}>
                     {joins(`name.${j}`)}
@@ -146,16 +152,34 @@ export function CreateGroupDialog({ onCreated }: { onCreated: (id: string) => vo
             {(p) => <input {...p} className={`${inputClass} font-mono`} value={draft.id} onChange={(e) => set("id", e.target.value)} />}
           </Field>
           <Field label={t("owner")} hint={t("ownerHint")} error={errors.ownerId}>
-            {(p) => <input {...p} className={`${inputClass} font-mono`} value={draft.ownerId} onChange={(e) => set("ownerId", e.target.value)} />}
+            {(p) => (
+              <input {...p} className={`${inputClass} font-mono`} value={draft.ownerId} onChange={(e) => set("ownerId", e.target.value)} />
+            )}
           </Field>
           <div className="sm:col-span-2">
             <Field label={t("introduction")} hint={bytes(draft.introduction, LIMITS.introduction)} error={errors.introduction}>
-              {(p) => <textarea {...p} rows={2} className={inputClass} value={draft.introduction} onChange={(e) => set("introduction", e.target.value)} />}
+              {(p) => (
+                <textarea
+                  {...p}
+                  rows={2}
+                  className={inputClass}
+                  value={draft.introduction}
+                  onChange={(e) => set("introduction", e.target.value)}
+                />
+              )}
             </Field>
           </div>
           <div className="sm:col-span-2">
             <Field label={t("notification")} hint={bytes(draft.notification, LIMITS.notification)} error={errors.notification}>
-              {(p) => <textarea {...p} rows={2} className={inputClass} value={draft.notification} onChange={(e) => set("notification", e.target.value)} />}
+              {(p) => (
+                <textarea
+                  {...p}
+                  rows={2}
+                  className={inputClass}
+                  value={draft.notification}
+                  onChange={(e) => set("notification", e.target.value)}
+                />
+              )}
             </Field>
           </div>
           <div className="sm:col-span-2 empty:hidden">

@@ -17,7 +17,9 @@ export function DirectoryStatus({ canRecrawl }: { canRecrawl: boolean }) {
       {s.running ? (
         <span>
           {t("crawling", { seen: format.number(s.seen), total: s.total === null ? "unknown" : format.number(s.total) })}
-          {s.total ? <progress className="ml-2 h-2 w-32 align-middle" max={s.total} value={s.seen} aria-label={t("crawlProgress")} /> : null}
+          {s.total ? (
+            <progress className="ml-2 h-2 w-32 align-middle" max={s.total} value={s.seen} aria-label={t("crawlProgress")} />
+          ) : null}
         </span>
       ) : (
         <span>

@@ -27,11 +27,17 @@ export function GroupsTable({ groups, loading }: { groups?: Group[]; loading: bo
             </Link>
           </StackCell>
           <StackCell label={label("type")}>
-            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium whitespace-nowrap text-slate-800 dark:bg-slate-800 dark:text-slate-200">{types(`name.${g.type}`)}</span>
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium whitespace-nowrap text-slate-800 dark:bg-slate-800 dark:text-slate-200">
+              {types(`name.${g.type}`)}
+            </span>
           </StackCell>
           <StackCell label={label("owner")} className="break-all text-slate-700 md:min-w-[8rem] dark:text-slate-300">
             {g.ownerId ? (
-              <Link href={`/groups?q=${encodeURIComponent(g.ownerId)}`} title={t("ownedBy", { owner: g.ownerId })} className="text-indigo-700 hover:underline dark:text-indigo-300">
+              <Link
+                href={`/groups?q=${encodeURIComponent(g.ownerId)}`}
+                title={t("ownedBy", { owner: g.ownerId })}
+                className="text-indigo-700 hover:underline dark:text-indigo-300"
+              >
                 {g.ownerId}
               </Link>
             ) : (
@@ -46,7 +52,9 @@ export function GroupsTable({ groups, loading }: { groups?: Group[]; loading: bo
           </StackCell>
           <StackCell label={label("pending")} className="tabular-nums">
             {g.pendingApplications ? (
-              <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">{format.number(g.pendingApplications)}</span>
+              <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">
+                {format.number(g.pendingApplications)}
+              </span>
             ) : (
               <span className="text-slate-500 dark:text-slate-400">0</span>
             )}

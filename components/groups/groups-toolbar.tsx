@@ -27,7 +27,12 @@ export function GroupsToolbar({ filters, onChange }: { filters: GroupListFilters
       <label htmlFor={`filter-${name}`} className={labelClass}>
         {label}
       </label>
-      <select id={`filter-${name}`} className={`${inputClass} w-44 max-w-full`} value={filters[name] ?? ""} onChange={(e) => onChange({ ...filters, [name]: e.target.value || undefined })}>
+      <select
+        id={`filter-${name}`}
+        className={`${inputClass} w-44 max-w-full`}
+        value={filters[name] ?? ""}
+        onChange={(e) => onChange({ ...filters, [name]: e.target.value || undefined })}
+      >
         {all && <option value="">{all}</option>}
         {options.map(([value, text]) => (
           <option key={value} value={value}>
@@ -44,11 +49,32 @@ export function GroupsToolbar({ filters, onChange }: { filters: GroupListFilters
         <label htmlFor="filter-q" className={labelClass}>
           {t("search")}
         </label>
-        <input id="filter-q" type="search" placeholder={t("searchPlaceholder")} className={inputClass} value={q} onChange={(e) => setQ(e.target.value)} />
+        <input
+          id="filter-q"
+          type="search"
+          placeholder={t("searchPlaceholder")}
+          className={inputClass}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
       </div>
-      {select("type", t("type"), GROUP_TYPES.map((g) => [g, types(`name.${g}`)]), t("allTypes"))}
-      {select("joinOption", t("joinOption"), JOIN_OPTIONS.map((j) => [j, joins(`name.${j}`)]), t("anyJoinOption"))}
-      {select("sort", t("sort"), SORTS.map(([value, key]) => [value, t(`sorts.${key}`)]))}
+      {select(
+        "type",
+        t("type"),
+        GROUP_TYPES.map((g) => [g, types(`name.${g}`)]),
+        t("allTypes"),
+      )}
+      {select(
+        "joinOption",
+        t("joinOption"),
+        JOIN_OPTIONS.map((j) => [j, joins(`name.${j}`)]),
+        t("anyJoinOption"),
+      )}
+      {select(
+        "sort",
+        t("sort"),
+        SORTS.map(([value, key]) => [value, t(`sorts.${key}`)]),
+      )}
     </div>
   );
 }

@@ -46,7 +46,11 @@ export function GroupsView({ canCreate }: { canCreate: boolean }) {
           </h1>
           <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
             {/* A failed list has no count; the panel below says why. */}
-            {groups.data ? t("count", { count: groups.data.total, type: type ?? "all", typeName: type ? types(`name.${type}`) : "" }) : groups.isError ? null : common("loading")}
+            {groups.data
+              ? t("count", { count: groups.data.total, type: type ?? "all", typeName: type ? types(`name.${type}`) : "" })
+              : groups.isError
+                ? null
+                : common("loading")}
           </p>
         </div>
         {canCreate && <CreateGroupDialog onCreated={() => changeFilters({ type: filters.type })} />}

@@ -1,7 +1,19 @@
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
-export function Pager({ hasPrevious, hasNext, busy, onPrevious, onNext }: { hasPrevious: boolean; hasNext: boolean; busy: boolean; onPrevious: () => void; onNext: () => void }) {
+export function Pager({
+  hasPrevious,
+  hasNext,
+  busy,
+  onPrevious,
+  onNext,
+}: {
+  hasPrevious: boolean;
+  hasNext: boolean;
+  busy: boolean;
+  onPrevious: () => void;
+  onNext: () => void;
+}) {
   const t = useTranslations("Common");
   if (!hasPrevious && !hasNext) return null;
   return (

@@ -38,7 +38,9 @@ export function AppHeader({ user }: { user: SessionUser }) {
         <div className="flex min-w-0 items-center gap-3 text-sm">
           <Link href="/account" className={`min-w-0 [overflow-wrap:anywhere] ${LINK}`} title={t("account")}>
             {user.email}{" "}
-            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs whitespace-nowrap text-slate-700 dark:bg-slate-800 dark:text-slate-300">{roles(`badge.${user.role}`)}</span>
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs whitespace-nowrap text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+              {roles(`badge.${user.role}`)}
+            </span>
           </Link>
           <SignOutButton />
         </div>

@@ -7,7 +7,11 @@ export function NavLink({ href, className, children }: { href: string; className
   const pathname = usePathname();
   const current = pathname === href || pathname.startsWith(`${href}/`);
   return (
-    <Link href={href} aria-current={current ? "page" : undefined} className={`${className} aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700 aria-[current=page]:underline aria-[current=page]:underline-offset-4 dark:aria-[current=page]:text-indigo-300`}>
+    <Link
+      href={href}
+      aria-current={current ? "page" : undefined}
+      className={`${className} aria-[current=page]:font-semibold aria-[current=page]:text-indigo-700 aria-[current=page]:underline aria-[current=page]:underline-offset-4 dark:aria-[current=page]:text-indigo-300`}
+    >
       {children}
     </Link>
   );

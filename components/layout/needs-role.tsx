@@ -6,7 +6,10 @@ export function NeedsRole({ role, title }: { role: Role; title: string }) {
   const t = useTranslations("Nav");
   const roles = useTranslations("Roles");
   return (
-    <section aria-labelledby="needs-role-heading" className="rounded-lg border border-slate-200 bg-white p-6 dark:border-slate-700 dark:bg-slate-900">
+    <section
+      aria-labelledby="needs-role-heading"
+      className="rounded-lg border border-slate-200 bg-white p-6 dark:border-slate-700 dark:bg-slate-900"
+    >
       <h1 id="needs-role-heading" className="text-xl font-semibold">
         {title}
       </h1>

@@ -21,6 +21,10 @@ export function Age({ iso }: { iso: string }) {
     },
     [renderedAt],
   );
-  const text = useSyncExternalStore(subscribe, () => words(tickNow()), () => words(renderedAt));
+  const text = useSyncExternalStore(
+    subscribe,
+    () => words(tickNow()),
+    () => words(renderedAt),
+  );
   return <time dateTime={iso}>{text}</time>;
 }

@@ -6,7 +6,19 @@ import { useRef, type ReactNode } from "react";
  * A modal that keeps focus inside while open (Radix) and returns it on close to whatever opened it: our
  * dialogs are controlled, not opened by a Radix Trigger, so the opener is remembered here.
  */
-export function Dialog({ open, onOpenChange, title, description, children }: { open: boolean; onOpenChange: (open: boolean) => void; title: string; description?: string; children: ReactNode }) {
+export function Dialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  description?: string;
+  children: ReactNode;
+}) {
   const opener = useRef<HTMLElement | null>(null);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
@@ -26,7 +38,9 @@ export function Dialog({ open, onOpenChange, title, description, children }: { o
           }}
         >
           <RadixDialog.Title className="text-lg font-semibold">{title}</RadixDialog.Title>
-          {description && <RadixDialog.Description className="mt-1 text-sm text-slate-600 dark:text-slate-300">{description}</RadixDialog.Description>}
+          {description && (
+            <RadixDialog.Description className="mt-1 text-sm text-slate-600 dark:text-slate-300">{description}</RadixDialog.Description>
+          )}
           <div className="mt-4">{children}</div>
         </RadixDialog.Content>
       </RadixDialog.Portal>

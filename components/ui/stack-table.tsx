@@ -6,12 +6,25 @@ import type { HTMLAttributes, ReactNode, Ref, TdHTMLAttributes } from "react";
  */
 type Column = string | { label: string; visuallyHidden: true };
 
-export function StackTable({ caption, columns, busy, children }: { caption: string; columns: Column[]; busy?: boolean; children: ReactNode }) {
+export function StackTable({
+  caption,
+  columns,
+  busy,
+  children,
+}: {
+  caption: string;
+  columns: Column[];
+  busy?: boolean;
+  children: ReactNode;
+}) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
       <table role="table" className="w-full text-left text-sm max-md:block" aria-busy={busy}>
         <caption className="sr-only">{caption}</caption>
-        <thead role="rowgroup" className="bg-slate-50 text-xs tracking-wide text-slate-700 uppercase max-md:sr-only dark:bg-slate-800 dark:text-slate-300">
+        <thead
+          role="rowgroup"
+          className="bg-slate-50 text-xs tracking-wide text-slate-700 uppercase max-md:sr-only dark:bg-slate-800 dark:text-slate-300"
+        >
           <tr role="row">
             {columns.map((c) =>
               typeof c === "string" ? (
@@ -35,9 +48,19 @@ export function StackTable({ caption, columns, busy, children }: { caption: stri
 }
 
 /** A row, a card when stacked; extra attributes (focus, `data-current`, a ref) reach the `<tr>`. */
-export function StackRow({ children, className = "", ref, ...rest }: HTMLAttributes<HTMLTableRowElement> & { ref?: Ref<HTMLTableRowElement> }) {
+export function StackRow({
+  children,
+  className = "",
+  ref,
+  ...rest
+}: HTMLAttributes<HTMLTableRowElement> & { ref?: Ref<HTMLTableRowElement> }) {
   return (
-    <tr role="row" ref={ref} className={`align-top hover:bg-slate-50 max-md:block max-md:py-2 dark:hover:bg-slate-800/60 ${className}`} {...rest}>
+    <tr
+      role="row"
+      ref={ref}
+      className={`align-top hover:bg-slate-50 max-md:block max-md:py-2 dark:hover:bg-slate-800/60 ${className}`}
+      {...rest}
+    >
       {children}
     </tr>
   );

@@ -37,14 +37,18 @@ export function useErrorWords() {
 
   // Told away from any input (a bad filter in the URL, in a panel), a refusal names its field: "Group type:
   // this value is not valid". Only fields whose own words never name them are listed (Errors.fieldNames).
-  const named = (path: string, text: string) => (t.has(`fieldNames.${path}`) ? t("inField", { field: t(`fieldNames.${path}`), message: text }) : text);
+  const named = (path: string, text: string) =>
+    t.has(`fieldNames.${path}`) ? t("inField", { field: t(`fieldNames.${path}`), message: text }) : text;
 
   const fieldMessage = (f: ApiField) => (f.key ? reason({ key: f.key, values: { field: f.path, ...f.values } }, f.message) : f.message);
 
   return {
     message,
     /** "Code: … · IM code …", the same in every language. */
-    codes: (error: unknown) => (error instanceof ApiError ? t("codes", { code: error.code, imCode: error.imCode === undefined ? "none" : String(error.imCode) }) : null),
+    codes: (error: unknown) =>
+      error instanceof ApiError
+        ? t("codes", { code: error.code, imCode: error.imCode === undefined ? "none" : String(error.imCode) })
+        : null,
     /** A 422's field errors, path → words. */
     fields: (error: ApiError): Record<string, string> => Object.fromEntries(error.fields.map((f) => [f.path, fieldMessage(f)])),
     /** A form's own zod check, path → words. */

@@ -52,7 +52,10 @@ export function AddUserDialog({ onAdded }: { onAdded: (user: ConsoleUser) => voi
     }
   }
 
-  const formError = create.error instanceof ApiError && create.error.code !== "conflict" && !Object.keys(create.error.fieldErrors).length ? create.error : null;
+  const formError =
+    create.error instanceof ApiError && create.error.code !== "conflict" && !Object.keys(create.error.fieldErrors).length
+      ? create.error
+      : null;
 
   return (
     <>
@@ -62,13 +65,35 @@ export function AddUserDialog({ onAdded }: { onAdded: (user: ConsoleUser) => voi
       <Dialog open={open} onOpenChange={onOpenChange} title={t("add")} description={t("addDescription")}>
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
           <Field label={t("email")} error={errors.email}>
-            {(p) => <input {...p} type="email" autoComplete="off" className={inputClass} value={draft.email} onChange={(e) => set("email", e.target.value)} required />}
+            {(p) => (
+              <input
+                {...p}
+                type="email"
+                autoComplete="off"
+                className={inputClass}
+                value={draft.email}
+                onChange={(e) => set("email", e.target.value)}
+                required
+              />
+            )}
           </Field>
           <Field label={t("nameOptional")} error={errors.name}>
-            {(p) => <input {...p} autoComplete="off" className={inputClass} value={draft.name} onChange={(e) => set("name", e.target.value)} />}
+            {(p) => (
+              <input {...p} autoComplete="off" className={inputClass} value={draft.name} onChange={(e) => set("name", e.target.value)} />
+            )}
           </Field>
           <Field label={t("password")} hint={t("passwordHint")} error={errors.password}>
-            {(p) => <input {...p} type="password" autoComplete="new-password" className={inputClass} value={draft.password} onChange={(e) => set("password", e.target.value)} required />}
+            {(p) => (
+              <input
+                {...p}
+                type="password"
+                autoComplete="new-password"
+                className={inputClass}
+                value={draft.password}
+                onChange={(e) => set("password", e.target.value)}
+                required
+              />
+            )}
           </Field>
           <Field label={t("role")} hint={roles(`hint.${draft.role}`)} error={errors.role}>
             {(p) => (

@@ -9,15 +9,32 @@ export function endsSessions(user: ConsoleUser, change: UpdateUserInput): boolea
   return (change.role !== undefined && change.role !== user.role) || (change.disabled === true && !user.disabled);
 }
 
-export function ConfirmUserChange({ pending, onConfirm, onCancel }: { pending: { user: ConsoleUser; change: UpdateUserInput } | null; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmUserChange({
+  pending,
+  onConfirm,
+  onCancel,
+}: {
+  pending: { user: ConsoleUser; change: UpdateUserInput } | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const t = useTranslations("Users");
   const roles = useTranslations("Roles");
   const disabling = pending?.change.disabled === true;
   const email = pending?.user.email ?? "";
-  const title = !pending ? "" : disabling ? t("confirmDisable", { email }) : t("confirmRole", { email, role: roles(`label.${pending.change.role ?? pending.user.role}`) });
+  const title = !pending
+    ? ""
+    : disabling
+      ? t("confirmDisable", { email })
+      : t("confirmRole", { email, role: roles(`label.${pending.change.role ?? pending.user.role}`) });
   // Stays mounted, so that closing it returns focus to the control that asked.
   return (
-    <Dialog open={pending !== null} onOpenChange={(open) => !open && onCancel()} title={title} description={pending ? t("confirmEndsSessions", { email }) : undefined}>
+    <Dialog
+      open={pending !== null}
+      onOpenChange={(open) => !open && onCancel()}
+      title={title}
+      description={pending ? t("confirmEndsSessions", { email }) : undefined}
+    >
       <div className="flex justify-end gap-2">
         <Button onClick={onCancel}>{t("cancel")}</Button>
         <Button variant="primary" onClick={onConfirm} autoFocus>

@@ -19,10 +19,18 @@ export function SignInFailures() {
       <table className="w-full text-left text-sm">
         <thead className="text-xs text-slate-600 uppercase dark:text-slate-300">
           <tr>
-            <th scope="col" className="py-1 pr-3">{t("email")}</th>
-            <th scope="col" className="py-1 pr-3">{t("failuresCount")}</th>
-            <th scope="col" className="py-1 pr-3">{t("failuresAddresses")}</th>
-            <th scope="col" className="py-1">{t("failuresLast")}</th>
+            <th scope="col" className="py-1 pr-3">
+              {t("email")}
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              {t("failuresCount")}
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              {t("failuresAddresses")}
+            </th>
+            <th scope="col" className="py-1">
+              {t("failuresLast")}
+            </th>
           </tr>
         </thead>
         <tbody>

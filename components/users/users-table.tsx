@@ -33,9 +33,15 @@ export function UsersTable({ users, loading, currentUserId, pending, onChange }:
           <StackRow key={u.id}>
             <StackCell label={label("email")} className="break-all">
               {u.email}
-              {self && <span className="ml-2 rounded bg-indigo-50 px-1.5 py-0.5 text-xs text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">{t("you")}</span>}
+              {self && (
+                <span className="ml-2 rounded bg-indigo-50 px-1.5 py-0.5 text-xs text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">
+                  {t("you")}
+                </span>
+              )}
             </StackCell>
-            <StackCell label={label("name")} className="[overflow-wrap:anywhere]">{u.name || <span className="text-slate-500 dark:text-slate-400">—</span>}</StackCell>
+            <StackCell label={label("name")} className="[overflow-wrap:anywhere]">
+              {u.name || <span className="text-slate-500 dark:text-slate-400">—</span>}
+            </StackCell>
             <StackCell label={label("role")}>
               <select
                 aria-label={t("roleOf", { email: u.email })}
@@ -60,7 +66,12 @@ export function UsersTable({ users, loading, currentUserId, pending, onChange }:
                   {disabled ? t("disabled") : t("active")}
                 </span>
                 {!self && (
-                  <Button className="text-xs" aria-label={t(disabled ? "enableWho" : "disableWho", { email: u.email })} disabled={saving} onClick={() => onChange(u, { disabled: !disabled })}>
+                  <Button
+                    className="text-xs"
+                    aria-label={t(disabled ? "enableWho" : "disableWho", { email: u.email })}
+                    disabled={saving}
+                    onClick={() => onChange(u, { disabled: !disabled })}
+                  >
                     {disabled ? t("enable") : t("disable")}
                   </Button>
                 )}

@@ -49,7 +49,9 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
           <h1 id="users-heading" className="text-2xl font-semibold">
             {t("title")}
           </h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">{users.data ? t("count", { count: users.data.total }) : common("loading")}</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {users.data ? t("count", { count: users.data.total }) : common("loading")}
+          </p>
         </div>
         <AddUserDialog
           onAdded={(u) => {

@@ -13,7 +13,10 @@ const kanji = (n: number) => "漢".repeat(n); // 3 bytes each
 const emoji = (n: number) => "😀".repeat(n); // 4 bytes each
 const overOneMegabyte = () => ({ type: "Public", name: "x", introduction: "x".repeat(1_100_000) });
 
-type Fixtures = Record<"public" | "work" | "meeting" | "av" | "owner" | "member" | "outsider" | "application" | "viewer" | "approvedCursor", string>;
+type Fixtures = Record<
+  "public" | "work" | "meeting" | "av" | "owner" | "member" | "outsider" | "application" | "viewer" | "approvedCursor",
+  string
+>;
 /** What a case could have changed, and so what is compared before and after. */
 type Watch = "groups" | "public" | "work" | "meeting" | "av" | "users" | "me";
 type Case = {
@@ -33,16 +36,46 @@ type Case = {
 };
 
 const create = (what: string, body: unknown, field: string | undefined, extra: Partial<Case> = {}): Case => ({
-  what, method: "POST", path: "/api/groups", body, status: 422, code: "validation", field, watch: "groups", ...extra,
+  what,
+  method: "POST",
+  path: "/api/groups",
+  body,
+  status: 422,
+  code: "validation",
+  field,
+  watch: "groups",
+  ...extra,
 });
 const patch = (what: string, body: unknown, field: string | undefined, watch: Watch = "public", group = watch): Case => ({
-  what, method: "PATCH", path: `/api/groups/{${group}}`, body, status: 422, code: "validation", field, watch,
+  what,
+  method: "PATCH",
+  path: `/api/groups/{${group}}`,
+  body,
+  status: 422,
+  code: "validation",
+  field,
+  watch,
 });
-const post = (path: string, watch: Watch) => (what: string, body: unknown, field: string | undefined, extra: Partial<Case> = {}): Case => ({
-  what, method: "POST", path, body, status: 422, code: "validation", field, watch, ...extra,
-});
+const post =
+  (path: string, watch: Watch) =>
+  (what: string, body: unknown, field: string | undefined, extra: Partial<Case> = {}): Case => ({
+    what,
+    method: "POST",
+    path,
+    body,
+    status: 422,
+    code: "validation",
+    field,
+    watch,
+    ...extra,
+  });
 const query = (path: string, status: 400 | 422, what: string, watch: Watch = "groups"): Case => ({
-  what, method: "GET", path, status, code: status === 400 ? "bad_request" : "validation", watch,
+  what,
+  method: "GET",
+  path,
+  status,
+  code: status === 400 ? "bad_request" : "validation",
+  watch,
 });
 const malformed = { data: '{"name": "half', type: "application/json" };
 
@@ -53,7 +86,14 @@ const approve = post("/api/applications/{application}/approve", "public");
 const bulk = post("/api/applications/bulk", "public");
 const addUser = post("/api/users", "users");
 const role = (what: string, body: unknown, field: string | undefined, userId = "{member}", watch: Watch = "public"): Case => ({
-  what, method: "PATCH", path: `/api/groups/{${watch}}/members/${userId}`, body, status: 422, code: "validation", field, watch,
+  what,
+  method: "PATCH",
+  path: `/api/groups/{${watch}}/members/${userId}`,
+  body,
+  status: 422,
+  code: "validation",
+  field,
+  watch,
 });
 const PASSWORD = "bad-input-password";
 
@@ -76,11 +116,23 @@ const CASES: Case[] = [
   create("a non-ASCII group ID", { type: "Public", name: "Kana ID", id: `グループ-${run}` }, "id"),
   create("a group ID of 49 bytes", { type: "Public", name: "Long ID", id: `${run}-`.padEnd(49, "g") }, "id"),
   create("an empty group ID", { type: "Public", name: "Empty ID", id: "" }, "id"),
-  create("an introduction of 134 kanji (402 bytes > 400)", { type: "Public", name: "Long intro", introduction: kanji(134) }, "introduction"),
-  create("a notification of 101 emoji (404 bytes > 400)", { type: "Public", name: "Long notice", notification: emoji(101) }, "notification"),
+  create(
+    "an introduction of 134 kanji (402 bytes > 400)",
+    { type: "Public", name: "Long intro", introduction: kanji(134) },
+    "introduction",
+  ),
+  create(
+    "a notification of 101 emoji (404 bytes > 400)",
+    { type: "Public", name: "Long notice", notification: emoji(101) },
+    "notification",
+  ),
   create("a face URL that is not a URL", { type: "Public", name: "Bad face", faceUrl: "not a url" }, "faceUrl"),
   create("a javascript: face URL", { type: "Public", name: "Script face", faceUrl: "javascript:alert(1)" }, "faceUrl"),
-  create("an http: face URL (pages load images over https only)", { type: "Public", name: "Plain face", faceUrl: "http://faces.e2e.test/a.png" }, "faceUrl"),
+  create(
+    "an http: face URL (pages load images over https only)",
+    { type: "Public", name: "Plain face", faceUrl: "http://faces.e2e.test/a.png" },
+    "faceUrl",
+  ),
   create("a member limit of 0", { type: "Public", name: "No room", maxMemberCount: 0 }, "maxMemberCount"),
   create("a member limit given as a string", { type: "Public", name: "String limit", maxMemberCount: "100" }, "maxMemberCount"),
   create("muteAll given as a string", { type: "Public", name: "Mute string", muteAll: "yes" }, "muteAll"),
@@ -90,12 +142,31 @@ const CASES: Case[] = [
   create("an extra field", { type: "Public", name: "Extra", color: "red" }, ""),
   create("a body that is an array", [{ type: "Public", name: "Array" }], ""),
   create("an owner unknown to the IM server", { type: "Public", name: "Orphan", ownerId: `nobody_${run}` }, undefined, { imCode: 10019 }),
-  create("a member unknown to the IM server", { type: "Public", name: "Ghost member", memberIds: ["{member}", `ghost_${run}`] }, undefined, { imCode: 10019 }),
-  create("a member limit above the type's ceiling", { type: "Public", name: "Too big", maxMemberCount: 6001 }, undefined, { imCode: 10004 }),
+  create(
+    "a member unknown to the IM server",
+    { type: "Public", name: "Ghost member", memberIds: ["{member}", `ghost_${run}`] },
+    undefined,
+    { imCode: 10019 },
+  ),
+  create("a member limit above the type's ceiling", { type: "Public", name: "Too big", maxMemberCount: 6001 }, undefined, {
+    imCode: 10004,
+  }),
   create("malformed JSON", undefined, undefined, { raw: malformed, status: 400, code: "bad_request" }),
-  create("a text/plain body", undefined, undefined, { raw: { data: '{"type":"Public","name":"Plain"}', type: "text/plain" }, status: 415, code: "unsupported_media_type" }),
-  create("a form body", undefined, undefined, { raw: { data: "type=Public&name=Form", type: "application/x-www-form-urlencoded" }, status: 415, code: "unsupported_media_type" }),
-  create("no content type", undefined, undefined, { raw: { data: '{"type":"Public","name":"Untyped"}', type: null }, status: 415, code: "unsupported_media_type" }),
+  create("a text/plain body", undefined, undefined, {
+    raw: { data: '{"type":"Public","name":"Plain"}', type: "text/plain" },
+    status: 415,
+    code: "unsupported_media_type",
+  }),
+  create("a form body", undefined, undefined, {
+    raw: { data: "type=Public&name=Form", type: "application/x-www-form-urlencoded" },
+    status: 415,
+    code: "unsupported_media_type",
+  }),
+  create("no content type", undefined, undefined, {
+    raw: { data: '{"type":"Public","name":"Untyped"}', type: null },
+    status: 415,
+    code: "unsupported_media_type",
+  }),
   create("a body over 1 MB", overOneMegabyte(), undefined, { status: 413, code: "payload_too_large" }),
 
   // Editing a group
@@ -114,10 +185,42 @@ const CASES: Case[] = [
   patch("a Work group taking applications", { joinOption: "NeedPermission" }, "joinOption", "work"),
   patch("a Meeting that needs approval", { joinOption: "NeedPermission" }, "joinOption", "meeting"),
   patch("an AVChatRoom closed to applications", { joinOption: "DisableApply" }, "joinOption", "av"),
-  { what: "malformed JSON", method: "PATCH", path: "/api/groups/{public}", raw: malformed, status: 400, code: "bad_request", watch: "public" },
-  { what: "a form body", method: "PATCH", path: "/api/groups/{public}", raw: { data: "name=Form", type: "application/x-www-form-urlencoded" }, status: 415, code: "unsupported_media_type", watch: "public" },
-  { what: "a body over 1 MB", method: "PATCH", path: "/api/groups/{public}", body: { introduction: "x".repeat(1_100_000) }, status: 413, code: "payload_too_large", watch: "public" },
-  { what: "a group that does not exist", method: "PATCH", path: "/api/groups/no-such-group-for-bad-input", body: { name: "Ghost" }, status: 404, code: "not_found", watch: "groups" },
+  {
+    what: "malformed JSON",
+    method: "PATCH",
+    path: "/api/groups/{public}",
+    raw: malformed,
+    status: 400,
+    code: "bad_request",
+    watch: "public",
+  },
+  {
+    what: "a form body",
+    method: "PATCH",
+    path: "/api/groups/{public}",
+    raw: { data: "name=Form", type: "application/x-www-form-urlencoded" },
+    status: 415,
+    code: "unsupported_media_type",
+    watch: "public",
+  },
+  {
+    what: "a body over 1 MB",
+    method: "PATCH",
+    path: "/api/groups/{public}",
+    body: { introduction: "x".repeat(1_100_000) },
+    status: 413,
+    code: "payload_too_large",
+    watch: "public",
+  },
+  {
+    what: "a group that does not exist",
+    method: "PATCH",
+    path: "/api/groups/no-such-group-for-bad-input",
+    body: { name: "Ghost" },
+    status: 404,
+    code: "not_found",
+    watch: "groups",
+  },
 
   // Members
   addMembers("no userIds", {}, "userIds"),
@@ -127,37 +230,105 @@ const CASES: Case[] = [
   addMembers("a user ID of 33 characters", { userIds: ["u".repeat(33)] }, "userIds.0"),
   addMembers("301 users at once", { userIds: Array.from({ length: 301 }, (_, i) => `u${i}`) }, "userIds"),
   addMembers("an extra field", { userIds: ["{outsider}"], role: "Admin" }, ""),
-  { what: "members for an AVChatRoom", method: "POST", path: "/api/groups/{av}/members", body: { userIds: ["{outsider}"] }, status: 422, code: "validation", watch: "av" },
-  { what: "a group that does not exist", method: "POST", path: "/api/groups/no-such-group-for-bad-input/members", body: { userIds: ["{outsider}"] }, status: 404, code: "not_found", watch: "groups" },
+  {
+    what: "members for an AVChatRoom",
+    method: "POST",
+    path: "/api/groups/{av}/members",
+    body: { userIds: ["{outsider}"] },
+    status: 422,
+    code: "validation",
+    watch: "av",
+  },
+  {
+    what: "a group that does not exist",
+    method: "POST",
+    path: "/api/groups/no-such-group-for-bad-input/members",
+    body: { userIds: ["{outsider}"] },
+    status: 404,
+    code: "not_found",
+    watch: "groups",
+  },
   role("the role Owner", { role: "Owner" }, "role"),
   role("a role in the wrong case", { role: "admin" }, "role"),
   role("no role", {}, "role"),
   role("the owner's own role", { role: "Member" }, undefined, "{owner}"),
   role("an admin in a Work group", { role: "Admin" }, undefined, "{owner}", "work"),
-  { what: "a reason over 200 characters", method: "DELETE", path: `/api/groups/{public}/members/{member}?reason=${"r".repeat(201)}`, status: 422, code: "validation", field: "reason", watch: "public" },
+  {
+    what: "a reason over 200 characters",
+    method: "DELETE",
+    path: `/api/groups/{public}/members/{member}?reason=${"r".repeat(201)}`,
+    status: 422,
+    code: "validation",
+    field: "reason",
+    watch: "public",
+  },
   { what: "the owner", method: "DELETE", path: "/api/groups/{public}/members/{owner}", status: 422, code: "validation", watch: "public" },
-  { what: "a member of an AVChatRoom", method: "DELETE", path: "/api/groups/{av}/members/{member}", status: 422, code: "validation", watch: "av" },
+  {
+    what: "a member of an AVChatRoom",
+    method: "DELETE",
+    path: "/api/groups/{av}/members/{member}",
+    status: 422,
+    code: "validation",
+    watch: "av",
+  },
 
   // Ownership and notifications
   setOwner("no user", {}, "userId"),
   setOwner("a non-ASCII user ID", { userId: "オーナー" }, "userId"),
   setOwner("someone who is not a member", { userId: "{outsider}" }, undefined, { imCode: 10004 }),
   setOwner("the current owner", { userId: "{owner}" }, undefined),
-  { what: "an AVChatRoom", method: "POST", path: "/api/groups/{av}/owner", body: { userId: "{member}" }, status: 422, code: "validation", watch: "av" },
+  {
+    what: "an AVChatRoom",
+    method: "POST",
+    path: "/api/groups/{av}/owner",
+    body: { userId: "{member}" },
+    status: 422,
+    code: "validation",
+    watch: "av",
+  },
   notify("no content", {}, "content"),
   notify("empty content", { content: "" }, "content"),
   notify("4,097 kanji (12,291 bytes > 12 KB)", { content: kanji(4097) }, "content"),
   notify("recipients as a string", { content: "hi", userIds: "{member}" }, "userIds"),
-  { what: "chosen recipients in an AVChatRoom", method: "POST", path: "/api/groups/{av}/notifications", body: { content: "hi", userIds: ["{member}"] }, status: 422, code: "validation", watch: "av" },
+  {
+    what: "chosen recipients in an AVChatRoom",
+    method: "POST",
+    path: "/api/groups/{av}/notifications",
+    body: { content: "hi", userIds: ["{member}"] },
+    status: 422,
+    code: "validation",
+    watch: "av",
+  },
 
   // Applications
   approve("an extra field", { reason: "ok", notify: false }, ""),
   approve("a reason of 101 kanji (303 bytes > 300)", { reason: kanji(101) }, "reason"),
   approve("a reason that is a number", { reason: 7 }, "reason"),
   approve("malformed JSON", undefined, undefined, { raw: malformed, status: 400, code: "bad_request" }),
-  approve("a text/plain body", undefined, undefined, { raw: { data: "{}", type: "text/plain" }, status: 415, code: "unsupported_media_type" }),
-  { what: "a reason of 76 emoji (304 bytes)", method: "POST", path: "/api/applications/{application}/refuse", body: { reason: emoji(76) }, status: 422, code: "validation", field: "reason", watch: "public" },
-  { what: "an application that does not exist", method: "POST", path: "/api/applications/999999999/approve", body: {}, status: 404, code: "not_found", watch: "public" },
+  approve("a text/plain body", undefined, undefined, {
+    raw: { data: "{}", type: "text/plain" },
+    status: 415,
+    code: "unsupported_media_type",
+  }),
+  {
+    what: "a reason of 76 emoji (304 bytes)",
+    method: "POST",
+    path: "/api/applications/{application}/refuse",
+    body: { reason: emoji(76) },
+    status: 422,
+    code: "validation",
+    field: "reason",
+    watch: "public",
+  },
+  {
+    what: "an application that does not exist",
+    method: "POST",
+    path: "/api/applications/999999999/approve",
+    body: {},
+    status: 404,
+    code: "not_found",
+    watch: "public",
+  },
   bulk("no ids", { ids: [], action: "approve" }, "ids"),
   bulk("101 ids", { ids: Array.from({ length: 101 }, (_, i) => String(i + 1)), action: "approve" }, "ids"),
   bulk("an unknown action", { ids: ["{application}"], action: "delete" }, "action"),
@@ -169,16 +340,83 @@ const CASES: Case[] = [
 
   // Console users and one's own profile
   addUser("a password of 25 kanji (75 bytes > 72)", { email: `long-pw-${run}@e2e.test`, password: kanji(25), role: "viewer" }, "password"),
-  addUser("a name over 100 characters", { email: `long-name-${run}@e2e.test`, name: "n".repeat(101), password: PASSWORD, role: "viewer" }, "name"),
+  addUser(
+    "a name over 100 characters",
+    { email: `long-name-${run}@e2e.test`, name: "n".repeat(101), password: PASSWORD, role: "viewer" },
+    "name",
+  ),
   addUser("a role that is a number", { email: `num-role-${run}@e2e.test`, password: PASSWORD, role: 2 }, "role"),
   addUser("an email over 254 characters", { email: `${"e".repeat(250)}@e2e.test`, password: PASSWORD, role: "viewer" }, "email"),
-  { what: "the role owner", method: "PATCH", path: "/api/users/{viewer}", body: { role: "owner" }, status: 422, code: "validation", field: "role", watch: "users" },
-  { what: "disabled as a string", method: "PATCH", path: "/api/users/{viewer}", body: { disabled: "yes" }, status: 422, code: "validation", field: "disabled", watch: "users" },
-  { what: "a short password", method: "PATCH", path: "/api/users/{viewer}", body: { password: "short" }, status: 422, code: "validation", field: "password", watch: "users" },
-  { what: "a role for oneself", method: "PATCH", path: "/api/me", body: { role: "admin" }, status: 422, code: "validation", field: "", watch: "me" },
-  { what: "an unknown theme", method: "PATCH", path: "/api/me", body: { theme: "blue" }, status: 422, code: "validation", field: "theme", watch: "me" },
-  { what: "a name over 100 characters", method: "PATCH", path: "/api/me", body: { name: "n".repeat(101) }, status: 422, code: "validation", field: "name", watch: "me" },
-  { what: "a new email", method: "PATCH", path: "/api/me", body: { email: `me-${run}@e2e.test` }, status: 422, code: "validation", field: "", watch: "me" },
+  {
+    what: "the role owner",
+    method: "PATCH",
+    path: "/api/users/{viewer}",
+    body: { role: "owner" },
+    status: 422,
+    code: "validation",
+    field: "role",
+    watch: "users",
+  },
+  {
+    what: "disabled as a string",
+    method: "PATCH",
+    path: "/api/users/{viewer}",
+    body: { disabled: "yes" },
+    status: 422,
+    code: "validation",
+    field: "disabled",
+    watch: "users",
+  },
+  {
+    what: "a short password",
+    method: "PATCH",
+    path: "/api/users/{viewer}",
+    body: { password: "short" },
+    status: 422,
+    code: "validation",
+    field: "password",
+    watch: "users",
+  },
+  {
+    what: "a role for oneself",
+    method: "PATCH",
+    path: "/api/me",
+    body: { role: "admin" },
+    status: 422,
+    code: "validation",
+    field: "",
+    watch: "me",
+  },
+  {
+    what: "an unknown theme",
+    method: "PATCH",
+    path: "/api/me",
+    body: { theme: "blue" },
+    status: 422,
+    code: "validation",
+    field: "theme",
+    watch: "me",
+  },
+  {
+    what: "a name over 100 characters",
+    method: "PATCH",
+    path: "/api/me",
+    body: { name: "n".repeat(101) },
+    status: 422,
+    code: "validation",
+    field: "name",
+    watch: "me",
+  },
+  {
+    what: "a new email",
+    method: "PATCH",
+    path: "/api/me",
+    body: { email: `me-${run}@e2e.test` },
+    status: 422,
+    code: "validation",
+    field: "",
+    watch: "me",
+  },
 
   // Query parameters
   query("/api/groups?type=Private", 422, "an unknown type filter"),
@@ -206,8 +444,10 @@ const CASES: Case[] = [
 
 let api: APIRequestContext;
 const f = {} as Fixtures;
-const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in f ? encodeURIComponent(f[key as keyof Fixtures]) : whole));
-const fillBody = (body: unknown) => JSON.parse(JSON.stringify(body).replace(/\{(\w+)\}/g, (whole, key: string) => (key in f ? f[key as keyof Fixtures] : whole)));
+const fill = (text: string) =>
+  text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in f ? encodeURIComponent(f[key as keyof Fixtures]) : whole));
+const fillBody = (body: unknown) =>
+  JSON.parse(JSON.stringify(body).replace(/\{(\w+)\}/g, (whole, key: string) => (key in f ? f[key as keyof Fixtures] : whole)));
 
 async function json(path: string): Promise<unknown> {
   const res = await api.get(path);
@@ -278,7 +518,11 @@ for (const c of CASES) {
     const before = await snapshot(c.watch, c);
     const path = fill(c.path);
     const res = c.raw
-      ? await api.fetch(path, { method: c.method, data: Buffer.from(c.raw.data), headers: c.raw.type ? { "content-type": c.raw.type } : {} })
+      ? await api.fetch(path, {
+          method: c.method,
+          data: Buffer.from(c.raw.data),
+          headers: c.raw.type ? { "content-type": c.raw.type } : {},
+        })
       : await api.fetch(path, { method: c.method, ...(c.body !== undefined ? { data: fillBody(c.body) } : {}) });
     const text = await res.text();
     expect(res.status(), text.slice(0, 500)).toBe(c.status);

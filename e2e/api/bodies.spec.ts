@@ -59,6 +59,10 @@ test("a signed-in admin's chunked mutation that passes 1 MB is refused with 413 
 });
 
 test("a signed webhook whose chunked body passes 1 MB is refused with 413 in Tencent's envelope before it ends", async () => {
-  const answer = await chunkedPostThatNeverEnds(`/api/im/callback?${callbackQuery("Group.CallbackAfterGroupInfoChanged")}`, {}, OVER_A_MEGABYTE);
+  const answer = await chunkedPostThatNeverEnds(
+    `/api/im/callback?${callbackQuery("Group.CallbackAfterGroupInfoChanged")}`,
+    {},
+    OVER_A_MEGABYTE,
+  );
   expect(answer).toEqual({ status: 413, body: { ActionStatus: "FAIL", ErrorCode: 1, ErrorInfo: expect.any(String) } });
 });

@@ -50,7 +50,11 @@ test("webhooks with a bad Sign, a stale RequestTime or another app's SdkAppid ar
   }
 
   // A correct one right after: its event comes through, and none for the refused ones.
-  const good = await sendWebhook(imServer, "Group.CallbackAfterGroupInfoChanged", { GroupId: witness.id, Type: "Public", Operator_Account: "administrator" });
+  const good = await sendWebhook(imServer, "Group.CallbackAfterGroupInfoChanged", {
+    GroupId: witness.id,
+    Type: "Public",
+    Operator_Account: "administrator",
+  });
   expect(good.status()).toBe(200);
   expect(await good.json()).toEqual(OK);
   await live.next(about(witness.id, "group.updated"));
@@ -64,7 +68,15 @@ test("a captured webhook sent again with the same RequestTime and body is acknow
   // The Sign covers only the token and RequestTime, so whoever captures a request can send it again.
   const query = callbackQuery("Group.CallbackAfterGroupInfoChanged", { requestTime: Math.floor(Date.now() / 1000) });
   const body = (groupId: string) =>
-    Buffer.from(JSON.stringify({ CallbackCommand: "Group.CallbackAfterGroupInfoChanged", GroupId: groupId, Type: "Public", Operator_Account: "administrator", EventTime: Date.now() }));
+    Buffer.from(
+      JSON.stringify({
+        CallbackCommand: "Group.CallbackAfterGroupInfoChanged",
+        GroupId: groupId,
+        Type: "Public",
+        Operator_Account: "administrator",
+        EventTime: Date.now(),
+      }),
+    );
   const send = (data: Buffer) => imServer.post(`/api/im/callback?${query}`, { data, headers: { "content-type": "application/json" } });
 
   const original = body(captured.id);
@@ -85,7 +97,12 @@ test("a captured webhook sent again with the same RequestTime and body is acknow
 });
 
 test("a Before callback is allowed at once; other commands are acknowledged and ignored", async () => {
-  for (const command of ["Group.CallbackBeforeCreateGroup", "Group.CallbackBeforeInviteJoinGroup", "Group.CallbackBeforeSendMsg", "State.StateChange"]) {
+  for (const command of [
+    "Group.CallbackBeforeCreateGroup",
+    "Group.CallbackBeforeInviteJoinGroup",
+    "Group.CallbackBeforeSendMsg",
+    "State.StateChange",
+  ]) {
     const started = Date.now();
     const res = await sendWebhook(imServer, command, { GroupId: "any", Owner_Account: "u1", Type: "Public", Name: "x" });
     expect(res.status(), command).toBe(200);
@@ -107,7 +124,12 @@ test("a body that is not a JSON object is refused with 400 in the envelope", asy
 
 test("a signed AfterGroupDestroyed is trusted only as far as the IM server agrees: the live group stays", async () => {
   const group = await createGroup({ type: "Meeting" });
-  const res = await sendWebhook(imServer, "Group.CallbackAfterGroupDestroyed", { GroupId: group.id, Type: "ChatRoom", Owner_Account: "", Name: "x" });
+  const res = await sendWebhook(imServer, "Group.CallbackAfterGroupDestroyed", {
+    GroupId: group.id,
+    Type: "ChatRoom",
+    Owner_Account: "",
+    Name: "x",
+  });
   expect(await res.json()).toEqual(OK);
   const event = await live.next((e) => about(group.id)(e) && e.type !== "group.created");
   expect(event.type).toBe("group.updated");
@@ -134,7 +156,9 @@ test("a user's application reaches the console once, with its id, and the pendin
   // Both BeforeApplyJoinGroup and the After extension report it; the console announces it once.
   await new Promise((r) => setTimeout(r, 1800));
   expect(live.received.filter(about(group.id, "application.created"))).toHaveLength(1);
-  const listed = (await (await api.get(`/api/groups?q=${encodeURIComponent(group.id)}`)).json()).items.find((g: { id: string }) => g.id === group.id);
+  const listed = (await (await api.get(`/api/groups?q=${encodeURIComponent(group.id)}`)).json()).items.find(
+    (g: { id: string }) => g.id === group.id,
+  );
   expect(listed.pendingApplications).toBe(1);
   await phone.logout();
 });

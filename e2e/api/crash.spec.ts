@@ -27,7 +27,10 @@ test.beforeAll(async () => {
   const users = Array.from({ length: APPLICANTS }, (_, i) => `crash_${run}_${i}`);
   await im.rest("im_open_login_svc/multiaccount_import", { Accounts: [`crash_owner_${run}`, ...users.slice(0, 99)] });
   await im.rest("im_open_login_svc/multiaccount_import", { Accounts: users.slice(99) });
-  groupId = String((await im.rest("group_open_http_svc/create_group", { Type: "Public", Name: "Crash course", Owner_Account: `crash_owner_${run}` })).GroupId);
+  groupId = String(
+    (await im.rest("group_open_http_svc/create_group", { Type: "Public", Name: "Crash course", Owner_Account: `crash_owner_${run}` }))
+      .GroupId,
+  );
   for (let i = 0; i < users.length; i += 10) {
     await Promise.all(users.slice(i, i + 10).map((u) => im.asUser(u, "joinGroup", { groupID: groupId, message: `apply ${u}` })));
   }
@@ -62,7 +65,9 @@ async function applicationsAtRest(): Promise<WireApplication[]> {
 }
 
 async function approvedCount(): Promise<number> {
-  return Number((await im.rest("group_open_http_svc/get_group_application_list", { GroupId: groupId, Status: "Approved", Limit: 1 })).TotalCount);
+  return Number(
+    (await im.rest("group_open_http_svc/get_group_application_list", { GroupId: groupId, Status: "Approved", Limit: 1 })).TotalCount,
+  );
 }
 
 async function approvalEntries(api: APIRequestContext): Promise<Entry[]> {
@@ -106,10 +111,13 @@ test("a bulk approval cut short by kill -9: after a restart each application is 
   // Start-up settles what the crash left without a result, by asking the IM server.
   let entries: Entry[] = [];
   await expect
-    .poll(async () => {
-      entries = await approvalEntries(admin);
-      return entries.filter((e) => e.result === null).length;
-    }, { timeout: 30_000, message: "every approval intent gets a result after the restart" })
+    .poll(
+      async () => {
+        entries = await approvalEntries(admin);
+        return entries.filter((e) => e.result === null).length;
+      },
+      { timeout: 30_000, message: "every approval intent gets a result after the restart" },
+    )
     .toBe(0);
 
   const claimsOk = (id: string) => entries.filter((e) => e.target === id && (e.result === "ok" || e.result === "settled:ok"));
@@ -120,11 +128,14 @@ test("a bulk approval cut short by kill -9: after a restart each application is 
   // The moderator sends the same selection again: the rest are approved, the others reported as already handled.
   const retry = await admin.post("/api/applications/bulk", { data: { ids, action: "approve" }, timeout: 60_000 });
   expect(retry.status()).toBe(200);
-  const { results } = (await retry.json()) as { results: { id: string; ok: boolean; error?: { code: string; details?: { handledBy?: string } } }[] };
+  const { results } = (await retry.json()) as {
+    results: { id: string; ok: boolean; error?: { code: string; details?: { handledBy?: string } } }[];
+  };
   expect(results.map((r) => r.id)).toEqual(ids);
   const wasApproved = new Set(approved.map((a) => a.ApplicationId));
   for (const r of results) {
-    if (wasApproved.has(r.id)) expect(r, r.id).toMatchObject({ ok: false, error: { code: "conflict", details: { handledBy: OWN_ADMIN.email } } });
+    if (wasApproved.has(r.id))
+      expect(r, r.id).toMatchObject({ ok: false, error: { code: "conflict", details: { handledBy: OWN_ADMIN.email } } });
     else expect(r, r.id).toMatchObject({ ok: true, status: "approved" });
   }
   expect((await applications()).every((a) => a.Status === "Approved")).toBe(true);

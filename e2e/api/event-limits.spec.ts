@@ -51,11 +51,14 @@ test("ten streams open for one user; the eleventh gets 429 rate_limited in the c
   // The server learns of the closed connection as soon as the socket closes: give it that moment.
   tabs[0].close();
   await expect
-    .poll(async () => {
-      const again = await openStream();
-      if (again.res.status !== 200) await again.res.body?.cancel();
-      return again.res.status;
-    }, { timeout: 5_000 })
+    .poll(
+      async () => {
+        const again = await openStream();
+        if (again.res.status !== 200) await again.res.body?.cancel();
+        return again.res.status;
+      },
+      { timeout: 5_000 },
+    )
     .toBe(200);
 
   const beyond = await openStream();

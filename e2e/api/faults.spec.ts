@@ -47,7 +47,11 @@ test.describe("a console whose IM server is down", () => {
     expect((await api.get("/api/me")).status()).toBe(200);
     // The refused create is in the audit log with what went wrong.
     const audit = await (await api.get("/api/audit?action=group.create")).json();
-    expect(audit.items[0]).toMatchObject({ actor: { email: OWN_ADMIN.email }, result: "im_unavailable", after: { name: "While the IM server is down" } });
+    expect(audit.items[0]).toMatchObject({
+      actor: { email: OWN_ADMIN.email },
+      result: "im_unavailable",
+      after: { name: "While the IM server is down" },
+    });
   });
 
   test("a group page says the IM server cannot be reached and offers Try again, which asks again", async ({ browser }) => {
@@ -100,9 +104,25 @@ test.describe("forged webhooks", () => {
       ["a Sign in the right shape made without the token", { sign: "f".repeat(64) }, 401],
     ];
     const forged: [string, Record<string, unknown>][] = [
-      ["Group.CallbackAfterHandleJoinApplication", { GroupId: group.id, Type: "Public", ApplicationId: applied.applicationID, Requestor_Account: userId, Decision: "Agree", Handler_Account: "intruder" }],
-      ["Group.CallbackAfterNewMemberJoin", { GroupId: group.id, Type: "Public", JoinType: "Apply", NewMemberList: [{ Member_Account: userId }] }],
-      ["Group.CallbackAfterApplyJoinGroup", { GroupId: group.id, Type: "Public", ApplicationId: "1", Requestor_Account: userId, ApplyMsg: "forged" }],
+      [
+        "Group.CallbackAfterHandleJoinApplication",
+        {
+          GroupId: group.id,
+          Type: "Public",
+          ApplicationId: applied.applicationID,
+          Requestor_Account: userId,
+          Decision: "Agree",
+          Handler_Account: "intruder",
+        },
+      ],
+      [
+        "Group.CallbackAfterNewMemberJoin",
+        { GroupId: group.id, Type: "Public", JoinType: "Apply", NewMemberList: [{ Member_Account: userId }] },
+      ],
+      [
+        "Group.CallbackAfterApplyJoinGroup",
+        { GroupId: group.id, Type: "Public", ApplicationId: "1", Requestor_Account: userId, ApplyMsg: "forged" },
+      ],
     ];
     for (const [what, opts, status] of forgeries) {
       for (const [command, body] of forged) {
@@ -114,13 +134,23 @@ test.describe("forged webhooks", () => {
     // No SdkAppid at all, however well signed.
     const query = new URLSearchParams(callbackQuery("Group.CallbackAfterNewMemberJoin"));
     query.delete("SdkAppid");
-    const anonymous = await imServer.post(`/api/im/callback?${query}`, { data: { CallbackCommand: "Group.CallbackAfterNewMemberJoin", GroupId: group.id, NewMemberList: [{ Member_Account: userId }] } });
+    const anonymous = await imServer.post(`/api/im/callback?${query}`, {
+      data: { CallbackCommand: "Group.CallbackAfterNewMemberJoin", GroupId: group.id, NewMemberList: [{ Member_Account: userId }] },
+    });
     expect(anonymous.status()).toBe(403);
 
     // A genuine webhook after them is announced; none of the forged ones was, and the group is as it was.
-    const witness = await sendWebhook(imServer, "Group.CallbackAfterGroupInfoChanged", { GroupId: group.id, Type: "Public", Operator_Account: "administrator" });
+    const witness = await sendWebhook(imServer, "Group.CallbackAfterGroupInfoChanged", {
+      GroupId: group.id,
+      Type: "Public",
+      Operator_Account: "administrator",
+    });
     expect(witness.status()).toBe(200);
-    const announced = () => live.received.slice(before.events).filter(about(group.id)).map((e) => e.type);
+    const announced = () =>
+      live.received
+        .slice(before.events)
+        .filter(about(group.id))
+        .map((e) => e.type);
     await expect.poll(announced).toEqual(["group.updated"]);
     await new Promise((r) => setTimeout(r, 500));
     expect(announced()).toEqual(["group.updated"]);

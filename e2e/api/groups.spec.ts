@@ -9,7 +9,10 @@ test.afterAll(() => api.dispose());
 
 test("a signed-out script gets 401 in the error contract, never a redirect", async () => {
   const anon = await anonymousApi();
-  for (const [method, path] of [["GET", "/api/groups"], ["POST", "/api/groups"]] as const) {
+  for (const [method, path] of [
+    ["GET", "/api/groups"],
+    ["POST", "/api/groups"],
+  ] as const) {
     const res = await anon.fetch(path, { method, data: method === "POST" ? { type: "Public", name: "x" } : undefined, maxRedirects: 0 });
     expect(res.status(), `${method} ${path}`).toBe(401);
     expect((await res.json()).error.code).toBe("unauthenticated");
@@ -70,7 +73,13 @@ test("creating a group answers 201 with the group in console shape, and a custom
   const res = await api.post("/api/groups", { data: { type: "Public", name: "E2E 公開グループ 🎉", id, introduction: "made by a test" } });
   expect(res.status()).toBe(201);
   const group = await res.json();
-  expect(group).toMatchObject({ id, name: "E2E 公開グループ 🎉", type: "Public", joinOption: "NeedPermission", introduction: "made by a test" });
+  expect(group).toMatchObject({
+    id,
+    name: "E2E 公開グループ 🎉",
+    type: "Public",
+    joinOption: "NeedPermission",
+    introduction: "made by a test",
+  });
   const publics = (await (await api.get("/api/groups?type=Public&limit=100")).json()).items;
   expect(publics.some((g: { id: string }) => g.id === id)).toBe(true);
 });

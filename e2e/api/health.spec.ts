@@ -14,7 +14,12 @@ test("anyone learns whether the console is healthy, not which IM server it is in
     const res = await anonymous.get(p);
     expect(res.status(), p).toBe(200);
     const body = await res.json();
-    expect(body, p).toMatchObject({ status: "ok", im: { ok: true }, store: { ok: true }, directory: { lastFullCrawlAt: expect.any(String) } });
+    expect(body, p).toMatchObject({
+      status: "ok",
+      im: { ok: true },
+      store: { ok: true },
+      directory: { lastFullCrawlAt: expect.any(String) },
+    });
     expect(Object.keys(body.im).sort(), p).toEqual(["latencyMs", "ok"]);
     expect(JSON.stringify(body), p).not.toContain("extensions");
   }
@@ -41,15 +46,19 @@ test.describe("a console whose IM server counts every request it receives", () =
     own = await ownConsole("health-quota", { imServer: false });
     requestLog = path.join(own.dataDir, "im-requests.log");
     const imLog: string[] = [];
-    im = start(["--import", "tsx", "im-server/src/main.ts"], {
-      ...childEnv(own.secrets),
-      IM_SERVER_PORT: new URL(own.imUrl).port,
-      IM_DATA_DIR: path.join(own.dataDir, "im"),
-      IM_CALLBACK_URL: `http://127.0.0.1:${new URL(own.baseUrl).port}/api/im/callback`,
-      IM_DEMO: "0",
-      IM_SIMULATOR_RATE: "0",
-      IM_REQUEST_LOG: requestLog,
-    }, imLog);
+    im = start(
+      ["--import", "tsx", "im-server/src/main.ts"],
+      {
+        ...childEnv(own.secrets),
+        IM_SERVER_PORT: new URL(own.imUrl).port,
+        IM_DATA_DIR: path.join(own.dataDir, "im"),
+        IM_CALLBACK_URL: `http://127.0.0.1:${new URL(own.baseUrl).port}/api/im/callback`,
+        IM_DEMO: "0",
+        IM_SIMULATOR_RATE: "0",
+        IM_REQUEST_LOG: requestLog,
+      },
+      imLog,
+    );
     await waitFor(`${own.imUrl}/health`, "the IM server", 60, im, imLog);
     await own.start();
     anonymous = await anonymousApi();
@@ -80,7 +89,8 @@ test.describe("a console whose IM server counts every request it receives", () =
     }
 
     const checks = accountChecks();
-    for (const { from, to } of bursts) expect(checks.filter((at) => at >= from && at <= to).length, "account checks during twenty calls").toBeLessThanOrEqual(1);
+    for (const { from, to } of bursts)
+      expect(checks.filter((at) => at >= from && at <= to).length, "account checks during twenty calls").toBeLessThanOrEqual(1);
     // Over the whole run, the launcher's own polling included: a check begins 2 s after the last one was
     // answered, so the IM server hears them over 2 s apart (a little slack for how each side reads its clock).
     const gaps = checks.slice(1).map((at, i) => at - checks[i]);

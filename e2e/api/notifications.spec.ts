@@ -29,7 +29,9 @@ test("sending to a member, a non-member and an unknown ID: only the member gets 
   expect((await api.post(`${path}/members`, { data: { userIds: [member.userId] } })).status()).toBe(200);
   const [memberGot, outsiderGot] = [inbox(member.phone), inbox(outsider.phone)];
 
-  const res = await api.post(`${path}/notifications`, { data: { content: "Trail closed", userIds: [member.userId, outsider.userId, ghost] } });
+  const res = await api.post(`${path}/notifications`, {
+    data: { content: "Trail closed", userIds: [member.userId, outsider.userId, ghost] },
+  });
 
   expect(res.status()).toBe(200);
   expect(await res.json()).toEqual({
@@ -60,5 +62,8 @@ test("an empty recipient list is refused rather than read as everyone", async ()
   const group = await (await api.post("/api/groups", { data: { type: "Meeting", name: `Empty list ${Date.now().toString(36)}` } })).json();
   const res = await api.post(`/api/groups/${encodeURIComponent(group.id)}/notifications`, { data: { content: "hi", userIds: [] } });
   expect(res.status()).toBe(422);
-  expect((await res.json()).error).toMatchObject({ code: "validation", details: { fields: [expect.objectContaining({ path: "userIds" })] } });
+  expect((await res.json()).error).toMatchObject({
+    code: "validation",
+    details: { fields: [expect.objectContaining({ path: "userIds" })] },
+  });
 });

@@ -10,7 +10,9 @@ test("an operator finds a user's groups: the search matches the owner's user ID 
   const found = await (await api.get(`/api/groups?q=${owner}&limit=100`)).json();
   expect(found.items.map((g: { id: string }) => g.id)).toContain(group.id);
   for (const g of found.items as { id: string; name: string; ownerId: string | null }[]) {
-    expect(g.ownerId === owner || g.id.toLowerCase().startsWith(owner) || g.name.toLowerCase().includes(owner), JSON.stringify(g)).toBe(true);
+    expect(g.ownerId === owner || g.id.toLowerCase().startsWith(owner) || g.name.toLowerCase().includes(owner), JSON.stringify(g)).toBe(
+      true,
+    );
   }
   expect(found.total).toBe(found.items.length);
   await api.dispose();

@@ -38,8 +38,12 @@ async function pendingApplication(): Promise<{ groupId: string; applicationId: s
 }
 
 async function decisionsAtOnce(applicationId: string, actions: ("approve" | "refuse")[]) {
-  const answers: APIResponse[] = await Promise.all(moderators.map((m, i) => m.api.post(`/api/applications/${applicationId}/${actions[i]}`, { data: {} })));
-  return Promise.all(answers.map(async (res, i) => ({ email: moderators[i].email, action: actions[i], status: res.status(), body: await res.json() })));
+  const answers: APIResponse[] = await Promise.all(
+    moderators.map((m, i) => m.api.post(`/api/applications/${applicationId}/${actions[i]}`, { data: {} })),
+  );
+  return Promise.all(
+    answers.map(async (res, i) => ({ email: moderators[i].email, action: actions[i], status: res.status(), body: await res.json() })),
+  );
 }
 
 async function auditFor(applicationId: string, action: string) {

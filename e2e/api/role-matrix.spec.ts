@@ -82,7 +82,10 @@ test("the event stream answers 401 signed out and streams for a viewer", async (
   expect(anon.status).toBe(401);
   const { cookies } = await callers.viewer!.storageState();
   const controller = new AbortController();
-  const res = await fetch(`${E2E.baseUrl}/api/events`, { headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; ") }, signal: controller.signal });
+  const res = await fetch(`${E2E.baseUrl}/api/events`, {
+    headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; ") },
+    signal: controller.signal,
+  });
   expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toContain("text/event-stream");
   controller.abort();

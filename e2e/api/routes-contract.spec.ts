@@ -68,7 +68,10 @@ test("GET /api/openapi.json: the OpenAPI 3.1 reference to a signed-in caller, 40
   expect(res.status()).toBe(200);
   const doc = await res.json();
   expect(doc.openapi).toBe("3.1.0");
-  expect(doc.paths["/api/groups"]).toMatchObject({ get: { "x-role": "viewer" }, post: { "x-role": "admin", responses: { "201": expect.anything() } } });
+  expect(doc.paths["/api/groups"]).toMatchObject({
+    get: { "x-role": "viewer" },
+    post: { "x-role": "admin", responses: { "201": expect.anything() } },
+  });
   expect(doc.paths["/api/groups/{id}/members/{userId}"]).toMatchObject({ patch: { "x-role": "admin" }, delete: { "x-role": "moderator" } });
   expect(doc.paths["/api/health"].get).toMatchObject({ "x-role": "anyone", security: [] });
   expect(doc.paths["/api/openapi.json"].get["x-role"]).toBe("viewer");

@@ -35,7 +35,11 @@ function routeFiles(dir: string): string[] {
 async function discoverRoutes(api: APIRequestContext): Promise<Route[]> {
   const routes: Route[] = [];
   for (const file of routeFiles(path.join("app", "api"))) {
-    const segments = path.dirname(file).split(path.sep).slice(1).map((s) => (s.startsWith("[...") ? "session" : s.startsWith("[") ? nope : s));
+    const segments = path
+      .dirname(file)
+      .split(path.sep)
+      .slice(1)
+      .map((s) => (s.startsWith("[...") ? "session" : s.startsWith("[") ? nope : s));
     const p = `/${segments.join("/")}`;
     const allow = (await api.fetch(p, { method: "OPTIONS" })).headers()["allow"] ?? "";
     for (const method of allow.split(/,\s*/)) if (MUTATIONS.has(method) || method === "GET") routes.push({ method, path: p });
@@ -101,7 +105,9 @@ test("a mutation sent from another site is refused (403) before it does anything
     const found: Entry[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: Entry[]; nextCursor: string | null } = await (await admin.get(`/api/audit?limit=100${cursor ? `&cursor=${cursor}` : ""}`)).json();
+      const page: { items: Entry[]; nextCursor: string | null } = await (
+        await admin.get(`/api/audit?limit=100${cursor ? `&cursor=${cursor}` : ""}`)
+      ).json();
       const fresh = page.items.filter((e) => !since || Number(e.id) > Number(since.id));
       found.push(...fresh);
       cursor = fresh.length === page.items.length ? page.nextCursor : null;
@@ -136,7 +142,13 @@ test("a mutation sent from another site is refused (403) before it does anything
 // ---- Headers ----
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values]));
+  return new Map(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name, values]),
+  );
 }
 
 const PAGES = ["/groups", "/groups/tokyo-react", "/applications", "/audit", "/users", "/account"];
@@ -155,7 +167,11 @@ test("API answers carry nosniff, a Referrer-Policy and a no-framing policy, erro
 
 test("every page has a nonce-based Content-Security-Policy as strict as Next allows, and every script carries the nonce", async () => {
   const nonces = new Set<string>();
-  const pages: [APIRequestContext, string][] = [[anonymous, "/login"], ...PAGES.map((p): [APIRequestContext, string] => [admin, p]), [admin, "/groups"]];
+  const pages: [APIRequestContext, string][] = [
+    [anonymous, "/login"],
+    ...PAGES.map((p): [APIRequestContext, string] => [admin, p]),
+    [admin, "/groups"],
+  ];
   for (const [who, p] of pages) {
     const res = await who.get(p, { maxRedirects: 0 });
     expect(res.status(), p).toBe(200);
@@ -208,7 +224,14 @@ async function adminTab(browser: Browser): Promise<Watched> {
   });
   page.on("response", (res) => {
     const type = res.headers()["content-type"] ?? "";
-    if (res.url().startsWith(E2E.baseUrl) && !type.includes("event-stream")) bodies.set(res.url(), res.body().then((b) => b.toString("latin1"), () => ""));
+    if (res.url().startsWith(E2E.baseUrl) && !type.includes("event-stream"))
+      bodies.set(
+        res.url(),
+        res.body().then(
+          (b) => b.toString("latin1"),
+          () => "",
+        ),
+      );
   });
   return { page, violations, dialogs, bodies, close: () => context.close() };
 }
@@ -217,8 +240,12 @@ async function pageViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
 }
 
-test("under that policy every page hydrates, live updates stream, https faces load and nothing is blocked; nothing downloaded holds a secret, a UserSig or the IM server's address", async ({ browser }) => {
-  const face = await admin.post("/api/groups", { data: { type: "Public", name: `Face ${run}`, faceUrl: "https://faces.e2e.test/group.png" } });
+test("under that policy every page hydrates, live updates stream, https faces load and nothing is blocked; nothing downloaded holds a secret, a UserSig or the IM server's address", async ({
+  browser,
+}) => {
+  const face = await admin.post("/api/groups", {
+    data: { type: "Public", name: `Face ${run}`, faceUrl: "https://faces.e2e.test/group.png" },
+  });
   expect(face.status()).toBe(201);
   const faced: { id: string } = await face.json();
   const tab = await adminTab(browser);
@@ -232,7 +259,12 @@ test("under that policy every page hydrates, live updates stream, https faces lo
   await expect(page.getByRole("dialog", { name: "New group" })).toBeVisible();
   await page.keyboard.press("Escape");
 
-  for (const p of [...PAGES, "/applications?status=approved", `/groups/${encodeURIComponent("@TGS#_demo-community")}`, `/groups/${encodeURIComponent(faced.id)}`]) {
+  for (const p of [
+    ...PAGES,
+    "/applications?status=approved",
+    `/groups/${encodeURIComponent("@TGS#_demo-community")}`,
+    `/groups/${encodeURIComponent(faced.id)}`,
+  ]) {
     await page.goto(p);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     expect(await pageViolations(page), p).toEqual([]);
@@ -297,7 +329,8 @@ test("the browser bundle holds no secret, no UserSig, no IM server address and n
   for (const file of all) {
     const text = readFileSync(file, "latin1");
     const found = leaks(text);
-    for (const name of ["IM_SECRET_KEY", "NEXTAUTH_SECRET", "IM_CALLBACK_TOKEN", "IM_BASE_URL", "IM_SERVER_PORT"]) if (text.includes(name)) found.push(name);
+    for (const name of ["IM_SECRET_KEY", "NEXTAUTH_SECRET", "IM_CALLBACK_TOKEN", "IM_BASE_URL", "IM_SERVER_PORT"])
+      if (text.includes(name)) found.push(name);
     expect(found, path.relative(staticDir, file)).toEqual([]);
   }
 });

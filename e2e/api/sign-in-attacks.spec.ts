@@ -24,22 +24,31 @@ test.afterAll(async () => {
 test("thirty guesses with forged X-Forwarded-For are throttled at the guesser's address, and the admin still signs in", async () => {
   const errors: (string | null)[] = [];
   for (let i = 0; i < 30; i++) {
-    const attempt = await signInFrom(own.baseUrl, "127.0.0.5", OWN_ADMIN.email, `guess-number-${i}`, { "x-forwarded-for": `198.51.100.${i + 1}` });
+    const attempt = await signInFrom(own.baseUrl, "127.0.0.5", OWN_ADMIN.email, `guess-number-${i}`, {
+      "x-forwarded-for": `198.51.100.${i + 1}`,
+    });
     expect(attempt.signedIn).toBe(false);
     errors.push(attempt.error);
   }
   expect(errors).toEqual([...Array(5).fill("CredentialsSignin"), ...Array(25).fill("rate_limited")]);
   // Even the right password is refused from the guesser's address…
-  expect(await signInFrom(own.baseUrl, "127.0.0.5", OWN_ADMIN.email, OWN_ADMIN.password)).toEqual({ error: "rate_limited", signedIn: false });
+  expect(await signInFrom(own.baseUrl, "127.0.0.5", OWN_ADMIN.email, OWN_ADMIN.password)).toEqual({
+    error: "rate_limited",
+    signedIn: false,
+  });
   // …but not from the admin's.
   expect(await signInFrom(own.baseUrl, "127.0.0.1", OWN_ADMIN.email, OWN_ADMIN.password)).toEqual({ error: null, signedIn: true });
 
   const admin = await signedInApi(OWN_ADMIN.email, OWN_ADMIN.password, own.baseUrl);
-  const entries: { action: string; result: string; after: Record<string, unknown> }[] = (await (await admin.get("/api/audit?limit=100")).json()).items;
+  const entries: { action: string; result: string; after: Record<string, unknown> }[] = (
+    await (await admin.get("/api/audit?limit=100")).json()
+  ).items;
   const failed = entries.filter((e) => e.action === "auth.signin_failed");
   // Five wrong passwords, each audited with the real address; the 26 refused attempts summed up in one row.
   expect(failed.filter((e) => e.result === "unauthenticated").map((e) => e.after.ip)).toEqual(Array(5).fill("127.0.0.5"));
-  expect(failed.filter((e) => e.result === "rate_limited")).toEqual([expect.objectContaining({ after: expect.objectContaining({ ip: "127.0.0.5", throttled: 26 }) })]);
+  expect(failed.filter((e) => e.result === "rate_limited")).toEqual([
+    expect.objectContaining({ after: expect.objectContaining({ ip: "127.0.0.5", throttled: 26 }) }),
+  ]);
   expect(JSON.stringify(entries)).not.toContain("198.51.100.");
 
   // The admin sees who is being guessed at.

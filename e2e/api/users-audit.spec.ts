@@ -10,7 +10,17 @@ const emailFor = (who: string) => `${who}-${run}@e2e.test`;
 const PASSWORD = "correct-horse-battery";
 
 type User = { id: string; email: string; name: string; role: string; disabled: boolean; locale: string; theme: string };
-type Entry = { id: string; action: string; actor: { id: string | null; email: string }; groupId: string | null; target: string | null; before: unknown; after: unknown; result: string | null; requestId: string };
+type Entry = {
+  id: string;
+  action: string;
+  actor: { id: string | null; email: string };
+  groupId: string | null;
+  target: string | null;
+  before: unknown;
+  after: unknown;
+  result: string | null;
+  requestId: string;
+};
 
 let admin: APIRequestContext;
 test.beforeAll(async () => {
@@ -32,21 +42,36 @@ async function auditEntries(query: string): Promise<{ items: Entry[]; total: num
 
 test("an admin adds a console user: 201 in console shape, never the password; the same email again is 409", async () => {
   const email = emailFor("Kim");
-  const res = await admin.post("/api/users", { data: { email: email.toUpperCase(), name: "Kim 金", password: PASSWORD, role: "moderator" } });
+  const res = await admin.post("/api/users", {
+    data: { email: email.toUpperCase(), name: "Kim 金", password: PASSWORD, role: "moderator" },
+  });
   expect(res.status()).toBe(201);
   const user = await res.json();
-  expect(user).toEqual({ id: expect.any(String), email: email.toLowerCase(), name: "Kim 金", role: "moderator", disabled: false, locale: "en", theme: "system" });
+  expect(user).toEqual({
+    id: expect.any(String),
+    email: email.toLowerCase(),
+    name: "Kim 金",
+    role: "moderator",
+    disabled: false,
+    locale: "en",
+    theme: "system",
+  });
 
   const dup = await admin.post("/api/users", { data: { email, password: PASSWORD, role: "viewer" } });
   expect(dup.status()).toBe(409);
-  expect((await dup.json()).error).toEqual({ code: "conflict", message: `A console user with the email ${email.toLowerCase()} already exists` });
+  expect((await dup.json()).error).toEqual({
+    code: "conflict",
+    message: `A console user with the email ${email.toLowerCase()} already exists`,
+  });
 
   const list = await (await admin.get("/api/users?limit=100")).json();
   expect(list).toEqual({ items: expect.any(Array), nextCursor: null, total: expect.any(Number) });
   expect(list.items.find((u: User) => u.id === user.id)).toEqual(user);
 
   // Newest first: the refused duplicate, then the creation.
-  const entries = (await auditEntries(`action=user.create&actor=${encodeURIComponent(E2E.admin.email)}&limit=100`)).items.filter((e) => e.target === email.toLowerCase());
+  const entries = (await auditEntries(`action=user.create&actor=${encodeURIComponent(E2E.admin.email)}&limit=100`)).items.filter(
+    (e) => e.target === email.toLowerCase(),
+  );
   expect(entries).toMatchObject([
     { result: "conflict", after: { email: email.toLowerCase(), role: "viewer" } },
     { result: "ok", before: null, after: { id: user.id, email: email.toLowerCase(), role: "moderator" } },
@@ -100,7 +125,10 @@ test("viewers and moderators are refused (403) on every admin route, and still o
 
 test("an admin cannot demote or disable themself, and is told why", async () => {
   const me: User = await (await admin.get("/api/me")).json();
-  for (const [change, words] of [[{ role: "moderator" }, "your own role"], [{ disabled: true }, "your own account"]] as const) {
+  for (const [change, words] of [
+    [{ role: "moderator" }, "your own role"],
+    [{ disabled: true }, "your own account"],
+  ] as const) {
     const res = await admin.patch(`/api/users/${me.id}`, { data: change });
     expect(res.status()).toBe(422);
     const { error } = await res.json();
@@ -118,7 +146,12 @@ test("an admin changes another user's role and password, disables and enables th
 
   const { items } = await auditEntries(`action=user.update&limit=100`);
   const entry = items.find((e) => e.target === user.email);
-  expect(entry).toMatchObject({ result: "ok", actor: { email: E2E.admin.email }, before: { role: "viewer" }, after: { role: "moderator", passwordChanged: true } });
+  expect(entry).toMatchObject({
+    result: "ok",
+    actor: { email: E2E.admin.email },
+    before: { role: "viewer" },
+    after: { role: "moderator", passwordChanged: true },
+  });
   expect(JSON.stringify(entry)).not.toMatch(/a-brand-new-password|\$2[aby]\$/);
 
   const api = await signedInApi(user.email, "a-brand-new-password");
@@ -166,11 +199,20 @@ test("creating a group is audited with its result and after; a refused create re
   const [refused, created] = page.items;
   expect(Number(refused.id)).toBeGreaterThan(Number(created.id));
   expect(refused).toMatchObject({ action: "group.create", groupId: id, result: "conflict", after: { name: "again" } });
-  expect(created).toMatchObject({ action: "group.create", groupId: id, result: "ok", before: null, actor: { email: E2E.admin.email }, after: { id, name, type: "Meeting" } });
+  expect(created).toMatchObject({
+    action: "group.create",
+    groupId: id,
+    result: "ok",
+    before: null,
+    actor: { email: E2E.admin.email },
+    after: { id, name, type: "Meeting" },
+  });
   expect(created.actor.id).toEqual(expect.any(String));
   expect(created.requestId).toMatch(/^[0-9a-f-]{36}$/);
 
-  const byAction = await auditEntries(`action=group.create&groupId=${encodeURIComponent(id)}&actor=${encodeURIComponent(E2E.admin.email.toUpperCase())}`);
+  const byAction = await auditEntries(
+    `action=group.create&groupId=${encodeURIComponent(id)}&actor=${encodeURIComponent(E2E.admin.email.toUpperCase())}`,
+  );
   expect(byAction.total).toBe(2);
   expect((await auditEntries(`action=group.dismiss&groupId=${encodeURIComponent(id)}`)).total).toBe(0);
 });
@@ -184,7 +226,12 @@ test("the audit log pages newest first with a keyset cursor, and refuses bad que
   expect(second.total).toBe(first.total);
   expect((await auditEntries("actor=&action=&groupId=")).total).toBe(first.total);
 
-  for (const [query, status] of [["cursor=bogus", 400], ["action=group.explode", 422], ["limit=0", 422], ["limit=101", 422]] as const) {
+  for (const [query, status] of [
+    ["cursor=bogus", 400],
+    ["action=group.explode", 422],
+    ["limit=0", 422],
+    ["limit=101", 422],
+  ] as const) {
     const res = await admin.get(`/api/audit?${query}`);
     expect(res.status(), query).toBe(status);
   }
@@ -218,7 +265,8 @@ test("sign-in is throttled per account at an address: after 5 failures even the 
   // A throwaway user: the shared admin must never be locked out.
   const user = await addUser("throttled", "viewer");
   const bystander = await addUser("bystander", "viewer");
-  for (let i = 0; i < 5; i++) expect(await trySignIn(user.email, `wrong-password-${i}`)).toEqual({ error: "CredentialsSignin", signedIn: false });
+  for (let i = 0; i < 5; i++)
+    expect(await trySignIn(user.email, `wrong-password-${i}`)).toEqual({ error: "CredentialsSignin", signedIn: false });
   expect(await trySignIn(user.email, PASSWORD)).toEqual({ error: "rate_limited", signedIn: false });
   expect(await trySignIn(user.email.toUpperCase(), PASSWORD)).toEqual({ error: "rate_limited", signedIn: false });
   expect(await trySignIn(bystander.email, PASSWORD)).toEqual({ error: null, signedIn: true });

@@ -62,7 +62,9 @@ test("a group created on one instance is in the other's list at once", async () 
   expect(listed.items.map((g: { id: string }) => g.id)).toEqual([id]);
 });
 
-test("an application whose webhook reached instance A appears live on a page served by instance B, and is approved there", async ({ page }) => {
+test("an application whose webhook reached instance A appears live on a page served by instance B, and is approved there", async ({
+  page,
+}) => {
   const group = await publicGroup(await api(pair.b.baseUrl), "Seen on B");
   await page.goto(`${pair.b.baseUrl}/login`);
   await new LoginPage(page).signIn(OWN_ADMIN.email, OWN_ADMIN.password);
@@ -82,7 +84,10 @@ test("an application whose webhook reached instance A appears live on a page ser
   const members = await (await a.get(`/api/groups/${enc(group.id)}/members`)).json();
   expect(members.items.map((m: { userId: string }) => m.userId)).toContain(userId);
   const approved = await (await a.get(`/api/applications?groupId=${enc(group.id)}&status=approved`)).json();
-  expect(approved.items.find((x: { requesterId: string }) => x.requesterId === userId)).toMatchObject({ status: "approved", handledBy: OWN_ADMIN.email });
+  expect(approved.items.find((x: { requesterId: string }) => x.requesterId === userId)).toMatchObject({
+    status: "approved",
+    handledBy: OWN_ADMIN.email,
+  });
 });
 
 test("two moderators approve one application at once, one on each instance: exactly one wins, the other is told who", async () => {
@@ -113,9 +118,12 @@ test("asked to crawl on both instances at once, both answer 202 and then report 
   const started = await Promise.all([a, b].map((ctx) => ctx.post("/api/directory/crawl", { data: {} })));
   for (const r of started) expect(r.status()).toBe(202);
   await expect
-    .poll(async () => {
-      const [sa, sb] = await Promise.all([a, b].map(async (ctx) => (await ctx.get("/api/directory")).json()));
-      return !sa.running && !sb.running && sa.lastFullCrawlAt !== before && sa.lastFullCrawlAt === sb.lastFullCrawlAt;
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        const [sa, sb] = await Promise.all([a, b].map(async (ctx) => (await ctx.get("/api/directory")).json()));
+        return !sa.running && !sb.running && sa.lastFullCrawlAt !== before && sa.lastFullCrawlAt === sb.lastFullCrawlAt;
+      },
+      { timeout: 30_000 },
+    )
     .toBe(true);
 });

@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { busiestPublicGroupId, expectAccessible } from "../support/accessibility";
 
-
 let groupId = "";
 test.beforeAll(async () => {
   groupId = await busiestPublicGroupId();

@@ -5,7 +5,9 @@ import { GroupPage } from "../support/group-page";
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 
-test("an admin adds two app users and a mistyped ID: the two join, and the form says which one was not added and why", async ({ page }, info) => {
+test("an admin adds two app users and a mistyped ID: the two join, and the form says which one was not added and why", async ({
+  page,
+}, info) => {
   const api = await signedInApi();
   const group = await (await api.post("/api/groups", { data: { type: "Public", name: `Hikers ${unique()}` } })).json();
   const [aiko, ben, typo] = [`aiko_${unique()}`, `ben_${unique()}`, `bne_${unique()}`];

@@ -42,10 +42,17 @@ test("a moderator bulk-refuses with a reason, with a progress bar and a result p
 
 test("two moderators race on one application: exactly one wins, the other is told who handled it", async ({ browser }) => {
   const { api, group, applicants } = await groupWithApplicants(1, "Race");
-  const [first, second] = [await browser.newContext({ storageState: E2E.adminState }), await browser.newContext({ storageState: E2E.adminState })];
+  const [first, second] = [
+    await browser.newContext({ storageState: E2E.adminState }),
+    await browser.newContext({ storageState: E2E.adminState }),
+  ];
   const [p1, p2] = [await first.newPage(), await second.newPage()];
   await Promise.all([inboxFor(p1, group.id), inboxFor(p2, group.id)]);
-  const approve = (p: Page) => p.getByRole("row").filter({ hasText: applicants[0].userId }).getByRole("button", { name: /^Approve/ });
+  const approve = (p: Page) =>
+    p
+      .getByRole("row")
+      .filter({ hasText: applicants[0].userId })
+      .getByRole("button", { name: /^Approve/ });
   // Both click at once; the slower one may find the row already gone (the live update beat its click), which
   // is fine: at least one click lands, and what follows checks that exactly one approval happened.
   const clicks = await Promise.allSettled([approve(p1).click({ timeout: 5_000 }), approve(p2).click({ timeout: 5_000 })]);
@@ -54,7 +61,16 @@ test("two moderators race on one application: exactly one wins, the other is tol
   // or the live update, whichever comes first).
   for (const p of [p1, p2]) await expect(p.getByRole("row").filter({ hasText: applicants[0].userId })).toBeHidden();
   const texts = async () =>
-    (await Promise.all([p1, p2].map((p) => p.getByRole("status").filter({ hasText: /Approved|already approved/ }).allInnerTexts()))).flat();
+    (
+      await Promise.all(
+        [p1, p2].map((p) =>
+          p
+            .getByRole("status")
+            .filter({ hasText: /Approved|already approved/ })
+            .allInnerTexts(),
+        ),
+      )
+    ).flat();
   // The row leaves optimistically; the winner's "Approved" follows when the server answers.
   await expect.poll(async () => (await texts()).filter((t) => t.startsWith("Approved")).length).toBe(1);
   const outcomes = await texts();
@@ -74,7 +90,9 @@ test("two moderators race on one application: exactly one wins, the other is tol
 
 test("a new application arrives while the inbox is open and appears without a reload", async ({ page }) => {
   const api = await signedInApi();
-  const group = await (await api.post("/api/groups", { data: { type: "Public", name: `Live inbox ${unique()}`, joinOption: "NeedPermission" } })).json();
+  const group = await (
+    await api.post("/api/groups", { data: { type: "Public", name: `Live inbox ${unique()}`, joinOption: "NeedPermission" } })
+  ).json();
   const connected = page.waitForResponse((r) => r.url().endsWith("/api/events") && r.status() === 200);
   await inboxFor(page, group.id);
   await connected;

@@ -2,7 +2,6 @@ import { expect, test } from "@playwright/test";
 import { busiestPublicGroupId, expectAccessible } from "../support/accessibility";
 import { contextAsNewUser } from "../support/throwaway-user";
 
-
 let groupId = "";
 test.beforeAll(async () => {
   groupId = await busiestPublicGroupId();

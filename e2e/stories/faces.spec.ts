@@ -12,13 +12,16 @@ import { imDirect } from "../support/im-direct";
  * from the hosts FACE_HOSTS names (the test servers get the runner's environment) and initials otherwise.
  */
 const allowed = parseFaceHosts(E2E.faceHosts);
-const im = () => imDirect(`http://127.0.0.1:${E2E.imPort}`, JSON.parse(readFileSync(path.join(E2E.dataDir, "secrets.json"), "utf8")).IM_SECRET_KEY);
+const im = () =>
+  imDirect(`http://127.0.0.1:${E2E.imPort}`, JSON.parse(readFileSync(path.join(E2E.dataDir, "secrets.json"), "utf8")).IM_SECRET_KEY);
 const unique = () => Date.now().toString(36);
 
 /** An app user with this face who applied to a fresh group that needs approval. */
 async function applicantWithFace(faceUrl: string) {
   const api = await signedInApi();
-  const group = await (await api.post("/api/groups", { data: { type: "Public", name: `Faces ${unique()}`, joinOption: "NeedPermission" } })).json();
+  const group = await (
+    await api.post("/api/groups", { data: { type: "Public", name: `Faces ${unique()}`, joinOption: "NeedPermission" } })
+  ).json();
   const { userId, phone } = await newAppUser("Aiko Tanaka");
   await im().rest("im_open_login_svc/account_import", { UserID: userId, Nick: "Aiko Tanaka", FaceUrl: faceUrl });
   expect((await phone.joinGroup(group.id, "hello")).status).toBe("applied");
@@ -30,7 +33,10 @@ test("the page policy lets images come only from the console itself and the FACE
   const res = await page.goto("/applications");
   expect(res?.status()).toBe(200);
   const policy = res?.headers()["content-security-policy"] ?? "";
-  const imgSrc = policy.split(";").map((d) => d.trim()).find((d) => d.startsWith("img-src "));
+  const imgSrc = policy
+    .split(";")
+    .map((d) => d.trim())
+    .find((d) => d.startsWith("img-src "));
   expect(imgSrc).toBe(["img-src 'self' data: blob:", ...faceHostSources(allowed)].join(" "));
 });
 

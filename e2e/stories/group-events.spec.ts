@@ -5,7 +5,9 @@ import { GroupPage } from "../support/group-page";
 
 test("a group's recent events name who made the applications handled there, not their numbers", async ({ page }) => {
   const api = await signedInApi();
-  const group = await (await api.post("/api/groups", { data: { type: "Public", name: `Named ${Date.now().toString(36)}`, joinOption: "NeedPermission" } })).json();
+  const group = await (
+    await api.post("/api/groups", { data: { type: "Public", name: `Named ${Date.now().toString(36)}`, joinOption: "NeedPermission" } })
+  ).json();
   const { userId, phone } = await newAppUser("Hanako 花子");
   expect((await phone.joinGroup(group.id, "hello")).status).toBe("applied");
   const pending = await (await api.get(`/api/applications?groupId=${encodeURIComponent(group.id)}`)).json();

@@ -7,7 +7,9 @@ const unique = () => Date.now().toString(36);
 
 test("an operator creates a Public group, switches it to FreeAccess, and a user joins at once", async ({ page }) => {
   const api = await signedInApi();
-  const created = await (await api.post("/api/groups", { data: { type: "Public", name: `Open house ${unique()}`, ownerId: undefined } })).json();
+  const created = await (
+    await api.post("/api/groups", { data: { type: "Public", name: `Open house ${unique()}`, ownerId: undefined } })
+  ).json();
   const groupPage = new GroupPage(page);
   await groupPage.goto(created.id);
   const join = groupPage.panel("Join settings");
@@ -51,7 +53,9 @@ test("an AVChatRoom says plainly that members are not listed or added", async ({
 
 test("an operator dismisses a group after typing its ID, and is told what happened", async ({ page }) => {
   const api = await signedInApi();
-  const group = await (await api.post("/api/groups", { data: { type: "Meeting", name: `Retro ${unique()}`, id: `retro-${unique()}` } })).json();
+  const group = await (
+    await api.post("/api/groups", { data: { type: "Meeting", name: `Retro ${unique()}`, id: `retro-${unique()}` } })
+  ).json();
   const groupPage = new GroupPage(page);
   await groupPage.goto(group.id);
   await groupPage.panel("Dismiss group").getByRole("button", { name: "Dismiss this group…" }).click();

@@ -30,7 +30,8 @@ test("paging forward and back through the groups", async ({ page }) => {
   // A page holds 50: make sure there is a second one, whatever ran before.
   const api = await signedInApi();
   const { total } = await (await api.get("/api/groups?limit=1")).json();
-  for (let i = total; i < 60; i++) expect((await api.post("/api/groups", { data: { type: "Meeting", name: `Paging filler ${i}` } })).status()).toBe(201);
+  for (let i = total; i < 60; i++)
+    expect((await api.post("/api/groups", { data: { type: "Meeting", name: `Paging filler ${i}` } })).status()).toBe(201);
   await api.dispose();
   const groups = new GroupsPage(page);
   await groups.goto();

@@ -64,7 +64,8 @@ test("five applications refused with a typed reason in 8 keystrokes, and ? lists
 
   await page.keyboard.press("?");
   const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
-  for (const key of ["j / k", "Shift + x", "*", "Shift + a", "Shift + r", "Esc", "Enter", "Ctrl / ⌘ + Enter"]) await expect(help.getByText(key, { exact: true })).toBeVisible();
+  for (const key of ["j / k", "Shift + x", "*", "Shift + a", "Shift + r", "Esc", "Enter", "Ctrl / ⌘ + Enter"])
+    await expect(help.getByText(key, { exact: true })).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(help).toBeHidden();
 

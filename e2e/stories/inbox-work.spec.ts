@@ -7,7 +7,10 @@ test("approving into a full group: the row shows 2 / 2, says why it failed, and 
   const { api, group, applicants, done } = await groupWithApplicants(3, "Small room", { maxMemberCount: 2 });
   // Fill the group to its limit before the moderator looks.
   for (const a of applicants.slice(0, 2)) {
-    const pending = (await (await api.get(`/api/applications?groupId=${path(group.id)}`)).json()).items as { id: string; requesterId: string }[];
+    const pending = (await (await api.get(`/api/applications?groupId=${path(group.id)}`)).json()).items as {
+      id: string;
+      requesterId: string;
+    }[];
     const id = pending.find((p) => p.requesterId === a.userId)!.id;
     expect((await api.post(`/api/applications/${path(id)}/approve`, { data: {} })).status()).toBe(200);
   }
@@ -58,8 +61,14 @@ test("outcomes share one status line that keeps its place, and arrivals in the o
   const top = async () => (await table.boundingBox())!.y;
   const before = await top();
   for (const a of applicants.slice(0, 2)) {
-    await page.getByRole("row").filter({ hasText: a.userId }).getByRole("button", { name: /^Approve/ }).click();
-    await expect(page.getByRole("status").filter({ hasText: `Approved ${a.userId === applicants[0].userId ? "Applicant 0" : "Applicant 1"}` })).toBeVisible();
+    await page
+      .getByRole("row")
+      .filter({ hasText: a.userId })
+      .getByRole("button", { name: /^Approve/ })
+      .click();
+    await expect(
+      page.getByRole("status").filter({ hasText: `Approved ${a.userId === applicants[0].userId ? "Applicant 0" : "Applicant 1"}` }),
+    ).toBeVisible();
   }
   // Two outcomes, one line: only the last is shown, and the table did not move down.
   await expect(page.getByText(/^Approved Applicant/)).toHaveCount(1);
@@ -85,11 +94,17 @@ test.describe("on a phone", () => {
     for (const name of [/^Approve/, /^Refuse/]) await expect(card.getByRole("button", { name })).toBeInViewport({ ratio: 1 });
     const overflow = await page.evaluate(() => ({
       page: document.documentElement.scrollWidth > window.innerWidth + 1,
-      tables: [...document.querySelectorAll("table")].filter((t) => t.scrollWidth > t.clientWidth + 1 || (t.parentElement !== null && t.parentElement.scrollWidth > t.parentElement.clientWidth + 1)).length,
+      tables: [...document.querySelectorAll("table")].filter(
+        (t) =>
+          t.scrollWidth > t.clientWidth + 1 || (t.parentElement !== null && t.parentElement.scrollWidth > t.parentElement.clientWidth + 1),
+      ).length,
     }));
     expect(overflow).toEqual({ page: false, tables: 0 });
     // Each value is labelled with its column's name, as the other lists are on a phone.
-    const label = await card.getByRole("cell").filter({ hasText: applicants[0].userId }).evaluate((td) => getComputedStyle(td, "::before").content);
+    const label = await card
+      .getByRole("cell")
+      .filter({ hasText: applicants[0].userId })
+      .evaluate((td) => getComputedStyle(td, "::before").content);
     expect(label).toBe('"Requester"');
     await card.getByRole("button", { name: /^Approve/ }).click();
     await expect(card).toBeHidden();

@@ -17,12 +17,20 @@ async function expectNoRawKeys(page: Page, what: string) {
   const texts = await page.evaluate(() => [
     document.title,
     document.body.innerText,
-    ...[...document.querySelectorAll("[aria-label],[title],[placeholder]")].flatMap((el) => ["aria-label", "title", "placeholder"].map((a) => el.getAttribute(a) ?? "")),
+    ...[...document.querySelectorAll("[aria-label],[title],[placeholder]")].flatMap((el) =>
+      ["aria-label", "title", "placeholder"].map((a) => el.getAttribute(a) ?? ""),
+    ),
   ]);
-  expect(texts.filter((t) => RAW_KEY.test(t)).map((t) => t.match(RAW_KEY)?.[0]), what).toEqual([]);
+  expect(
+    texts.filter((t) => RAW_KEY.test(t)).map((t) => t.match(RAW_KEY)?.[0]),
+    what,
+  ).toEqual([]);
 }
 
-async function visitMainPages(page: Page, headings: { groups: string; applications: string; audit: string; users: string; account: string }) {
+async function visitMainPages(
+  page: Page,
+  headings: { groups: string; applications: string; audit: string; users: string; account: string },
+) {
   const pages: [string, string][] = [
     ["/groups", headings.groups],
     [`/groups/${encodeURIComponent(groupId)}`, ""],
@@ -49,7 +57,13 @@ test.describe("in Japanese, from the browser's language", () => {
     await page.goto("/groups");
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
     await expect(page.getByRole("columnheader", { name: "参加方式" })).toBeVisible();
-    await visitMainPages(page, { groups: "グループ", applications: "参加申請", audit: "監査ログ", users: "ユーザー", account: "アカウント" });
+    await visitMainPages(page, {
+      groups: "グループ",
+      applications: "参加申請",
+      audit: "監査ログ",
+      users: "ユーザー",
+      account: "アカウント",
+    });
 
     await page.goto("/groups");
     await page.getByRole("button", { name: "新しいグループ" }).click();

@@ -31,7 +31,9 @@ test("a group created in another console appears in the open list without a relo
 
 test("new applications show as a count on the navigation, covering nothing, and the inbox clears it", async ({ page }) => {
   const api = await signedInApi();
-  const group = await (await api.post("/api/groups", { data: { type: "Public", name: `Book club ${unique()}`, joinOption: "NeedPermission" } })).json();
+  const group = await (
+    await api.post("/api/groups", { data: { type: "Public", name: `Book club ${unique()}`, joinOption: "NeedPermission" } })
+  ).json();
   await openLiveGroups(page);
 
   const applicants = await Promise.all(["Aiko 愛子", "Bo 博", "Chen 陈"].map((nick) => newAppUser(nick)));

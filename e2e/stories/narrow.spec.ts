@@ -11,7 +11,8 @@ async function nothingScrollsSideways(page: Page) {
     const wider = (el: Element) => el.scrollWidth > el.clientWidth + 1;
     return {
       page: document.documentElement.scrollWidth > window.innerWidth + 1,
-      tables: [...document.querySelectorAll("table")].filter((t) => wider(t) || (t.parentElement !== null && wider(t.parentElement))).length,
+      tables: [...document.querySelectorAll("table")].filter((t) => wider(t) || (t.parentElement !== null && wider(t.parentElement)))
+        .length,
     };
   });
   expect(overflow).toEqual({ page: false, tables: 0 });
@@ -24,7 +25,10 @@ for (const path of ["/groups", "/audit", "/users"]) {
     await expect(firstRow).toBeVisible();
     await nothingScrollsSideways(page);
     // The column names are shown beside the values (the header row is only for screen readers now).
-    const label = await firstRow.getByRole("cell").first().evaluate((td) => getComputedStyle(td, "::before").content);
+    const label = await firstRow
+      .getByRole("cell")
+      .first()
+      .evaluate((td) => getComputedStyle(td, "::before").content);
     expect(label).not.toBe("none");
   });
 }

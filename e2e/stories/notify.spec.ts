@@ -5,7 +5,9 @@ import { GroupPage } from "../support/group-page";
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 
-test("an admin notifies a member, a non-member and a mistyped ID: the form says who got it, and who did not and why", async ({ page }, info) => {
+test("an admin notifies a member, a non-member and a mistyped ID: the form says who got it, and who did not and why", async ({
+  page,
+}, info) => {
   const api = await signedInApi();
   const group = await (await api.post("/api/groups", { data: { type: "Public", name: `Notice board ${unique()}` } })).json();
   const [aiko, ben, typo] = [`aiko_${unique()}`, `ben_${unique()}`, `aikp_${unique()}`];

@@ -25,7 +25,9 @@ async function hydrated(page: Page) {
 
 test("times are the server's and the main pages hydrate without a mismatch, though the browser's clock is off", async ({ page }) => {
   const api = await signedInApi();
-  const group = await (await api.post("/api/groups", { data: { type: "Public", name: `Clock ${Date.now().toString(36)}`, joinOption: "NeedPermission" } })).json();
+  const group = await (
+    await api.post("/api/groups", { data: { type: "Public", name: `Clock ${Date.now().toString(36)}`, joinOption: "NeedPermission" } })
+  ).json();
   const { userId, phone } = await newAppUser("Tokei 時計");
   expect((await phone.joinGroup(group.id, "hello")).status).toBe("applied");
   const errors = hydrationErrors(page);

@@ -61,10 +61,16 @@ test("an admin changes a role and disables a user from the list", async ({ page,
   await role.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByLabel(`Role of ${email}`)).toHaveValue("viewer");
   await page.getByLabel(`Role of ${email}`).selectOption("moderator");
-  await page.getByRole("dialog", { name: `Make ${email} Moderator?` }).getByRole("button", { name: "Change role" }).click();
+  await page
+    .getByRole("dialog", { name: `Make ${email} Moderator?` })
+    .getByRole("button", { name: "Change role" })
+    .click();
   await expect(page.getByRole("status").filter({ hasText: `${email} is now a moderator.` })).toBeVisible();
   await page.getByRole("button", { name: `Disable ${email}` }).click();
-  await page.getByRole("dialog", { name: `Disable ${email}?` }).getByRole("button", { name: "Disable" }).click();
+  await page
+    .getByRole("dialog", { name: `Disable ${email}?` })
+    .getByRole("button", { name: "Disable" })
+    .click();
   await expect(page.getByRole("status").filter({ hasText: `${email} is disabled` })).toBeVisible();
   await expect(page.getByRole("button", { name: `Enable ${email}` })).toBeVisible();
   await page.reload();

@@ -15,7 +15,11 @@ const api = () => signedInApi(STRICT.admin.email, STRICT.admin.password, STRICT.
 const appUser = (nick: string) => newAppUser(nick, STRICT);
 
 async function publicGroup(label: string, ownerId?: string) {
-  const res = await (await api()).post("/api/groups", { data: { type: "Public", name: `${label} ${unique()}`, joinOption: "NeedPermission", ...(ownerId ? { ownerId } : {}) } });
+  const res = await (
+    await api()
+  ).post("/api/groups", {
+    data: { type: "Public", name: `${label} ${unique()}`, joinOption: "NeedPermission", ...(ownerId ? { ownerId } : {}) },
+  });
   expect(res.status()).toBe(201);
   return (await res.json()) as { id: string; name: string };
 }
@@ -45,7 +49,12 @@ test("a moderator approves an application from the inbox and the requester is in
   const members = await (await admin.get(`/api/groups/${encodeURIComponent(group.id)}/members`)).json();
   expect(members.items.map((m: { userId: string }) => m.userId)).toContain(userId);
   const approved = await (await admin.get(`/api/applications?groupId=${encodeURIComponent(group.id)}&status=approved`)).json();
-  expect(approved.items[0]).toMatchObject({ requesterId: userId, status: "approved", handledBy: STRICT.admin.email, requesterNickname: "Aiko 愛子" });
+  expect(approved.items[0]).toMatchObject({
+    requesterId: userId,
+    status: "approved",
+    handledBy: STRICT.admin.email,
+    requesterNickname: "Aiko 愛子",
+  });
   expect((await (await admin.get(`/api/groups/${encodeURIComponent(group.id)}`)).json()).pendingApplications).toBe(0);
   await phone.logout();
 });
@@ -55,7 +64,9 @@ test("a moderator refuses with a reason and the requester's phone receives a one
   const { userId, phone } = await applicant(group.id);
   const notice = nextMessage(phone);
   await inboxFor(page, group.id);
-  await rowOf(page, userId).getByRole("button", { name: /^Refuse/ }).click();
+  await rowOf(page, userId)
+    .getByRole("button", { name: /^Refuse/ })
+    .click();
   const dialog = page.getByRole("dialog", { name: `Refuse the application from Applicant 申请者 to ${group.name}?` });
   await dialog.getByRole("textbox").fill("We are full this season, sorry 🙏");
   await dialog.getByRole("button", { name: "Refuse", exact: true }).click();
@@ -65,14 +76,21 @@ test("a moderator refuses with a reason and the requester's phone receives a one
   expect(text).toContain(group.name);
   expect(text).toContain("We are full this season, sorry 🙏");
   const refused = await (await (await api()).get(`/api/applications?groupId=${encodeURIComponent(group.id)}&status=refused`)).json();
-  expect(refused.items[0]).toMatchObject({ requesterId: userId, reason: "We are full this season, sorry 🙏", handledBy: STRICT.admin.email });
+  expect(refused.items[0]).toMatchObject({
+    requesterId: userId,
+    reason: "We are full this season, sorry 🙏",
+    handledBy: STRICT.admin.email,
+  });
   await phone.logout();
 });
 
 test("two moderators race on one application: exactly one wins, the other is told who handled it", async ({ browser }) => {
   const group = await publicGroup("Race");
   const { userId, phone } = await applicant(group.id);
-  const contexts = [await browser.newContext({ storageState: STRICT.adminState }), await browser.newContext({ storageState: STRICT.adminState })];
+  const contexts = [
+    await browser.newContext({ storageState: STRICT.adminState }),
+    await browser.newContext({ storageState: STRICT.adminState }),
+  ];
   const pages = await Promise.all(contexts.map((c) => c.newPage()));
   await Promise.all(pages.map((p) => inboxFor(p, group.id)));
   const approve = (p: Page) => rowOf(p, userId).getByRole("button", { name: /^Approve/ });
@@ -131,5 +149,7 @@ test("an operator switches a Public group to FreeAccess and a user joins at once
 
 /** The text of the next one-to-one message the phone receives. */
 function nextMessage(phone: ImClient): Promise<string> {
-  return new Promise((resolve) => phone.addGroupListener({ onEvent: (name, payload) => name === "onRecvNewMessage" && resolve(String(payload.text)) }));
+  return new Promise((resolve) =>
+    phone.addGroupListener({ onEvent: (name, payload) => name === "onRecvNewMessage" && resolve(String(payload.text)) }),
+  );
 }

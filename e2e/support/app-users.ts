@@ -21,8 +21,17 @@ function secretKey(servers: TestServers): string {
 /** Registers an app user (account_import), as the app's own backend would. */
 export async function importAppUser(userId: string, nick: string, servers: TestServers = E2E): Promise<void> {
   const sig = genUserSig({ sdkAppId: SDKAPPID, key: secretKey(servers), identifier: "administrator", expire: 600 });
-  const qs = new URLSearchParams({ sdkappid: String(SDKAPPID), identifier: "administrator", usersig: sig, random: "1", contenttype: "json" });
-  const res = await fetch(`${imBase(servers)}/v4/im_open_login_svc/account_import?${qs}`, { method: "POST", body: JSON.stringify({ UserID: userId, Nick: nick }) });
+  const qs = new URLSearchParams({
+    sdkappid: String(SDKAPPID),
+    identifier: "administrator",
+    usersig: sig,
+    random: "1",
+    contenttype: "json",
+  });
+  const res = await fetch(`${imBase(servers)}/v4/im_open_login_svc/account_import?${qs}`, {
+    method: "POST",
+    body: JSON.stringify({ UserID: userId, Nick: nick }),
+  });
   const env = await res.json();
   if (env.ErrorCode !== 0) throw new Error(`account_import ${userId}: ${env.ErrorCode} ${env.ErrorInfo}`);
 }

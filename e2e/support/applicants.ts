@@ -7,9 +7,15 @@ const unique = () => Date.now().toString(36);
 type Options = { messages?: (i: number) => string; maxMemberCount?: number };
 
 /** A fresh Public group needing approval, with `n` app users who applied to it, oldest first. */
-export async function groupWithApplicants(n: number, label: string, { messages = (i) => `please let me in (${i}) お願いします`, maxMemberCount }: Options = {}) {
+export async function groupWithApplicants(
+  n: number,
+  label: string,
+  { messages = (i) => `please let me in (${i}) お願いします`, maxMemberCount }: Options = {},
+) {
   const api = await signedInApi();
-  const res = await api.post("/api/groups", { data: { type: "Public", name: `${label} ${unique()}`, joinOption: "NeedPermission", ...(maxMemberCount ? { maxMemberCount } : {}) } });
+  const res = await api.post("/api/groups", {
+    data: { type: "Public", name: `${label} ${unique()}`, joinOption: "NeedPermission", ...(maxMemberCount ? { maxMemberCount } : {}) },
+  });
   expect(res.status()).toBe(201);
   const group = await res.json();
   const applicants: Awaited<ReturnType<typeof apply>>[] = [];
@@ -51,7 +57,8 @@ export function keepApplying(groupId: string, everyMs = 600) {
   };
 }
 
-export const inboxFor = (page: Page, groupId: string, extra = "") => page.goto(`/applications?groupId=${encodeURIComponent(groupId)}${extra}`);
+export const inboxFor = (page: Page, groupId: string, extra = "") =>
+  page.goto(`/applications?groupId=${encodeURIComponent(groupId)}${extra}`);
 
 /** The row the keyboard is on. */
 export const currentRow = (page: Page) => page.locator("tr[data-current]");

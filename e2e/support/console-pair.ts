@@ -17,37 +17,49 @@ export async function consolePair(databaseUrl: string) {
   mkdirSync(dataDir, { recursive: true });
   const schema = await freshPostgresSchema(databaseUrl);
   const [imPort, portA, portB] = [await freePort(), await freePort(), await freePort()];
-  const secrets = { IM_SECRET_KEY: randomBytes(32).toString("hex"), NEXTAUTH_SECRET: randomBytes(32).toString("hex"), IM_CALLBACK_TOKEN: randomBytes(16).toString("hex") };
+  const secrets = {
+    IM_SECRET_KEY: randomBytes(32).toString("hex"),
+    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    IM_CALLBACK_TOKEN: randomBytes(16).toString("hex"),
+  };
   const imUrl = `http://127.0.0.1:${imPort}`;
   const log: string[] = [];
   const children: ChildProcess[] = [];
   const base = childEnv(secrets);
 
-  const im = start(["--import", "tsx", "im-server/src/main.ts"], {
-    ...base,
-    IM_SERVER_PORT: String(imPort),
-    IM_DATA_DIR: path.join(dataDir, "im"),
-    IM_CALLBACK_URL: `http://127.0.0.1:${portA}/api/im/callback`,
-    IM_STRICT_TENCENT: "1",
-    IM_DEMO: "0",
-    IM_SIMULATOR_RATE: "0",
-  }, log);
+  const im = start(
+    ["--import", "tsx", "im-server/src/main.ts"],
+    {
+      ...base,
+      IM_SERVER_PORT: String(imPort),
+      IM_DATA_DIR: path.join(dataDir, "im"),
+      IM_CALLBACK_URL: `http://127.0.0.1:${portA}/api/im/callback`,
+      IM_STRICT_TENCENT: "1",
+      IM_DEMO: "0",
+      IM_SIMULATOR_RATE: "0",
+    },
+    log,
+  );
   children.push(im);
   await waitFor(`${imUrl}/health`, "the IM server", 60, im, log);
 
   const instance = async (port: number, name: string) => {
-    const launcher = start(["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
-      ...base,
-      SKIP_BUILD: "1",
-      PORT: String(port),
-      DATA_DIR: path.join(dataDir, name),
-      DATABASE_URL: schema.url,
-      CONSOLE_INSTANCES: "2",
-      IM_BASE_URL: imUrl,
-      CONSOLE_ADMIN_EMAIL: OWN_ADMIN.email,
-      CONSOLE_ADMIN_PASSWORD: OWN_ADMIN.password,
-      NEXTAUTH_URL: `http://localhost:${port}`,
-    }, log);
+    const launcher = start(
+      ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"],
+      {
+        ...base,
+        SKIP_BUILD: "1",
+        PORT: String(port),
+        DATA_DIR: path.join(dataDir, name),
+        DATABASE_URL: schema.url,
+        CONSOLE_INSTANCES: "2",
+        IM_BASE_URL: imUrl,
+        CONSOLE_ADMIN_EMAIL: OWN_ADMIN.email,
+        CONSOLE_ADMIN_PASSWORD: OWN_ADMIN.password,
+        NEXTAUTH_URL: `http://localhost:${port}`,
+      },
+      log,
+    );
     children.push(launcher);
     await waitFor(`http://localhost:${port}/api/health`, `console ${name}`, 90, launcher, log);
     return { baseUrl: `http://localhost:${port}`, launcher };

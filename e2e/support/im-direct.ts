@@ -8,7 +8,13 @@ const SDKAPPID = 1400000000;
 
 function signedQuery(secretKey: string, identifier: string): string {
   const usersig = genUserSig({ sdkAppId: SDKAPPID, key: secretKey, identifier, expire: 600 });
-  return new URLSearchParams({ sdkappid: String(SDKAPPID), identifier, usersig, random: String(Math.floor(Math.random() * 1e9)), contenttype: "json" }).toString();
+  return new URLSearchParams({
+    sdkappid: String(SDKAPPID),
+    identifier,
+    usersig,
+    random: String(Math.floor(Math.random() * 1e9)),
+    contenttype: "json",
+  }).toString();
 }
 
 async function post(url: string, body: unknown): Promise<Record<string, unknown>> {
@@ -20,7 +26,9 @@ async function post(url: string, body: unknown): Promise<Record<string, unknown>
 
 export function imDirect(baseUrl: string, secretKey: string) {
   return {
-    rest: (command: string, body: Record<string, unknown>) => post(`${baseUrl}/v4/${command}?${signedQuery(secretKey, "administrator")}`, body),
-    asUser: (userId: string, method: string, body: Record<string, unknown>) => post(`${baseUrl}/client/${method}?${signedQuery(secretKey, userId)}`, body),
+    rest: (command: string, body: Record<string, unknown>) =>
+      post(`${baseUrl}/v4/${command}?${signedQuery(secretKey, "administrator")}`, body),
+    asUser: (userId: string, method: string, body: Record<string, unknown>) =>
+      post(`${baseUrl}/client/${method}?${signedQuery(secretKey, userId)}`, body),
   };
 }

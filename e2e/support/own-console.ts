@@ -24,7 +24,10 @@ export async function waitFor(url: string, what: string, seconds = 90, child?: C
   const end = Date.now() + seconds * 1000;
   while (Date.now() < end) {
     if (child && child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode}):\n${log?.join("") ?? ""}`);
-    const ok = await fetch(url, { signal: AbortSignal.timeout(10_000) }).then((r) => r.status === 200, () => false);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(10_000) }).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -82,7 +85,11 @@ export async function ownConsole(name: string, opts: { imServer: boolean }) {
   mkdirSync(dataDir, { recursive: true });
   const port = await freePort();
   const imPort = await freePort();
-  const secrets = { IM_SECRET_KEY: randomBytes(32).toString("hex"), NEXTAUTH_SECRET: randomBytes(32).toString("hex"), IM_CALLBACK_TOKEN: randomBytes(16).toString("hex") };
+  const secrets = {
+    IM_SECRET_KEY: randomBytes(32).toString("hex"),
+    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    IM_CALLBACK_TOKEN: randomBytes(16).toString("hex"),
+  };
   const baseUrl = `http://localhost:${port}`;
   const imUrl = `http://127.0.0.1:${imPort}`;
   const log: string[] = [];
@@ -92,14 +99,18 @@ export async function ownConsole(name: string, opts: { imServer: boolean }) {
   const base = childEnv(secrets);
 
   if (opts.imServer) {
-    im = start(["--import", "tsx", "im-server/src/main.ts"], {
-      ...base,
-      IM_SERVER_PORT: String(imPort),
-      IM_DATA_DIR: path.join(dataDir, "im"),
-      IM_CALLBACK_URL: `http://127.0.0.1:${port}/api/im/callback`,
-      IM_DEMO: "0",
-      IM_SIMULATOR_RATE: "0",
-    }, log);
+    im = start(
+      ["--import", "tsx", "im-server/src/main.ts"],
+      {
+        ...base,
+        IM_SERVER_PORT: String(imPort),
+        IM_DATA_DIR: path.join(dataDir, "im"),
+        IM_CALLBACK_URL: `http://127.0.0.1:${port}/api/im/callback`,
+        IM_DEMO: "0",
+        IM_SIMULATOR_RATE: "0",
+      },
+      log,
+    );
     await waitFor(`${imUrl}/health`, "the IM server", 60, im, log);
   }
 
@@ -121,15 +132,19 @@ export async function ownConsole(name: string, opts: { imServer: boolean }) {
     log,
     /** Starts the console (again) on the same data directory and waits until /api/health answers. */
     async start() {
-      launcher = start(["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
-        ...base,
-        SKIP_BUILD: "1",
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        IM_BASE_URL: imUrl,
-        CONSOLE_ADMIN_EMAIL: OWN_ADMIN.email,
-        CONSOLE_ADMIN_PASSWORD: OWN_ADMIN.password,
-      }, log);
+      launcher = start(
+        ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"],
+        {
+          ...base,
+          SKIP_BUILD: "1",
+          PORT: String(port),
+          DATA_DIR: dataDir,
+          IM_BASE_URL: imUrl,
+          CONSOLE_ADMIN_EMAIL: OWN_ADMIN.email,
+          CONSOLE_ADMIN_PASSWORD: OWN_ADMIN.password,
+        },
+        log,
+      );
       await waitFor(`${baseUrl}/api/health`, "the console", 90, launcher, log);
     },
     /** kill -9 of the console's Next server, mid-whatever it is doing; the IM server keeps running. */

@@ -5,7 +5,13 @@ import http from "node:http";
  * make it: the console counts attempts by the socket's address, which Playwright's request context cannot pick.
  * Extra headers let a test forge what an attacker would (X-Forwarded-For).
  */
-export async function signInFrom(baseUrl: string, from: string, email: string, password: string, headers: Record<string, string> = {}): Promise<{ error: string | null; signedIn: boolean }> {
+export async function signInFrom(
+  baseUrl: string,
+  from: string,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<{ error: string | null; signedIn: boolean }> {
   const base = new URL(baseUrl);
   const jar = new Map<string, string>();
   const call = (method: string, path: string, body?: string) =>

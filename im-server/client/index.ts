@@ -181,7 +181,11 @@ export class ImClient {
     for (const listener of this.listeners) {
       listener.onEvent?.(name, payload, id);
       const callback = (listener as Record<string, unknown>)[name];
-      if (keys && typeof callback === "function") callback.apply(listener, keys.map((key) => payload[key]));
+      if (keys && typeof callback === "function")
+        callback.apply(
+          listener,
+          keys.map((key) => payload[key]),
+        );
     }
   }
 

@@ -18,7 +18,10 @@ const EnvSchema = z.object({
   IM_DATA_DIR: optionalText,
   IM_SDKAPPID: z.coerce.number().int().min(1).max(4294967295).default(1400000000),
   IM_SECRET_KEY: optionalText,
-  IM_ADMIN_ID: z.string().regex(/^[A-Za-z0-9_.@-]{1,32}$/, "letters, digits, _ - . @; at most 32").default("administrator"),
+  IM_ADMIN_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_.@-]{1,32}$/, "letters, digits, _ - . @; at most 32")
+    .default("administrator"),
   IM_DEMO: flag.default(false),
   IM_TEST_MODE: flag.default(false),
   IM_STRICT_TENCENT: flag.default(false),

@@ -45,9 +45,7 @@ export function genUserSig(input: SigInput): string {
   return compressed.toString("base64").replace(/\+/g, "*").replace(/\//g, "-").replace(/=/g, "_");
 }
 
-export type SigVerdict =
-  | { ok: true; identifier: string; sdkAppId: number; expiresAt: number }
-  | { ok: false; code: number; info: string };
+export type SigVerdict = { ok: true; identifier: string; sdkAppId: number; expiresAt: number } | { ok: false; code: number; info: string };
 
 export interface VerifyInput {
   sig: string;
@@ -107,7 +105,8 @@ export function verifyUserSig(input: VerifyInput): SigVerdict {
     return refuse(Code.SIG_INVALID, "UserSig lacks required fields");
   }
   if (sdkAppId !== input.sdkAppId) return refuse(Code.SIG_SDKAPPID_MISMATCH, "the SDKAppID in the UserSig differs from the request's");
-  if (identifier !== input.identifier) return refuse(Code.SIG_IDENTIFIER_MISMATCH, "the identifier in the UserSig differs from the request's");
+  if (identifier !== input.identifier)
+    return refuse(Code.SIG_IDENTIFIER_MISMATCH, "the identifier in the UserSig differs from the request's");
   const now = input.now ?? Math.floor(Date.now() / 1000);
   if (now > time + expire) return refuse(Code.SIG_EXPIRED, "UserSig expired");
 

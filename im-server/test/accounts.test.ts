@@ -9,17 +9,30 @@ describe("accounts", () => {
   afterAll(() => server.close());
 
   const check = async (...ids: string[]) =>
-    ((await server.rest("im_open_login_svc/account_check", { CheckItem: ids.map((UserID) => ({ UserID })) })).ResultItem as {
-      UserID: string;
-      AccountStatus: string;
-    }[]).map((r) => r.AccountStatus);
+    (
+      (await server.rest("im_open_login_svc/account_check", { CheckItem: ids.map((UserID) => ({ UserID })) })).ResultItem as {
+        UserID: string;
+        AccountStatus: string;
+      }[]
+    ).map((r) => r.AccountStatus);
 
   it("imports an account, and re-importing updates it instead of failing", async () => {
-    expect(await server.rest("im_open_login_svc/account_import", { UserID: "u_aiko_tanaka", Nick: "Aiko Tanaka" })).toMatchObject({ ErrorCode: 0 });
-    expect(await server.rest("im_open_login_svc/account_import", { UserID: "u_aiko_tanaka", Nick: "田中 愛子", FaceUrl: "https://example.com/a.png" })).toMatchObject({
+    expect(await server.rest("im_open_login_svc/account_import", { UserID: "u_aiko_tanaka", Nick: "Aiko Tanaka" })).toMatchObject({
       ErrorCode: 0,
     });
-    const profile = await server.rest("profile/portrait_get", { To_Account: ["u_aiko_tanaka"], TagList: ["Tag_Profile_IM_Nick", "Tag_Profile_IM_Image"] });
+    expect(
+      await server.rest("im_open_login_svc/account_import", {
+        UserID: "u_aiko_tanaka",
+        Nick: "田中 愛子",
+        FaceUrl: "https://example.com/a.png",
+      }),
+    ).toMatchObject({
+      ErrorCode: 0,
+    });
+    const profile = await server.rest("profile/portrait_get", {
+      To_Account: ["u_aiko_tanaka"],
+      TagList: ["Tag_Profile_IM_Nick", "Tag_Profile_IM_Image"],
+    });
     expect(profile.UserProfileItem).toEqual([
       {
         To_Account: "u_aiko_tanaka",
@@ -50,7 +63,9 @@ describe("accounts", () => {
   });
 
   it("imports many accounts and lists the ones it could not", async () => {
-    const res = await server.rest("im_open_login_svc/multiaccount_import", { Accounts: ["user0001", "user0002", "bad id", "x".repeat(40)] });
+    const res = await server.rest("im_open_login_svc/multiaccount_import", {
+      Accounts: ["user0001", "user0002", "bad id", "x".repeat(40)],
+    });
     expect(res).toMatchObject({ ErrorCode: 0, FailAccounts: ["bad id", "x".repeat(40)] });
     expect(await check("user0001", "user0002")).toEqual(["Imported", "Imported"]);
     const tooMany = Array.from({ length: 101 }, (_, i) => `bulk${i}`);
@@ -59,14 +74,23 @@ describe("accounts", () => {
 
   it("sets a profile with portrait_set (limits in UTF-8 bytes)", async () => {
     await server.rest("im_open_login_svc/account_import", { UserID: "u_emma" });
-    expect(await server.rest("profile/portrait_set", { From_Account: "u_emma", ProfileItem: [{ Tag: "Tag_Profile_IM_Nick", Value: "Emma 🌸" }] })).toMatchObject({
+    expect(
+      await server.rest("profile/portrait_set", {
+        From_Account: "u_emma",
+        ProfileItem: [{ Tag: "Tag_Profile_IM_Nick", Value: "Emma 🌸" }],
+      }),
+    ).toMatchObject({
       ErrorCode: 0,
     });
     const tooLong = "愛".repeat(167); // 501 bytes
-    expect(await server.rest("profile/portrait_set", { From_Account: "u_emma", ProfileItem: [{ Tag: "Tag_Profile_IM_Nick", Value: tooLong }] })).toMatchObject({
+    expect(
+      await server.rest("profile/portrait_set", { From_Account: "u_emma", ProfileItem: [{ Tag: "Tag_Profile_IM_Nick", Value: tooLong }] }),
+    ).toMatchObject({
       ErrorCode: 40001,
     });
-    expect(await server.rest("profile/portrait_set", { From_Account: "u_ghost", ProfileItem: [{ Tag: "Tag_Profile_IM_Nick", Value: "x" }] })).toMatchObject({
+    expect(
+      await server.rest("profile/portrait_set", { From_Account: "u_ghost", ProfileItem: [{ Tag: "Tag_Profile_IM_Nick", Value: "x" }] }),
+    ).toMatchObject({
       ErrorCode: 40003,
     });
     const got = await server.rest("profile/portrait_get", { To_Account: ["u_emma", "u_ghost"], TagList: ["Tag_Profile_IM_Nick"] });

@@ -7,9 +7,12 @@ describe("admin REST commands", () => {
   let server: TestServer;
   const users = Array.from({ length: 12 }, (_, i) => `u_${String(i).padStart(2, "0")}`);
   const g = (command: string, body: Record<string, unknown>) => server.rest(`group_open_http_svc/${command}`, body);
-  const info = async (groupId: string) => ((await g("get_group_info", { GroupIdList: [groupId] })).GroupInfo as Record<string, unknown>[])[0];
+  const info = async (groupId: string) =>
+    ((await g("get_group_info", { GroupIdList: [groupId] })).GroupInfo as Record<string, unknown>[])[0];
   const roles = async (groupId: string) =>
-    Object.fromEntries(((await g("get_group_member_info", { GroupId: groupId })).MemberList as Member[]).map((m) => [m.Member_Account, m.Role]));
+    Object.fromEntries(
+      ((await g("get_group_member_info", { GroupId: groupId })).MemberList as Member[]).map((m) => [m.Member_Account, m.Role]),
+    );
 
   beforeAll(async () => {
     server = await startServer();
@@ -20,10 +23,26 @@ describe("admin REST commands", () => {
   describe("modify_group_base_info", () => {
     it("changes the profile and bumps InfoSeq", async () => {
       const id = await createGroup(server, { Type: "Public", Name: "Before", Owner_Account: "u_00" });
-      expect(await g("modify_group_base_info", { GroupId: id, Name: "After 東京", Introduction: "intro", MuteAllMember: "On", ApplyJoinOption: "FreeAccess", MaxMemberNum: 10 })).toMatchObject({
+      expect(
+        await g("modify_group_base_info", {
+          GroupId: id,
+          Name: "After 東京",
+          Introduction: "intro",
+          MuteAllMember: "On",
+          ApplyJoinOption: "FreeAccess",
+          MaxMemberNum: 10,
+        }),
+      ).toMatchObject({
         ErrorCode: 0,
       });
-      expect(await info(id)).toMatchObject({ Name: "After 東京", Introduction: "intro", MuteAllMember: "On", ApplyJoinOption: "FreeAccess", MaxMemberNum: 10, InfoSeq: 2 });
+      expect(await info(id)).toMatchObject({
+        Name: "After 東京",
+        Introduction: "intro",
+        MuteAllMember: "On",
+        ApplyJoinOption: "FreeAccess",
+        MaxMemberNum: 10,
+        InfoSeq: 2,
+      });
       // Nothing changed → InfoSeq stays.
       await g("modify_group_base_info", { GroupId: id, Name: "After 東京" });
       expect((await info(id)).InfoSeq).toBe(2);
@@ -41,7 +60,12 @@ describe("admin REST commands", () => {
     });
 
     it("refuses bad changes", async () => {
-      const id = await createGroup(server, { Type: "Public", Name: "x", Owner_Account: "u_00", MemberList: [{ Member_Account: "u_01" }, { Member_Account: "u_02" }] });
+      const id = await createGroup(server, {
+        Type: "Public",
+        Name: "x",
+        Owner_Account: "u_00",
+        MemberList: [{ Member_Account: "u_01" }, { Member_Account: "u_02" }],
+      });
       const work = await createGroup(server, { Type: "Private", Name: "w", Owner_Account: "u_00" });
       const cases: [Record<string, unknown>, number][] = [
         [{ GroupId: id, MaxMemberNum: 2 }, 10004],
@@ -53,7 +77,8 @@ describe("admin REST commands", () => {
         [{ GroupId: "missing", Name: "x" }, 10010],
         [{ GroupId: id, Name: "x", From_Account: "u_ghost" }, 10019],
       ];
-      for (const [body, code] of cases) expect(await g("modify_group_base_info", body), JSON.stringify(body)).toMatchObject({ ErrorCode: code });
+      for (const [body, code] of cases)
+        expect(await g("modify_group_base_info", body), JSON.stringify(body)).toMatchObject({ ErrorCode: code });
       expect(await g("modify_group_base_info", { GroupId: id, MaxMemberNum: 3 })).toMatchObject({ ErrorCode: 0 });
     });
   });
@@ -65,7 +90,10 @@ describe("admin REST commands", () => {
     });
 
     it("adds members with a result per member", async () => {
-      const res = await g("add_group_member", { GroupId: group, MemberList: [{ Member_Account: "u_01" }, { Member_Account: "u_02" }, { Member_Account: "u_00" }] });
+      const res = await g("add_group_member", {
+        GroupId: group,
+        MemberList: [{ Member_Account: "u_01" }, { Member_Account: "u_02" }, { Member_Account: "u_00" }],
+      });
       expect(res.MemberList).toEqual([
         { Member_Account: "u_01", Result: 1 },
         { Member_Account: "u_02", Result: 1 },
@@ -84,7 +112,8 @@ describe("admin REST commands", () => {
         [{ GroupId: "missing", MemberList: [{ Member_Account: "u_03" }] }, 10010],
         [{ GroupId: group, MemberList: [] }, 10004],
       ];
-      for (const [body, code] of cases) expect(await g("add_group_member", body), JSON.stringify(body).slice(0, 80)).toMatchObject({ ErrorCode: code });
+      for (const [body, code] of cases)
+        expect(await g("add_group_member", body), JSON.stringify(body).slice(0, 80)).toMatchObject({ ErrorCode: code });
       expect((await info(group)).MemberNum).toBe(3);
     });
 
@@ -93,7 +122,13 @@ describe("admin REST commands", () => {
       await g("modify_group_member_info", { GroupId: group, Member_Account: "u_01", Role: "Admin" });
       const all = await g("get_group_member_info", { GroupId: group });
       expect(all.MemberNum).toBe(4);
-      expect((all.MemberList as Member[])[0]).toMatchObject({ Member_Account: "u_00", Role: "Owner", MsgFlag: "AcceptAndNotify", MuteUntil: 0, NameCard: "" });
+      expect((all.MemberList as Member[])[0]).toMatchObject({
+        Member_Account: "u_00",
+        Role: "Owner",
+        MsgFlag: "AcceptAndNotify",
+        MuteUntil: 0,
+        NameCard: "",
+      });
       const admins = await g("get_group_member_info", { GroupId: group, MemberRoleFilter: ["Owner", "Admin"], MemberInfoFilter: ["Role"] });
       expect(admins.MemberList).toEqual([
         { Member_Account: "u_00", Role: "Owner" },
@@ -136,13 +171,30 @@ describe("admin REST commands", () => {
     });
 
     it("changes roles but not the owner's, and not in Work groups", async () => {
-      expect(await g("modify_group_member_info", { GroupId: group, Member_Account: "u_00", Role: "Member" })).toMatchObject({ ErrorCode: 10004 });
-      expect(await g("modify_group_member_info", { GroupId: group, Member_Account: "u_09", Role: "Admin" })).toMatchObject({ ErrorCode: 10004 });
-      expect(await g("modify_group_member_info", { GroupId: group, Member_Account: "u_02", Role: "Owner" })).toMatchObject({ ErrorCode: 10004 });
-      const work = await createGroup(server, { Type: "Private", Name: "w", Owner_Account: "u_00", MemberList: [{ Member_Account: "u_01" }] });
-      expect(await g("modify_group_member_info", { GroupId: work, Member_Account: "u_01", Role: "Admin" })).toMatchObject({ ErrorCode: 10007 });
-      expect(await g("modify_group_member_info", { GroupId: group, Member_Account: "u_02", NameCard: "名".repeat(17) })).toMatchObject({ ErrorCode: 10004 });
-      expect(await g("modify_group_member_info", { GroupId: group, Member_Account: "u_02", NameCard: "名札" })).toMatchObject({ ErrorCode: 0 });
+      expect(await g("modify_group_member_info", { GroupId: group, Member_Account: "u_00", Role: "Member" })).toMatchObject({
+        ErrorCode: 10004,
+      });
+      expect(await g("modify_group_member_info", { GroupId: group, Member_Account: "u_09", Role: "Admin" })).toMatchObject({
+        ErrorCode: 10004,
+      });
+      expect(await g("modify_group_member_info", { GroupId: group, Member_Account: "u_02", Role: "Owner" })).toMatchObject({
+        ErrorCode: 10004,
+      });
+      const work = await createGroup(server, {
+        Type: "Private",
+        Name: "w",
+        Owner_Account: "u_00",
+        MemberList: [{ Member_Account: "u_01" }],
+      });
+      expect(await g("modify_group_member_info", { GroupId: work, Member_Account: "u_01", Role: "Admin" })).toMatchObject({
+        ErrorCode: 10007,
+      });
+      expect(await g("modify_group_member_info", { GroupId: group, Member_Account: "u_02", NameCard: "名".repeat(17) })).toMatchObject({
+        ErrorCode: 10004,
+      });
+      expect(await g("modify_group_member_info", { GroupId: group, Member_Account: "u_02", NameCard: "名札" })).toMatchObject({
+        ErrorCode: 0,
+      });
     });
 
     it("transfers ownership to a member; the old owner becomes Member", async () => {
@@ -170,9 +222,13 @@ describe("admin REST commands", () => {
 
     it("removes members, never the owner, and never from AVChatRoom", async () => {
       expect(await g("delete_group_member", { GroupId: group, MemberToDel_Account: ["u_02"] })).toMatchObject({ ErrorCode: 10004 });
-      expect(await g("delete_group_member", { GroupId: group, MemberToDel_Account: ["u_03", "u_09"], Reason: "spam" })).toMatchObject({ ErrorCode: 0 });
+      expect(await g("delete_group_member", { GroupId: group, MemberToDel_Account: ["u_03", "u_09"], Reason: "spam" })).toMatchObject({
+        ErrorCode: 0,
+      });
       expect(await roles(group)).not.toHaveProperty("u_03");
-      expect(await g("delete_group_member", { GroupId: group, MemberToDel_Account: Array.from({ length: 101 }, (_, i) => `x${i}`) })).toMatchObject({
+      expect(
+        await g("delete_group_member", { GroupId: group, MemberToDel_Account: Array.from({ length: 101 }, (_, i) => `x${i}`) }),
+      ).toMatchObject({
         ErrorCode: 10005,
       });
       const av = await createGroup(server, { Type: "AVChatRoom", Name: "av" });
@@ -187,7 +243,13 @@ describe("admin REST commands", () => {
     const pub = await createGroup(server, { Type: "Public", Name: "P", MemberList: [{ Member_Account: "u_joiner" }] });
     const av = await createGroup(server, { Type: "AVChatRoom", Name: "AV" });
     server.store.members.add(av, "u_joiner", "Member", 1);
-    const topics = await createGroup(server, { Type: "Community", Name: "T", GroupId: "@TGS#_topics", SupportTopic: 1, MemberList: [{ Member_Account: "u_joiner" }] });
+    const topics = await createGroup(server, {
+      Type: "Community",
+      Name: "T",
+      GroupId: "@TGS#_topics",
+      SupportTopic: 1,
+      MemberList: [{ Member_Account: "u_joiner" }],
+    });
     const list = (body: Record<string, unknown>) => g("get_joined_group_list", { Member_Account: "u_joiner", ...body });
     const ids = (res: Record<string, unknown>) => (res.GroupIdList as { GroupId: string }[]).map((i) => i.GroupId);
 
@@ -203,8 +265,15 @@ describe("admin REST commands", () => {
   });
 
   it("sends system notifications to members and one-to-one messages", async () => {
-    const id = await createGroup(server, { Type: "ChatRoom", Name: "N", Owner_Account: "u_00", MemberList: [{ Member_Account: "u_01" }, { Member_Account: "u_02" }] });
-    expect(await g("send_group_system_notification", { GroupId: id, Content: "maintenance at 22:00", ToMembers_Account: ["u_01", "u_09"] })).toMatchObject({
+    const id = await createGroup(server, {
+      Type: "ChatRoom",
+      Name: "N",
+      Owner_Account: "u_00",
+      MemberList: [{ Member_Account: "u_01" }, { Member_Account: "u_02" }],
+    });
+    expect(
+      await g("send_group_system_notification", { GroupId: id, Content: "maintenance at 22:00", ToMembers_Account: ["u_01", "u_09"] }),
+    ).toMatchObject({
       ErrorCode: 0,
     });
     expect(server.store.events.notices("u_01")).toMatchObject([{ kind: "group_system", groupId: id, content: "maintenance at 22:00" }]);
@@ -221,7 +290,13 @@ describe("admin REST commands", () => {
     expect(typeof sent.MsgTime).toBe("number");
     expect(sent.MsgKey).toMatch(/^\d+_\d+_\d+$/);
     expect(server.store.events.notices("u_02")).toMatchObject([{ kind: "c2c", from: "administrator" }]);
-    expect(await server.rest("openim/sendmsg", { To_Account: "u_ghost", MsgRandom: 1, MsgBody: [{ MsgType: "TIMTextElem", MsgContent: { Text: "x" } }] })).toMatchObject({
+    expect(
+      await server.rest("openim/sendmsg", {
+        To_Account: "u_ghost",
+        MsgRandom: 1,
+        MsgBody: [{ MsgType: "TIMTextElem", MsgContent: { Text: "x" } }],
+      }),
+    ).toMatchObject({
       ErrorCode: 70107,
     });
     expect(await server.rest("openim/sendmsg", { To_Account: "u_02", MsgBody: [] })).toMatchObject({ ErrorCode: 90001 });
@@ -234,6 +309,9 @@ describe("admin REST commands", () => {
     expect(await info(id)).toMatchObject({ ErrorCode: 10010 });
     const list = await g("get_appid_group_list", {});
     expect((list.GroupIdList as { GroupId: string }[]).some((i) => i.GroupId === id)).toBe(false);
-    expect(await g("create_group", { Type: "Public", Name: "Reborn", GroupId: "doomed" })).toMatchObject({ ErrorCode: 0, GroupId: "doomed" });
+    expect(await g("create_group", { Type: "Public", Name: "Reborn", GroupId: "doomed" })).toMatchObject({
+      ErrorCode: 0,
+      GroupId: "doomed",
+    });
   });
 });

@@ -17,7 +17,9 @@ describe("get_group_application_list with ApplicationIdList", () => {
     await server.rest("group_open_http_svc/handle_group_application", { ApplicationId: a1.applicationID, Decision: "Reject" });
     const one = await server.rest("group_open_http_svc/get_group_application_list", { ApplicationIdList: [a1.applicationID] });
     expect(one.ApplicationList).toEqual([expect.objectContaining({ ApplicationId: a1.applicationID, Status: "Refused" })]);
-    const both = await server.rest("group_open_http_svc/get_group_application_list", { ApplicationIdList: [a1.applicationID, a2.applicationID] });
+    const both = await server.rest("group_open_http_svc/get_group_application_list", {
+      ApplicationIdList: [a1.applicationID, a2.applicationID],
+    });
     expect(both.TotalCount).toBe(2);
   });
 

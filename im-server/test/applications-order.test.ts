@@ -6,7 +6,8 @@ import { createGroup, importAccounts, startServer, type TestServer } from "./hel
 let server: TestServer;
 let groupId: string;
 const ids: string[] = [];
-const list = (body: Record<string, unknown>) => server.rest("group_open_http_svc/get_group_application_list", { GroupId: groupId, ...body });
+const list = (body: Record<string, unknown>) =>
+  server.rest("group_open_http_svc/get_group_application_list", { GroupId: groupId, ...body });
 
 beforeAll(async () => {
   server = await startServer();
@@ -16,7 +17,16 @@ beforeAll(async () => {
   // Three of five share one second, so a page of two ends inside the tie in either order.
   const times = [1_700_000_100, 1_700_000_200, 1_700_000_200, 1_700_000_200, 1_700_000_300];
   users.forEach((u, i) => {
-    const id = server.store.applications.insert({ groupId, requester: u, message: u, status: "pending", createdAt: times[i], handledBy: null, handledAt: null, reason: null });
+    const id = server.store.applications.insert({
+      groupId,
+      requester: u,
+      message: u,
+      status: "pending",
+      createdAt: times[i],
+      handledBy: null,
+      handledAt: null,
+      reason: null,
+    });
     ids.push(String(id));
   });
 });

@@ -77,7 +77,9 @@ describe("join applications (extension endpoints)", () => {
     const client = await server.client("u_a");
     const again = await client.joinGroup(group, "Second try");
     const apps = (await list({ GroupId: group, Status: "Pending" })).ApplicationList as App[];
-    expect(apps.filter((a) => a.Requestor_Account === "u_a")).toEqual([expect.objectContaining({ ApplicationId: again.applicationID, ApplyMsg: "Second try" })]);
+    expect(apps.filter((a) => a.Requestor_Account === "u_a")).toEqual([
+      expect.objectContaining({ ApplicationId: again.applicationID, ApplyMsg: "Second try" }),
+    ]);
   });
 
   it("approves with the same effects as an approval from a phone", async () => {
@@ -89,13 +91,29 @@ describe("join applications (extension endpoints)", () => {
     await waitFor(() => ownerEvents.find((e) => e.name === "onReceiveJoinApplication"));
     expect(memberEvents.some((e) => e.name === "onReceiveJoinApplication")).toBe(false);
 
-    const res = await g("handle_group_application", { ApplicationId: id, Decision: "Agree", HandleMsg: "Welcome", Operator_Account: "ops@example.com" });
-    expect(res).toMatchObject({ ErrorCode: 0, Application: { ApplicationId: id, Status: "Approved", Handler_Account: "ops@example.com", HandleMsg: "Welcome" } });
+    const res = await g("handle_group_application", {
+      ApplicationId: id,
+      Decision: "Agree",
+      HandleMsg: "Welcome",
+      Operator_Account: "ops@example.com",
+    });
+    expect(res).toMatchObject({
+      ErrorCode: 0,
+      Application: { ApplicationId: id, Status: "Approved", Handler_Account: "ops@example.com", HandleMsg: "Welcome" },
+    });
     await waitFor(() => requesterEvents.find((e) => e.name === "onMemberEnter"));
     expect(requesterEvents.map((e) => e.name)).toEqual(["onApplicationProcessed", "onMemberEnter"]);
-    expect(requesterEvents[0].payload).toMatchObject({ groupID: group, isAgreeJoin: true, opReason: "Welcome", opUser: { userID: "ops@example.com" } });
+    expect(requesterEvents[0].payload).toMatchObject({
+      groupID: group,
+      isAgreeJoin: true,
+      opReason: "Welcome",
+      opUser: { userID: "ops@example.com" },
+    });
     await waitFor(() => memberEvents.find((e) => e.name === "onMemberEnter"));
-    expect(memberEvents.find((e) => e.name === "onMemberEnter")!.payload).toMatchObject({ groupID: group, memberList: [{ userID: "u_d", nickName: "Nick u_d" }] });
+    expect(memberEvents.find((e) => e.name === "onMemberEnter")!.payload).toMatchObject({
+      groupID: group,
+      memberList: [{ userID: "u_d", nickName: "Nick u_d" }],
+    });
     expect(memberEvents.some((e) => e.name === "onApplicationProcessed")).toBe(false);
     expect(server.store.members.role(group, "u_d")).toBe("Member");
   });
@@ -103,7 +121,13 @@ describe("join applications (extension endpoints)", () => {
   it("answers 10024 with who handled it, and changes nothing", async () => {
     const [app] = (await list({ GroupId: group, Status: "Approved" })).ApplicationList as App[];
     const res = await g("handle_group_application", { ApplicationId: app.ApplicationId, Decision: "Reject" });
-    expect(res).toMatchObject({ ActionStatus: "FAIL", ErrorCode: 10024, Status: "Approved", Handler_Account: "ops@example.com", HandleTime: app.HandleTime });
+    expect(res).toMatchObject({
+      ActionStatus: "FAIL",
+      ErrorCode: 10024,
+      Status: "Approved",
+      Handler_Account: "ops@example.com",
+      HandleTime: app.HandleTime,
+    });
   });
 
   it("lets exactly one of many racing handlers win, across two servers on one database", async () => {
@@ -157,7 +181,8 @@ describe("join applications (extension endpoints)", () => {
       [{ ApplicationId: "1", Decision: "Agree", Operator_Account: "x".repeat(65) }, 10004],
       [{ ApplicationId: "999999", Decision: "Agree" }, 10010],
     ];
-    for (const [body, code] of cases) expect(await g("handle_group_application", body), JSON.stringify(body)).toMatchObject({ ErrorCode: code });
+    for (const [body, code] of cases)
+      expect(await g("handle_group_application", body), JSON.stringify(body)).toMatchObject({ ErrorCode: code });
   });
 
   it("settles an open application when the user is added another way", async () => {

@@ -40,7 +40,12 @@ describe("client API", () => {
       ["AVChatRoom", undefined, "joined"],
     ];
     it.each(cases)("%s / %s → %s", async (type, option, expected) => {
-      const groupId = await createGroup(server, { Type: type, Name: `${type} ${option}`, Owner_Account: "u_owner", ...(option ? { ApplyJoinOption: option } : {}) });
+      const groupId = await createGroup(server, {
+        Type: type,
+        Name: `${type} ${option}`,
+        Owner_Account: "u_owner",
+        ...(option ? { ApplyJoinOption: option } : {}),
+      });
       const user = await server.client(await newUser());
       let outcome: string | number;
       try {
@@ -91,7 +96,12 @@ describe("client API", () => {
 
     it("a member quits; others hear onMemberLeave, the quitter onQuitFromGroup", async () => {
       const [a, b] = [await newUser(), await newUser()];
-      const groupId = await createGroup(server, { Type: "ChatRoom", Name: "leave", Owner_Account: "u_owner", MemberList: [{ Member_Account: a }, { Member_Account: b }] });
+      const groupId = await createGroup(server, {
+        Type: "ChatRoom",
+        Name: "leave",
+        Owner_Account: "u_owner",
+        MemberList: [{ Member_Account: a }, { Member_Account: b }],
+      });
       const [ca, cb] = [await server.client(a), await server.client(b)];
       const [ea, eb] = [recordEvents(ca), recordEvents(cb)];
       await ca.quitGroup(groupId);
@@ -105,7 +115,12 @@ describe("client API", () => {
   describe("inviteUserToGroup", () => {
     it("lets a Work member invite; everyone hears onMemberInvited", async () => {
       const [inviter, guest] = [await newUser(), await newUser()];
-      const groupId = await createGroup(server, { Type: "Private", Name: "work", Owner_Account: "u_owner", MemberList: [{ Member_Account: inviter }] });
+      const groupId = await createGroup(server, {
+        Type: "Private",
+        Name: "work",
+        Owner_Account: "u_owner",
+        MemberList: [{ Member_Account: inviter }],
+      });
       const client = await server.client(inviter);
       const events = recordEvents(client);
       expect(await client.inviteUserToGroup(groupId, [guest, "u_owner"])).toEqual([
@@ -138,26 +153,44 @@ describe("client API", () => {
         Owner_Account: "u_owner",
         MemberList: [{ Member_Account: "u_admin", Role: "Admin" }, { Member_Account: "u_member" }],
       });
-      const [owner, admin, member, req] = [await server.client("u_owner"), await server.client("u_admin"), await server.client("u_member"), await server.client(requester)];
+      const [owner, admin, member, req] = [
+        await server.client("u_owner"),
+        await server.client("u_admin"),
+        await server.client("u_member"),
+        await server.client(requester),
+      ];
       const [eo, ea, em, er] = [owner, admin, member, req].map(recordEvents);
       const { applicationID } = await req.joinGroup(groupId, "よろしく");
       await waitFor(() => eo.length && ea.length);
       for (const events of [eo, ea]) {
-        expect(events).toMatchObject([{ name: "onReceiveJoinApplication", payload: { groupID: groupId, member: { userID: requester }, opReason: "よろしく" } }]);
+        expect(events).toMatchObject([
+          { name: "onReceiveJoinApplication", payload: { groupID: groupId, member: { userID: requester }, opReason: "よろしく" } },
+        ]);
       }
 
       const list = await admin.getGroupApplicationList();
       expect(list.unreadCount).toBeGreaterThanOrEqual(1);
-      expect(list.applicationList.find((a) => a.applicationID === applicationID)).toMatchObject({ fromUser: requester, requestMsg: "よろしく", handleStatus: 0 });
+      expect(list.applicationList.find((a) => a.applicationID === applicationID)).toMatchObject({
+        fromUser: requester,
+        requestMsg: "よろしく",
+        handleStatus: 0,
+      });
       expect(await codeOf(member.acceptGroupApplication(applicationID!))).toBe(10007);
       expect(await codeOf(req.acceptGroupApplication(applicationID!))).toBe(10007);
 
       const handled = await admin.refuseGroupApplication(applicationID!, "not now");
       expect(handled).toMatchObject({ handleStatus: 2, handleResult: 0, handledMsg: "not now" });
       await waitFor(() => er.length);
-      expect(er).toMatchObject([{ name: "onApplicationProcessed", payload: { groupID: groupId, opUser: { userID: "u_admin" }, isAgreeJoin: false, opReason: "not now" } }]);
+      expect(er).toMatchObject([
+        {
+          name: "onApplicationProcessed",
+          payload: { groupID: groupId, opUser: { userID: "u_admin" }, isAgreeJoin: false, opReason: "not now" },
+        },
+      ]);
       expect(await codeOf(owner.acceptGroupApplication(applicationID!))).toBe(10024);
-      expect((await owner.getGroupApplicationList()).applicationList.find((a) => a.applicationID === applicationID)).toMatchObject({ handleStatus: 1 });
+      expect((await owner.getGroupApplicationList()).applicationList.find((a) => a.applicationID === applicationID)).toMatchObject({
+        handleStatus: 1,
+      });
       expect(em.filter((e) => e.name !== "onMemberEnter")).toEqual([]);
 
       // Accepting a new application: everyone (the newcomer too) hears onMemberEnter.
@@ -171,7 +204,12 @@ describe("client API", () => {
   describe("dismissGroup and getJoinedGroupList", () => {
     it("only the owner dismisses; nobody dismisses Work from a client; members hear onGroupDismissed", async () => {
       const [owner, member] = [await newUser(), await newUser()];
-      const pub = await createGroup(server, { Type: "Public", Name: "bye", Owner_Account: owner, MemberList: [{ Member_Account: member }] });
+      const pub = await createGroup(server, {
+        Type: "Public",
+        Name: "bye",
+        Owner_Account: owner,
+        MemberList: [{ Member_Account: member }],
+      });
       const work = await createGroup(server, { Type: "Private", Name: "w", Owner_Account: owner });
       const [co, cm] = [await server.client(owner), await server.client(member)];
       const em = recordEvents(cm);
@@ -189,7 +227,9 @@ describe("client API", () => {
       const client = await server.client(user);
       await client.joinGroup(av);
       const groups = await client.getJoinedGroupList();
-      expect(groups).toEqual([expect.objectContaining({ groupID: pub, groupType: "Public", groupName: "mine", role: 400, groupAddOpt: 1, memberCount: 1 })]);
+      expect(groups).toEqual([
+        expect.objectContaining({ groupID: pub, groupType: "Public", groupName: "mine", role: 400, groupAddOpt: 1, memberCount: 1 }),
+      ]);
     });
   });
 

@@ -34,7 +34,14 @@ describe("create_group", () => {
       expect(res).not.toHaveProperty("Type");
     }
     const group = await info(groupId);
-    expect(group).toMatchObject({ Type: type, ApplyJoinOption: option, MaxMemberNum: max, Owner_Account: "u_owner", MemberNum: 1, MuteAllMember: "Off" });
+    expect(group).toMatchObject({
+      Type: type,
+      ApplyJoinOption: option,
+      MaxMemberNum: max,
+      Owner_Account: "u_owner",
+      MemberNum: 1,
+      MuteAllMember: "Off",
+    });
     if (type !== "AVChatRoom") expect(group.MemberList).toEqual([expect.objectContaining({ Member_Account: "u_owner", Role: "Owner" })]);
   });
 
@@ -72,7 +79,11 @@ describe("create_group", () => {
       LastMsgTime: 0,
     });
     expect(typeof group.CreateTime).toBe("number");
-    expect(Object.fromEntries(group.MemberList!.map((m) => [m.Member_Account, m.Role]))).toEqual({ u_owner: "Owner", u_a: "Admin", u_b: "Member" });
+    expect(Object.fromEntries(group.MemberList!.map((m) => [m.Member_Account, m.Role]))).toEqual({
+      u_owner: "Owner",
+      u_a: "Admin",
+      u_b: "Member",
+    });
   });
 
   it("creates an owner-less group and a custom Community ID", async () => {
@@ -108,12 +119,26 @@ describe("create_group", () => {
     ["a member Role other than Admin", { Type: "Public", Name: "x", MemberList: [{ Member_Account: "u_a", Role: "Owner" }] }, 10004],
     ["an Admin in a Work group", { Type: "Private", Name: "x", MemberList: [{ Member_Account: "u_a", Role: "Admin" }] }, 10004],
     ["a non-array MemberList", { Type: "Public", Name: "x", MemberList: "u_a" }, 10004],
-    ["more than 100 members", { Type: "Public", Name: "x", MemberList: Array.from({ length: 101 }, (_, i) => ({ Member_Account: `m${i}` })) }, 10005],
+    [
+      "more than 100 members",
+      { Type: "Public", Name: "x", MemberList: Array.from({ length: 101 }, (_, i) => ({ Member_Account: `m${i}` })) },
+      10005,
+    ],
     ["members for an AVChatRoom", { Type: "AVChatRoom", Name: "x", MemberList: [{ Member_Account: "u_a" }] }, 10007],
     ["a join option other than the type's", { Type: "ChatRoom", Name: "x", ApplyJoinOption: "NeedPermission" }, 10007],
     ["SupportTopic outside Community", { Type: "Public", Name: "x", SupportTopic: 1 }, 10007],
     ["InviteJoinOption for AVChatRoom", { Type: "AVChatRoom", Name: "x", InviteJoinOption: "FreeAccess" }, 10007],
-    ["more initial members than MaxMemberCount", { Type: "Public", Name: "x", Owner_Account: "u_owner", MaxMemberCount: 2, MemberList: [{ Member_Account: "u_a" }, { Member_Account: "u_b" }] }, 10014],
+    [
+      "more initial members than MaxMemberCount",
+      {
+        Type: "Public",
+        Name: "x",
+        Owner_Account: "u_owner",
+        MaxMemberCount: 2,
+        MemberList: [{ Member_Account: "u_a" }, { Member_Account: "u_b" }],
+      },
+      10014,
+    ],
     ["an unknown owner", { Type: "Public", Name: "x", Owner_Account: "u_ghost" }, 10019],
     ["an unknown member", { Type: "Public", Name: "x", MemberList: [{ Member_Account: "u_ghost" }] }, 10019],
     ["a taken custom ID", { Type: "Public", Name: "x", GroupId: "tokyo-react" }, 10021],
@@ -125,7 +150,14 @@ describe("create_group", () => {
   });
 
   it("accepts limits exactly at the byte boundary", async () => {
-    const res = await create({ Type: "Public", Name: `${jp(33)}x`, Introduction: emoji(100), Notification: jp(133) + "x", FaceUrl: "f".repeat(500), GroupId: "g".repeat(48) });
+    const res = await create({
+      Type: "Public",
+      Name: `${jp(33)}x`,
+      Introduction: emoji(100),
+      Notification: jp(133) + "x",
+      FaceUrl: "f".repeat(500),
+      GroupId: "g".repeat(48),
+    });
     expect(res).toMatchObject({ ErrorCode: 0, GroupId: "g".repeat(48) });
   });
 });

@@ -122,7 +122,20 @@ describe("profile changes", () => {
   };
 
   it("keeps only real changes and merges custom data", () => {
-    expect(parseProfileChanges({ Name: "Old", Introduction: "new", AppDefinedData: [{ Key: "a", Value: "" }, { Key: "b", Value: "2" }] }, group, 5)).toEqual({
+    expect(
+      parseProfileChanges(
+        {
+          Name: "Old",
+          Introduction: "new",
+          AppDefinedData: [
+            { Key: "a", Value: "" },
+            { Key: "b", Value: "2" },
+          ],
+        },
+        group,
+        5,
+      ),
+    ).toEqual({
       introduction: "new",
       appDefinedData: [{ Key: "b", Value: "2" }],
     });

@@ -12,7 +12,14 @@ describe("get_appid_group_list and get_group_info", () => {
     server = await startServer();
     await importAccounts(server, "u_owner", "u_a", "u_b");
     for (let i = 0; i < 23; i++) {
-      created.push(await createGroup(server, { Type: TYPES[i % 5], Name: `Group ${i}`, Owner_Account: "u_owner", ...(i % 5 !== 3 ? { MemberList: [{ Member_Account: "u_a" }] } : {}) }));
+      created.push(
+        await createGroup(server, {
+          Type: TYPES[i % 5],
+          Name: `Group ${i}`,
+          Owner_Account: "u_owner",
+          ...(i % 5 !== 3 ? { MemberList: [{ Member_Account: "u_a" }] } : {}),
+        }),
+      );
     }
   });
   afterAll(() => server.close());
@@ -78,12 +85,20 @@ describe("get_appid_group_list and get_group_info", () => {
       ["missing", 10010],
       [created[0], 0],
     ]);
-    expect(items[0]).toMatchObject({ Type: "Public", MemberNum: 2, MaxMemberNum: 6000, ApplyJoinOption: "NeedPermission", MuteAllMember: "Off" });
+    expect(items[0]).toMatchObject({
+      Type: "Public",
+      MemberNum: 2,
+      MaxMemberNum: 6000,
+      ApplyJoinOption: "NeedPermission",
+      MuteAllMember: "Off",
+    });
     expect(items[0].MemberList).toHaveLength(2);
   });
 
   it("leaves the member list out for AVChatRoom", async () => {
-    const item = ((await server.rest("group_open_http_svc/get_group_info", { GroupIdList: [created[3]] })).GroupInfo as Record<string, unknown>[])[0];
+    const item = (
+      (await server.rest("group_open_http_svc/get_group_info", { GroupIdList: [created[3]] })).GroupInfo as Record<string, unknown>[]
+    )[0];
     expect(item).toMatchObject({ Type: "AVChatRoom", MemberNum: 1 });
     expect(item).not.toHaveProperty("MemberList");
   });
@@ -99,17 +114,36 @@ describe("get_appid_group_list and get_group_info", () => {
       { Member_Account: "u_owner", Role: "Owner" },
       { Member_Account: "u_a", Role: "Member" },
     ]);
-    const baseOnly = await server.rest("group_open_http_svc/get_group_info", { GroupIdList: [created[1]], ResponseFilter: { GroupBaseInfoFilter: ["Type"] } });
-    expect((baseOnly.GroupInfo as Record<string, unknown>[])[0]).toEqual({ GroupId: created[1], ErrorCode: 0, ErrorInfo: "", Type: "Public" });
+    const baseOnly = await server.rest("group_open_http_svc/get_group_info", {
+      GroupIdList: [created[1]],
+      ResponseFilter: { GroupBaseInfoFilter: ["Type"] },
+    });
+    expect((baseOnly.GroupInfo as Record<string, unknown>[])[0]).toEqual({
+      GroupId: created[1],
+      ErrorCode: 0,
+      ErrorInfo: "",
+      Type: "Public",
+    });
     // Without a member list the members are counted, not read: the count is the same.
-    const countOnly = await server.rest("group_open_http_svc/get_group_info", { GroupIdList: [created[1]], ResponseFilter: { GroupBaseInfoFilter: ["MemberNum"] } });
-    expect((countOnly.GroupInfo as Record<string, unknown>[])[0]).toEqual({ GroupId: created[1], ErrorCode: 0, ErrorInfo: "", MemberNum: 2 });
+    const countOnly = await server.rest("group_open_http_svc/get_group_info", {
+      GroupIdList: [created[1]],
+      ResponseFilter: { GroupBaseInfoFilter: ["MemberNum"] },
+    });
+    expect((countOnly.GroupInfo as Record<string, unknown>[])[0]).toEqual({
+      GroupId: created[1],
+      ErrorCode: 0,
+      ErrorInfo: "",
+      MemberNum: 2,
+    });
   });
 
   it("refuses more than 50 IDs, an empty list and non-strings with 10004", async () => {
     const ids = Array.from({ length: 51 }, (_, i) => `g${i}`);
     for (const GroupIdList of [ids, [], [1], undefined]) {
-      expect(await server.rest("group_open_http_svc/get_group_info", { GroupIdList })).toMatchObject({ ActionStatus: "FAIL", ErrorCode: 10004 });
+      expect(await server.rest("group_open_http_svc/get_group_info", { GroupIdList })).toMatchObject({
+        ActionStatus: "FAIL",
+        ErrorCode: 10004,
+      });
     }
     const fifty = await server.rest("group_open_http_svc/get_group_info", { GroupIdList: ids.slice(0, 50) });
     expect(fifty.GroupInfo).toHaveLength(50);

@@ -24,7 +24,11 @@ export interface TestServer {
   store: Store;
   config: ImServerConfig;
   /** Calls `service/command` as the App admin (or as `identifier` / with a given `usersig`). */
-  rest(command: string, body?: unknown, options?: { identifier?: string; usersig?: string; query?: Record<string, string> }): Promise<Envelope>;
+  rest(
+    command: string,
+    body?: unknown,
+    options?: { identifier?: string; usersig?: string; query?: Record<string, string> },
+  ): Promise<Envelope>;
   /** Raw text of a REST answer, for checks the JSON parse would hide (e.g. 64-bit integers). */
   restText(command: string, body: string): Promise<string>;
   /** Signs in a client-API user with its event stream open. */

@@ -14,7 +14,12 @@ describe("persistence", () => {
   it("keeps accounts, groups and members across a restart on the same data directory", async () => {
     let server = await startServer();
     await importAccounts(server, "u_owner", "u_a");
-    const groupId = await createGroup(server, { Type: "Public", Name: "Survivor", Owner_Account: "u_owner", MemberList: [{ Member_Account: "u_a" }] });
+    const groupId = await createGroup(server, {
+      Type: "Public",
+      Name: "Survivor",
+      Owner_Account: "u_owner",
+      MemberList: [{ Member_Account: "u_a" }],
+    });
     const firstPage = await server.rest("group_open_http_svc/get_appid_group_list", {});
     server = await server.restart();
     try {
@@ -46,7 +51,9 @@ describe("persistence", () => {
         for (let i = 0; i < 50; i++) store.members.add("g" + n, "u" + i, i === 0 ? "Owner" : "Member", 1);
       });
     `;
-    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
     await new Promise((resolve) => setTimeout(resolve, 400));
     child.kill("SIGKILL");

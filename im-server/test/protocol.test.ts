@@ -10,7 +10,8 @@ describe("transport and envelope", () => {
   });
   afterAll(() => server.close());
 
-  const post = (path: string, body = "{}") => fetch(`${server.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+  const post = (path: string, body = "{}") =>
+    fetch(`${server.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body });
   const goodSig = () => sig(ADMIN);
   const url = (params: Record<string, string>, command = "im_open_login_svc/account_check") =>
     `/v4/${command}?${new URLSearchParams(params)}`;
@@ -27,7 +28,11 @@ describe("transport and envelope", () => {
     ["no usersig", () => ({ sdkappid: String(SDKAPPID), identifier: ADMIN }), 60025],
     ["an empty usersig", () => ({ sdkappid: String(SDKAPPID), identifier: ADMIN, usersig: "" }), 70002],
     ["a bad random", () => ({ sdkappid: String(SDKAPPID), identifier: ADMIN, usersig: goodSig(), random: "99999999999" }), 60025],
-    ["contenttype other than json", () => ({ sdkappid: String(SDKAPPID), identifier: ADMIN, usersig: goodSig(), contenttype: "xml" }), 60025],
+    [
+      "contenttype other than json",
+      () => ({ sdkappid: String(SDKAPPID), identifier: ADMIN, usersig: goodSig(), contenttype: "xml" }),
+      60025,
+    ],
     ["another app's sdkappid in the URL", () => ({ sdkappid: "1400000001", identifier: ADMIN, usersig: goodSig() }), 70020],
     ["a user who is not the App admin", () => ({ sdkappid: String(SDKAPPID), identifier: "u_alice", usersig: sig("u_alice") }), 60010],
   ];
@@ -71,7 +76,12 @@ describe("transport and envelope", () => {
 describe("64-bit JSON helpers", () => {
   it("quotes only the Next member's number, never text inside strings", () => {
     const raw = '{"Name":"\\"Next\\": 5","Next": 18446744073709551615,"Limit":10,"Inner":{"Next":-0}}';
-    expect(JSON.parse(quoteNumericMember(raw))).toEqual({ Name: '"Next": 5', Next: "18446744073709551615", Limit: 10, Inner: { Next: "-0" } });
+    expect(JSON.parse(quoteNumericMember(raw))).toEqual({
+      Name: '"Next": 5',
+      Next: "18446744073709551615",
+      Limit: 10,
+      Inner: { Next: "-0" },
+    });
   });
 
   it("writes bigints as raw integers and leaves look-alike strings alone", () => {

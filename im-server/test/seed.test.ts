@@ -69,7 +69,9 @@ describe("demo seed", () => {
     expect(full.n).toBeGreaterThanOrEqual(1);
     const admins = server.store.db.prepare("SELECT COUNT(*) AS n FROM members WHERE role = 'Admin'").get() as { n: number };
     expect(admins.n).toBeGreaterThan(10);
-    const sizes = server.store.db.prepare("SELECT MIN(c) AS lo, MAX(c) AS hi FROM (SELECT COUNT(*) AS c FROM members GROUP BY group_id)").get() as {
+    const sizes = server.store.db
+      .prepare("SELECT MIN(c) AS lo, MAX(c) AS hi FROM (SELECT COUNT(*) AS c FROM members GROUP BY group_id)")
+      .get() as {
       lo: number;
       hi: number;
     };
@@ -86,11 +88,17 @@ describe("demo seed", () => {
       .get() as { n: number; groups: number };
     expect(pending.n).toBeGreaterThanOrEqual(15);
     expect(pending.groups).toBeGreaterThanOrEqual(4);
-    const handled = server.store.db.prepare("SELECT status, COUNT(*) AS n FROM applications WHERE status <> 'pending' GROUP BY status").all();
-    expect(handled).toEqual(expect.arrayContaining([expect.objectContaining({ status: "approved" }), expect.objectContaining({ status: "refused" })]));
+    const handled = server.store.db
+      .prepare("SELECT status, COUNT(*) AS n FROM applications WHERE status <> 'pending' GROUP BY status")
+      .all();
+    expect(handled).toEqual(
+      expect.arrayContaining([expect.objectContaining({ status: "approved" }), expect.objectContaining({ status: "refused" })]),
+    );
     // Pending applicants are never already members.
     const overlap = server.store.db
-      .prepare("SELECT COUNT(*) AS n FROM applications a JOIN members m ON m.group_id = a.group_id AND m.user_id = a.requester WHERE a.status = 'pending'")
+      .prepare(
+        "SELECT COUNT(*) AS n FROM applications a JOIN members m ON m.group_id = a.group_id AND m.user_id = a.requester WHERE a.status = 'pending'",
+      )
       .get() as { n: number };
     expect(overlap.n).toBe(0);
   });

@@ -67,7 +67,12 @@ describe("recycling", () => {
     const server = await startServer({ callbackUrl: receiver.url, recycleAfterSeconds: 1 });
     try {
       await importAccounts(server, "u_owner", "u_a");
-      const idle = await createGroup(server, { Type: "ChatRoom", Name: "Idle", Owner_Account: "u_owner", MemberList: [{ Member_Account: "u_a" }] });
+      const idle = await createGroup(server, {
+        Type: "ChatRoom",
+        Name: "Idle",
+        Owner_Account: "u_owner",
+        MemberList: [{ Member_Account: "u_a" }],
+      });
       const client = await server.client("u_a");
       const events = recordEvents(client);
       await waitFor(() => events.find((e) => e.name === "onGroupRecycled"), 5000);

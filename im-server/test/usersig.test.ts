@@ -21,11 +21,22 @@ function decodeDoc(userSig: string): Record<string, unknown> {
 }
 
 function encodeDoc(doc: Record<string, unknown>): string {
-  return deflateSync(Buffer.from(JSON.stringify(doc))).toString("base64").replace(/\+/g, "*").replace(/\//g, "-").replace(/=/g, "_");
+  return deflateSync(Buffer.from(JSON.stringify(doc)))
+    .toString("base64")
+    .replace(/\+/g, "*")
+    .replace(/\//g, "-")
+    .replace(/=/g, "_");
 }
 
 const verifyExample = (userSig: string, overrides: Partial<{ identifier: string; sdkAppId: number; key: string; now: number }> = {}) =>
-  verifyUserSig({ sig: userSig, sdkAppId: EXAMPLE.sdkAppId, key: EXAMPLE.key, identifier: EXAMPLE.identifier, now: EXAMPLE.time + 60, ...overrides });
+  verifyUserSig({
+    sig: userSig,
+    sdkAppId: EXAMPLE.sdkAppId,
+    key: EXAMPLE.key,
+    identifier: EXAMPLE.identifier,
+    now: EXAMPLE.time + 60,
+    ...overrides,
+  });
 
 describe("UserSig v2", () => {
   it("reproduces the reference's worked example byte for byte", () => {
@@ -61,7 +72,11 @@ describe("UserSig v2", () => {
     ["truncated", () => verifyExample(EXAMPLE_SIG.slice(0, 100)), 70003],
     ["signed with another key", () => verifyExample(EXAMPLE_SIG, { key: "another-key" }), 70009],
     ["tampered expiry", () => verifyExample(encodeDoc({ ...decodeDoc(EXAMPLE_SIG), "TLS.expire": 999999999 })), 70009],
-    ["tampered identifier", () => verifyExample(encodeDoc({ ...decodeDoc(EXAMPLE_SIG), "TLS.identifier": "mallory" }), { identifier: "mallory" }), 70009],
+    [
+      "tampered identifier",
+      () => verifyExample(encodeDoc({ ...decodeDoc(EXAMPLE_SIG), "TLS.identifier": "mallory" }), { identifier: "mallory" }),
+      70009,
+    ],
     ["someone else's identifier", () => verifyExample(EXAMPLE_SIG, { identifier: "mallory" }), 70013],
     ["another app's sig", () => verifyExample(EXAMPLE_SIG, { sdkAppId: 1400000001 }), 70014],
   ];

@@ -31,7 +31,12 @@ describe("webhooks", () => {
   });
 
   it("sends Before/After create callbacks in Tencent's format, signed", async () => {
-    const groupId = await createGroup(server, { Type: "Public", Name: "Hooked", Owner_Account: "u_owner", MemberList: [{ Member_Account: "u_a" }] });
+    const groupId = await createGroup(server, {
+      Type: "Public",
+      Name: "Hooked",
+      Owner_Account: "u_owner",
+      MemberList: [{ Member_Account: "u_a" }],
+    });
     await waitFor(() => callsOf("Group.CallbackAfterCreateGroup").length);
     expect(receiver.commands()).toEqual(["Group.CallbackBeforeCreateGroup", "Group.CallbackAfterCreateGroup"]);
     for (const call of receiver.calls) {
@@ -64,7 +69,8 @@ describe("webhooks", () => {
 
   it("refuses a client's join with 10016 when BeforeApplyJoinGroup says 1", async () => {
     const groupId = await createGroup(server, { Type: "ChatRoom", Name: "Guarded", Owner_Account: "u_owner" });
-    receiver.reply = (call) => (call.query.CallbackCommand === "Group.CallbackBeforeApplyJoinGroup" ? { ErrorCode: 1, ErrorInfo: "" } : allow());
+    receiver.reply = (call) =>
+      call.query.CallbackCommand === "Group.CallbackBeforeApplyJoinGroup" ? { ErrorCode: 1, ErrorInfo: "" } : allow();
     const client = await server.client("u_b");
     const error = await client.joinGroup(groupId, "let me in").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImClientError);
@@ -121,8 +127,16 @@ describe("webhooks", () => {
     await g("destroy_group", { GroupId: groupId });
     await waitFor(() => callsOf("Group.CallbackAfterGroupDestroyed").length);
 
-    expect(callsOf("Group.CallbackAfterApplyJoinGroup")[0].body).toMatchObject({ GroupId: groupId, ApplicationId: applicationID, Requestor_Account: "u_c" });
-    expect(callsOf("Group.CallbackAfterHandleJoinApplication")[0].body).toMatchObject({ ApplicationId: applicationID, Decision: "Agree", Handler_Account: "ops@example.com" });
+    expect(callsOf("Group.CallbackAfterApplyJoinGroup")[0].body).toMatchObject({
+      GroupId: groupId,
+      ApplicationId: applicationID,
+      Requestor_Account: "u_c",
+    });
+    expect(callsOf("Group.CallbackAfterHandleJoinApplication")[0].body).toMatchObject({
+      ApplicationId: applicationID,
+      Decision: "Agree",
+      Handler_Account: "ops@example.com",
+    });
     expect(callsOf("Group.CallbackAfterNewMemberJoin")[0].body).toMatchObject({
       GroupId: groupId,
       Type: "Public",
@@ -130,9 +144,16 @@ describe("webhooks", () => {
       Operator_Account: "ops@example.com",
       NewMemberList: [{ Member_Account: "u_c" }],
     });
-    expect(callsOf("Group.CallbackAfterGroupInfoChanged")[0].body).toMatchObject({ GroupId: groupId, Name: "Renamed", ApplyJoinOption: "FreeAccess" });
+    expect(callsOf("Group.CallbackAfterGroupInfoChanged")[0].body).toMatchObject({
+      GroupId: groupId,
+      Name: "Renamed",
+      ApplyJoinOption: "FreeAccess",
+    });
     expect(callsOf("Group.CallbackAfterChangeGroupOwner")[0].body).toMatchObject({ OldOwner_Account: "u_owner", NewOwner_Account: "u_c" });
-    expect(callsOf("Group.CallbackAfterMemberExit")[0].body).toMatchObject({ ExitType: "Kicked", ExitMemberList: [{ Member_Account: "u_a" }] });
+    expect(callsOf("Group.CallbackAfterMemberExit")[0].body).toMatchObject({
+      ExitType: "Kicked",
+      ExitMemberList: [{ Member_Account: "u_a" }],
+    });
     expect(callsOf("Group.CallbackAfterGroupDestroyed")[0].body).toMatchObject({
       GroupId: groupId,
       Type: "Public",
@@ -161,7 +182,11 @@ describe("webhooks in strict mode", () => {
       const groupId = await createGroup(server, { Type: "Public", Name: "Strict", Owner_Account: "u_owner" });
       const client = await server.client("u_x");
       await client.joinGroup(groupId, "hi");
-      await server.rest("group_open_http_svc/modify_group_base_info", { GroupId: groupId, Name: "Strict 2", ApplyJoinOption: "FreeAccess" });
+      await server.rest("group_open_http_svc/modify_group_base_info", {
+        GroupId: groupId,
+        Name: "Strict 2",
+        ApplyJoinOption: "FreeAccess",
+      });
       await waitFor(() => receiver.commands().includes("Group.CallbackAfterGroupInfoChanged"));
       expect(receiver.commands()).not.toContain("Group.CallbackAfterApplyJoinGroup");
       const changed = receiver.calls.find((c) => c.query.CallbackCommand === "Group.CallbackAfterGroupInfoChanged")!;

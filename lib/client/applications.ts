@@ -34,7 +34,11 @@ function removeFromPendingLists(qc: ReturnType<typeof useQueryClient>, ids: Set<
     if (!data || (filters.status ?? "pending") !== "pending") continue;
     qc.setQueryData<Lists>(key, {
       ...data,
-      pages: data.pages.map((p) => ({ ...p, items: p.items.filter((a) => !ids.has(a.id)), total: p.total - p.items.filter((a) => ids.has(a.id)).length })),
+      pages: data.pages.map((p) => ({
+        ...p,
+        items: p.items.filter((a) => !ids.has(a.id)),
+        total: p.total - p.items.filter((a) => ids.has(a.id)).length,
+      })),
     });
   }
   return () => snapshots.forEach(([key, data]) => qc.setQueryData(key, data));
@@ -65,18 +69,29 @@ export type BulkProgress = { done: number; total: number; results: BulkResult[] 
 /** Sends a selection in chunks of at most 100 ids, reporting progress and every item's result between chunks. */
 export function useBulkHandle() {
   const qc = useQueryClient();
-  return async function run(ids: string[], action: "approve" | "refuse", reason: string | undefined, onProgress: (p: BulkProgress) => void) {
+  return async function run(
+    ids: string[],
+    action: "approve" | "refuse",
+    reason: string | undefined,
+    onProgress: (p: BulkProgress) => void,
+  ) {
     const results: BulkResult[] = [];
     onProgress({ done: 0, total: ids.length, results });
     try {
       for (let i = 0; i < ids.length; i += BULK_MAX) {
         const chunk = ids.slice(i, i + BULK_MAX);
         try {
-          const res = await apiFetch<{ results: BulkResult[] }>("/api/applications/bulk", { method: "POST", body: { ids: chunk, action, ...(reason ? { reason } : {}) } });
+          const res = await apiFetch<{ results: BulkResult[] }>("/api/applications/bulk", {
+            method: "POST",
+            body: { ids: chunk, action, ...(reason ? { reason } : {}) },
+          });
           results.push(...res.results);
         } catch (err) {
           // A chunk that failed as a whole still gets a result per item: nothing is silently skipped.
-          const error = err instanceof Error ? { code: (err as { code?: string }).code ?? "network", message: err.message } : { code: "unknown", message: String(err) };
+          const error =
+            err instanceof Error
+              ? { code: (err as { code?: string }).code ?? "network", message: err.message }
+              : { code: "unknown", message: String(err) };
           results.push(...chunk.map((id) => ({ id, ok: false, error })));
         }
         removeFromPendingLists(qc, new Set(results.filter((r) => r.ok).map((r) => r.id)));

@@ -3,7 +3,9 @@ import { auditChanges, displayValue } from "./audit-diff";
 
 describe("auditChanges", () => {
   it("lists only the keys that changed", () => {
-    expect(auditChanges({ role: "viewer", name: "Kim" }, { role: "moderator", name: "Kim" })).toEqual([{ key: "role", before: "viewer", after: "moderator" }]);
+    expect(auditChanges({ role: "viewer", name: "Kim" }, { role: "moderator", name: "Kim" })).toEqual([
+      { key: "role", before: "viewer", after: "moderator" },
+    ]);
   });
 
   it("shows keys only after as additions and keys only before as removals", () => {

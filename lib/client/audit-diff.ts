@@ -9,7 +9,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 export function displayValue(v: unknown): string {
-  const text = typeof v === "string" ? v : JSON.stringify(v) ?? "";
+  const text = typeof v === "string" ? v : (JSON.stringify(v) ?? "");
   if (text.length <= MAX_TEXT) return text;
   const parts = Array.from(graphemes.segment(text), (s) => s.segment);
   return parts.length > MAX_TEXT ? `${parts.slice(0, MAX_TEXT - 1).join("")}…` : text;

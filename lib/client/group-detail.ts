@@ -32,7 +32,6 @@ export function useUpdateGroup(id: string) {
   });
 }
 
-
 export function useDismissGroup(id: string) {
   const qc = useQueryClient();
   return useMutation({
@@ -49,7 +48,8 @@ export function useMembers(id: string, enabled: boolean) {
     queryKey: groupKeys.members(id),
     enabled,
     initialPageParam: "",
-    queryFn: ({ pageParam, signal }) => apiFetch<Page<Member>>(`${groupPath(id)}/members?limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`, { signal }),
+    queryFn: ({ pageParam, signal }) =>
+      apiFetch<Page<Member>>(`${groupPath(id)}/members?limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`, { signal }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
@@ -69,11 +69,15 @@ export type { AddMemberResult, NotifyResult } from "@/lib/schemas/member";
 
 /** One result per user: added, invited or already a member, or why not (e.g. `unknown_user`). */
 export const useAddMembers = (id: string) =>
-  useGroupMutation(id, (userIds: string[]) => apiFetch<{ results: AddMemberResult[] }>(`${groupPath(id)}/members`, { method: "POST", body: { userIds } }));
+  useGroupMutation(id, (userIds: string[]) =>
+    apiFetch<{ results: AddMemberResult[] }>(`${groupPath(id)}/members`, { method: "POST", body: { userIds } }),
+  );
 
 export const useRemoveMember = (id: string) =>
   useGroupMutation(id, ({ userId, reason }: { userId: string; reason?: string }) =>
-    apiFetch<void>(`${groupPath(id)}/members/${encodeURIComponent(userId)}${reason ? `?reason=${encodeURIComponent(reason)}` : ""}`, { method: "DELETE" }),
+    apiFetch<void>(`${groupPath(id)}/members/${encodeURIComponent(userId)}${reason ? `?reason=${encodeURIComponent(reason)}` : ""}`, {
+      method: "DELETE",
+    }),
   );
 
 export const useSetMemberRole = (id: string) =>
@@ -86,10 +90,15 @@ export const useTransferOwner = (id: string) =>
 
 /** To the whole group `{ sent: true }`; to chosen users one result per user (`not_member`, `unknown_user`: not sent). */
 export const useNotifyMembers = (id: string) =>
-  useGroupMutation(id, (body: { content: string; userIds?: string[] }) => apiFetch<NotifyAnswer>(`${groupPath(id)}/notifications`, { method: "POST", body }));
+  useGroupMutation(id, (body: { content: string; userIds?: string[] }) =>
+    apiFetch<NotifyAnswer>(`${groupPath(id)}/notifications`, { method: "POST", body }),
+  );
 
 export type { GroupEvent } from "@/lib/schemas/group-event";
 
 export function useGroupEvents(id: string) {
-  return useQuery({ queryKey: groupKeys.events(id), queryFn: ({ signal }) => apiFetch<{ items: GroupEvent[] }>(`${groupPath(id)}/events`, { signal }) });
+  return useQuery({
+    queryKey: groupKeys.events(id),
+    queryFn: ({ signal }) => apiFetch<{ items: GroupEvent[] }>(`${groupPath(id)}/events`, { signal }),
+  });
 }

@@ -6,7 +6,6 @@ import type { Page } from "@/lib/schemas/page";
 import { apiFetch } from "./fetcher";
 import { directoryKeys, groupKeys, searchFromGroupFilters, type GroupListFilters } from "./query-keys";
 
-
 export function useGroups(filters: GroupListFilters) {
   return useQuery({
     queryKey: groupKeys.list(filters),
@@ -22,7 +21,6 @@ export function useCreateGroup() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.lists() }),
   });
 }
-
 
 export function useDirectoryStatus() {
   return useQuery({

@@ -20,9 +20,12 @@ describe("live event → cache invalidation", () => {
     expect(keys).not.toContainEqual(groupKeys.detail("other"));
   });
 
-  it.each(["application.created", "application.handled", "member.joined", "group.dismissed"] as const)("%s refreshes the applications inbox", (type) => {
-    expect(keysToInvalidate({ type, groupId: "g1" })).toContainEqual(applicationKeys.lists());
-  });
+  it.each(["application.created", "application.handled", "member.joined", "group.dismissed"] as const)(
+    "%s refreshes the applications inbox",
+    (type) => {
+      expect(keysToInvalidate({ type, groupId: "g1" })).toContainEqual(applicationKeys.lists());
+    },
+  );
 
   it("a burst collapses to one invalidation per key", () => {
     const burst = ["g1", "g1", "g2"].flatMap((groupId) => keysToInvalidate({ type: "member.joined", groupId }));

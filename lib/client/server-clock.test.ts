@@ -1,5 +1,16 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { elapsedSince, everySecond, fromDateHeader, hear, narrow, NOTHING_HEARD, offsetOf, serverNow, tickNow, type Window } from "./server-clock";
+import {
+  elapsedSince,
+  everySecond,
+  fromDateHeader,
+  hear,
+  narrow,
+  NOTHING_HEARD,
+  offsetOf,
+  serverNow,
+  tickNow,
+  type Window,
+} from "./server-clock";
 
 // A browser whose clock runs 28.3 s ahead of the server's, asking at browser time `sentAt`; the server stamps
 // its answer `latency` ms later with an HTTP Date header (whole seconds, rounded down), heard `latency` after.
@@ -45,7 +56,10 @@ describe("the server's clock from the browser", () => {
   it("an answer that contradicts the window (a clock was set) starts a new one", () => {
     const before = narrow(NOTHING_HEARD, answer(1_700_000_000_250));
     const setForward = 3_600_000; // the browser's clock jumps an hour ahead: the server's now looks an hour earlier
-    const after = narrow(before, fromDateHeader(httpDate(serverTimeAt(1_700_000_010_000)), 1_700_000_010_000 + setForward - 40, 1_700_000_010_000 + setForward + 40)!);
+    const after = narrow(
+      before,
+      fromDateHeader(httpDate(serverTimeAt(1_700_000_010_000)), 1_700_000_010_000 + setForward - 40, 1_700_000_010_000 + setForward + 40)!,
+    );
     expect(Math.abs(offsetOf(after) - (-SKEW - setForward))).toBeLessThan(600);
   });
 

@@ -8,7 +8,8 @@ import { auditKeys, userKeys, type UserListFilters } from "./query-keys";
 export function useUsers(filters: UserListFilters) {
   return useQuery({
     queryKey: userKeys.list(filters),
-    queryFn: ({ signal }) => apiFetch<Page<ConsoleUser>>(`/api/users${filters.cursor ? `?cursor=${encodeURIComponent(filters.cursor)}` : ""}`, { signal }),
+    queryFn: ({ signal }) =>
+      apiFetch<Page<ConsoleUser>>(`/api/users${filters.cursor ? `?cursor=${encodeURIComponent(filters.cursor)}` : ""}`, { signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -17,7 +17,9 @@ export function accountCommands(send: ImSend) {
     async importedAccounts(userIds: string[]): Promise<Set<string>> {
       const imported = new Set<string>();
       for (let i = 0; i < userIds.length; i += CHECK_BATCH) {
-        const env = await send("im_open_login_svc/account_check", { CheckItem: userIds.slice(i, i + CHECK_BATCH).map((UserID) => ({ UserID })) });
+        const env = await send("im_open_login_svc/account_check", {
+          CheckItem: userIds.slice(i, i + CHECK_BATCH).map((UserID) => ({ UserID })),
+        });
         for (const item of checkAnswerSchema.parse(env).ResultItem) if (item.AccountStatus === "Imported") imported.add(item.UserID);
       }
       return imported;

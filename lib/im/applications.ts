@@ -24,17 +24,33 @@ const wireApplicationSchema = z.object({
 });
 
 export type Application = {
-  id: string; groupId: string; groupName: string; requesterId: string; requesterNickname: string; requesterFaceUrl: string;
-  message: string; status: ApplicationStatus; createdAt: string; handledBy?: string; handledAt?: string; reason?: string;
+  id: string;
+  groupId: string;
+  groupName: string;
+  requesterId: string;
+  requesterNickname: string;
+  requesterFaceUrl: string;
+  message: string;
+  status: ApplicationStatus;
+  createdAt: string;
+  handledBy?: string;
+  handledAt?: string;
+  reason?: string;
 };
 
 const STATUS_OF: Record<string, ApplicationStatus> = { Pending: "pending", Approved: "approved", Refused: "refused" };
 
 function toApplication(w: z.infer<typeof wireApplicationSchema>): Application {
   return {
-    id: w.ApplicationId, groupId: w.GroupId, groupName: w.GroupName, requesterId: w.Requestor_Account,
-    requesterNickname: w.Requestor_Nick, requesterFaceUrl: w.Requestor_FaceUrl, message: w.ApplyMsg,
-    status: STATUS_OF[w.Status], createdAt: new Date(w.ApplyTime * 1000).toISOString(),
+    id: w.ApplicationId,
+    groupId: w.GroupId,
+    groupName: w.GroupName,
+    requesterId: w.Requestor_Account,
+    requesterNickname: w.Requestor_Nick,
+    requesterFaceUrl: w.Requestor_FaceUrl,
+    message: w.ApplyMsg,
+    status: STATUS_OF[w.Status],
+    createdAt: new Date(w.ApplyTime * 1000).toISOString(),
     ...(w.Handler_Account ? { handledBy: w.Handler_Account } : {}),
     ...(w.HandleTime ? { handledAt: new Date(w.HandleTime * 1000).toISOString() } : {}),
     ...(w.HandleMsg ? { reason: w.HandleMsg } : {}),
@@ -44,7 +60,13 @@ function toApplication(w: z.infer<typeof wireApplicationSchema>): Application {
 export function applicationCommands(send: ImSend) {
   return {
     /** `order` oldest asks for the local server's `Order` field; newest (its default) sends none. */
-    async listApplications(opts: { groupId?: string; status?: ApplicationStatus; order?: "newest" | "oldest"; limit: number; next?: string }) {
+    async listApplications(opts: {
+      groupId?: string;
+      status?: ApplicationStatus;
+      order?: "newest" | "oldest";
+      limit: number;
+      next?: string;
+    }) {
       const env = await send("group_open_http_svc/get_group_application_list", {
         ...(opts.groupId ? { GroupId: opts.groupId } : {}),
         ...(opts.status ? { Status: APPLICATION_STATUSES[opts.status] } : {}),
@@ -52,7 +74,9 @@ export function applicationCommands(send: ImSend) {
         Limit: opts.limit,
         ...(opts.next ? { Next: opts.next } : {}),
       });
-      const page = z.object({ ApplicationList: z.array(wireApplicationSchema).default([]), TotalCount: z.number(), Next: z.string().default("") }).parse(env);
+      const page = z
+        .object({ ApplicationList: z.array(wireApplicationSchema).default([]), TotalCount: z.number(), Next: z.string().default("") })
+        .parse(env);
       return { items: page.ApplicationList.map(toApplication), total: page.TotalCount, next: page.Next };
     },
 
@@ -67,7 +91,10 @@ export function applicationCommands(send: ImSend) {
     async getApplications(ids: string[]): Promise<Application[]> {
       if (ids.length === 0) return [];
       const env = await send("group_open_http_svc/get_group_application_list", { ApplicationIdList: ids, Limit: ids.length });
-      return z.array(wireApplicationSchema).parse(env.ApplicationList ?? []).map(toApplication);
+      return z
+        .array(wireApplicationSchema)
+        .parse(env.ApplicationList ?? [])
+        .map(toApplication);
     },
 
     /** Approve or refuse one application; answers the application as it now stands. */

@@ -9,7 +9,8 @@ import { fail, ok, startStubImServer, type StubImServer } from "./testing/stub-i
 let local: TestServer;
 let strict: TestServer;
 let stub: StubImServer;
-const gatewayFor = (url: string) => createImGateway({ baseUrl: url, sdkAppId: SDKAPPID, secretKey: SECRET, adminId: ADMIN, timeoutMs: 2000 });
+const gatewayFor = (url: string) =>
+  createImGateway({ baseUrl: url, sdkAppId: SDKAPPID, secretKey: SECRET, adminId: ADMIN, timeoutMs: 2000 });
 
 beforeAll(async () => {
   [local, strict, stub] = await Promise.all([startServer(), startServer({ strictTencent: true }), startStubImServer()]);

@@ -19,8 +19,18 @@ describe("ImError", () => {
   });
 
   it("tells a request that never left (connection refused) from one whose outcome is unknown (timeout, dropped, proxy 5xx)", () => {
-    expect([IM_UNREACHABLE, IM_TIMEOUT, IM_DROPPED, IM_SERVER_DOWN].map((code) => new ImError(code, "", "x").unavailable)).toEqual([true, true, true, true]);
-    expect([IM_UNREACHABLE, IM_TIMEOUT, IM_DROPPED, IM_SERVER_DOWN].map((code) => new ImError(code, "", "x").outcomeUnknown)).toEqual([false, true, true, true]);
+    expect([IM_UNREACHABLE, IM_TIMEOUT, IM_DROPPED, IM_SERVER_DOWN].map((code) => new ImError(code, "", "x").unavailable)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect([IM_UNREACHABLE, IM_TIMEOUT, IM_DROPPED, IM_SERVER_DOWN].map((code) => new ImError(code, "", "x").outcomeUnknown)).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
     expect(new ImError(10014, "full", "x").outcomeUnknown).toBe(false);
   });
 });

@@ -16,7 +16,10 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function rejection(p: Promise<unknown>): Promise<ImError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ImError);
   return err as ImError;
 }
@@ -26,7 +29,15 @@ describe("the IM gateway against the local IM server", () => {
     const im = gateway();
     const id = await im.createGroup({ type: "Work", name: "チーム 🎉", ownerId: "owner_1", introduction: "hello" });
     expect(id).toMatch(/^@TGS#/);
-    expect(await im.getGroup(id)).toMatchObject({ id, type: "Work", name: "チーム 🎉", ownerId: "owner_1", memberCount: 1, joinOption: "DisableApply", introduction: "hello" });
+    expect(await im.getGroup(id)).toMatchObject({
+      id,
+      type: "Work",
+      name: "チーム 🎉",
+      ownerId: "owner_1",
+      memberCount: 1,
+      joinOption: "DisableApply",
+      introduction: "hello",
+    });
   });
 
   it("pages group IDs with the 64-bit Next cursor, every group exactly once", async () => {
@@ -93,7 +104,9 @@ describe("the IM gateway against the local IM server", () => {
     const silent: Server = createServer(() => undefined).listen(0, "127.0.0.1");
     await new Promise((r) => silent.once("listening", r));
     const port = (silent.address() as { port: number }).port;
-    const slow = await rejection(gateway({ baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 200 }).createGroup({ type: "Meeting", name: "x" }));
+    const slow = await rejection(
+      gateway({ baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 200 }).createGroup({ type: "Meeting", name: "x" }),
+    );
     expect(slow.code).toBe(IM_TIMEOUT);
     expect(slow.unavailable).toBe(true);
     silent.close();
@@ -110,7 +123,9 @@ describe("the IM gateway against the local IM server", () => {
     // Reads the request, then hangs up without a word.
     const rude: Server = createServer((socket) => socket.once("data", () => socket.destroy())).listen(0, "127.0.0.1");
     await new Promise((r) => rude.once("listening", r));
-    const dropped = await rejection(gateway({ baseUrl: `http://127.0.0.1:${(rude.address() as { port: number }).port}` }).createGroup({ type: "Meeting", name: "x" }));
+    const dropped = await rejection(
+      gateway({ baseUrl: `http://127.0.0.1:${(rude.address() as { port: number }).port}` }).createGroup({ type: "Meeting", name: "x" }),
+    );
     expect([dropped.code, dropped.outcomeUnknown]).toEqual([IM_DROPPED, true]);
     rude.close();
   });

@@ -19,7 +19,13 @@ export function createImGateway(config: ImConfig, clock?: { unixSeconds: () => n
   return {
     send,
     ...capabilityProbe(send),
-    ...unreadableAsImError({ ...accountCommands(send), ...groupCommands(send), ...applicationCommands(send), ...memberCommands(send), ...messageCommands(send) }),
+    ...unreadableAsImError({
+      ...accountCommands(send),
+      ...groupCommands(send),
+      ...applicationCommands(send),
+      ...memberCommands(send),
+      ...messageCommands(send),
+    }),
   };
 }
 

@@ -2,7 +2,13 @@ import { z } from "zod";
 import type { Group, GroupType, JoinOption } from "@/lib/schemas/group";
 
 /** Tencent's REST type names (the SDK and the console use the new names). */
-const REST_TYPE: Record<GroupType, string> = { Work: "Private", Public: "Public", Meeting: "ChatRoom", Community: "Community", AVChatRoom: "AVChatRoom" };
+const REST_TYPE: Record<GroupType, string> = {
+  Work: "Private",
+  Public: "Public",
+  Meeting: "ChatRoom",
+  Community: "Community",
+  AVChatRoom: "AVChatRoom",
+};
 const CONSOLE_TYPE: Record<string, GroupType> = Object.fromEntries(Object.entries(REST_TYPE).map(([k, v]) => [v, k as GroupType]));
 
 export const toRestType = (type: GroupType): string => REST_TYPE[type];

@@ -31,7 +31,10 @@ export function groupCommands(send: ImSend) {
     async getGroups(ids: string[]): Promise<Group[]> {
       const out: Group[] = [];
       for (let i = 0; i < ids.length; i += GROUP_INFO_BATCH) {
-        const env = await send("group_open_http_svc/get_group_info", { GroupIdList: ids.slice(i, i + GROUP_INFO_BATCH), ResponseFilter: GROUP_INFO_FILTER });
+        const env = await send("group_open_http_svc/get_group_info", {
+          GroupIdList: ids.slice(i, i + GROUP_INFO_BATCH),
+          ResponseFilter: GROUP_INFO_FILTER,
+        });
         const infos = z.array(wireGroupInfoSchema).parse(env.GroupInfo ?? []);
         for (const info of infos) if (info.ErrorCode === 0) out.push(toGroup(info));
       }

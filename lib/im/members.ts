@@ -22,22 +22,35 @@ export function memberCommands(send: ImSend) {
         Limit: opts.limit,
         ...(opts.community ? { Next: opts.next ?? "" } : { Offset: opts.offset ?? 0 }),
       });
-      const page = z.object({ MemberNum: z.number(), MemberList: z.array(wireMemberSchema).default([]), Next: z.string().optional() }).parse(env);
+      const page = z
+        .object({ MemberNum: z.number(), MemberList: z.array(wireMemberSchema).default([]), Next: z.string().optional() })
+        .parse(env);
       return {
         total: page.MemberNum,
         next: page.Next ?? "",
-        members: page.MemberList.map((m) => ({ userId: m.Member_Account, role: m.Role, joinedAt: new Date(m.JoinTime * 1000).toISOString() })),
+        members: page.MemberList.map((m) => ({
+          userId: m.Member_Account,
+          role: m.Role,
+          joinedAt: new Date(m.JoinTime * 1000).toISOString(),
+        })),
       };
     },
 
     async addMembers(groupId: string, userIds: string[]): Promise<AddResult[]> {
-      const env = await send("group_open_http_svc/add_group_member", { GroupId: groupId, MemberList: userIds.map((id) => ({ Member_Account: id })) });
+      const env = await send("group_open_http_svc/add_group_member", {
+        GroupId: groupId,
+        MemberList: userIds.map((id) => ({ Member_Account: id })),
+      });
       const list = z.array(z.object({ Member_Account: z.string(), Result: z.number() })).parse(env.MemberList ?? []);
       return list.map((m) => ({ userId: m.Member_Account, result: ADD_RESULT[m.Result] ?? "failed" }));
     },
 
     async removeMembers(groupId: string, userIds: string[], reason?: string): Promise<void> {
-      await send("group_open_http_svc/delete_group_member", { GroupId: groupId, MemberToDel_Account: userIds, ...(reason ? { Reason: reason } : {}) });
+      await send("group_open_http_svc/delete_group_member", {
+        GroupId: groupId,
+        MemberToDel_Account: userIds,
+        ...(reason ? { Reason: reason } : {}),
+      });
     },
 
     async setMemberRole(groupId: string, userId: string, role: "Admin" | "Member"): Promise<void> {
@@ -47,7 +60,9 @@ export function memberCommands(send: ImSend) {
     /** Each user's role in the group, "NotMember" for the others (≤500 per call). */
     async getRoles(groupId: string, userIds: string[]): Promise<Map<string, MemberRole | "NotMember">> {
       const env = await send("group_open_http_svc/get_role_in_group", { GroupId: groupId, User_Account: userIds });
-      const list = z.array(z.object({ Member_Account: z.string(), Role: z.enum(["Owner", "Admin", "Member", "NotMember"]).catch("NotMember") })).parse(env.UserIdList ?? []);
+      const list = z
+        .array(z.object({ Member_Account: z.string(), Role: z.enum(["Owner", "Admin", "Member", "NotMember"]).catch("NotMember") }))
+        .parse(env.UserIdList ?? []);
       return new Map(list.map((u) => [u.Member_Account, u.Role]));
     },
 
@@ -55,7 +70,10 @@ export function memberCommands(send: ImSend) {
     async getProfiles(userIds: string[]): Promise<Map<string, { nickname: string; faceUrl: string }>> {
       const out = new Map<string, { nickname: string; faceUrl: string }>();
       for (let i = 0; i < userIds.length; i += 100) {
-        const env = await send("profile/portrait_get", { To_Account: userIds.slice(i, i + 100), TagList: ["Tag_Profile_IM_Nick", "Tag_Profile_IM_Image"] });
+        const env = await send("profile/portrait_get", {
+          To_Account: userIds.slice(i, i + 100),
+          TagList: ["Tag_Profile_IM_Nick", "Tag_Profile_IM_Image"],
+        });
         const items = z
           .array(z.object({ To_Account: z.string(), ProfileItem: z.array(z.object({ Tag: z.string(), Value: z.unknown() })).default([]) }))
           .parse(env.UserProfileItem ?? []);

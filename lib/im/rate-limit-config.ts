@@ -9,7 +9,10 @@ export function rateLimitsFrom(spec: string | undefined, instances = 1): RateLim
   if (!Number.isInteger(instances) || instances < 1) throw new Error("CONSOLE_INSTANCES must be a whole number of at least 1");
   const perCommand: Record<string, number> = { ...TENCENT_RATE_LIMITS.perCommand };
   let fallback = TENCENT_RATE_LIMITS.default;
-  for (const part of (spec ?? "").split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of (spec ?? "")
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^([a-z][a-z0-9_]*)\s*=\s*(\d+(?:\.\d+)?)$/i.exec(part);
     const rate = match ? Number(match[2]) : NaN;
     if (!match || !(rate > 0)) throw new Error(`IM_RATE_LIMITS: "${part}" is not command=calls-per-second (e.g. get_appid_group_list=1)`);

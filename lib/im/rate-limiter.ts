@@ -27,7 +27,11 @@ export type Answered = () => void;
  * latest it can have arrived: the call let into that place a window later cannot reach the server any sooner.
  * (Without it, one-second windows at the local IM server held up to 207 calls at a limit of 200.)
  */
-export function createRateLimiter(limits: RateLimits, now: () => number = () => performance.now(), sleep: (ms: number) => Promise<void> = realSleep) {
+export function createRateLimiter(
+  limits: RateLimits,
+  now: () => number = () => performance.now(),
+  sleep: (ms: number) => Promise<void> = realSleep,
+) {
   const slots = new Map<string, { at: number }[]>();
   // Waiters per command run in order, so a burst is spread over the windows instead of stampeding.
   const queues = new Map<string, Promise<unknown>>();

@@ -31,7 +31,10 @@ const isTimeout = (err: unknown) => err instanceof Error && (err.name === "Timeo
  * command, times out, parses the envelope, and throws ImError. Only reads are retried.
  */
 export function createTransport(config: ImConfig, clock?: { unixSeconds: () => number }) {
-  const sigs = createUserSigCache({ sdkAppId: config.sdkAppId, secretKey: config.secretKey, identifier: config.adminId }, clock?.unixSeconds);
+  const sigs = createUserSigCache(
+    { sdkAppId: config.sdkAppId, secretKey: config.secretKey, identifier: config.adminId },
+    clock?.unixSeconds,
+  );
   const limiter = createRateLimiter(config.rateLimits ?? TENCENT_RATE_LIMITS);
   const timeoutMs = config.timeoutMs ?? 5000;
   const base = config.baseUrl.replace(/\/+$/, "");
@@ -56,7 +59,9 @@ export function createTransport(config: ImConfig, clock?: { unixSeconds: () => n
       });
     } catch (err) {
       if (isTimeout(err)) throw new ImError(IM_TIMEOUT, `no answer within ${timeoutMs} ms`, path);
-      throw neverSent(err) ? new ImError(IM_UNREACHABLE, "IM server unreachable", path) : new ImError(IM_DROPPED, "connection lost before the answer", path);
+      throw neverSent(err)
+        ? new ImError(IM_UNREACHABLE, "IM server unreachable", path)
+        : new ImError(IM_DROPPED, "connection lost before the answer", path);
     } finally {
       answered();
     }

@@ -14,7 +14,14 @@ export type UserSigInput = {
 export function genUserSig({ sdkAppId, secretKey, identifier, expireSeconds, time = Math.floor(Date.now() / 1000) }: UserSigInput): string {
   const content = `TLS.identifier:${identifier}\nTLS.sdkappid:${sdkAppId}\nTLS.time:${time}\nTLS.expire:${expireSeconds}\n`;
   const sig = createHmac("sha256", secretKey).update(content).digest("base64");
-  const doc = { "TLS.ver": "2.0", "TLS.identifier": identifier, "TLS.sdkappid": sdkAppId, "TLS.time": time, "TLS.expire": expireSeconds, "TLS.sig": sig };
+  const doc = {
+    "TLS.ver": "2.0",
+    "TLS.identifier": identifier,
+    "TLS.sdkappid": sdkAppId,
+    "TLS.time": time,
+    "TLS.expire": expireSeconds,
+    "TLS.sig": sig,
+  };
   const compressed = deflateSync(Buffer.from(JSON.stringify(doc)));
   return compressed.toString("base64").replace(/\+/g, "*").replace(/\//g, "-").replace(/=/g, "_");
 }

@@ -1,10 +1,20 @@
 import { z } from "zod";
 
 export const AUDIT_ACTIONS = [
-  "group.create", "group.update", "group.dismiss", "group.owner", "group.notify",
-  "member.add", "member.remove", "member.role",
-  "application.approve", "application.refuse",
-  "user.create", "user.update", "auth.signin", "auth.signin_failed",
+  "group.create",
+  "group.update",
+  "group.dismiss",
+  "group.owner",
+  "group.notify",
+  "member.add",
+  "member.remove",
+  "member.role",
+  "application.approve",
+  "application.refuse",
+  "user.create",
+  "user.update",
+  "auth.signin",
+  "auth.signin_failed",
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditActionName = z.infer<typeof auditActionSchema>;

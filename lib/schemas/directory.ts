@@ -1,2 +1,8 @@
 /** `GET /api/directory`: where the console's copy of the group directory stands. */
-export type DirectoryStatus = { running: boolean; seen: number; total: number | null; lastFullCrawlAt: string | null; error: string | null };
+export type DirectoryStatus = {
+  running: boolean;
+  seen: number;
+  total: number | null;
+  lastFullCrawlAt: string | null;
+  error: string | null;
+};

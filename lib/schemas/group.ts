@@ -22,18 +22,27 @@ export const JOIN_OPTIONS_BY_TYPE: Record<GroupType, readonly JoinOption[]> = {
 export const LIMITS = { name: 100, introduction: 400, notification: 400, faceUrl: 500, groupId: 48, memberIds: 100 } as const;
 
 const bytes = (max: number, label: string) =>
-  z.string().refine((v) => utf8Bytes(v) <= max, because("bytes", `${label} must be at most ${max} bytes in UTF-8 (a CJK character counts 3, most emoji 4)`, { max }));
+  z
+    .string()
+    .refine(
+      (v) => utf8Bytes(v) <= max,
+      because("bytes", `${label} must be at most ${max} bytes in UTF-8 (a CJK character counts 3, most emoji 4)`, { max }),
+    );
 const required = (v: string) => v.trim().length > 0;
 
 // Only web addresses: a face is shown as an image, and javascript: or data: URLs have no business there.
 // https only: the console's pages load no image over http (their content policy would block it unseen).
-const faceUrl = () => bytes(LIMITS.faceUrl, "Face URL").pipe(z.url({ protocol: /^https$/, message: "Face URL must be an https address" }).or(z.literal("")));
+const faceUrl = () =>
+  bytes(LIMITS.faceUrl, "Face URL").pipe(z.url({ protocol: /^https$/, message: "Face URL must be an https address" }).or(z.literal("")));
 
 export const groupIdSchema = z
   .string()
   .refine((v) => v.length > 0, because("groupIdEmpty", "Group ID must not be empty"))
   .refine((v) => /^[\x20-\x7e]*$/.test(v), because("groupIdAscii", "Group ID may only use printable ASCII characters"))
-  .refine((v) => utf8Bytes(v) <= LIMITS.groupId, because("groupIdLength", `Group ID must be at most ${LIMITS.groupId} characters`, { max: LIMITS.groupId }));
+  .refine(
+    (v) => utf8Bytes(v) <= LIMITS.groupId,
+    because("groupIdLength", `Group ID must be at most ${LIMITS.groupId} characters`, { max: LIMITS.groupId }),
+  );
 
 export const createGroupSchema = z
   .object({
@@ -54,7 +63,11 @@ export const createGroupSchema = z
   .superRefine((g, ctx) => {
     if (g.joinOption && !JOIN_OPTIONS_BY_TYPE[g.type].includes(g.joinOption)) {
       const allowed = JOIN_OPTIONS_BY_TYPE[g.type].join(" or ");
-      ctx.addIssue({ code: "custom", path: ["joinOption"], ...because("joinOptionType", `A ${g.type} group only allows ${allowed}`, { type: g.type, allowed }) });
+      ctx.addIssue({
+        code: "custom",
+        path: ["joinOption"],
+        ...because("joinOptionType", `A ${g.type} group only allows ${allowed}`, { type: g.type, allowed }),
+      });
     }
     if (g.id !== undefined) {
       const community = g.type === "Community";
@@ -62,14 +75,22 @@ export const createGroupSchema = z
         ctx.addIssue({ code: "custom", path: ["id"], ...because("communityIdPrefix", "A Community's custom ID must start with @TGS#_") });
       }
       if (!community && g.id.startsWith("@TGS#")) {
-        ctx.addIssue({ code: "custom", path: ["id"], ...because("reservedIdPrefix", "Custom IDs must not start with @TGS# (reserved for generated IDs)") });
+        ctx.addIssue({
+          code: "custom",
+          path: ["id"],
+          ...because("reservedIdPrefix", "Custom IDs must not start with @TGS# (reserved for generated IDs)"),
+        });
       }
     }
     if (g.supportTopic && g.type !== "Community") {
       ctx.addIssue({ code: "custom", path: ["supportTopic"], ...because("topicsCommunityOnly", "Only Community groups can have topics") });
     }
     if (g.memberIds?.length && g.type === "AVChatRoom") {
-      ctx.addIssue({ code: "custom", path: ["memberIds"], ...because("avNoMembers", "AVChatRoom groups have no member list: users join by themselves") });
+      ctx.addIssue({
+        code: "custom",
+        path: ["memberIds"],
+        ...because("avNoMembers", "AVChatRoom groups have no member list: users join by themselves"),
+      });
     }
   });
 export type CreateGroupInput = z.infer<typeof createGroupSchema>;
@@ -90,10 +111,18 @@ export const groupPatchSchema = z
 export type GroupPatch = z.infer<typeof groupPatchSchema>;
 
 /** Why a type cannot take a join option: a translation key for the editor, English words for the 422. */
-export function joinOptionRefusal(type: GroupType, option: JoinOption): { key: string; values: { type: GroupType }; message: string } | null {
+export function joinOptionRefusal(
+  type: GroupType,
+  option: JoinOption,
+): { key: string; values: { type: GroupType }; message: string } | null {
   if (JOIN_OPTIONS_BY_TYPE[type].includes(option)) return null;
-  if (type === "Work") return { key: "joinWorkOnly", values: { type }, message: "Work groups are invitation only: members invite others, nobody can apply" };
-  return { key: "joinAlwaysFree", values: { type }, message: `${type} groups are always free to join; their join option cannot be changed` };
+  if (type === "Work")
+    return { key: "joinWorkOnly", values: { type }, message: "Work groups are invitation only: members invite others, nobody can apply" };
+  return {
+    key: "joinAlwaysFree",
+    values: { type },
+    message: `${type} groups are always free to join; their join option cannot be changed`,
+  };
 }
 
 export const groupSchema = z.object({

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { because } from "./issues";
 
-const userId = z.string().min(1).max(32).refine((v) => /^[\x21-\x7e]+$/.test(v), because("userIdAscii", "User IDs are printable ASCII without spaces"));
+const userId = z
+  .string()
+  .min(1)
+  .max(32)
+  .refine((v) => /^[\x21-\x7e]+$/.test(v), because("userIdAscii", "User IDs are printable ASCII without spaces"));
 
 export const memberSchema = z.object({
   userId: z.string(),
@@ -11,7 +15,9 @@ export const memberSchema = z.object({
 });
 export type Member = z.infer<typeof memberSchema>;
 
-export const addMembersSchema = z.object({ userIds: z.array(userId).min(1, "Name at least one user").max(300, "At most 300 users at once") }).strict();
+export const addMembersSchema = z
+  .object({ userIds: z.array(userId).min(1, "Name at least one user").max(300, "At most 300 users at once") })
+  .strict();
 /**
  * One result per user asked for. `outcome` when it worked (added; invited, for Work groups awaiting the user;
  * already a member), else `error` with a code of the error contract, or `unknown_user` for an ID the IM app

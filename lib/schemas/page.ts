@@ -4,4 +4,5 @@ import { z } from "zod";
 export type Page<T> = { items: T[]; nextCursor: string | null; total: number };
 
 /** The same as a schema, for routes that declare what they answer. */
-export const pageSchema = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number().int() });
+export const pageSchema = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number().int() });

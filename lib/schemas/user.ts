@@ -41,8 +41,16 @@ export const passwordSchema = z
   .refine((v) => v.length >= 10, because("passwordShort", "Password must be at least 10 characters", { min: 10 }))
   .refine((v) => new TextEncoder().encode(v).length <= 72, because("passwordLong", "Password must be at most 72 bytes", { max: 72 }));
 
-const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email({ message: "Enter a valid email address" }));
-const nameSchema = z.string().trim().refine((v) => v.length <= 100, because("nameLong", "Name must be at most 100 characters", { max: 100 }));
+const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: "Enter a valid email address" }));
+const nameSchema = z
+  .string()
+  .trim()
+  .refine((v) => v.length <= 100, because("nameLong", "Name must be at most 100 characters", { max: 100 }));
 
 export const createUserSchema = z
   .object({ email: emailSchema, name: nameSchema.optional(), password: passwordSchema, role: roleSchema })
@@ -52,7 +60,12 @@ export type CreateUserInput = z.infer<typeof createUserSchema>;
 const atLeastOne = (v: object) => Object.values(v).some((x) => x !== undefined);
 
 export const updateUserSchema = z
-  .object({ name: nameSchema.optional(), role: roleSchema.optional(), disabled: z.boolean().optional(), password: passwordSchema.optional() })
+  .object({
+    name: nameSchema.optional(),
+    role: roleSchema.optional(),
+    disabled: z.boolean().optional(),
+    password: passwordSchema.optional(),
+  })
   .strict()
   .refine(atLeastOne, because("nothingToChange", "Nothing to change"));
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
@@ -84,5 +97,10 @@ export const linkSsoSchema = z.object({ subject: z.string().trim().min(1).max(25
 export type LinkSsoInput = z.infer<typeof linkSsoSchema>;
 
 /** An account that failed to sign in lately (GET /api/users/sign-in-failures): guessing, seen by admins. */
-export const signInFailuresSchema = z.object({ email: z.string(), failures: z.number().int(), addresses: z.number().int(), lastAt: z.string() });
+export const signInFailuresSchema = z.object({
+  email: z.string(),
+  failures: z.number().int(),
+  addresses: z.number().int(),
+  lastAt: z.string(),
+});
 export type SignInFailures = z.infer<typeof signInFailuresSchema>;

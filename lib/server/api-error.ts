@@ -44,7 +44,13 @@ export class ApiError extends Error {
   }
 
   /** A refusal the UI can put in the reader's language: `details.reason` names a key of the `Reasons` messages. */
-  static because(code: ErrorCode, key: string, message: string, values?: Record<string, string | number>, details: Record<string, unknown> = {}) {
+  static because(
+    code: ErrorCode,
+    key: string,
+    message: string,
+    values?: Record<string, string | number>,
+    details: Record<string, unknown> = {},
+  ) {
     return new ApiError(code, message, { ...details, reason: { key, ...(values ? { values } : {}) } });
   }
 

@@ -21,7 +21,6 @@ export async function listApplications(query: ListApplicationsQuery): Promise<Pa
   return { ...page, items: await withGroupFill(db, page.items) };
 }
 
-
 /**
  * Approves or refuses one application. The intent is in the audit log before the IM call, so a crash in
  * between leaves a trace; the IM server (or, without the extension, the console's inbox) settles it
@@ -37,9 +36,15 @@ export async function handleApplication(id: string, approve: boolean, reason: st
 async function settle(id: string, approve: boolean, reason: string | undefined, { actor, requestId }: Actor): Promise<Application> {
   const { db } = getContext();
   return audited(
-    { actor, action: approve ? "application.approve" : "application.refuse", groupId: await inboxGroupOf(db, id), target: id, after: reason ? { reason } : undefined, requestId },
-    async () =>
-      (await applicationSource()).decide(id, approve, reason, actor.email),
+    {
+      actor,
+      action: approve ? "application.approve" : "application.refuse",
+      groupId: await inboxGroupOf(db, id),
+      target: id,
+      after: reason ? { reason } : undefined,
+      requestId,
+    },
+    async () => (await applicationSource()).decide(id, approve, reason, actor.email),
     (a) => ({ groupId: a.groupId, after: { status: a.status, ...(reason ? { reason } : {}) } }),
   ).then((a) => {
     publishEvent({ type: "application.handled", groupId: a.groupId, applicationId: a.id, userId: a.requesterId });
@@ -51,7 +56,12 @@ async function settle(id: string, approve: boolean, reason: string | undefined, 
 const BULK_CONCURRENCY = 8;
 
 /** Many applications through the gateway's rate limit; every id gets its own result, in the order asked. */
-export async function handleApplications(ids: string[], approve: boolean, reason: string | undefined, actor: Actor): Promise<{ results: BulkResult[] }> {
+export async function handleApplications(
+  ids: string[],
+  approve: boolean,
+  reason: string | undefined,
+  actor: Actor,
+): Promise<{ results: BulkResult[] }> {
   const { db } = getContext();
   const results: BulkResult[] = new Array(ids.length);
   let nextIndex = 0;
@@ -74,7 +84,8 @@ export async function handleApplications(ids: string[], approve: boolean, reason
 }
 
 function toResultError(err: unknown): NonNullable<BulkResult["error"]> {
-  if (err instanceof ApiError) return { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) };
+  if (err instanceof ApiError)
+    return { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) };
   log("error", "bulk application handling failed", { error: err });
   return { code: "internal", message: "Something went wrong on our side. It has been logged" };
 }

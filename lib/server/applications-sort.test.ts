@@ -37,7 +37,11 @@ async function allPages(query: string): Promise<string[]> {
 // Five applications to one group, three of them in the same second, so a page of two ends inside the tie.
 const SECONDS = [100, 200, 200, 200, 300];
 
-function suite(backEnd: string, strictTencent: boolean, seed: (c: { im: TestServer; db: TestStore; gateway: ImGateway }, groupId: string) => Promise<string[]>) {
+function suite(
+  backEnd: string,
+  strictTencent: boolean,
+  seed: (c: { im: TestServer; db: TestStore; gateway: ImGateway }, groupId: string) => Promise<string[]>,
+) {
   describe(`GET /api/applications sort, ${backEnd}`, () => {
     let c!: { im: TestServer; db: TestStore; gateway: ImGateway };
     consoleOverImServer({ strictTencent }, (started) => (c = started));
@@ -57,7 +61,10 @@ function suite(backEnd: string, strictTencent: boolean, seed: (c: { im: TestServ
     it("refuses a cursor made for the other sort (400 badCursor)", async () => {
       const newestCursor = ((await get(`${inGroup()}&limit=2`)).body as unknown as Page).nextCursor;
       const oldestCursor = ((await get(`${inGroup()}&sort=oldest&limit=2`)).body as unknown as Page).nextCursor;
-      for (const [sort, cursor] of [["oldest", newestCursor], ["newest", oldestCursor]] as const) {
+      for (const [sort, cursor] of [
+        ["oldest", newestCursor],
+        ["newest", oldestCursor],
+      ] as const) {
         expect(cursor).toBeTruthy();
         const { status, body } = await get(`${inGroup()}&sort=${sort}&limit=2&cursor=${cursor}`);
         expect(status).toBe(400);
@@ -77,7 +84,18 @@ suite("the IM server's applications", false, async ({ im }, groupId) => {
   const users = SECONDS.map((_, i) => `sort_user_${i}`);
   await im.rest("im_open_login_svc/multiaccount_import", { Accounts: users });
   return users.map((requester, i) =>
-    String(im.store.applications.insert({ groupId, requester, message: "", status: "pending", createdAt: 1_700_000_000 + SECONDS[i], handledBy: null, handledAt: null, reason: null })),
+    String(
+      im.store.applications.insert({
+        groupId,
+        requester,
+        message: "",
+        status: "pending",
+        createdAt: 1_700_000_000 + SECONDS[i],
+        handledBy: null,
+        handledAt: null,
+        reason: null,
+      }),
+    ),
   );
 });
 

@@ -5,8 +5,17 @@ import { decodeIdCursor, encodeIdCursor } from "./id-cursor";
 import { escapeLike, type Store } from "./store/store";
 
 export type AuditRow = {
-  id: number; at: string; actor_id: number | null; actor_email: string; action: string; group_id: string | null;
-  target: string | null; before: string | null; after: string | null; result: string | null; request_id: string;
+  id: number;
+  at: string;
+  actor_id: number | null;
+  actor_email: string;
+  action: string;
+  group_id: string | null;
+  target: string | null;
+  before: string | null;
+  after: string | null;
+  result: string | null;
+  request_id: string;
 };
 
 function where(filters: AuditFilters): { sql: string[]; args: (string | number)[] } {
@@ -51,8 +60,16 @@ const parseJson = (text: string | null): unknown => {
 
 export function toAuditEntry(r: AuditRow): AuditEntry {
   return {
-    id: String(r.id), at: r.at, actor: { id: r.actor_id === null ? null : String(r.actor_id), email: r.actor_email }, action: r.action,
-    groupId: r.group_id, target: r.target, before: parseJson(r.before), after: parseJson(r.after), result: r.result, requestId: r.request_id,
+    id: String(r.id),
+    at: r.at,
+    actor: { id: r.actor_id === null ? null : String(r.actor_id), email: r.actor_email },
+    action: r.action,
+    groupId: r.group_id,
+    target: r.target,
+    before: parseJson(r.before),
+    after: parseJson(r.after),
+    result: r.result,
+    requestId: r.request_id,
   };
 }
 

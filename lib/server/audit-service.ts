@@ -30,6 +30,14 @@ export async function recentGroupEvents(groupId: string, limit = 20): Promise<Gr
   const requesters = await requestersOf(entries.flatMap((e) => (isApplicationEvent(e.action) && e.target ? [e.target] : [])));
   return entries.map((e) => {
     const requester = isApplicationEvent(e.action) && e.target ? requesters.get(e.target) : undefined;
-    return { id: e.id, at: e.at, action: e.action, target: e.target, result: e.result, actor: e.actor.email, ...(requester ? { requester } : {}) };
+    return {
+      id: e.id,
+      at: e.at,
+      action: e.action,
+      target: e.target,
+      result: e.result,
+      actor: e.actor.email,
+      ...(requester ? { requester } : {}),
+    };
   });
 }

@@ -20,7 +20,13 @@ async function groupOrNull(im: ImGateway, id: string): Promise<Group | null> {
 }
 
 /** Whether the members are where the change meant to put them; a group that is gone cannot say. */
-async function memberVerdict(im: ImGateway, action: string, groupId: string, target: string, after: Record<string, unknown>): Promise<Verdict> {
+async function memberVerdict(
+  im: ImGateway,
+  action: string,
+  groupId: string,
+  target: string,
+  after: Record<string, unknown>,
+): Promise<Verdict> {
   const userIds = target.split(",");
   let roles: Map<string, string>;
   try {
@@ -79,7 +85,10 @@ export async function settleUnfinishedAudit(
   { olderThanMs = 0, inFlight = auditsInFlight() }: { olderThanMs?: number; inFlight?: ReadonlySet<number> } = {},
 ): Promise<number> {
   const cutoff = new Date(Date.now() - olderThanMs).toISOString();
-  const rows = await db.all<Unsettled>("SELECT id, action, actor_email, group_id, target, after FROM audit WHERE result IS NULL AND at <= ? ORDER BY id", [cutoff]);
+  const rows = await db.all<Unsettled>(
+    "SELECT id, action, actor_email, group_id, target, after FROM audit WHERE result IS NULL AND at <= ? ORDER BY id",
+    [cutoff],
+  );
   let settled = 0;
   for (const row of rows) {
     if (inFlight.has(Number(row.id))) continue;
@@ -104,7 +113,11 @@ export const SETTLE_SHARED_AFTER_MS = 5 * 60 * 1000;
  * server late). With PostgreSQL another instance may still be running the request: only intents older than
  * any request can take are settled.
  */
-export function settleDue(db: Store, im: ImGateway, { shared, startedAt, imTimeoutMs }: { shared: boolean; startedAt: number; imTimeoutMs: number }): Promise<number> {
+export function settleDue(
+  db: Store,
+  im: ImGateway,
+  { shared, startedAt, imTimeoutMs }: { shared: boolean; startedAt: number; imTimeoutMs: number },
+): Promise<number> {
   const now = Date.now();
   const olderThanMs = shared ? SETTLE_SHARED_AFTER_MS : Math.min(now - startedAt, 3 * imTimeoutMs);
   return settleUnfinishedAudit(db, im, { olderThanMs });

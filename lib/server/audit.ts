@@ -21,15 +21,33 @@ const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 export async function recordIntent(db: Store, e: AuditIntent): Promise<number> {
   const row = await db.get<{ id: number }>(
     "INSERT INTO audit (at, actor_id, actor_email, action, group_id, target, before, after, result, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?) RETURNING id",
-    [new Date().toISOString(), Number(e.actor.id) || null, e.actor.email, e.action, e.groupId ?? null, e.target ?? null, json(e.before), json(e.after), e.requestId],
+    [
+      new Date().toISOString(),
+      Number(e.actor.id) || null,
+      e.actor.email,
+      e.action,
+      e.groupId ?? null,
+      e.target ?? null,
+      json(e.before),
+      json(e.after),
+      e.requestId,
+    ],
   );
   return row!.id;
 }
 
 /** `result` is "ok" or the BFF error code; `changes` fills in what only the outcome knows (a generated group ID). */
-export async function recordResult(db: Store, id: number, result: string, changes: { groupId?: string; after?: unknown } = {}): Promise<void> {
+export async function recordResult(
+  db: Store,
+  id: number,
+  result: string,
+  changes: { groupId?: string; after?: unknown } = {},
+): Promise<void> {
   await db.run("UPDATE audit SET result = ?, group_id = COALESCE(?, group_id), after = COALESCE(?, after) WHERE id = ?", [
-    result, changes.groupId ?? null, json(changes.after), id,
+    result,
+    changes.groupId ?? null,
+    json(changes.after),
+    id,
   ]);
 }
 

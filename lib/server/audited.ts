@@ -11,7 +11,11 @@ import { apiErrorForUnknownOutcome, apiErrorFromIm } from "./im-error-words";
  * When the IM server got the request but no answer came back (a timeout, a dropped connection), the outcome
  * is not known: the intent stays without a result, as after a crash, and settlement asks the IM server later.
  */
-export async function audited<T>(intent: Parameters<typeof recordIntent>[1], work: () => Promise<T>, after?: (result: T) => { groupId?: string; after?: unknown }): Promise<T> {
+export async function audited<T>(
+  intent: Parameters<typeof recordIntent>[1],
+  work: () => Promise<T>,
+  after?: (result: T) => { groupId?: string; after?: unknown },
+): Promise<T> {
   const { db } = getContext();
   const auditId = await recordIntent(db, intent);
   const running = auditsInFlight();

@@ -49,9 +49,19 @@ export function getAuthOptions(): AuthOptions {
         if (!user) return token;
         // The session names the console user, never the IdP's subject.
         const signedIn: SignedInUser | null =
-          account?.provider === OIDC_PROVIDER_ID ? (oidc ? await signedInByOidc(getContext().db, oidc, profile as Record<string, unknown> | undefined) : null) : (user as unknown as SignedInUser);
+          account?.provider === OIDC_PROVIDER_ID
+            ? oidc
+              ? await signedInByOidc(getContext().db, oidc, profile as Record<string, unknown> | undefined)
+              : null
+            : (user as unknown as SignedInUser);
         if (!signedIn) return token;
-        return { ...token, ...claimsForSignIn(signedIn), role: roleSchema.parse(signedIn.role), email: signedIn.email, name: signedIn.name };
+        return {
+          ...token,
+          ...claimsForSignIn(signedIn),
+          role: roleSchema.parse(signedIn.role),
+          email: signedIn.email,
+          name: signedIn.name,
+        };
       },
       session({ session, token }) {
         return { ...session, user: { ...session.user, id: token.sub, role: token.role } };

@@ -9,7 +9,10 @@ describeEachStore("the bootstrap admin at every start", (kind) => {
   freshStoreEachTest(kind, (store) => (db = store));
 
   it("re-applying an unchanged CONSOLE_ADMIN_PASSWORD ends nothing; a new one ends the admin's sessions", async () => {
-    expect(await bootstrapAdmin(db, { email: "admin@localhost", password: "first-password" })).toEqual({ email: "admin@localhost", created: true });
+    expect(await bootstrapAdmin(db, { email: "admin@localhost", password: "first-password" })).toEqual({
+      email: "admin@localhost",
+      created: true,
+    });
     const admin = (await verifyCredentials(db, "admin@localhost", "first-password"))!;
     const token = claimsForSignIn(admin);
     await bootstrapAdmin(db, { email: "admin@localhost", password: "first-password" });

@@ -2,14 +2,31 @@ import "server-only";
 import { LOCALES, THEMES, type ConsoleUser, type Locale, type Role, type Theme } from "@/lib/schemas/user";
 import type { Store } from "./store/store";
 
-type Row = { id: number; email: string; name: string; role: Role; disabled: number; locale: string | null; theme: string | null; password_hash: string };
+type Row = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: number;
+  locale: string | null;
+  theme: string | null;
+  password_hash: string;
+};
 
 // Rows from before preferences existed hold NULL: they read as the defaults.
-const toLocale = (v: string | null): Locale => (LOCALES as readonly string[]).includes(v ?? "") ? (v as Locale) : "en";
-const toTheme = (v: string | null): Theme => (THEMES as readonly string[]).includes(v ?? "") ? (v as Theme) : "system";
+const toLocale = (v: string | null): Locale => ((LOCALES as readonly string[]).includes(v ?? "") ? (v as Locale) : "en");
+const toTheme = (v: string | null): Theme => ((THEMES as readonly string[]).includes(v ?? "") ? (v as Theme) : "system");
 
 export function toConsoleUser(r: Row): ConsoleUser {
-  return { id: String(r.id), email: r.email, name: r.name, role: r.role, disabled: r.disabled === 1, locale: toLocale(r.locale), theme: toTheme(r.theme) };
+  return {
+    id: String(r.id),
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    disabled: r.disabled === 1,
+    locale: toLocale(r.locale),
+    theme: toTheme(r.theme),
+  };
 }
 
 /** IDs arrive from URLs: anything but a positive integer is simply not a user. */
@@ -30,7 +47,11 @@ export async function passwordHashOf(db: Store, id: string): Promise<string | nu
 }
 
 /** Keyset page in creation order; `afterId` is the last ID of the previous page. */
-export async function pageUserRows(db: Store, afterId: number, limit: number): Promise<{ items: ConsoleUser[]; more: boolean; total: number }> {
+export async function pageUserRows(
+  db: Store,
+  afterId: number,
+  limit: number,
+): Promise<{ items: ConsoleUser[]; more: boolean; total: number }> {
   const rows = await db.all<Row>("SELECT * FROM users WHERE id > ? ORDER BY id LIMIT ?", [afterId, limit + 1]);
   const total = (await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM users"))!.n;
   return { items: rows.slice(0, limit).map(toConsoleUser), more: rows.length > limit, total };
@@ -45,7 +66,14 @@ export async function activeAdminCount(db: Store): Promise<number> {
 
 export type UserChanges = { name?: string; role?: Role; disabled?: boolean; locale?: Locale; theme?: Theme; passwordHash?: string };
 
-const COLUMNS: Record<keyof UserChanges, string> = { name: "name", role: "role", disabled: "disabled", locale: "locale", theme: "theme", passwordHash: "password_hash" };
+const COLUMNS: Record<keyof UserChanges, string> = {
+  name: "name",
+  role: "role",
+  disabled: "disabled",
+  locale: "locale",
+  theme: "theme",
+  passwordHash: "password_hash",
+};
 
 export async function updateUserRow(db: Store, id: string, changes: UserChanges): Promise<void> {
   const keys = (Object.keys(changes) as (keyof UserChanges)[]).filter((k) => changes[k] !== undefined);

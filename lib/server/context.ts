@@ -20,7 +20,10 @@ export async function closeContext(): Promise<void> {
 export function getContext(): Context {
   if (!holder.__groupConsole) {
     const env = getEnv();
-    holder.__groupConsole = { db: openStore({ databaseUrl: env.databaseUrl, sqliteFile: path.join(env.dataDir, "console.sqlite") }), im: createImGateway({ ...env.im, observe: observeIm }) };
+    holder.__groupConsole = {
+      db: openStore({ databaseUrl: env.databaseUrl, sqliteFile: path.join(env.dataDir, "console.sqlite") }),
+      im: createImGateway({ ...env.im, observe: observeIm }),
+    };
   }
   return holder.__groupConsole;
 }

@@ -36,26 +36,29 @@ export async function updateGroup(id: string, patch: GroupPatch, { actor, reques
   if (patch.maxMemberCount !== undefined && patch.maxMemberCount < before.memberCount) {
     const message = `The group already has ${before.memberCount} members; the limit cannot be lower`;
     const values = { count: before.memberCount };
-    throw ApiError.because("validation", "limitBelowMembers", message, values, { fields: [{ path: "maxMemberCount", message, key: "limitBelowMembers", values }] });
+    throw ApiError.because("validation", "limitBelowMembers", message, values, {
+      fields: [{ path: "maxMemberCount", message, key: "limitBelowMembers", values }],
+    });
   }
   const changedBefore = Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof Group]]));
-  return audited(
-    { actor, action: "group.update", groupId: id, before: changedBefore, after: patch, requestId },
-    async () => {
-      await im.modifyGroup(id, patch);
-      const after = (await syncGroup(id)) ?? { ...before, ...patch };
-      publishEvent({ type: "group.updated", groupId: id });
-      return after;
-    },
-  );
+  return audited({ actor, action: "group.update", groupId: id, before: changedBefore, after: patch, requestId }, async () => {
+    await im.modifyGroup(id, patch);
+    const after = (await syncGroup(id)) ?? { ...before, ...patch };
+    publishEvent({ type: "group.updated", groupId: id });
+    return after;
+  });
 }
-
 
 /** Dismisses a group: members are told by the IM server; the directory forgets it. */
 export async function dismissGroup(id: string, { actor, requestId }: Actor): Promise<DismissOutcome> {
   const { db, im } = getContext();
   const before = await getGroupDetail(id);
-  const outcome: DismissOutcome = { id, name: before.name, membersRemoved: before.memberCount, applicationsDropped: before.pendingApplications ?? 0 };
+  const outcome: DismissOutcome = {
+    id,
+    name: before.name,
+    membersRemoved: before.memberCount,
+    applicationsDropped: before.pendingApplications ?? 0,
+  };
   return audited({ actor, action: "group.dismiss", groupId: id, before, after: outcome, requestId }, async () => {
     await im.destroyGroup(id);
     await removeGroup(db, id);
@@ -69,10 +72,21 @@ export async function transferOwner(id: string, userId: string, { actor, request
   const before = await getGroupDetail(id);
   if (before.type === "AVChatRoom") throw ApiError.because("validation", "avNoOwner", "AVChatRoom groups cannot change owner");
   if (before.ownerId === userId) throw ApiError.because("validation", "alreadyOwner", `${userId} already owns this group`, { userId });
-  return audited({ actor, action: "group.owner", groupId: id, target: userId, before: { ownerId: before.ownerId }, after: { ownerId: userId }, requestId }, async () => {
-    await im.changeOwner(id, userId);
-    const after = (await syncGroup(id)) ?? before;
-    publishEvent({ type: "group.updated", groupId: id });
-    return after;
-  });
+  return audited(
+    {
+      actor,
+      action: "group.owner",
+      groupId: id,
+      target: userId,
+      before: { ownerId: before.ownerId },
+      after: { ownerId: userId },
+      requestId,
+    },
+    async () => {
+      await im.changeOwner(id, userId);
+      const after = (await syncGroup(id)) ?? before;
+      publishEvent({ type: "group.updated", groupId: id });
+      return after;
+    },
+  );
 }

@@ -36,8 +36,15 @@ function suite(backEnd: string, strictTencent: boolean, apply: Apply) {
       await handleApplication(refused, false, "Not this time", moderator);
 
       const events = await recentGroupEvents(groupId);
-      expect(events.find((e) => e.action === "application.approve")).toMatchObject({ target: approved, actor: "mod@events.test", requester: { userId: aiko, nickname: "Aiko 愛子" } });
-      expect(events.find((e) => e.action === "application.refuse")).toMatchObject({ target: refused, requester: { userId: nameless, nickname: "" } });
+      expect(events.find((e) => e.action === "application.approve")).toMatchObject({
+        target: approved,
+        actor: "mod@events.test",
+        requester: { userId: aiko, nickname: "Aiko 愛子" },
+      });
+      expect(events.find((e) => e.action === "application.refuse")).toMatchObject({
+        target: refused,
+        requester: { userId: nameless, nickname: "" },
+      });
     });
   });
 }

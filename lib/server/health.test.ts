@@ -25,7 +25,10 @@ beforeAll(async () => {
   vi.stubEnv("IM_SECRET_KEY", SECRET);
   vi.stubEnv("NEXTAUTH_SECRET", "health-test-nextauth-secret");
   vi.stubEnv("IM_ADMIN_ID", ADMIN);
-  holder.__groupConsole = { db, im: createImGateway({ baseUrl: im.url, sdkAppId: SDKAPPID, secretKey: SECRET, adminId: ADMIN, timeoutMs: 2_000 }) };
+  holder.__groupConsole = {
+    db,
+    im: createImGateway({ baseUrl: im.url, sdkAppId: SDKAPPID, secretKey: SECRET, adminId: ADMIN, timeoutMs: 2_000 }),
+  };
 });
 afterAll(async () => {
   delete holder.__groupConsole;

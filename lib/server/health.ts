@@ -65,5 +65,10 @@ export function checkHealthDetails(): Promise<HealthDetails> {
 export async function checkHealth(): Promise<Health> {
   const { status, im, store, directory } = await checkHealthDetails();
   // Field by field, so that nothing added to the details ever reaches an anonymous caller by accident.
-  return { status, im: { ok: im.ok, latencyMs: im.latencyMs }, store: { ok: store.ok }, directory: { lastFullCrawlAt: directory.lastFullCrawlAt, crawling: directory.crawling } };
+  return {
+    status,
+    im: { ok: im.ok, latencyMs: im.latencyMs },
+    store: { ok: store.ok },
+    directory: { lastFullCrawlAt: directory.lastFullCrawlAt, crawling: directory.crawling },
+  };
 }

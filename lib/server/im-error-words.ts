@@ -28,8 +28,15 @@ export function apiErrorFromIm(err: ImError): ApiError {
   if (err.unavailable) return new ApiError("im_unavailable", "The IM server cannot be reached right now. Try again shortly", details);
   if (err.rateLimited) return new ApiError("rate_limited", RATE_LIMITED, details);
   if (err.badSignature) {
-    log("error", "IM server refused the console's UserSig: check IM_SDKAPPID, IM_SECRET_KEY and IM_ADMIN_ID", { imCode: err.code, imInfo: err.info });
-    return new ApiError("im_error", "The console's IM credentials were refused (check IM_SDKAPPID, IM_SECRET_KEY and IM_ADMIN_ID)", details);
+    log("error", "IM server refused the console's UserSig: check IM_SDKAPPID, IM_SECRET_KEY and IM_ADMIN_ID", {
+      imCode: err.code,
+      imInfo: err.info,
+    });
+    return new ApiError(
+      "im_error",
+      "The console's IM credentials were refused (check IM_SDKAPPID, IM_SECRET_KEY and IM_ADMIN_ID)",
+      details,
+    );
   }
   if (err.code === IM_BAD_RESPONSE) {
     log("error", "IM answer not understood", { imCommand: err.command, imInfo: err.info });
@@ -46,14 +53,20 @@ export function apiErrorFromIm(err: ImError): ApiError {
  * words that do not invite a blind retry; the audit entry waits for settlement to ask the IM server.
  */
 export function apiErrorForUnknownOutcome(err: ImError): ApiError {
-  const message = "The IM server did not answer, so it is not known whether the change took effect. The console will ask the IM server and record the outcome in the audit log; check there before trying again";
-  return ApiError.because("im_unavailable", "outcomeUnknown", message, undefined, { imCode: err.code, imInfo: err.info, command: err.command });
+  const message =
+    "The IM server did not answer, so it is not known whether the change took effect. The console will ask the IM server and record the outcome in the audit log; check there before trying again";
+  return ApiError.because("im_unavailable", "outcomeUnknown", message, undefined, {
+    imCode: err.code,
+    imInfo: err.info,
+    command: err.command,
+  });
 }
 
 /** Who won the race: the IM server names the handler and when, so the loser can be told. */
 function alreadyHandled(err: ImError, details: Record<string, unknown>): ApiError {
   const handledBy = typeof err.extra.Handler_Account === "string" && err.extra.Handler_Account ? err.extra.Handler_Account : undefined;
-  const handledAt = typeof err.extra.HandleTime === "number" && err.extra.HandleTime > 0 ? new Date(err.extra.HandleTime * 1000).toISOString() : undefined;
+  const handledAt =
+    typeof err.extra.HandleTime === "number" && err.extra.HandleTime > 0 ? new Date(err.extra.HandleTime * 1000).toISOString() : undefined;
   const status = err.extra.Status === "Approved" ? "approved" : err.extra.Status === "Refused" ? "refused" : undefined;
   const message = `This application was already ${status ?? "handled"}${handledBy ? ` by ${handledBy}` : ""}`;
   return new ApiError("conflict", message, { ...details, handledBy, handledAt, status });

@@ -17,7 +17,17 @@ import { openSqliteTestStore, type TestStore } from "./store/test-stores";
 const ADMIN: SessionUser = { id: "1", email: "admin@faults.test", name: "Admin", role: "admin" };
 vi.mock("./session", () => ({ currentUser: async () => ADMIN, requireUser: async () => ADMIN }));
 
-const GROUP = { GroupId: "stub-group", ErrorCode: 0, Type: "Public", Name: "Stub group", Owner_Account: "owner_1", CreateTime: 1700000000, MemberNum: 3, MaxMemberNum: 6000, ApplyJoinOption: "NeedPermission" };
+const GROUP = {
+  GroupId: "stub-group",
+  ErrorCode: 0,
+  Type: "Public",
+  Name: "Stub group",
+  Owner_Account: "owner_1",
+  CreateTime: 1700000000,
+  MemberNum: 3,
+  MaxMemberNum: 6000,
+  ApplyJoinOption: "NeedPermission",
+};
 const groupInfo = ok({ GroupInfo: [GROUP] });
 const noApplications = ok({ ApplicationList: [], TotalCount: 0, Next: "" });
 
@@ -35,7 +45,10 @@ const holder = globalThis as typeof globalThis & { __groupConsole?: unknown };
 const IM_TIMEOUT_MS = 150;
 
 function useIm(baseUrl: string, clock?: { unixSeconds: () => number }) {
-  const im = createImGateway({ baseUrl, sdkAppId: 1400000000, secretKey: "stub-secret-key-0123456789", adminId: "administrator", timeoutMs: IM_TIMEOUT_MS }, clock);
+  const im = createImGateway(
+    { baseUrl, sdkAppId: 1400000000, secretKey: "stub-secret-key-0123456789", adminId: "administrator", timeoutMs: IM_TIMEOUT_MS },
+    clock,
+  );
   holder.__groupConsole = { db, im };
   return im;
 }
@@ -75,7 +88,16 @@ describe("an IM server that cannot be reached", () => {
     stub.script("get_group_info", hang);
     stub.script("create_group", hang);
     const read = await readGroup();
-    expect(read).toEqual({ status: 503, body: { error: { code: "im_unavailable", message: expect.stringContaining("cannot be reached"), details: expect.objectContaining({ imCode: -2 }) } } });
+    expect(read).toEqual({
+      status: 503,
+      body: {
+        error: {
+          code: "im_unavailable",
+          message: expect.stringContaining("cannot be reached"),
+          details: expect.objectContaining({ imCode: -2 }),
+        },
+      },
+    });
     expect(stub.callsTo("get_group_info")).toHaveLength(4);
 
     const write = await create();
@@ -111,10 +133,17 @@ describe("a write whose answer never comes", () => {
   const startedAt = Date.now() - 60_000;
   const createNamed = () => call(createGroup, "POST", "/api/groups", { body: { type: "Public", name: "Stub group", id: "stub-group" } });
   const createEntry = () => db.get<{ result: string | null }>("SELECT result FROM audit WHERE action = 'group.create'");
-  const settlementPass = () => settleDue(db, (holder.__groupConsole as { im: ReturnType<typeof useIm> }).im, { shared: false, startedAt, imTimeoutMs: IM_TIMEOUT_MS });
+  const settlementPass = () =>
+    settleDue(db, (holder.__groupConsole as { im: ReturnType<typeof useIm> }).im, { shared: false, startedAt, imTimeoutMs: IM_TIMEOUT_MS });
   const unknownOutcome = (imCode: number) => ({
     status: 503,
-    body: { error: { code: "im_unavailable", message: expect.stringContaining("not known whether the change took effect"), details: expect.objectContaining({ imCode, reason: { key: "outcomeUnknown" } }) } },
+    body: {
+      error: {
+        code: "im_unavailable",
+        message: expect.stringContaining("not known whether the change took effect"),
+        details: expect.objectContaining({ imCode, reason: { key: "outcomeUnknown" } }),
+      },
+    },
   });
 
   it("timed out: the caller hears the outcome is unknown and will be checked; the audit waits, and a later pass asks the IM server", async () => {
@@ -145,7 +174,9 @@ describe("a write whose answer never comes", () => {
     stub.script("create_group", hang);
     const running = createNamed();
     await expect.poll(createEntry).toEqual({ result: null });
-    expect(await settleDue(db, (holder.__groupConsole as { im: ReturnType<typeof useIm> }).im, { shared: false, startedAt, imTimeoutMs: 0 })).toBe(0);
+    expect(
+      await settleDue(db, (holder.__groupConsole as { im: ReturnType<typeof useIm> }).im, { shared: false, startedAt, imTimeoutMs: 0 }),
+    ).toBe(0);
     expect(await running).toEqual(unknownOutcome(-2));
   });
 
@@ -156,7 +187,16 @@ describe("a write whose answer never comes", () => {
     await new Promise((resolve) => closed.close(resolve));
     useIm(`http://127.0.0.1:${port}`);
     const write = await createNamed();
-    expect(write).toEqual({ status: 503, body: { error: { code: "im_unavailable", message: expect.stringContaining("cannot be reached"), details: expect.objectContaining({ imCode: -1 }) } } });
+    expect(write).toEqual({
+      status: 503,
+      body: {
+        error: {
+          code: "im_unavailable",
+          message: expect.stringContaining("cannot be reached"),
+          details: expect.objectContaining({ imCode: -1 }),
+        },
+      },
+    });
     expect(await createEntry()).toEqual({ result: "im_unavailable" });
   });
 });
@@ -165,7 +205,12 @@ describe("an IM server that answers nonsense", () => {
   it("garbage instead of the envelope is 502 im_error, in words, not retried", async () => {
     stub.script("get_group_info", raw(200, "<html>Welcome to nginx!</html>"));
     const read = await readGroup();
-    expect(read).toEqual({ status: 502, body: { error: { code: "im_error", message: expect.stringContaining("cannot read"), details: expect.objectContaining({ imCode: -3 }) } } });
+    expect(read).toEqual({
+      status: 502,
+      body: {
+        error: { code: "im_error", message: expect.stringContaining("cannot read"), details: expect.objectContaining({ imCode: -3 }) },
+      },
+    });
     expect(stub.callsTo("get_group_info")).toHaveLength(1);
   });
 
@@ -192,7 +237,16 @@ describe("frequency limits and signatures", () => {
   it("a limit that does not clear ends in a clear 429 rate_limited; a write over the limit (10006) is not resent", async () => {
     stub.script("get_group_info", fail(60007));
     const read = await readGroup();
-    expect(read).toEqual({ status: 429, body: { error: { code: "rate_limited", message: expect.stringContaining("rate limit"), details: expect.objectContaining({ imCode: 60007 }) } } });
+    expect(read).toEqual({
+      status: 429,
+      body: {
+        error: {
+          code: "rate_limited",
+          message: expect.stringContaining("rate limit"),
+          details: expect.objectContaining({ imCode: 60007 }),
+        },
+      },
+    });
     expect(stub.callsTo("get_group_info")).toHaveLength(4);
 
     stub.script("create_group", fail(10006));
@@ -221,7 +275,11 @@ describe("frequency limits and signatures", () => {
     stub.script("get_group_info", fail(70003, "usersig invalid"));
     const read = await readGroup();
     expect(read.status).toBe(502);
-    expect(read.body.error).toMatchObject({ code: "im_error", message: expect.stringContaining("credentials"), details: { imCode: 70003 } });
+    expect(read.body.error).toMatchObject({
+      code: "im_error",
+      message: expect.stringContaining("credentials"),
+      details: { imCode: 70003 },
+    });
     expect(stub.callsTo("get_group_info")).toHaveLength(1);
     expect(logged().length).toBeGreaterThan(0);
     vi.restoreAllMocks();
@@ -246,7 +304,10 @@ describe("a console store that is unavailable", () => {
       await call(approveApplication, "POST", "/api/applications/17/approve", { body: {}, params: { id: "17" } }),
     ];
     for (const res of attempts) {
-      expect(res).toEqual({ status: 500, body: { error: { code: "internal", message: "Something went wrong on our side. It has been logged" } } });
+      expect(res).toEqual({
+        status: 500,
+        body: { error: { code: "internal", message: "Something went wrong on our side. It has been logged" } },
+      });
     }
     expect(stub.calls.filter((c) => c.command !== "get_group_application_list")).toEqual([]);
     expect(logged()).toHaveLength(attempts.length);

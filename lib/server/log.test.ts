@@ -14,8 +14,13 @@ describe("log", () => {
   });
 
   it("never writes a UserSig or a secret, wherever it hides", () => {
-    const url = "http://im.test/v4/group_open_http_svc/get_group_info?sdkappid=1&identifier=admin&usersig=eJyrVkrOL0pVslIqSs1LLFXSUUouLs4HcjKLS0qLEnNTlGoB&random=1";
-    const out = redact({ url, nested: { password: "hunter22", list: [url], authorization: "Bearer x" }, error: new Error(`fetch ${url} failed`) });
+    const url =
+      "http://im.test/v4/group_open_http_svc/get_group_info?sdkappid=1&identifier=admin&usersig=eJyrVkrOL0pVslIqSs1LLFXSUUouLs4HcjKLS0qLEnNTlGoB&random=1";
+    const out = redact({
+      url,
+      nested: { password: "hunter22", list: [url], authorization: "Bearer x" },
+      error: new Error(`fetch ${url} failed`),
+    });
     const text = JSON.stringify(out);
     expect(text).not.toContain("eJyr");
     expect(text).not.toContain("hunter22");

@@ -40,18 +40,27 @@ export async function updateMe(user: SessionUser, input: UpdateMeInput, caller: 
 /** "Sign out everywhere": every other session of this user ends at once; this one goes on. */
 export async function signOutElsewhere(user: SessionUser, caller: Caller): Promise<{ ended: true }> {
   const { db } = getContext();
-  return audited({ actor: user, action: "user.update", target: user.email, after: { otherSessionsEnded: true }, requestId: caller.requestId }, async () => {
-    await keepThisSession(await endSessions(db, user.id, "signed_out_everywhere"));
-    return { ended: true as const };
-  });
+  return audited(
+    { actor: user, action: "user.update", target: user.email, after: { otherSessionsEnded: true }, requestId: caller.requestId },
+    async () => {
+      await keepThisSession(await endSessions(db, user.id, "signed_out_everywhere"));
+      return { ended: true as const };
+    },
+  );
 }
 
 /** Wrong guesses count against the same limits as sign-in: a borrowed session must not become a way to guess. */
 async function checkCurrentPassword(user: SessionUser, password: string, ip: string | null) {
   const { db } = getContext();
   const reserved = await reserveAttempt(db, { email: user.email, ip });
-  if (!reserved.allowed) throw ApiError.because("rate_limited", "tooManyPasswords", "Too many wrong passwords. Wait a few minutes and try again");
-  const ok = await checkReserved(db, reserved.reservation, async () => ((await passwordMatches(db, user.id, password)) ? true : null), sleep);
+  if (!reserved.allowed)
+    throw ApiError.because("rate_limited", "tooManyPasswords", "Too many wrong passwords. Wait a few minutes and try again");
+  const ok = await checkReserved(
+    db,
+    reserved.reservation,
+    async () => ((await passwordMatches(db, user.id, password)) ? true : null),
+    sleep,
+  );
   if (!ok) throw refuse("currentPassword", "Your current password is not correct", "currentPasswordWrong");
 }
 

@@ -23,7 +23,11 @@ async function appUsers(n: number): Promise<string[]> {
 }
 const ghosts = (n: number) => Array.from({ length: n }, () => `ghost_${++seq}`);
 const newGroup = async () => gateway.createGroup({ type: "Public", name: `Hikers ${++seq}`, ownerId: (await appUsers(1))[0] });
-const auditOf = (groupId: string) => db.all<{ target: string; result: string; after: string }>("SELECT target, result, after FROM audit WHERE action = 'member.add' AND group_id = ?", [groupId]);
+const auditOf = (groupId: string) =>
+  db.all<{ target: string; result: string; after: string }>(
+    "SELECT target, result, after FROM audit WHERE action = 'member.add' AND group_id = ?",
+    [groupId],
+  );
 const rolesOf = async (groupId: string, ids: string[]) => [...(await gateway.getRoles(groupId, ids)).values()];
 
 strictConsoleForThisFile((c) => void ({ im, db, gateway } = c));
@@ -89,6 +93,10 @@ describe("settling a member change whose answer never came", () => {
     const mixed = await intent(`${aiko},${chen}`);
     await settleUnfinishedAudit(db, gateway);
     const result = async (id: number) => (await db.get<{ result: string }>("SELECT result FROM audit WHERE id = ?", [id]))?.result;
-    expect([await result(added), await result(lost), await result(mixed)]).toEqual(["settled:ok", "settled:not_applied", "settled:unknown"]);
+    expect([await result(added), await result(lost), await result(mixed)]).toEqual([
+      "settled:ok",
+      "settled:not_applied",
+      "settled:unknown",
+    ]);
   });
 });

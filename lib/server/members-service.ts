@@ -34,11 +34,22 @@ export async function listMembers(groupId: string, query: { cursor?: string; lim
   if (group.type === "AVChatRoom") throw ApiError.because("validation", "noMemberList", NO_MEMBER_LIST);
   const community = group.type === "Community";
   const at = query.cursor ? decodeCursor(query.cursor) : community ? "" : 0;
-  const page = await im.listMembers(groupId, { limit: query.limit, community, offset: typeof at === "number" ? at : 0, next: typeof at === "string" ? at : "" });
+  const page = await im.listMembers(groupId, {
+    limit: query.limit,
+    community,
+    offset: typeof at === "number" ? at : 0,
+    next: typeof at === "string" ? at : "",
+  });
   const profiles = await im.getProfiles(page.members.map((m) => m.userId));
   const items = page.members.map((m) => ({ ...m, nickname: profiles.get(m.userId)?.nickname ?? "" }));
   const offset = typeof at === "number" ? at + items.length : 0;
-  const nextCursor = community ? (page.next ? encodeCursor(page.next) : null) : offset < page.total && items.length > 0 ? encodeCursor(offset) : null;
+  const nextCursor = community
+    ? page.next
+      ? encodeCursor(page.next)
+      : null
+    : offset < page.total && items.length > 0
+      ? encodeCursor(offset)
+      : null;
   return { items, nextCursor, total: page.total };
 }
 
@@ -56,7 +67,11 @@ function resultOf(userId: string, im: AddResult["result"] | undefined): AddMembe
  * the ones that exist are sent; the others come back as `unknown_user`. One audit entry for the add itself;
  * when no ID exists nothing is sent, nothing changes and nothing is audited.
  */
-export async function addMembers(groupId: string, requested: string[], { actor, requestId }: Actor): Promise<{ results: AddMemberResult[] }> {
+export async function addMembers(
+  groupId: string,
+  requested: string[],
+  { actor, requestId }: Actor,
+): Promise<{ results: AddMemberResult[] }> {
   const { im } = getContext();
   const group = await getGroupDetail(groupId);
   if (group.type === "AVChatRoom") throw ApiError.because("validation", "noMemberList", NO_MEMBER_LIST);
@@ -68,32 +83,51 @@ export async function addMembers(groupId: string, requested: string[], { actor, 
   });
   if (toAdd.length === 0) return answer(new Map());
   // An account removed between the check and the add still fails the whole call (10019), as before the check.
-  return audited({ actor, action: "member.add", groupId, target: toAdd.join(","), requestId }, async () => {
-    const outcomes = await im.addMembers(groupId, toAdd);
-    await syncGroup(groupId);
-    for (const r of outcomes) if (r.result === "added") publishEvent({ type: "member.joined", groupId, userId: r.userId });
-    return answer(new Map(outcomes.map((r) => [r.userId, r.result])));
-  }, (r) => ({ after: r.results }));
+  return audited(
+    { actor, action: "member.add", groupId, target: toAdd.join(","), requestId },
+    async () => {
+      const outcomes = await im.addMembers(groupId, toAdd);
+      await syncGroup(groupId);
+      for (const r of outcomes) if (r.result === "added") publishEvent({ type: "member.joined", groupId, userId: r.userId });
+      return answer(new Map(outcomes.map((r) => [r.userId, r.result])));
+    },
+    (r) => ({ after: r.results }),
+  );
 }
 
-export async function removeMember(groupId: string, userId: string, reason: string | undefined, { actor, requestId }: Actor): Promise<void> {
+export async function removeMember(
+  groupId: string,
+  userId: string,
+  reason: string | undefined,
+  { actor, requestId }: Actor,
+): Promise<void> {
   const { im } = getContext();
   const group = await getGroupDetail(groupId);
   if (group.type === "AVChatRoom") throw ApiError.because("validation", "noMemberList", NO_MEMBER_LIST);
-  if (group.ownerId === userId) throw ApiError.because("validation", "ownerNotRemovable", "The owner cannot be removed; transfer ownership first");
-  await audited({ actor, action: "member.remove", groupId, target: userId, after: reason ? { reason } : undefined, requestId }, async () => {
-    await im.removeMembers(groupId, [userId], reason);
-    await syncGroup(groupId);
-    publishEvent({ type: "member.left", groupId, userId });
-  });
+  if (group.ownerId === userId)
+    throw ApiError.because("validation", "ownerNotRemovable", "The owner cannot be removed; transfer ownership first");
+  await audited(
+    { actor, action: "member.remove", groupId, target: userId, after: reason ? { reason } : undefined, requestId },
+    async () => {
+      await im.removeMembers(groupId, [userId], reason);
+      await syncGroup(groupId);
+      publishEvent({ type: "member.left", groupId, userId });
+    },
+  );
 }
 
-export async function setMemberRole(groupId: string, userId: string, role: "Admin" | "Member", { actor, requestId }: Actor): Promise<{ userId: string; role: string }> {
+export async function setMemberRole(
+  groupId: string,
+  userId: string,
+  role: "Admin" | "Member",
+  { actor, requestId }: Actor,
+): Promise<{ userId: string; role: string }> {
   const { im } = getContext();
   const group = await getGroupDetail(groupId);
   if (group.type === "AVChatRoom") throw ApiError.because("validation", "noMemberList", NO_MEMBER_LIST);
   if (group.type === "Work") throw ApiError.because("validation", "workNoAdmins", "Work groups have no admins: only the owner and members");
-  if (group.ownerId === userId) throw ApiError.because("validation", "ownerRoleFixed", "The owner's role cannot be changed; transfer ownership instead");
+  if (group.ownerId === userId)
+    throw ApiError.because("validation", "ownerRoleFixed", "The owner's role cannot be changed; transfer ownership instead");
   return audited({ actor, action: "member.role", groupId, target: userId, after: { role }, requestId }, async () => {
     await im.setMemberRole(groupId, userId, role);
     publishEvent({ type: "group.updated", groupId, userId });

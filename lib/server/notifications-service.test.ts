@@ -28,7 +28,11 @@ async function hikers() {
   return { groupId, owner, member, outsider };
 }
 const received = (userId: string) => im.store.events.notices(userId).map((n) => n.content);
-const auditOf = (groupId: string) => db.all<{ target: string; result: string; after: string }>("SELECT target, result, after FROM audit WHERE action = 'group.notify' AND group_id = ?", [groupId]);
+const auditOf = (groupId: string) =>
+  db.all<{ target: string; result: string; after: string }>(
+    "SELECT target, result, after FROM audit WHERE action = 'group.notify' AND group_id = ?",
+    [groupId],
+  );
 
 strictConsoleForThisFile((c) => void ({ im, db, gateway } = c));
 

@@ -18,7 +18,8 @@ async function membersAmong(groupId: string, userIds: string[]): Promise<Set<str
   const { im } = getContext();
   const members = new Set<string>();
   for (let i = 0; i < userIds.length; i += ROLE_BATCH) {
-    for (const [userId, role] of await im.getRoles(groupId, userIds.slice(i, i + ROLE_BATCH))) if (role !== "NotMember") members.add(userId);
+    for (const [userId, role] of await im.getRoles(groupId, userIds.slice(i, i + ROLE_BATCH)))
+      if (role !== "NotMember") members.add(userId);
   }
   return members;
 }
@@ -30,7 +31,12 @@ async function membersAmong(groupId: string, userIds: string[]): Promise<Set<str
  * account_check into `not_member` and `unknown_user`. When none of them is a member nothing is sent (an empty
  * recipient list would reach everyone) and nothing is audited.
  */
-export async function notifyMembers(id: string, content: string, requested: string[] | undefined, { actor, requestId }: Actor): Promise<NotifyAnswer> {
+export async function notifyMembers(
+  id: string,
+  content: string,
+  requested: string[] | undefined,
+  { actor, requestId }: Actor,
+): Promise<NotifyAnswer> {
   const { im } = getContext();
   const group = await getGroupDetail(id);
   if (!requested?.length) {
@@ -39,7 +45,8 @@ export async function notifyMembers(id: string, content: string, requested: stri
       return { sent: true as const };
     });
   }
-  if (group.type === "AVChatRoom") throw ApiError.because("validation", "avNotifyEveryone", "AVChatRoom notifications go to everyone; leave the recipients empty");
+  if (group.type === "AVChatRoom")
+    throw ApiError.because("validation", "avNotifyEveryone", "AVChatRoom notifications go to everyone; leave the recipients empty");
   const userIds = [...new Set(requested)];
   const members = await membersAmong(id, userIds);
   const outsiders = userIds.filter((u) => !members.has(u));
@@ -50,8 +57,11 @@ export async function notifyMembers(id: string, content: string, requested: stri
   const recipients = userIds.filter((u) => members.has(u));
   if (recipients.length === 0) return { results };
   // Someone who leaves between the check and the send is dropped by the IM server without a word.
-  return audited({ actor, action: "group.notify", groupId: id, target: recipients.join(","), after: { content, userIds: recipients }, requestId }, async () => {
-    await im.sendSystemNotification(id, content, recipients);
-    return { results };
-  });
+  return audited(
+    { actor, action: "group.notify", groupId: id, target: recipients.join(","), after: { content, userIds: recipients }, requestId },
+    async () => {
+      await im.sendSystemNotification(id, content, recipients);
+      return { results };
+    },
+  );
 }

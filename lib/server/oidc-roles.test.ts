@@ -4,7 +4,9 @@ import { parseRoleRules, roleFor } from "./oidc-roles";
 /** What an IdP sends for an address it checked. */
 const verified = (email: string) => ({ email, email_verified: true });
 
-const rules = parseRoleRules("alice@example.com=admin, *@example.com=viewer, claim:groups:console-moderators=moderator, claim:realm_access.roles:ops=admin");
+const rules = parseRoleRules(
+  "alice@example.com=admin, *@example.com=viewer, claim:groups:console-moderators=moderator, claim:realm_access.roles:ops=admin",
+);
 
 describe("OIDC_ROLES: who gets which role", () => {
   it.each([
@@ -13,7 +15,11 @@ describe("OIDC_ROLES: who gets which role", () => {
     ["an email of the domain", verified("bob@example.com"), "viewer"],
     ["an email of a look-alike domain", verified("bob@example.com.evil.test"), null],
     ["an email of a subdomain (not matched by *@example.com)", verified("bob@eu.example.com"), null],
-    ["a claim that is a list holding the value", { ...verified("carol@partner.test"), groups: ["staff", "console-moderators"] }, "moderator"],
+    [
+      "a claim that is a list holding the value",
+      { ...verified("carol@partner.test"), groups: ["staff", "console-moderators"] },
+      "moderator",
+    ],
     ["a claim that is a string equal to the value", { groups: "console-moderators" }, "moderator"],
     ["a nested claim", { realm_access: { roles: ["ops"] } }, "admin"],
     ["a claim holding another value", { groups: ["console-viewers"] }, null],
@@ -45,7 +51,15 @@ describe("OIDC_ROLES: who gets which role", () => {
     expect(roleFor(r, verified("x@eu.example.org"))).toBe("viewer");
   });
 
-  it.each([[""], ["alice@example.com"], ["alice@example.com=owner"], ["=admin"], ["claim:groups=admin"], ["claim::x=admin"], ["alice=admin"]])("refuses the rules %j", (spec) => {
+  it.each([
+    [""],
+    ["alice@example.com"],
+    ["alice@example.com=owner"],
+    ["=admin"],
+    ["claim:groups=admin"],
+    ["claim::x=admin"],
+    ["alice=admin"],
+  ])("refuses the rules %j", (spec) => {
     expect(() => parseRoleRules(spec)).toThrow(/OIDC_ROLES/);
   });
 });

@@ -13,25 +13,34 @@ export type RoleRule = { kind: "email"; pattern: RegExp; role: Role } | { kind: 
 const escape = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
 
 export function parseRoleRules(spec: string): RoleRule[] {
-  const rules = spec.split(",").map((p) => p.trim()).filter(Boolean).map((part): RoleRule => {
-    const at = part.lastIndexOf("=");
-    const who = part.slice(0, at).trim();
-    const role = roleSchema.safeParse(part.slice(at + 1).trim());
-    if (at <= 0 || !role.success) throw new Error(`OIDC_ROLES: "${part}" is not <email, *@domain or claim:name:value>=<${ROLES.join("|")}>`);
-    if (who.startsWith("claim:")) {
-      const [, path, ...value] = who.split(":");
-      if (!path || value.join(":") === "") throw new Error(`OIDC_ROLES: "${part}" needs claim:<name>:<value>`);
-      return { kind: "claim", path: path.split("."), value: value.join(":"), role: role.data };
-    }
-    if (!/^[^@\s]+@[^@\s]+$/.test(who)) throw new Error(`OIDC_ROLES: "${who}" is neither an email, an email pattern nor claim:<name>:<value>`);
-    return { kind: "email", pattern: new RegExp(`^${who.split("*").map(escape).join("[^@]*")}$`, "i"), role: role.data };
-  });
+  const rules = spec
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((part): RoleRule => {
+      const at = part.lastIndexOf("=");
+      const who = part.slice(0, at).trim();
+      const role = roleSchema.safeParse(part.slice(at + 1).trim());
+      if (at <= 0 || !role.success)
+        throw new Error(`OIDC_ROLES: "${part}" is not <email, *@domain or claim:name:value>=<${ROLES.join("|")}>`);
+      if (who.startsWith("claim:")) {
+        const [, path, ...value] = who.split(":");
+        if (!path || value.join(":") === "") throw new Error(`OIDC_ROLES: "${part}" needs claim:<name>:<value>`);
+        return { kind: "claim", path: path.split("."), value: value.join(":"), role: role.data };
+      }
+      if (!/^[^@\s]+@[^@\s]+$/.test(who))
+        throw new Error(`OIDC_ROLES: "${who}" is neither an email, an email pattern nor claim:<name>:<value>`);
+      return { kind: "email", pattern: new RegExp(`^${who.split("*").map(escape).join("[^@]*")}$`, "i"), role: role.data };
+    });
   if (rules.length === 0) throw new Error("OIDC_ROLES: at least one rule is needed, or nobody could sign in");
   return rules;
 }
 
 function claimAt(claims: Record<string, unknown>, path: string[]): unknown {
-  return path.reduce<unknown>((v, key) => (v && typeof v === "object" && Object.hasOwn(v, key) ? (v as Record<string, unknown>)[key] : undefined), claims);
+  return path.reduce<unknown>(
+    (v, key) => (v && typeof v === "object" && Object.hasOwn(v, key) ? (v as Record<string, unknown>)[key] : undefined),
+    claims,
+  );
 }
 
 function holds(claim: unknown, value: string): boolean {

@@ -21,9 +21,19 @@ const idp = (sub: string, email: string, extra: Record<string, unknown> = {}) =>
 describe("single sign-on", () => {
   it("is next-auth's generic OIDC provider on the issuer's discovery document, with PKCE and state", () => {
     const p = oidcProvider(config);
-    expect(p).toMatchObject({ id: "oidc", name: "Acme SSO", type: "oauth", idToken: true, wellKnown: "https://idp.example.com/realms/acme/.well-known/openid-configuration" });
+    expect(p).toMatchObject({
+      id: "oidc",
+      name: "Acme SSO",
+      type: "oauth",
+      idToken: true,
+      wellKnown: "https://idp.example.com/realms/acme/.well-known/openid-configuration",
+    });
     expect(p.checks).toEqual(["pkce", "state"]);
-    expect(p.profile({ sub: "123", email: "bob@example.com", preferred_username: "bob" }, {})).toEqual({ id: "123", email: "bob@example.com", name: "bob" });
+    expect(p.profile({ sub: "123", email: "bob@example.com", preferred_username: "bob" }, {})).toEqual({
+      id: "123",
+      email: "bob@example.com",
+      name: "bob",
+    });
   });
 });
 
@@ -32,7 +42,8 @@ describeEachStore("single sign-on", (kind) => {
   let db!: TestStore;
   freshStoreEachTest(kind, (store) => (db = store));
 
-  const audit = () => db.all<{ action: string; actor_email: string; result: string }>("SELECT action, actor_email, result FROM audit ORDER BY id");
+  const audit = () =>
+    db.all<{ action: string; actor_email: string; result: string }>("SELECT action, actor_email, result FROM audit ORDER BY id");
   const role = async (email: string) => (await db.get<{ role: string }>("SELECT role FROM users WHERE email = ?", [email]))?.role;
 
   it("creates the console user on the first sign-in, with the mapped role and no usable password, linked to the IdP's subject", async () => {
@@ -47,7 +58,9 @@ describeEachStore("single sign-on", (kind) => {
     await createUser(db, { email: "alice@example.com", password: "the-admins-password", role: "admin" });
     // Unverified: proves nothing at all.
     expect(await signInWithOidc(db, config, { sub: "mallory", email: "alice@example.com", groups: ["moderators"] })).toBeNull();
-    expect(await signInWithOidc(db, config, { sub: "mallory", email: "alice@example.com", email_verified: false, groups: ["moderators"] })).toBeNull();
+    expect(
+      await signInWithOidc(db, config, { sub: "mallory", email: "alice@example.com", email_verified: false, groups: ["moderators"] }),
+    ).toBeNull();
     // Verified, even: an identity is never attached to an existing password account by its email.
     expect(await signInWithOidc(db, config, idp("mallory", "alice@example.com"))).toBeNull();
     expect(await signedInByOidc(db, config, { sub: "mallory" })).toBeNull();
@@ -79,7 +92,9 @@ describeEachStore("single sign-on", (kind) => {
     expect((await signInWithOidc(db, config, idp("b", "bob@example.com", { groups: ["moderators"] })))?.role).toBe("moderator");
     expect(await role("bob@example.com")).toBe("moderator");
     expect(await checkToken(db, token)).toEqual({ user: null, ended: "role_changed" });
-    expect((await signInWithOidc(db, config, idp("b", "bob@example.com", { groups: ["moderators"] })))?.sessionVersion).toBe(first!.sessionVersion + 1);
+    expect((await signInWithOidc(db, config, idp("b", "bob@example.com", { groups: ["moderators"] })))?.sessionVersion).toBe(
+      first!.sessionVersion + 1,
+    );
     expect((await signInWithOidc(db, config, idp("b", "bob@example.com")))?.role).toBe("viewer");
   });
 

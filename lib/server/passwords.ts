@@ -39,7 +39,12 @@ async function inTurn<T>(work: () => Promise<T>): Promise<T> {
 
 function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: MAX_MEM };
-  return inTurn(() => new Promise((resolve, reject) => scrypt(password.normalize("NFC"), salt, KEY_BYTES, options, (err, key) => (err ? reject(err) : resolve(key)))));
+  return inTurn(
+    () =>
+      new Promise((resolve, reject) =>
+        scrypt(password.normalize("NFC"), salt, KEY_BYTES, options, (err, key) => (err ? reject(err) : resolve(key))),
+      ),
+  );
 }
 
 export async function hashPassword(password: string): Promise<string> {
@@ -56,7 +61,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const parts = stored.split("$");
   if (parts.length !== 6 || parts[0] !== PREFIX) return { ok: false, needsRehash: false };
   const [N, r, p] = parts.slice(1, 4).map(Number);
-  const sane = [N, r, p].every((n) => Number.isSafeInteger(n) && n > 0) && N >= 2 && (N & (N - 1)) === 0 && N <= 2 ** 20 && r <= 32 && p <= 16;
+  const sane =
+    [N, r, p].every((n) => Number.isSafeInteger(n) && n > 0) && N >= 2 && (N & (N - 1)) === 0 && N <= 2 ** 20 && r <= 32 && p <= 16;
   const expected = Buffer.from(parts[5], "base64");
   if (!sane || expected.length !== KEY_BYTES) return { ok: false, needsRehash: false };
   const key = await derive(password, Buffer.from(parts[4], "base64"), { N, r, p });

@@ -22,7 +22,9 @@ async function chosenByUser(): Promise<{ locale: Locale | null; theme: Theme | n
   const user = await currentUser().catch(() => null);
   if (!user) return { locale: null, theme: null };
   // NULL columns mean "never chosen": only then does the browser's language decide.
-  const row = await getContext().db.get<{ locale: string | null; theme: string | null }>("SELECT locale, theme FROM users WHERE id = ?", [Number(user.id)]);
+  const row = await getContext().db.get<{ locale: string | null; theme: string | null }>("SELECT locale, theme FROM users WHERE id = ?", [
+    Number(user.id),
+  ]);
   return {
     locale: (LOCALES as readonly string[]).includes(row?.locale ?? "") ? (row!.locale as Locale) : null,
     theme: (THEMES as readonly string[]).includes(row?.theme ?? "") ? (row!.theme as Theme) : null,

@@ -36,7 +36,10 @@ export async function readCappedBody(body: ReadableStream<Uint8Array> | null, ma
  * A request's body, at most `maxBytes`: refused at once when its Content-Length already says more, else read
  * with the cap (a chunked body declares no length). Throws BodyTooLargeError either way.
  */
-export async function readRequestBody(req: { headers: Headers; body: ReadableStream<Uint8Array> | null }, maxBytes = MAX_BODY_BYTES): Promise<Uint8Array> {
+export async function readRequestBody(
+  req: { headers: Headers; body: ReadableStream<Uint8Array> | null },
+  maxBytes = MAX_BODY_BYTES,
+): Promise<Uint8Array> {
   if (Number(req.headers.get("content-length") ?? 0) > maxBytes) throw new BodyTooLargeError(maxBytes);
   return readCappedBody(req.body, maxBytes);
 }

@@ -8,7 +8,10 @@ export function recentResult<T>(check: () => Promise<T>, maxAgeMs: number, now: 
   let last: { result: Promise<T>; answeredAt: number | null } | null = null;
   return () => {
     if (last && (last.answeredAt === null || now() - last.answeredAt < maxAgeMs)) return last.result;
-    const current: { result: Promise<T>; answeredAt: number | null } = { result: new Promise<T>((resolve) => resolve(check())), answeredAt: null };
+    const current: { result: Promise<T>; answeredAt: number | null } = {
+      result: new Promise<T>((resolve) => resolve(check())),
+      answeredAt: null,
+    };
     last = current;
     current.result.then(
       () => (current.answeredAt = now()),

@@ -24,7 +24,13 @@ function safeDecode(seg: string): string {
 }
 
 /** The one line per API request: no query string, no body, no header — nothing that could carry a secret. */
-export function logApiRequest(req: NextRequest, status: number, ctx: RequestContext, started: number, params: Record<string, string>): void {
+export function logApiRequest(
+  req: NextRequest,
+  status: number,
+  ctx: RequestContext,
+  started: number,
+  params: Record<string, string>,
+): void {
   const failed = ctx.im.find((c) => c.code !== 0);
   const last = failed ?? ctx.im[ctx.im.length - 1];
   // A 4xx is the caller's mistake, not the console's: only 5xx lines are errors.

@@ -19,7 +19,10 @@ export function methods<H extends Partial<Record<HttpMethod, Handler>>>(handlers
   const allow = [...own, ...(own.includes("GET") ? ["HEAD"] : []), "OPTIONS"].sort().join(", ");
   const refuse: Handler = (req, segment) =>
     inRequestContext(req, segment, async ({ requestId }) => {
-      const res = errorResponse(new ApiError("method_not_allowed", `${req.method} is not allowed here; this path answers ${allow}`, { allow }), requestId);
+      const res = errorResponse(
+        new ApiError("method_not_allowed", `${req.method} is not allowed here; this path answers ${allow}`, { allow }),
+        requestId,
+      );
       res.headers.set("allow", allow);
       return res;
     });

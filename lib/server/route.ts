@@ -92,7 +92,9 @@ export function route<
   };
   // The declaration travels with the handler: the API reference reads it from the route modules.
   const declaration: RouteDeclaration = { ...spec };
-  return Object.assign((req: NextRequest, segment: Segment) => inRequestContext(req, segment, (ctx) => handle(req, segment, ctx)), { declaration });
+  return Object.assign((req: NextRequest, segment: Segment) => inRequestContext(req, segment, (ctx) => handle(req, segment, ctx)), {
+    declaration,
+  });
 }
 
 function answer(result: unknown, status: RouteDeclaration["status"] = 200): Response {
@@ -100,7 +102,11 @@ function answer(result: unknown, status: RouteDeclaration["status"] = 200): Resp
 }
 
 /** One API request: its own context (request ID, user, IM commands), and one log line when it is answered. */
-export function inRequestContext(req: NextRequest, segment: Segment | undefined, handle: (ctx: RequestContext) => Promise<Response>): Promise<Response> {
+export function inRequestContext(
+  req: NextRequest,
+  segment: Segment | undefined,
+  handle: (ctx: RequestContext) => Promise<Response>,
+): Promise<Response> {
   const ctx: RequestContext = { requestId: randomUUID(), im: [] };
   return requestContext.run(ctx, async () => {
     const started = performance.now();

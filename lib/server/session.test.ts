@@ -49,7 +49,10 @@ describeEachStore("a session token, checked on every request", (kind) => {
     await endToken(db, { ...token, jti: "the-cookie-signed-out" });
     expect(await checkToken(db, token)).toEqual({ user: null, ended: null });
     // next-auth gives each renewed cookie a JWT ID of its own; the session's ID goes on.
-    expect(await checkToken(db, { ...token, jti: "a-renewed-copy", exp: Math.floor(Date.now() / 1000) + 3600 })).toEqual({ user: null, ended: null });
+    expect(await checkToken(db, { ...token, jti: "a-renewed-copy", exp: Math.floor(Date.now() / 1000) + 3600 })).toEqual({
+      user: null,
+      ended: null,
+    });
   });
 
   it("a token from before versions existed, or for no user, is no session", async () => {

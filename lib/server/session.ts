@@ -40,12 +40,14 @@ export async function checkToken(db: Store, token: JWT | null, now = Date.now())
   const claims = token as Partial<SessionClaims> | null;
   if (!claims?.sub) return { user: null, ended: null };
   // Tokens from before versions existed carry none: they end like expired ones.
-  if (typeof claims.sv !== "number" || typeof claims.sid !== "string" || typeof claims.authAt !== "number") return { user: null, ended: "expired" };
+  if (typeof claims.sv !== "number" || typeof claims.sid !== "string" || typeof claims.authAt !== "number")
+    return { user: null, ended: "expired" };
   if (now - claims.authAt > SESSION_LIFETIME_SECONDS * 1000) return { user: null, ended: "expired" };
   const user = await findUserById(db, claims.sub);
   if (!user) return { user: null, ended: null };
   if (user.disabled) return { user: null, ended: "disabled" };
-  if (user.sessionVersion !== claims.sv) return { user: null, ended: (user.sessionsEndedReason as SessionEndReason | null) ?? "signed_out_everywhere" };
+  if (user.sessionVersion !== claims.sv)
+    return { user: null, ended: (user.sessionsEndedReason as SessionEndReason | null) ?? "signed_out_everywhere" };
   if (await db.get("SELECT 1 AS one FROM ended_sessions WHERE sid = ?", [claims.sid])) return { user: null, ended: null };
   return { user: { id: user.id, email: user.email, name: user.name, role: user.role }, claims: claims as SessionClaims };
 }
@@ -99,7 +101,11 @@ export async function keepThisSession(sessionVersion: number): Promise<void> {
   const token = await requestToken();
   if (!token) return;
   const secure = secureCookies();
-  const value = await encode({ token: { ...token, sv: sessionVersion }, secret: getEnv().nextAuthSecret, maxAge: SESSION_LIFETIME_SECONDS });
+  const value = await encode({
+    token: { ...token, sv: sessionVersion },
+    secret: getEnv().nextAuthSecret,
+    maxAge: SESSION_LIFETIME_SECONDS,
+  });
   (await cookies()).set(cookieName(), value, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: SESSION_LIFETIME_SECONDS });
 }
 

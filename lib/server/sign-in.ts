@@ -27,7 +27,10 @@ export async function signInWithPassword(
     throw new Error(SIGNIN_RATE_LIMITED);
   }
   const user = await checkReserved(db, reserved.reservation, () => verifyCredentials(db, email, input.password), wait);
-  const base = { after: { ip, ...(reserved.reservation.delayMs ? { delayedMs: reserved.reservation.delayMs } : {}) }, requestId: randomUUID() };
+  const base = {
+    after: { ip, ...(reserved.reservation.delayMs ? { delayedMs: reserved.reservation.delayMs } : {}) },
+    requestId: randomUUID(),
+  };
   if (!user) {
     await recordEvent(db, { ...base, actor: { id: "", email }, action: "auth.signin_failed", result: "unauthenticated" });
     return null;
@@ -41,10 +44,18 @@ async function countThrottled(db: Store, email: string, ip: string, now = Date.n
   const windowStart = Math.floor(now / WINDOW_MS) * WINDOW_MS;
   await db.transaction(
     async (tx) => {
-      const row = await tx.get<{ count: number; audit_id: number }>("SELECT count, audit_id FROM signin_throttled WHERE ip = ? AND window_start = ?", [ip, windowStart]);
+      const row = await tx.get<{ count: number; audit_id: number }>(
+        "SELECT count, audit_id FROM signin_throttled WHERE ip = ? AND window_start = ?",
+        [ip, windowStart],
+      );
       const summary = (count: number) => ({ ip, throttled: count, since: new Date(windowStart).toISOString() });
       if (!row) {
-        const id = await recordIntent(tx, { actor: { id: "", email }, action: "auth.signin_failed", after: summary(1), requestId: randomUUID() });
+        const id = await recordIntent(tx, {
+          actor: { id: "", email },
+          action: "auth.signin_failed",
+          after: summary(1),
+          requestId: randomUUID(),
+        });
         await recordResult(tx, id, SIGNIN_RATE_LIMITED);
         await tx.run("INSERT INTO signin_throttled (ip, window_start, count, audit_id) VALUES (?, ?, 1, ?)", [ip, windowStart, id]);
         await tx.run("DELETE FROM signin_throttled WHERE window_start < ?", [windowStart - WINDOW_MS]);

@@ -1,5 +1,14 @@
 import { expect, it } from "vitest";
-import { addressKey, checkReserved, delayFor, LIMITS, recentFailuresByAccount, reserveAttempt, settleAttempt, WINDOW_MS } from "./signin-throttle";
+import {
+  addressKey,
+  checkReserved,
+  delayFor,
+  LIMITS,
+  recentFailuresByAccount,
+  reserveAttempt,
+  settleAttempt,
+  WINDOW_MS,
+} from "./signin-throttle";
 import { describeEachStore, freshStoreEachTest, type TestStore } from "./store/test-stores";
 
 const MINUTE = 60_000;
@@ -43,7 +52,9 @@ describeEachStore("sign-in throttling", (kind) => {
   });
 
   it("reserves each attempt before its password is checked: a burst of 30 parallel guesses gets 5 through", async () => {
-    const burst = await Promise.all(Array.from({ length: 30 }, () => reserveAttempt(db, { email: "kim@example.com", ip: "203.0.113.7" }, t0)));
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, () => reserveAttempt(db, { email: "kim@example.com", ip: "203.0.113.7" }, t0)),
+    );
     expect(burst.filter((r) => r.allowed)).toHaveLength(LIMITS.perAccountAtAddress);
   });
 
@@ -70,7 +81,16 @@ describeEachStore("sign-in throttling", (kind) => {
   it("a check that fails (the store, the hash) is no guess: its reservation is taken back", async () => {
     const r = await reserveAttempt(db, { email: "kim@example.com", ip: "203.0.113.7" }, t0);
     if (!r.allowed) throw new Error("refused");
-    await expect(checkReserved(db, r.reservation, async () => { throw new Error("store down"); }, async () => {})).rejects.toThrow("store down");
+    await expect(
+      checkReserved(
+        db,
+        r.reservation,
+        async () => {
+          throw new Error("store down");
+        },
+        async () => {},
+      ),
+    ).rejects.toThrow("store down");
     expect(await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM signin_attempts")).toEqual({ n: 0 });
   });
 

@@ -37,7 +37,10 @@ export function addressKey(ip: string | null): string {
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
   const groups = ip.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 const normalize = (a: Attempt) => ({ email: a.email.trim().toLowerCase(), ip: addressKey(a.ip) });
@@ -91,14 +94,24 @@ export async function recentFailuresByAccount(db: Store, now = Date.now(), limit
        FROM signin_attempts WHERE outcome = 'failed' AND at > ? GROUP BY email ORDER BY failures DESC, email LIMIT ?`,
     [now - WINDOW_MS, limit],
   );
-  return rows.map((r) => ({ email: r.email, failures: Number(r.failures), addresses: Number(r.addresses), lastAt: new Date(Number(r.last_at)).toISOString() }));
+  return rows.map((r) => ({
+    email: r.email,
+    failures: Number(r.failures),
+    addresses: Number(r.addresses),
+    lastAt: new Date(Number(r.last_at)).toISOString(),
+  }));
 }
 
 /**
  * Runs a password check under a reservation: waits the reservation's delay, then settles it by the outcome
  * (a non-null answer is a success), or takes it back when the check itself fails.
  */
-export async function checkReserved<T>(db: Store, reservation: Reservation, check: () => Promise<T | null>, wait: (ms: number) => Promise<unknown>): Promise<T | null> {
+export async function checkReserved<T>(
+  db: Store,
+  reservation: Reservation,
+  check: () => Promise<T | null>,
+  wait: (ms: number) => Promise<unknown>,
+): Promise<T | null> {
   if (reservation.delayMs > 0) await wait(reservation.delayMs);
   let outcome: T | null;
   try {

@@ -17,7 +17,13 @@ const sign = (payload: string) => createHmac("sha256", getEnv().nextAuthSecret).
 
 export async function startLink(userId: string, now = Date.now()): Promise<void> {
   const payload = `${userId}.${now + LIFETIME_SECONDS * 1000}`;
-  (await cookies()).set(COOKIE, `${payload}.${sign(payload)}`, { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies(), maxAge: LIFETIME_SECONDS });
+  (await cookies()).set(COOKIE, `${payload}.${sign(payload)}`, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: secureCookies(),
+    maxAge: LIFETIME_SECONDS,
+  });
 }
 
 /** The user who asked to link, if the cookie is theirs, fresh, and they are `signedIn` now; the cookie is used up. */

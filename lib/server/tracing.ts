@@ -8,7 +8,8 @@ import { onShutdown } from "./shutdown";
 
 /** A span that mentions a UserSig is never exported, whoever made it. */
 function withoutSecrets(inner: SpanProcessor): SpanProcessor {
-  const leaks = (span: ReadableSpan) => /usersig=/i.test(span.name) || Object.values(span.attributes).some((v) => typeof v === "string" && /usersig=/i.test(v));
+  const leaks = (span: ReadableSpan) =>
+    /usersig=/i.test(span.name) || Object.values(span.attributes).some((v) => typeof v === "string" && /usersig=/i.test(v));
   return {
     onStart: (span, ctx) => inner.onStart(span, ctx),
     onEnd: (span) => (leaks(span) ? undefined : inner.onEnd(span)),

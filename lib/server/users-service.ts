@@ -1,6 +1,14 @@
 import "server-only";
 import type { Page } from "@/lib/schemas/page";
-import type { ConsoleUser, CreateUserInput, LinkSsoInput, ListUsersQuery, SessionUser, SignInFailures, UpdateUserInput } from "@/lib/schemas/user";
+import type {
+  ConsoleUser,
+  CreateUserInput,
+  LinkSsoInput,
+  ListUsersQuery,
+  SessionUser,
+  SignInFailures,
+  UpdateUserInput,
+} from "@/lib/schemas/user";
 import { ApiError } from "./api-error";
 import { audited } from "./audited";
 import { getContext } from "./context";
@@ -50,11 +58,17 @@ export function refuse(path: string, message: string, key: string, values?: Reco
 /** The console must always keep an active admin, and an admin cannot lock themself out by accident. */
 async function assertAllowed(db: Store, target: ConsoleUser, change: Omit<UpdateUserInput, "password">, actor: SessionUser) {
   const demoting = change.role !== undefined && change.role !== "admin";
-  if (target.id === actor.id && change.disabled) throw refuse("disabled", "You cannot disable your own account; ask another admin to do it", "selfDisable");
+  if (target.id === actor.id && change.disabled)
+    throw refuse("disabled", "You cannot disable your own account; ask another admin to do it", "selfDisable");
   if (target.id === actor.id && demoting) throw refuse("role", "You cannot change your own role; ask another admin to do it", "selfRole");
   const removesAdmin = target.role === "admin" && !target.disabled && (demoting || change.disabled === true);
   if (removesAdmin && (await activeAdminCount(db)) <= 1) {
-    throw refuse(demoting ? "role" : "disabled", `${target.email} is the last active admin; make another user an admin first`, "lastAdmin", { email: target.email });
+    throw refuse(
+      demoting ? "role" : "disabled",
+      `${target.email} is the last active admin; make another user an admin first`,
+      "lastAdmin",
+      { email: target.email },
+    );
   }
 }
 
@@ -100,7 +114,8 @@ export async function linkConsoleUserSso(id: string, input: LinkSsoInput, actor:
   const user = await getConsoleUser(db, id);
   if (!user) throw ApiError.because("not_found", "userNotFound", "There is no console user with that ID");
   return audited({ actor, action: "user.update", target: user.email, after: { ssoLinked: input.subject }, requestId }, async () => {
-    if ((await linkIdentity(db, oidc, id, input.subject)) === "taken") throw new ApiError("conflict", "That identity is already linked to a console user");
+    if ((await linkIdentity(db, oidc, id, input.subject)) === "taken")
+      throw new ApiError("conflict", "That identity is already linked to a console user");
     return user;
   });
 }

@@ -19,7 +19,10 @@ export const toSignedIn = (r: Pick<UserRow, "id" | "email" | "name" | "role" | "
 /** IDs arrive from tokens and URLs: anything but a positive integer is simply not a user. */
 const rowId = (id: string) => (/^[1-9]\d{0,15}$/.test(id) ? Number(id) : null);
 
-export async function findUserById(db: Store, id: string): Promise<(SignedInUser & { disabled: boolean; sessionsEndedReason: string | null }) | null> {
+export async function findUserById(
+  db: Store,
+  id: string,
+): Promise<(SignedInUser & { disabled: boolean; sessionsEndedReason: string | null }) | null> {
   const n = rowId(id);
   if (n === null) return null;
   const row = await db.get<UserRow & { sessions_ended_reason: string | null }>("SELECT * FROM users WHERE id = ?", [n]);
@@ -40,7 +43,11 @@ export async function verifyCredentials(db: Store, email: string, password: stri
   if (!verdict.ok || !row || row.disabled) return null;
   if (verdict.needsRehash) {
     // Only if nobody changed the password meanwhile.
-    await db.run("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?", [await hashPassword(password), row.id, row.password_hash]);
+    await db.run("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?", [
+      await hashPassword(password),
+      row.id,
+      row.password_hash,
+    ]);
   }
   return toSignedIn(row);
 }
@@ -78,7 +85,12 @@ export async function endSessions(db: Store, id: string, reason: SessionEndReaso
 }
 
 /** A new password, and every session signed in with the old one ends. Answers the new session version. */
-export async function setPassword(db: Store, email: string, password: string, reason: Extract<SessionEndReason, "password_changed" | "password_reset">): Promise<number> {
+export async function setPassword(
+  db: Store,
+  email: string,
+  password: string,
+  reason: Extract<SessionEndReason, "password_changed" | "password_reset">,
+): Promise<number> {
   const hash = await hashPassword(password);
   const row = await db.get<{ session_version: number }>(
     `UPDATE users SET password_hash = ?, session_version = session_version + 1, sessions_ended_reason = ? WHERE ${byEmail} RETURNING session_version`,

@@ -26,7 +26,10 @@ describe("the embedded launch environment", () => {
 
   it("keeps what the operator set, and treats an empty token as unset", async () => {
     const dir = freshDir();
-    const set = await resolveLaunchEnv({ DATA_DIR: dir, IM_CALLBACK_URL: "http://console.internal/api/im/callback", IM_CALLBACK_TOKEN: "mine" }, { demo: false });
+    const set = await resolveLaunchEnv(
+      { DATA_DIR: dir, IM_CALLBACK_URL: "http://console.internal/api/im/callback", IM_CALLBACK_TOKEN: "mine" },
+      { demo: false },
+    );
     expect(set).toMatchObject({ IM_CALLBACK_URL: "http://console.internal/api/im/callback", IM_CALLBACK_TOKEN: "mine" });
     const empty = await resolveLaunchEnv({ DATA_DIR: dir, IM_CALLBACK_TOKEN: "" }, { demo: false });
     expect(empty.IM_CALLBACK_TOKEN).toMatch(/^[0-9a-f]{64}$/);

@@ -8,7 +8,13 @@ import { loadOrCreateSecrets } from "../../im-server/src/secrets-file";
 export async function resolveLaunchEnv(base: NodeJS.ProcessEnv, opts: { demo: boolean }): Promise<NodeJS.ProcessEnv> {
   const dataDir = path.resolve(base.DATA_DIR ?? ".data");
   const port = base.PORT ?? "3000";
-  const env: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...base, DATA_DIR: dataDir, PORT: port, NEXTAUTH_URL: base.NEXTAUTH_URL ?? `http://localhost:${port}` };
+  const env: NodeJS.ProcessEnv = {
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...base,
+    DATA_DIR: dataDir,
+    PORT: port,
+    NEXTAUTH_URL: base.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  };
   if (base.IM_BASE_URL) return env;
   const secrets = loadOrCreateSecrets(dataDir);
   return {

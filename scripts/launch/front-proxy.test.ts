@@ -28,23 +28,40 @@ describe("the front proxy", () => {
   async function upstream(handler?: http.RequestListener) {
     const server = http.createServer(handler ?? ((req, res) => res.end(JSON.stringify(req.headers))));
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    closers.push(() => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }));
+    closers.push(
+      () =>
+        new Promise<void>((r) => {
+          server.closeAllConnections();
+          server.close(() => r());
+        }),
+    );
     return server;
   }
   async function proxyTo(server: http.Server, trustProxy = 0): Promise<FrontProxy> {
-    const proxy = await startFrontProxy({ host: "127.0.0.1", port: 0, target: { host: "127.0.0.1", port: (server.address() as AddressInfo).port }, trustProxy });
+    const proxy = await startFrontProxy({
+      host: "127.0.0.1",
+      port: 0,
+      target: { host: "127.0.0.1", port: (server.address() as AddressInfo).port },
+      trustProxy,
+    });
     closers.push(() => proxy.close());
     return proxy;
   }
   const portOf = (p: FrontProxy) => (p.server.address() as AddressInfo).port;
 
-  function get(proxy: FrontProxy, opts: { headers?: http.OutgoingHttpHeaders; localAddress?: string } = {}): Promise<{ status: number; body: string }> {
+  function get(
+    proxy: FrontProxy,
+    opts: { headers?: http.OutgoingHttpHeaders; localAddress?: string } = {},
+  ): Promise<{ status: number; body: string }> {
     return new Promise((resolve, reject) => {
-      const req = http.request({ host: "127.0.0.1", port: portOf(proxy), path: "/api/me?x=1", headers: opts.headers, localAddress: opts.localAddress }, (res) => {
-        let body = "";
-        res.on("data", (c) => (body += c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-      });
+      const req = http.request(
+        { host: "127.0.0.1", port: portOf(proxy), path: "/api/me?x=1", headers: opts.headers, localAddress: opts.localAddress },
+        (res) => {
+          let body = "";
+          res.on("data", (c) => (body += c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
       req.on("error", reject);
       req.end();
     });
@@ -52,16 +69,37 @@ describe("the front proxy", () => {
 
   it("drops every forwarding header a client wrote, and names the socket's address instead", async () => {
     const proxy = await proxyTo(await upstream());
-    const forged = { "x-forwarded-for": "6.6.6.6", "x-console-client-address": "6.6.6.6", forwarded: "for=6.6.6.6", "x-real-ip": "6.6.6.6", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" };
+    const forged = {
+      "x-forwarded-for": "6.6.6.6",
+      "x-console-client-address": "6.6.6.6",
+      forwarded: "for=6.6.6.6",
+      "x-real-ip": "6.6.6.6",
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "https",
+    };
     const seen = JSON.parse((await get(proxy, { headers: forged, localAddress: "127.0.0.5" })).body);
-    expect(seen).toMatchObject({ "x-console-client-address": "127.0.0.5", "x-forwarded-for": "127.0.0.5", host: `127.0.0.1:${portOf(proxy)}` });
+    expect(seen).toMatchObject({
+      "x-console-client-address": "127.0.0.5",
+      "x-forwarded-for": "127.0.0.5",
+      host: `127.0.0.1:${portOf(proxy)}`,
+    });
     for (const name of ["forwarded", "x-real-ip", "x-forwarded-host", "x-forwarded-proto"]) expect(seen).not.toHaveProperty(name);
   });
 
   it("behind a trusted proxy, takes the address that proxy saw, and its host and scheme", async () => {
     const proxy = await proxyTo(await upstream(), 1);
-    const seen = JSON.parse((await get(proxy, { headers: { "x-forwarded-for": "6.6.6.6, 198.51.100.4", "x-forwarded-host": "console.example.com", "x-forwarded-proto": "https" } })).body);
-    expect(seen).toMatchObject({ "x-console-client-address": "198.51.100.4", "x-forwarded-host": "console.example.com", "x-forwarded-proto": "https" });
+    const seen = JSON.parse(
+      (
+        await get(proxy, {
+          headers: { "x-forwarded-for": "6.6.6.6, 198.51.100.4", "x-forwarded-host": "console.example.com", "x-forwarded-proto": "https" },
+        })
+      ).body,
+    );
+    expect(seen).toMatchObject({
+      "x-console-client-address": "198.51.100.4",
+      "x-forwarded-host": "console.example.com",
+      "x-forwarded-proto": "https",
+    });
   });
 
   it("passes an event stream on as it is written, and a client leaving ends the request upstream", async () => {
@@ -75,7 +113,12 @@ describe("the front proxy", () => {
       }),
     );
     const first = await new Promise<string>((resolve) => {
-      const req = http.get({ host: "127.0.0.1", port: portOf(proxy), path: "/api/events" }, (res) => res.once("data", (chunk) => { resolve(String(chunk)); req.destroy(); }));
+      const req = http.get({ host: "127.0.0.1", port: portOf(proxy), path: "/api/events" }, (res) =>
+        res.once("data", (chunk) => {
+          resolve(String(chunk));
+          req.destroy();
+        }),
+      );
     });
     expect(first).toBe(": connected\n\n");
     await closed;
@@ -84,7 +127,10 @@ describe("the front proxy", () => {
   it("answers in the error contract when Next is not there", async () => {
     const server = await upstream();
     const proxy = await proxyTo(server);
-    await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
+    await new Promise<void>((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    });
     const res = await get(proxy);
     expect(res.status).toBe(500);
     expect(JSON.parse(res.body)).toEqual({ error: { code: "internal", message: expect.any(String) } });
@@ -98,10 +144,24 @@ describe("the front proxy and a body answered before it was read", () => {
       res.end('{"error":{"code":"payload_too_large","message":"over 1 MB"}}');
     });
     await new Promise<void>((r) => next.listen(0, "127.0.0.1", r));
-    const proxy = await startFrontProxy({ host: "127.0.0.1", port: 0, target: { host: "127.0.0.1", port: (next.address() as AddressInfo).port }, trustProxy: 0 });
+    const proxy = await startFrontProxy({
+      host: "127.0.0.1",
+      port: 0,
+      target: { host: "127.0.0.1", port: (next.address() as AddressInfo).port },
+      trustProxy: 0,
+    });
     try {
       const answer = await new Promise<http.IncomingMessage>((resolve, reject) => {
-        const req = http.request({ host: "127.0.0.1", port: (proxy.server.address() as AddressInfo).port, method: "POST", path: "/api/groups", headers: { "transfer-encoding": "chunked" } }, resolve);
+        const req = http.request(
+          {
+            host: "127.0.0.1",
+            port: (proxy.server.address() as AddressInfo).port,
+            method: "POST",
+            path: "/api/groups",
+            headers: { "transfer-encoding": "chunked" },
+          },
+          resolve,
+        );
         req.on("error", reject);
         req.write(Buffer.alloc(64 * 1024));
       });
@@ -124,8 +184,20 @@ describe("the front proxy and connections that go wrong", () => {
   async function pair(handler: http.RequestListener, upgrades = false) {
     const next = http.createServer(handler);
     await new Promise<void>((r) => next.listen(0, "127.0.0.1", r));
-    started.push({ close: () => new Promise<void>((r) => { next.closeAllConnections(); next.close(() => r()); }) });
-    const proxy = await startFrontProxy({ host: "127.0.0.1", port: 0, target: { host: "127.0.0.1", port: (next.address() as AddressInfo).port }, trustProxy: 0, upgrades });
+    started.push({
+      close: () =>
+        new Promise<void>((r) => {
+          next.closeAllConnections();
+          next.close(() => r());
+        }),
+    });
+    const proxy = await startFrontProxy({
+      host: "127.0.0.1",
+      port: 0,
+      target: { host: "127.0.0.1", port: (next.address() as AddressInfo).port },
+      trustProxy: 0,
+      upgrades,
+    });
     started.unshift(proxy);
     return (proxy.server.address() as AddressInfo).port;
   }
@@ -142,8 +214,21 @@ describe("the front proxy and connections that go wrong", () => {
       arrived();
     });
     await new Promise<void>((r) => next.listen(0, "127.0.0.1", r));
-    started.push({ close: () => new Promise<void>((r) => { upgraded.forEach((u) => u.destroy()); next.closeAllConnections(); next.close(() => r()); }) });
-    const proxy = await startFrontProxy({ host: "127.0.0.1", port: 0, target: { host: "127.0.0.1", port: (next.address() as AddressInfo).port }, trustProxy: 0, upgrades: true });
+    started.push({
+      close: () =>
+        new Promise<void>((r) => {
+          upgraded.forEach((u) => u.destroy());
+          next.closeAllConnections();
+          next.close(() => r());
+        }),
+    });
+    const proxy = await startFrontProxy({
+      host: "127.0.0.1",
+      port: 0,
+      target: { host: "127.0.0.1", port: (next.address() as AddressInfo).port },
+      trustProxy: 0,
+      upgrades: true,
+    });
     started.unshift(proxy);
     const crashed: unknown[] = [];
     const onCrash = (err: unknown) => crashed.push(err);

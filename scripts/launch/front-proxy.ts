@@ -15,21 +15,48 @@ import { CLIENT_ADDRESS_HEADER } from "@/lib/server/client-address";
  * run on Node 20 are unmaintained.
  */
 /** Headers a client may write that name an address, host or scheme: only the proxy's own may reach Next. */
-const FORWARDING = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "x-client-ip", CLIENT_ADDRESS_HEADER];
+const FORWARDING = [
+  "forwarded",
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "x-real-ip",
+  "x-client-ip",
+  CLIENT_ADDRESS_HEADER,
+];
 /** Per connection, not per message (RFC 9110 §7.6.1): never passed on. */
-const HOP_BY_HOP = ["connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade"];
+const HOP_BY_HOP = [
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+];
 
-const plain = (address: string | undefined) => (address?.startsWith("::ffff:") && isIP(address.slice(7)) === 4 ? address.slice(7) : (address ?? ""));
+const plain = (address: string | undefined) =>
+  address?.startsWith("::ffff:") && isIP(address.slice(7)) === 4 ? address.slice(7) : (address ?? "");
 
 /**
  * The client's address: the socket's when no proxy is trusted; else the entry `trustProxy` hops to the left of
  * the socket in X-Forwarded-For (each trusted proxy appended the address it saw). Anything left of that was
  * written by whoever connected to the outermost trusted proxy, and is ignored.
  */
-export function clientAddressOf(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trustProxy: number): string {
+export function clientAddressOf(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trustProxy: number,
+): string {
   const socket = plain(socketAddress) || "unknown";
   if (trustProxy <= 0) return socket;
-  const listed = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "")).split(",").map((s) => s.trim()).filter(Boolean);
+  const listed = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const chain = [...listed, socket];
   // Fewer entries than trusted hops: the request did not come through all of them (it reached a proxy, or this
   // port, directly), so every entry is the client's own writing.
@@ -65,16 +92,33 @@ function unavailable(req: http.IncomingMessage, res: http.ServerResponse) {
   // The API answers in its error contract even now; a page gets a line of text.
   const api = req.url?.startsWith("/api/");
   res.writeHead(api ? 500 : 502, { "content-type": api ? "application/json" : "text/plain; charset=utf-8", "cache-control": "no-store" });
-  res.end(api ? JSON.stringify({ error: { code: "internal", message: "The console is not answering. Try again in a moment" } }) : "The console is not answering. Try again in a moment.\n");
+  res.end(
+    api
+      ? JSON.stringify({ error: { code: "internal", message: "The console is not answering. Try again in a moment" } })
+      : "The console is not answering. Try again in a moment.\n",
+  );
 }
 
 export type FrontProxy = { server: http.Server; close(): Promise<void> };
 
 /** `upgrades`: pass WebSocket upgrades on (`next dev` needs them for hot reload; the production console has none). */
-export async function startFrontProxy(opts: { host: string; port: number; target: { host: string; port: number }; trustProxy: number; upgrades?: boolean }): Promise<FrontProxy> {
+export async function startFrontProxy(opts: {
+  host: string;
+  port: number;
+  target: { host: string; port: number };
+  trustProxy: number;
+  upgrades?: boolean;
+}): Promise<FrontProxy> {
   const agent = new http.Agent({ keepAlive: true });
   const upstream = (req: http.IncomingMessage) =>
-    http.request({ agent, host: opts.target.host, port: opts.target.port, method: req.method, path: req.url, headers: forwardHeaders(req, opts.trustProxy) });
+    http.request({
+      agent,
+      host: opts.target.host,
+      port: opts.target.port,
+      method: req.method,
+      path: req.url,
+      headers: forwardHeaders(req, opts.trustProxy),
+    });
 
   const forward = (req: http.IncomingMessage, res: http.ServerResponse, retried = false) => {
     const proxied = upstream(req);
@@ -95,7 +139,13 @@ export async function startFrontProxy(opts: { host: string; port: number; target
     });
     proxied.on("error", (err: NodeJS.ErrnoException) => {
       // An idle connection to Next that Next closed just as it was reused: a read is safe to send again, once.
-      if (!retried && proxied.reusedSocket && err.code === "ECONNRESET" && (req.method === "GET" || req.method === "HEAD") && !res.headersSent) {
+      if (
+        !retried &&
+        proxied.reusedSocket &&
+        err.code === "ECONNRESET" &&
+        (req.method === "GET" || req.method === "HEAD") &&
+        !res.headersSent
+      ) {
         return forward(req, res, true);
       }
       unavailable(req, res);
@@ -116,7 +166,10 @@ export async function startFrontProxy(opts: { host: string; port: number; target
     const proxied = upstream(req);
     socket.once("close", () => proxied.destroy());
     proxied.on("upgrade", (answer, upstreamSocket: Socket, upstreamHead: Buffer) => {
-      const lines = [`HTTP/1.1 ${answer.statusCode} ${answer.statusMessage}`, ...Object.entries(answer.headers).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(", ") : v}`)];
+      const lines = [
+        `HTTP/1.1 ${answer.statusCode} ${answer.statusMessage}`,
+        ...Object.entries(answer.headers).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(", ") : v}`),
+      ];
       socket.write(`${lines.join("\r\n")}\r\n\r\n`);
       if (upstreamHead.length) socket.write(upstreamHead);
       if (head.length) upstreamSocket.write(head);

@@ -62,7 +62,9 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv): Pr
 export async function waitForFirstCrawl(healthUrl: string, seconds: number): Promise<void> {
   const end = Date.now() + seconds * 1000;
   while (Date.now() < end) {
-    const health = await fetch(healthUrl).then((r) => r.json()).catch(() => null);
+    const health = await fetch(healthUrl)
+      .then((r) => r.json())
+      .catch(() => null);
     if (health?.directory?.lastFullCrawlAt) return;
     await new Promise((r) => setTimeout(r, 250));
   }

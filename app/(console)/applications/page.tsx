@@ -19,7 +19,11 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const query = listApplicationsQuerySchema.safeParse({ ...filters, limit: 50 });
   if (query.success) {
     // A failed prefetch is not fatal: the browser asks again and shows the error with a retry.
-    await queryClient.prefetchInfiniteQuery({ queryKey: applicationKeys.list(filters), initialPageParam: "", queryFn: () => listApplications(query.data) });
+    await queryClient.prefetchInfiniteQuery({
+      queryKey: applicationKeys.list(filters),
+      initialPageParam: "",
+      queryFn: () => listApplications(query.data),
+    });
   }
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

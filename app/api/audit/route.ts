@@ -5,5 +5,8 @@ import { route } from "@/lib/server/route";
 import { methods } from "@/lib/server/route-methods";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
-  GET: route({ role: "admin", summary: "The audit log, newest first, filtered by actor, action and group", query: listAuditQuerySchema }, ({ query }) => listAudit(query)),
+  GET: route(
+    { role: "admin", summary: "The audit log, newest first, filtered by actor, action and group", query: listAuditQuerySchema },
+    ({ query }) => listAudit(query),
+  ),
 });

@@ -5,5 +5,7 @@ import { route } from "@/lib/server/route";
 import { methods } from "@/lib/server/route-methods";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
-  GET: route({ role: "viewer", summary: "The group directory's crawl status (last full crawl, progress)" }, () => crawlStatus(getContext().db)),
+  GET: route({ role: "viewer", summary: "The group directory's crawl status (last full crawl, progress)" }, () =>
+    crawlStatus(getContext().db),
+  ),
 });

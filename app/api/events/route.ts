@@ -13,8 +13,11 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
     {
       role: "viewer",
       summary: "Server-sent events: the console's live updates, until the session ends",
-      description:
-        "Events `application.created`, `application.handled`, `group.created`, `group.updated`, `group.dismissed`, `member.joined`, `member.left`, each with data `{ groupId, applicationId?, userId?, at }`. At most 10 open per console user and 1,000 per instance (beyond that 429 `rate_limited`).",
+      description: [
+        "Events `application.created`, `application.handled`, `group.created`, `group.updated`, `group.dismissed`,",
+        "`member.joined`, `member.left`, each with data `{ groupId, applicationId?, userId?, at }`. At most 10 open per",
+        "console user and 1,000 per instance (beyond that 429 `rate_limited`).",
+      ].join(" "),
       produces: "text/event-stream",
       errors: ["rate_limited"],
     },

@@ -12,8 +12,11 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
     {
       role: "anyone",
       summary: "Liveness: 200 while the process lives, with whether the IM server and the store answer",
-      description:
-        "`{ status, im: { ok, latencyMs }, store: { ok }, directory: { lastFullCrawlAt, crawling } }`, from a check at most 2 s old shared by every caller of the instance (one IM `account_check` per 2 s however many ask); nothing of the configuration.",
+      description: [
+        "`{ status, im: { ok, latencyMs }, store: { ok }, directory: { lastFullCrawlAt, crawling } }`, from a check at",
+        "most 2 s old shared by every caller of the instance (one IM `account_check` per 2 s however many ask); nothing",
+        "of the configuration.",
+      ].join(" "),
     },
     async () => NextResponse.json(await checkHealth(), { headers: { "cache-control": "no-store" } }),
   ),

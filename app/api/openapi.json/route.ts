@@ -5,5 +5,7 @@ import { methods } from "@/lib/server/route-methods";
 import { ROUTE_MODULES } from "../route-registry";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
-  GET: route({ role: "viewer", summary: "This API's reference, as an OpenAPI 3.1 document (also readable at /api-docs)" }, () => openApiDocument(ROUTE_MODULES)),
+  GET: route({ role: "viewer", summary: "This API's reference, as an OpenAPI 3.1 document (also readable at /api-docs)" }, () =>
+    openApiDocument(ROUTE_MODULES),
+  ),
 });

@@ -22,7 +22,11 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
     },
     async () => {
       // A stopping instance says so first, so the balancer drains it before it closes: whatever the last check said.
-      if (isShuttingDown()) return NextResponse.json(new ApiError("im_unavailable", "This console instance is stopping").toBody(), { status: 503, headers: noStore });
+      if (isShuttingDown())
+        return NextResponse.json(new ApiError("im_unavailable", "This console instance is stopping").toBody(), {
+          status: 503,
+          headers: noStore,
+        });
       const health = await checkHealth();
       if (health.im.ok && health.store.ok) return NextResponse.json(health, { headers: noStore });
       // Not ready is an error like any other: the error contract, with what answered and what did not.

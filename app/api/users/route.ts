@@ -6,8 +6,12 @@ import { methods } from "@/lib/server/route-methods";
 import { createConsoleUser, listUsers } from "@/lib/server/users-service";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
-  GET: route({ role: "admin", summary: "List console users", query: listUsersQuerySchema, output: pageSchema(consoleUserSchema) }, ({ query }) => listUsers(query)),
-  POST: route({ role: "admin", summary: "Add a console user", body: createUserSchema, output: consoleUserSchema, status: 201 }, ({ body, user, requestId }) =>
-    createConsoleUser(body, user, requestId),
+  GET: route(
+    { role: "admin", summary: "List console users", query: listUsersQuerySchema, output: pageSchema(consoleUserSchema) },
+    ({ query }) => listUsers(query),
+  ),
+  POST: route(
+    { role: "admin", summary: "Add a console user", body: createUserSchema, output: consoleUserSchema, status: 201 },
+    ({ body, user, requestId }) => createConsoleUser(body, user, requestId),
   ),
 });

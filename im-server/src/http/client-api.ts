@@ -63,7 +63,9 @@ export const CLIENT_METHODS: Record<string, Method> = {
     const message = optString(body, "message") ?? "";
     checkBytes("message", message, LIMITS.applyMessage);
     const result = await joinGroup(ctx, actor, groupID, message);
-    return result.status === "joined" ? { groupID, status: "joined" } : { groupID, status: "applied", applicationID: String(result.applicationId) };
+    return result.status === "joined"
+      ? { groupID, status: "joined" }
+      : { groupID, status: "applied", applicationID: String(result.applicationId) };
   },
 
   quitGroup: (ctx, actor, body) => {
@@ -91,12 +93,19 @@ export const CLIENT_METHODS: Record<string, Method> = {
 
   dismissGroup: (ctx, actor, body) => {
     const groupID = reqString(body, "groupID");
-    destroyGroup(ctx, actor, groupID, "dismissed", (group) => checkClientDismiss(group.type, ctx.store.members.role(groupID, actor.userId)));
+    destroyGroup(ctx, actor, groupID, "dismissed", (group) =>
+      checkClientDismiss(group.type, ctx.store.members.role(groupID, actor.userId)),
+    );
     return {};
   },
 
   getJoinedGroupList: (ctx, actor) => {
-    const { items } = ctx.store.members.joined(actor.userId, { includeAVChatRoom: false, topicCommunities: false, offset: 0, limit: undefined });
+    const { items } = ctx.store.members.joined(actor.userId, {
+      includeAVChatRoom: false,
+      topicCommunities: false,
+      offset: 0,
+      limit: undefined,
+    });
     return items.map((membership) => {
       const group = ctx.store.groups.get(membership.groupId)!;
       return {

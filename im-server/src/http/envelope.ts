@@ -19,5 +19,8 @@ export function errorEnvelope(error: ImServerError): Fields {
 
 /** Sends an envelope, or its JSON text when the caller has it already. */
 export function sendJson(reply: FastifyReply, payload: Fields | string): FastifyReply {
-  return reply.code(200).header("content-type", "application/json; charset=utf-8").send(typeof payload === "string" ? payload : stringifyJson(payload));
+  return reply
+    .code(200)
+    .header("content-type", "application/json; charset=utf-8")
+    .send(typeof payload === "string" ? payload : stringifyJson(payload));
 }

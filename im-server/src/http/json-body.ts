@@ -52,7 +52,12 @@ export function parseJsonBody(text: string): unknown {
 
 // A per-process marker nobody can guess, so no user-provided string is ever mistaken for a bigint.
 const MARK = `\u0000bigint-${randomBytes(6).toString("hex")}:`;
-const MARKED = new RegExp(`"${JSON.stringify(MARK).slice(1, -1).replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")}(-?\\d+)"`, "g");
+const MARKED = new RegExp(
+  `"${JSON.stringify(MARK)
+    .slice(1, -1)
+    .replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")}(-?\\d+)"`,
+  "g",
+);
 
 /** JSON.stringify that writes bigint values as raw JSON integers. */
 export function stringifyJson(value: unknown): string {

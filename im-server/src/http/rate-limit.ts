@@ -1,7 +1,10 @@
 // Tencent's per-command REST frequency limits (strict mode): no sliding one-second window may hold
 // more accepted calls than the limit. Refused calls do not count.
 
-export const RATE_LIMITS: Record<string, number> = { "group_open_http_svc/get_appid_group_list": 1, "im_open_login_svc/account_check": 100 };
+export const RATE_LIMITS: Record<string, number> = {
+  "group_open_http_svc/get_appid_group_list": 1,
+  "im_open_login_svc/account_check": 100,
+};
 export const DEFAULT_RATE_LIMIT = 200;
 const WINDOW_MS = 1000;
 

@@ -81,7 +81,13 @@ export function listsMembers(group: Group, filters: GroupInfoFilters): boolean {
 }
 
 /** One GroupInfo item of get_group_info: `members` is the member list, or only their number when the item lists none. */
-export function groupInfoObject(group: Group, sdkAppId: number, members: Member[] | number, now: number, filters: GroupInfoFilters): Fields {
+export function groupInfoObject(
+  group: Group,
+  sdkAppId: number,
+  members: Member[] | number,
+  now: number,
+  filters: GroupInfoFilters,
+): Fields {
   const base = groupBaseFields(group, sdkAppId, typeof members === "number" ? members : members.length);
   const item: Fields = { GroupId: group.groupId, ErrorCode: 0, ErrorInfo: "" };
   if (!filters.hasFilter) Object.assign(item, base);

@@ -86,7 +86,9 @@ export function seedDemo(store: Store, now: number): { accounts: number; groups:
   const accounts = demoAccounts(rng);
   const userIds = accounts.map((a) => a.userId);
   // Creation times over the past six months, inserted oldest first so listing order is creation order.
-  const plans = DEMO_GROUPS.map((demo) => ({ demo, createdAt: now - rng.int(3 * DAY, 180 * DAY) })).sort((a, b) => a.createdAt - b.createdAt);
+  const plans = DEMO_GROUPS.map((demo) => ({ demo, createdAt: now - rng.int(3 * DAY, 180 * DAY) })).sort(
+    (a, b) => a.createdAt - b.createdAt,
+  );
   let applications = 0;
 
   store.tx(() => {
@@ -116,7 +118,11 @@ export function seedDemo(store: Store, now: number): { accounts: number; groups:
       const history: { at: number; userId: string; status: "approved" | "refused" | "pending" }[] = [];
       const after = (at: number) => Math.max(createdAt + 3600, at);
       for (let i = 0; i < approved + refused; i++) {
-        history.push({ at: after(now - rng.int(4 * DAY, 20 * DAY)), userId: outsiders.pop()!, status: i < approved ? "approved" : "refused" });
+        history.push({
+          at: after(now - rng.int(4 * DAY, 20 * DAY)),
+          userId: outsiders.pop()!,
+          status: i < approved ? "approved" : "refused",
+        });
       }
       for (let i = 0; i < (demo.pending ?? 0); i++) {
         history.push({ at: after(now - rng.int(600, 3 * DAY)), userId: outsiders.pop()!, status: "pending" });

@@ -24,7 +24,15 @@ export function sendMessage(ctx: ServiceContext, actor: Actor, message: TextMess
   return commit(ctx, actor, (out) => {
     const msgTime = ctx.now();
     const msgKey = messageKey(msgTime);
-    ctx.store.events.addNotice({ userId: message.to, kind: "c2c", from: message.from, groupId: null, content: message.body, msgTime, msgKey });
+    ctx.store.events.addNotice({
+      userId: message.to,
+      kind: "c2c",
+      from: message.from,
+      groupId: null,
+      content: message.body,
+      msgTime,
+      msgKey,
+    });
     out.event([message.to], "onRecvNewMessage", {
       msgID: msgKey,
       sender: message.from,

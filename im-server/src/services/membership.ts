@@ -2,7 +2,14 @@
 // inviting, a user joining, applying or quitting (client). All routes share `admit`, so an approval
 // or an invitation from a phone and one from the console produce the same events and webhooks.
 import { Code, fail } from "../domain/errors";
-import { checkCapacity, checkClientInvite, checkQuit, checkRestMemberDeletion, checkRestMemberManagement, decideJoin } from "../domain/group-rules";
+import {
+  checkCapacity,
+  checkClientInvite,
+  checkQuit,
+  checkRestMemberDeletion,
+  checkRestMemberManagement,
+  decideJoin,
+} from "../domain/group-rules";
 import type { Group } from "../store/groups-repo";
 import { type Actor, type Outbox, type ServiceContext, commit, groupFacts, liveGroup, memberInfo, memberInfos } from "./context";
 import { requireAccounts } from "./groups";
@@ -52,7 +59,14 @@ export function admit(
 }
 
 /** Body of the extension callback telling the app an application was settled. */
-export function applicationCallback(group: Group, id: number, requester: string, decision: "Agree" | "Reject", handler: string, msg: string) {
+export function applicationCallback(
+  group: Group,
+  id: number,
+  requester: string,
+  decision: "Agree" | "Reject",
+  handler: string,
+  msg: string,
+) {
   return {
     GroupId: group.groupId,
     Type: group.type,
@@ -174,7 +188,14 @@ export async function joinGroup(ctx: ServiceContext, actor: Actor, groupId: stri
     });
     out.webhook(
       "Group.CallbackAfterApplyJoinGroup",
-      { GroupId: groupId, Type: current.type, ApplicationId: String(applicationId), Requestor_Account: actor.userId, ApplyMsg: message, ApplyTime: now },
+      {
+        GroupId: groupId,
+        Type: current.type,
+        ApplicationId: String(applicationId),
+        Requestor_Account: actor.userId,
+        ApplyMsg: message,
+        ApplyTime: now,
+      },
       { extension: true },
     );
     return { status: "applied", applicationId };

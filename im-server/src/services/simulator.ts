@@ -60,7 +60,10 @@ export async function simulateOnce(ctx: ServiceContext, random: () => number = M
     }
     const groupId = pick(groups.liveIdsOfTypes(["Public", "ChatRoom", "Community", "AVChatRoom"]), random);
     if (!groupId) return null;
-    const leaver = pick(members.list(groupId).filter((m) => m.role !== "Owner"), random);
+    const leaver = pick(
+      members.list(groupId).filter((m) => m.role !== "Owner"),
+      random,
+    );
     if (!leaver) return null;
     quitGroup(ctx, phone(leaver.userId, random), groupId);
     return `${leaver.userId} left ${groupId}`;

@@ -89,8 +89,7 @@ export class ApplicationsRepo {
           `INSERT INTO applications (group_id, requester, message, status, created_at, handled_by, handled_at, reason)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(app.groupId, app.requester, app.message, app.status, app.createdAt, app.handledBy, app.handledAt, app.reason)
-        .lastInsertRowid,
+        .run(app.groupId, app.requester, app.message, app.status, app.createdAt, app.handledBy, app.handledAt, app.reason).lastInsertRowid,
     );
   }
 
@@ -158,7 +157,9 @@ export class ApplicationsRepo {
   count(query: Omit<ApplicationQuery, "limit" | "after" | "order">): number {
     const { where, params } = this.filter(query);
     return (
-      this.db.prepare(`SELECT COUNT(*) AS n FROM applications a JOIN groups g ON g.group_id = a.group_id WHERE ${where}`).get(...params) as {
+      this.db
+        .prepare(`SELECT COUNT(*) AS n FROM applications a JOIN groups g ON g.group_id = a.group_id WHERE ${where}`)
+        .get(...params) as {
         n: number;
       }
     ).n;

@@ -75,6 +75,13 @@ export class EventsRepo {
         msg_time: number;
         msg_key: string;
       }[]
-    ).map((r) => ({ kind: r.kind, from: r.from_account, groupId: r.group_id, content: JSON.parse(r.content), msgTime: r.msg_time, msgKey: r.msg_key }));
+    ).map((r) => ({
+      kind: r.kind,
+      from: r.from_account,
+      groupId: r.group_id,
+      content: JSON.parse(r.content),
+      msgTime: r.msg_time,
+      msgKey: r.msg_key,
+    }));
   }
 }

@@ -191,9 +191,9 @@ export class GroupsRepo {
 
   idleSince(cutoff: number): string[] {
     return (
-      this.db
-        .prepare("SELECT group_id FROM groups WHERE dismissed_at IS NULL AND last_active_at < ? ORDER BY seq")
-        .all(cutoff) as { group_id: string }[]
+      this.db.prepare("SELECT group_id FROM groups WHERE dismissed_at IS NULL AND last_active_at < ? ORDER BY seq").all(cutoff) as {
+        group_id: string;
+      }[]
     ).map((r) => r.group_id);
   }
 

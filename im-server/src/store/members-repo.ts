@@ -156,7 +156,9 @@ export class MembersRepo {
     if (muteUntil === 0) this.db.prepare("DELETE FROM mutes WHERE group_id = ? AND user_id = ?").run(groupId, userId);
     else {
       this.db
-        .prepare("INSERT INTO mutes (group_id, user_id, mute_until) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET mute_until = excluded.mute_until")
+        .prepare(
+          "INSERT INTO mutes (group_id, user_id, mute_until) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET mute_until = excluded.mute_until",
+        )
         .run(groupId, userId, muteUntil);
     }
     this.db.prepare("UPDATE members SET mute_until = ? WHERE group_id = ? AND user_id = ?").run(muteUntil, groupId, userId);
@@ -179,7 +181,9 @@ export class MembersRepo {
       params.push(query.type);
     }
     if (!query.includeAVChatRoom) conditions.push("g.type <> 'AVChatRoom'");
-    conditions.push(query.topicCommunities ? "(g.type = 'Community' AND g.support_topic = 1)" : "NOT (g.type = 'Community' AND g.support_topic = 1)");
+    conditions.push(
+      query.topicCommunities ? "(g.type = 'Community' AND g.support_topic = 1)" : "NOT (g.type = 'Community' AND g.support_topic = 1)",
+    );
     const from = `FROM members m JOIN groups g ON g.group_id = m.group_id WHERE ${conditions.join(" AND ")}`;
     const total = (this.db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...params) as { n: number }).n;
     const rows = this.db

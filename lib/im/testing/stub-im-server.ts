@@ -14,7 +14,9 @@ export type StubReply =
 
 export type StubCall = { command: string; usersig: string; body: unknown };
 
-export const ok = (fields: Record<string, unknown> = {}): StubReply => ({ envelope: { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "", ...fields } });
+export const ok = (fields: Record<string, unknown> = {}): StubReply => ({
+  envelope: { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "", ...fields },
+});
 export const fail = (code: number, info = "scripted failure", fields: Record<string, unknown> = {}): StubReply => ({
   envelope: { ActionStatus: "FAIL", ErrorCode: code, ErrorInfo: info, ...fields },
 });

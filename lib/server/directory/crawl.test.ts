@@ -10,11 +10,31 @@ import { readState } from "./repo";
 // scripted: what it asks, how fast, and where it picks up after being cut short.
 let stub: StubImServer;
 let db: TestStore;
-const gateway = () => createImGateway({ baseUrl: stub.url, sdkAppId: 1400000000, secretKey: "stub-secret-0123456789", adminId: "administrator", timeoutMs: 2000 });
+const gateway = () =>
+  createImGateway({
+    baseUrl: stub.url,
+    sdkAppId: 1400000000,
+    secretKey: "stub-secret-0123456789",
+    adminId: "administrator",
+    timeoutMs: 2000,
+  });
 
 const ids = (from: number, n: number) => Array.from({ length: n }, (_, i) => `g${from + i}`);
-const idPage = (list: string[], next: number, total: number) => ok({ TotalCount: total, GroupIdList: list.map((GroupId) => ({ GroupId })), Next: next });
-const infos = (list: string[]) => ok({ GroupInfo: list.map((GroupId) => ({ GroupId, ErrorCode: 0, Type: "Public", Name: GroupId, MemberNum: 1, MaxMemberNum: 100, ApplyJoinOption: "NeedPermission", CreateTime: 1700000000 })) });
+const idPage = (list: string[], next: number, total: number) =>
+  ok({ TotalCount: total, GroupIdList: list.map((GroupId) => ({ GroupId })), Next: next });
+const infos = (list: string[]) =>
+  ok({
+    GroupInfo: list.map((GroupId) => ({
+      GroupId,
+      ErrorCode: 0,
+      Type: "Public",
+      Name: GroupId,
+      MemberNum: 1,
+      MaxMemberNum: 100,
+      ApplyJoinOption: "NeedPermission",
+      CreateTime: 1700000000,
+    })),
+  });
 const listed = async () => (await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM directory_groups"))?.n;
 /** The cursors the crawl sent, in order (a 64-bit integer on the wire). */
 const cursorsSent = () => stub.callsTo("get_appid_group_list").map((c) => String((c.body as { Next?: unknown }).Next));

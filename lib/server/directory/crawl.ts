@@ -22,7 +22,11 @@ const LEASE_MS = 2 * 60 * 1000;
 type CrawlState = { promise: Promise<boolean> | null; status: CrawlStatus; holderId: string };
 const holder = globalThis as typeof globalThis & { __directoryCrawl?: CrawlState };
 const crawlState = () =>
-  (holder.__directoryCrawl ??= { promise: null, status: { running: false, seen: 0, total: null, lastFullCrawlAt: null, error: null }, holderId: crypto.randomUUID() });
+  (holder.__directoryCrawl ??= {
+    promise: null,
+    status: { running: false, seen: 0, total: null, lastFullCrawlAt: null, error: null },
+    holderId: crypto.randomUUID(),
+  });
 
 /**
  * Who may crawl: with SQLite, the one process that owns the file (a fixed name, so a restart after a crash
@@ -78,7 +82,13 @@ async function run(db: Store, im: ImGateway, afterCrawl: () => Promise<void>): P
 /** How long another instance's crawl may hold the lease without renewing it. */
 export const CRAWL_LEASE_MS = LEASE_MS;
 
-async function crawlHoldingLease(db: Store, im: ImGateway, status: CrawlStatus, afterCrawl: () => Promise<void>, renewLease: () => Promise<void>) {
+async function crawlHoldingLease(
+  db: Store,
+  im: ImGateway,
+  status: CrawlStatus,
+  afterCrawl: () => Promise<void>,
+  renewLease: () => Promise<void>,
+) {
   const resumeFrom = await readState(db, "crawl.next");
   const saved = Number((await readState(db, "crawl.generation")) ?? 0);
   const generation = resumeFrom ? saved : saved + 1;
@@ -89,7 +99,8 @@ async function crawlHoldingLease(db: Store, im: ImGateway, status: CrawlStatus, 
     do {
       const page = await im.listGroupIds({ limit: ID_PAGE, next: next === "0" ? undefined : next }).catch(async (err: unknown) => {
         // A saved cursor the IM server refuses (too old, another server) would fail every crawl: start over next time.
-        if (next === resumeFrom && err instanceof ImError && !err.unavailable && !err.rateLimited && !err.badSignature) await writeState(db, "crawl.next", null);
+        if (next === resumeFrom && err instanceof ImError && !err.unavailable && !err.rateLimited && !err.badSignature)
+          await writeState(db, "crawl.next", null);
         throw err;
       });
       const readAt = new Date().toISOString();
@@ -111,5 +122,3 @@ async function crawlHoldingLease(db: Store, im: ImGateway, status: CrawlStatus, 
     status.running = false;
   }
 }
-
-

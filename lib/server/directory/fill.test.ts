@@ -6,11 +6,31 @@ import { withGroupFill } from "./fill";
 import { upsertGroups } from "./repo";
 
 const group = (id: string, memberCount: number, maxMemberCount: number): Group => ({
-  id, name: id, type: "Public", ownerId: null, memberCount, maxMemberCount, joinOption: "NeedPermission", introduction: "", notification: "",
-  faceUrl: "", muteAll: false, supportTopic: false, createdAt: "2026-01-01T00:00:00.000Z", pendingApplications: 0,
+  id,
+  name: id,
+  type: "Public",
+  ownerId: null,
+  memberCount,
+  maxMemberCount,
+  joinOption: "NeedPermission",
+  introduction: "",
+  notification: "",
+  faceUrl: "",
+  muteAll: false,
+  supportTopic: false,
+  createdAt: "2026-01-01T00:00:00.000Z",
+  pendingApplications: 0,
 });
 const application = (id: string, groupId: string): Application => ({
-  id, groupId, groupName: groupId, requesterId: `u${id}`, requesterNickname: "", requesterFaceUrl: "", message: "", status: "pending", createdAt: "2026-01-01T00:00:00.000Z",
+  id,
+  groupId,
+  groupName: groupId,
+  requesterId: `u${id}`,
+  requesterNickname: "",
+  requesterFaceUrl: "",
+  message: "",
+  status: "pending",
+  createdAt: "2026-01-01T00:00:00.000Z",
 });
 
 describeEachStore("an application's group fill", (kind) => {
@@ -19,8 +39,18 @@ describeEachStore("an application's group fill", (kind) => {
   describe("the inbox sees how full each group is before approving into it", () => {
     it("adds members and limit from the directory, and nothing for a group it has not seen", async () => {
       await upsertGroups(db, [group("full", 20, 20), group("roomy", 3, 200)], 1);
-      const items = await withGroupFill(db, [application("1", "full"), application("2", "roomy"), application("3", "full"), application("4", "unseen")]);
-      expect(items.map((a) => a.groupFill)).toEqual([{ members: 20, max: 20 }, { members: 3, max: 200 }, { members: 20, max: 20 }, undefined]);
+      const items = await withGroupFill(db, [
+        application("1", "full"),
+        application("2", "roomy"),
+        application("3", "full"),
+        application("4", "unseen"),
+      ]);
+      expect(items.map((a) => a.groupFill)).toEqual([
+        { members: 20, max: 20 },
+        { members: 3, max: 200 },
+        { members: 20, max: 20 },
+        undefined,
+      ]);
     });
 
     it("asks nothing for an empty page", async () => {

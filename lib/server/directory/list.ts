@@ -5,7 +5,12 @@ import { ApiError } from "../api-error";
 import { escapeLike, type Store } from "../store/store";
 import { fold, rowToGroup, type DirectoryRow } from "./repo";
 
-const SORT_COLUMN: Record<string, string> = { created: "created_at", name: "name_fold", members: "member_count", pending: "pending_applications" };
+const SORT_COLUMN: Record<string, string> = {
+  created: "created_at",
+  name: "name_fold",
+  members: "member_count",
+  pending: "pending_applications",
+};
 
 const NUMERIC_SORT_KEYS = new Set(["members", "pending"]);
 

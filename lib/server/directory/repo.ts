@@ -4,18 +4,40 @@ import { closeApplicationsOfUnknownGroups, closeGroupApplications } from "../inb
 import { greatest, placeholders, type Store } from "../store/store";
 
 export type DirectoryRow = {
-  id: string; name: string; type: Group["type"]; owner_id: string | null; member_count: number; max_member_count: number;
-  join_option: Group["joinOption"]; introduction: string; notification: string; face_url: string; mute_all: number;
-  support_topic: number; created_at: string; pending_applications: number;
+  id: string;
+  name: string;
+  type: Group["type"];
+  owner_id: string | null;
+  member_count: number;
+  max_member_count: number;
+  join_option: Group["joinOption"];
+  introduction: string;
+  notification: string;
+  face_url: string;
+  mute_all: number;
+  support_topic: number;
+  created_at: string;
+  pending_applications: number;
 };
 
 export const fold = (s: string) => s.normalize("NFKC").toLowerCase();
 
 export function rowToGroup(r: DirectoryRow): Group {
   return {
-    id: r.id, name: r.name, type: r.type, ownerId: r.owner_id, memberCount: r.member_count, maxMemberCount: r.max_member_count,
-    joinOption: r.join_option, introduction: r.introduction, notification: r.notification, faceUrl: r.face_url,
-    muteAll: r.mute_all === 1, supportTopic: r.support_topic === 1, createdAt: r.created_at, pendingApplications: r.pending_applications,
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    ownerId: r.owner_id,
+    memberCount: r.member_count,
+    maxMemberCount: r.max_member_count,
+    joinOption: r.join_option,
+    introduction: r.introduction,
+    notification: r.notification,
+    faceUrl: r.face_url,
+    muteAll: r.mute_all === 1,
+    supportTopic: r.support_topic === 1,
+    createdAt: r.created_at,
+    pendingApplications: r.pending_applications,
   };
 }
 
@@ -34,7 +56,13 @@ export async function upsertGroups(db: Store, groups: Group[], generation: numbe
   const unique = [...new Map(groups.map((g) => [g.id, g])).values()];
   const now = new Date().toISOString();
   await db.transaction(async (tx) => {
-    const gone = readAt ? await dismissedSince(tx, unique.map((g) => g.id), readAt) : new Set<string>();
+    const gone = readAt
+      ? await dismissedSince(
+          tx,
+          unique.map((g) => g.id),
+          readAt,
+        )
+      : new Set<string>();
     const fresh = unique.filter((g) => !gone.has(g.id));
     for (let i = 0; i < fresh.length; i += UPSERT_ROWS) {
       const chunk = fresh.slice(i, i + UPSERT_ROWS);
@@ -50,8 +78,22 @@ export async function upsertGroups(db: Store, groups: Group[], generation: numbe
       await tx.run(
         sql,
         chunk.flatMap((g) => [
-          g.id, g.name, fold(g.name), g.type, g.ownerId, g.memberCount, g.maxMemberCount, g.joinOption, g.introduction,
-          g.notification, g.faceUrl, g.muteAll ? 1 : 0, g.supportTopic ? 1 : 0, g.createdAt, generation, now,
+          g.id,
+          g.name,
+          fold(g.name),
+          g.type,
+          g.ownerId,
+          g.memberCount,
+          g.maxMemberCount,
+          g.joinOption,
+          g.introduction,
+          g.notification,
+          g.faceUrl,
+          g.muteAll ? 1 : 0,
+          g.supportTopic ? 1 : 0,
+          g.createdAt,
+          generation,
+          now,
         ]),
       );
     }
@@ -62,7 +104,10 @@ async function dismissedSince(db: Store, ids: string[], since: string): Promise<
   const gone = new Set<string>();
   for (let i = 0; i < ids.length; i += UPSERT_ROWS) {
     const chunk = ids.slice(i, i + UPSERT_ROWS);
-    const rows = await db.all<{ id: string }>(`SELECT id FROM directory_tombstones WHERE at >= ? AND id IN (${placeholders(chunk.length)})`, [since, ...chunk]);
+    const rows = await db.all<{ id: string }>(
+      `SELECT id FROM directory_tombstones WHERE at >= ? AND id IN (${placeholders(chunk.length)})`,
+      [since, ...chunk],
+    );
     for (const r of rows) gone.add(r.id);
   }
   return gone;
@@ -95,7 +140,9 @@ export async function setPendingCounts(db: Store, counts: Map<string, number>, {
 
 /** One of the group's pending applications was handled here: count it down until the IM server's count arrives. */
 export async function countDownPending(db: Store, groupId: string): Promise<void> {
-  await db.run(`UPDATE directory_groups SET pending_applications = ${greatest(db, "0", "pending_applications - 1")} WHERE id = ?`, [groupId]);
+  await db.run(`UPDATE directory_groups SET pending_applications = ${greatest(db, "0", "pending_applications - 1")} WHERE id = ?`, [
+    groupId,
+  ]);
 }
 
 /** After a complete crawl: whatever the crawl did not see has been dismissed or recycled. */
@@ -115,7 +162,11 @@ export async function readState(db: Store, key: string): Promise<string | null> 
 
 export async function writeState(db: Store, key: string, value: string | null): Promise<void> {
   if (value === null) await db.run("DELETE FROM directory_state WHERE key = ?", [key]);
-  else await db.run("INSERT INTO directory_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value]);
+  else
+    await db.run("INSERT INTO directory_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [
+      key,
+      value,
+    ]);
 }
 
 /**

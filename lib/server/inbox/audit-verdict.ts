@@ -10,7 +10,11 @@ import { inboxRow, undoDecision } from "./repo";
  * between deciding and hearing back from the IM server). An approval counts only if the requester is in
  * the group; one that never reached the IM server is taken back, so the application can be handled again.
  */
-export async function inboxVerdict(db: Store, im: ImGateway, entry: { action: string; target: string; actorEmail: string }): Promise<Verdict> {
+export async function inboxVerdict(
+  db: Store,
+  im: ImGateway,
+  entry: { action: string; target: string; actorEmail: string },
+): Promise<Verdict> {
   const row = await inboxRow(db, entry.target);
   if (!row) return "unknown";
   const wanted = entry.action === "application.approve" ? "approved" : "refused";

@@ -40,21 +40,37 @@ async function appUser(nick: string) {
 /** A Public group needing approval (owned by an app user), and someone who applied to it, as the webhook tells it. */
 async function applied(opts: { max?: number } = {}) {
   const owner = await appUser("Owner");
-  const groupId = await gateway.createGroup({ type: "Public", name: `Book club ${++seq}`, ownerId: owner, joinOption: "NeedPermission", ...(opts.max ? { maxMemberCount: opts.max } : {}) });
+  const groupId = await gateway.createGroup({
+    type: "Public",
+    name: `Book club ${++seq}`,
+    ownerId: owner,
+    joinOption: "NeedPermission",
+    ...(opts.max ? { maxMemberCount: opts.max } : {}),
+  });
   const requester = await appUser("Aiko 愛子");
   await applyToInbox(groupId, now(), { kind: "applied", requesterId: requester, message: "よろしく", restType: "Public" });
   const page = await listFromInbox({ groupId, status: "pending", sort: "newest", limit: 50 });
   return { owner, groupId, requester, application: page.items[0] };
 }
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as ApiError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as ApiError,
+  );
 
 strictConsoleForThisFile((c) => void ({ im, db, gateway } = c));
 
 describe("applications without the IM server's extension", () => {
   it("an application to a group needing approval is recorded, with the requester's nickname, and counted in the directory", async () => {
     const { groupId, requester, application } = await applied();
-    expect(application).toMatchObject({ groupId, requesterId: requester, requesterNickname: "Aiko 愛子", message: "よろしく", status: "pending" });
+    expect(application).toMatchObject({
+      groupId,
+      requesterId: requester,
+      requesterNickname: "Aiko 愛子",
+      message: "よろしく",
+      status: "pending",
+    });
     expect(application.groupName).toMatch(/^Book club/);
     expect((await getDirectoryGroup(db, groupId))?.pendingApplications).toBe(1);
     expect(events.at(-1)).toMatchObject({ type: "application.created", groupId, applicationId: application.id, userId: requester });
@@ -77,7 +93,12 @@ describe("applications without the IM server's extension", () => {
   it("approving adds the requester to the group and records who approved", async () => {
     const { groupId, requester, application } = await applied();
     const approved = await handleApplication(application.id, true, undefined, moderator(1));
-    expect(approved).toMatchObject({ id: application.id, status: "approved", handledBy: "mod1@console.test", requesterNickname: "Aiko 愛子" });
+    expect(approved).toMatchObject({
+      id: application.id,
+      status: "approved",
+      handledBy: "mod1@console.test",
+      requesterNickname: "Aiko 愛子",
+    });
     expect((await gateway.getRoles(groupId, [requester])).get(requester)).toBe("Member");
     expect(events.at(-1)).toMatchObject({ type: "application.handled", groupId, applicationId: application.id, userId: requester });
     expect((await getDirectoryGroup(db, groupId))?.pendingApplications).toBe(0);
@@ -89,13 +110,17 @@ describe("applications without the IM server's extension", () => {
     const { application } = await applied({ max: 1 });
     const err = await failure(handleApplication(application.id, true, undefined, moderator(1)));
     expect(err).toMatchObject({ code: "conflict", details: { imCode: 10014 } });
-    expect((await listFromInbox({ groupId: application.groupId, status: "pending", sort: "newest", limit: 5 })).items.map((a) => a.id)).toEqual([application.id]);
+    expect(
+      (await listFromInbox({ groupId: application.groupId, status: "pending", sort: "newest", limit: 5 })).items.map((a) => a.id),
+    ).toEqual([application.id]);
   });
 
   it("refusing records the reason and tells the requester in a one-to-one message naming the group", async () => {
     const { requester, application } = await applied();
     const phone = await im.client(requester);
-    const notice = new Promise<Record<string, unknown>>((resolve) => phone.addGroupListener({ onEvent: (name, p) => name === "onRecvNewMessage" && resolve(p) }));
+    const notice = new Promise<Record<string, unknown>>((resolve) =>
+      phone.addGroupListener({ onEvent: (name, p) => name === "onRecvNewMessage" && resolve(p) }),
+    );
     const refused = await handleApplication(application.id, false, "The club is full this season", moderator(2));
     expect(refused).toMatchObject({ status: "refused", reason: "The club is full this season", handledBy: "mod2@console.test" });
     expect(await notice).toMatchObject({ sender: ADMIN, text: refusalText(application.groupName, "The club is full this season") });
@@ -104,13 +129,19 @@ describe("applications without the IM server's extension", () => {
 
   it("two moderators at once: exactly one wins, the other gets 409 naming the winner", async () => {
     const { application } = await applied();
-    const outcomes = await Promise.allSettled([handleApplication(application.id, true, undefined, moderator(3)), handleApplication(application.id, false, "no", moderator(4))]);
+    const outcomes = await Promise.allSettled([
+      handleApplication(application.id, true, undefined, moderator(3)),
+      handleApplication(application.id, false, "no", moderator(4)),
+    ]);
     const won = outcomes.filter((o) => o.status === "fulfilled");
     const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
     const winner = (won[0] as PromiseFulfilledResult<{ handledBy?: string; status: string }>).value;
-    expect(lost[0].reason).toMatchObject({ code: "conflict", details: { handledBy: winner.handledBy, status: winner.status, reason: { key: "alreadyHandled" } } });
+    expect(lost[0].reason).toMatchObject({
+      code: "conflict",
+      details: { handledBy: winner.handledBy, status: winner.status, reason: { key: "alreadyHandled" } },
+    });
   });
 
   it("an owner who approves in the app: the inbox learns it from AfterNewMemberJoin and names the owner", async () => {
@@ -133,7 +164,10 @@ describe("applications without the IM server's extension", () => {
     expect((await listFromInbox({ groupId, status: "pending", sort: "newest", limit: 5 })).total).toBe(0);
     expect(await getDirectoryGroup(db, groupId)).toBeNull();
     await refreshPendingCounts(db, gateway);
-    expect(await failure(handleApplication("424242", true, undefined, moderator(1)))).toMatchObject({ code: "not_found", details: { reason: { key: "applicationGone" } } });
+    expect(await failure(handleApplication("424242", true, undefined, moderator(1)))).toMatchObject({
+      code: "not_found",
+      details: { reason: { key: "applicationGone" } },
+    });
   });
 
   it("a console that died between deciding and adding: at start-up the IM server says which approvals happened", async () => {
@@ -156,12 +190,15 @@ describe("applications without the IM server's extension", () => {
 
   it("pages newest first with an opaque cursor bound to its filters", async () => {
     const { groupId } = await applied();
-    for (let i = 0; i < 3; i++) await applyToInbox(groupId, now(), { kind: "applied", requesterId: await appUser(`P${i}`), message: `p${i}`, restType: "Public" });
+    for (let i = 0; i < 3; i++)
+      await applyToInbox(groupId, now(), { kind: "applied", requesterId: await appUser(`P${i}`), message: `p${i}`, restType: "Public" });
     const first = await listFromInbox({ groupId, status: "pending", sort: "newest", limit: 3 });
     expect(first.total).toBe(4);
     expect(first.items.map((a) => a.message)).toEqual(["p2", "p1", "p0"]);
     const rest = await listFromInbox({ groupId, status: "pending", sort: "newest", limit: 3, cursor: first.nextCursor! });
     expect(rest).toMatchObject({ items: [expect.objectContaining({ message: "よろしく" })], nextCursor: null });
-    expect(await failure(listFromInbox({ status: "pending", sort: "newest", limit: 3, cursor: first.nextCursor! }))).toMatchObject({ code: "bad_request" });
+    expect(await failure(listFromInbox({ status: "pending", sort: "newest", limit: 3, cursor: first.nextCursor! }))).toMatchObject({
+      code: "bad_request",
+    });
   });
 });

@@ -1,6 +1,15 @@
 import { expect, it } from "vitest";
 import { describeEachStore, freshStoreEachTest, type TestStore } from "../store/test-stores";
-import { closeGroupApplications, decide, inboxPendingCounts, inboxRow, listInbox, recordApplication, settleJoined, undoDecision } from "./repo";
+import {
+  closeGroupApplications,
+  decide,
+  inboxPendingCounts,
+  inboxRow,
+  listInbox,
+  recordApplication,
+  settleJoined,
+  undoDecision,
+} from "./repo";
 
 const t = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s)).toISOString();
 
@@ -37,7 +46,13 @@ describeEachStore("the console's own inbox", (kind) => {
 
   it("lists oldest first when asked, and pages through a tie of created_at by id in either order", async () => {
     // u2, u3 and u4 applied in the same second: a page of two ends inside the tie in both orders.
-    const ids = [await apply("g1", "u1", 1), await apply("g1", "u2", 2), await apply("g1", "u3", 2), await apply("g1", "u4", 2), await apply("g1", "u5", 3)];
+    const ids = [
+      await apply("g1", "u1", 1),
+      await apply("g1", "u2", 2),
+      await apply("g1", "u3", 2),
+      await apply("g1", "u4", 2),
+      await apply("g1", "u5", 3),
+    ];
     const walk = async (sort: "newest" | "oldest") => {
       const seen: string[] = [];
       let after: { createdAt: string; id: number } | undefined;

@@ -3,8 +3,15 @@ import { greatest, placeholders, type Store } from "../store/store";
 
 /** One row of the console's own inbox (only used when the IM server has no applications extension). */
 export type InboxRow = {
-  id: number; group_id: string; requester_id: string; message: string; status: "pending" | "approved" | "refused" | "closed";
-  created_at: string; handled_by: string | null; handled_at: string | null; reason: string | null;
+  id: number;
+  group_id: string;
+  requester_id: string;
+  message: string;
+  status: "pending" | "approved" | "refused" | "closed";
+  created_at: string;
+  handled_by: string | null;
+  handled_at: string | null;
+  reason: string | null;
 };
 
 export type Decision = { status: "approved" | "refused"; by: string; at: string; reason?: string };
@@ -21,7 +28,10 @@ export async function inboxRow(db: Store, id: string): Promise<InboxRow | null> 
 export async function inboxRequesters(db: Store, ids: string[]): Promise<Map<string, string>> {
   const ns = ids.map(rowId).filter((n): n is number => n !== null);
   if (ns.length === 0) return new Map();
-  const rows = await db.all<{ id: number; requester_id: string }>(`SELECT id, requester_id FROM inbox_applications WHERE id IN (${placeholders(ns.length)})`, ns);
+  const rows = await db.all<{ id: number; requester_id: string }>(
+    `SELECT id, requester_id FROM inbox_applications WHERE id IN (${placeholders(ns.length)})`,
+    ns,
+  );
   return new Map(rows.map((r) => [String(r.id), r.requester_id]));
 }
 
@@ -34,7 +44,10 @@ export async function inboxGroupOf(db: Store, id: string): Promise<string | unde
  * A requester's application, new or again: applying again updates the pending one (its message and time),
  * unless this report is older than what is kept (webhooks may arrive out of order). Answers its ID.
  */
-export async function recordApplication(db: Store, a: { groupId: string; requesterId: string; message: string; at: string }): Promise<number> {
+export async function recordApplication(
+  db: Store,
+  a: { groupId: string; requesterId: string; message: string; at: string },
+): Promise<number> {
   const row = await db.get<{ id: number }>(
     `INSERT INTO inbox_applications (group_id, requester_id, message, status, created_at) VALUES (?, ?, ?, 'pending', ?)
      ON CONFLICT (group_id, requester_id) WHERE status = 'pending' DO UPDATE SET
@@ -52,7 +65,13 @@ export async function recordApplication(db: Store, a: { groupId: string; request
  */
 export async function listInbox(
   db: Store,
-  q: { groupId?: string; status: "pending" | "approved" | "refused"; sort?: "newest" | "oldest"; limit: number; after?: { createdAt: string; id: number } },
+  q: {
+    groupId?: string;
+    status: "pending" | "approved" | "refused";
+    sort?: "newest" | "oldest";
+    limit: number;
+    after?: { createdAt: string; id: number };
+  },
 ): Promise<{ rows: InboxRow[]; more: boolean; total: number }> {
   const [cmp, dir] = q.sort === "oldest" ? [">", "ASC"] : ["<", "DESC"];
   const where = ["status = ?"];
@@ -66,10 +85,10 @@ export async function listInbox(
     where.push(`(created_at, id) ${cmp} (?, ?)`);
     args.push(q.after.createdAt, q.after.id);
   }
-  const rows = await db.all<InboxRow>(`SELECT * FROM inbox_applications WHERE ${where.join(" AND ")} ORDER BY created_at ${dir}, id ${dir} LIMIT ?`, [
-    ...args,
-    q.limit + 1,
-  ]);
+  const rows = await db.all<InboxRow>(
+    `SELECT * FROM inbox_applications WHERE ${where.join(" AND ")} ORDER BY created_at ${dir}, id ${dir} LIMIT ?`,
+    [...args, q.limit + 1],
+  );
   return { rows: rows.slice(0, q.limit), more: rows.length > q.limit, total };
 }
 
@@ -95,9 +114,15 @@ export async function undoDecision(db: Store, id: string, by: string): Promise<v
   await db.transaction(async (tx) => {
     const row = await inboxRow(tx, id);
     if (!row || row.handled_by !== by || (row.status !== "approved" && row.status !== "refused")) return;
-    const newer = await tx.get("SELECT 1 AS one FROM inbox_applications WHERE group_id = ? AND requester_id = ? AND status = 'pending'", [row.group_id, row.requester_id]);
+    const newer = await tx.get("SELECT 1 AS one FROM inbox_applications WHERE group_id = ? AND requester_id = ? AND status = 'pending'", [
+      row.group_id,
+      row.requester_id,
+    ]);
     if (newer) await tx.run("UPDATE inbox_applications SET status = 'closed' WHERE id = ?", [row.id]);
-    else await tx.run("UPDATE inbox_applications SET status = 'pending', handled_by = NULL, handled_at = NULL, reason = NULL WHERE id = ?", [row.id]);
+    else
+      await tx.run("UPDATE inbox_applications SET status = 'pending', handled_by = NULL, handled_at = NULL, reason = NULL WHERE id = ?", [
+        row.id,
+      ]);
   });
 }
 
@@ -137,8 +162,13 @@ export async function pendingRequesters(db: Store, groupId: string, userIds: str
 /** Pending applications per group (every group asked for is in the answer, 0 when it has none). */
 export async function inboxPendingCounts(db: Store, groupId?: string): Promise<Map<string, number>> {
   const rows = groupId
-    ? await db.all<{ group_id: string; n: number }>("SELECT group_id, COUNT(*) AS n FROM inbox_applications WHERE status = 'pending' AND group_id = ? GROUP BY group_id", [groupId])
-    : await db.all<{ group_id: string; n: number }>("SELECT group_id, COUNT(*) AS n FROM inbox_applications WHERE status = 'pending' GROUP BY group_id");
+    ? await db.all<{ group_id: string; n: number }>(
+        "SELECT group_id, COUNT(*) AS n FROM inbox_applications WHERE status = 'pending' AND group_id = ? GROUP BY group_id",
+        [groupId],
+      )
+    : await db.all<{ group_id: string; n: number }>(
+        "SELECT group_id, COUNT(*) AS n FROM inbox_applications WHERE status = 'pending' GROUP BY group_id",
+      );
   const counts = new Map(rows.map((r) => [r.group_id, r.n]));
   if (groupId && !counts.has(groupId)) counts.set(groupId, 0);
   return counts;

@@ -31,9 +31,15 @@ function decodeCursor(raw: string, q: ListApplicationsQuery): { createdAt: strin
 /** A listed or just-decided row in the console's shape (closed rows, of dismissed groups, are never shown). */
 function toApplication(row: InboxRow & { status: Application["status"] }, groupName: string, profile?: Profile): Application {
   return {
-    id: String(row.id), groupId: row.group_id, groupName, requesterId: row.requester_id,
-    requesterNickname: profile?.nickname ?? "", requesterFaceUrl: profile?.faceUrl ?? "", message: row.message,
-    status: row.status, createdAt: row.created_at,
+    id: String(row.id),
+    groupId: row.group_id,
+    groupName,
+    requesterId: row.requester_id,
+    requesterNickname: profile?.nickname ?? "",
+    requesterFaceUrl: profile?.faceUrl ?? "",
+    message: row.message,
+    status: row.status,
+    createdAt: row.created_at,
     ...(row.handled_by ? { handledBy: row.handled_by } : {}),
     ...(row.handled_at ? { handledAt: row.handled_at } : {}),
     ...(row.reason ? { reason: row.reason } : {}),
@@ -57,10 +63,15 @@ export async function listFromInbox(query: ListApplicationsQuery): Promise<Page<
   const { db, im } = getContext();
   const after = query.cursor ? decodeCursor(query.cursor, query) : undefined;
   const page = await listInbox(db, { groupId: query.groupId, status: query.status, sort: query.sort, limit: query.limit, after });
-  const profiles = await profilesOf(im, page.rows.map((r) => r.requester_id));
+  const profiles = await profilesOf(
+    im,
+    page.rows.map((r) => r.requester_id),
+  );
   const names = new Map<string, string>();
   for (const r of page.rows) if (!names.has(r.group_id)) names.set(r.group_id, await groupName(db, r.group_id));
-  const items = page.rows.map((r) => toApplication({ ...r, status: query.status }, names.get(r.group_id) ?? "", profiles.get(r.requester_id)));
+  const items = page.rows.map((r) =>
+    toApplication({ ...r, status: query.status }, names.get(r.group_id) ?? "", profiles.get(r.requester_id)),
+  );
   const last = page.rows[page.rows.length - 1];
   return { items, nextCursor: page.more && last ? encodeCursor(last, query) : null, total: page.total };
 }
@@ -69,7 +80,13 @@ function alreadyHandled(row: InboxRow): ApiError {
   const by = row.handled_by ?? undefined;
   const status = row.status === "approved" || row.status === "refused" ? row.status : undefined;
   const message = `This application was already ${status ?? "handled"}${by ? ` by ${by}` : ""}`;
-  return ApiError.because("conflict", "alreadyHandled", message, { status: status ?? "other", by: by ?? "none" }, { handledBy: by, handledAt: row.handled_at ?? undefined, status });
+  return ApiError.because(
+    "conflict",
+    "alreadyHandled",
+    message,
+    { status: status ?? "other", by: by ?? "none" },
+    { handledBy: by, handledAt: row.handled_at ?? undefined, status },
+  );
 }
 
 const gone = () => ApiError.because("not_found", "applicationGone", "This application does not exist, or its group has been dismissed");

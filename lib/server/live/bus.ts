@@ -50,7 +50,11 @@ export function createInProcessBus(): EventBus {
         offGap();
       };
     },
-    subscribeLocal: (listener) => on("event", safely((event: LiveEvent, origin: Origin) => origin === "local" && listener(event))),
+    subscribeLocal: (listener) =>
+      on(
+        "event",
+        safely((event: LiveEvent, origin: Origin) => origin === "local" && listener(event)),
+      ),
     reportGap: () => void emitter.emit("gap"),
   };
 }

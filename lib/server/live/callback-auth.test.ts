@@ -46,7 +46,10 @@ describe("the webhook Sign", () => {
   it("refuses another app's SdkAppid with 403, signed or not", () => {
     expect(verifyCallback(query({ SdkAppid: "1400000001" }), config, TIME)).toMatchObject({ ok: false, status: 403 });
     expect(verifyCallback(query({ SdkAppid: undefined }), config, TIME)).toMatchObject({ ok: false, status: 403 });
-    expect(verifyCallback(query({ SdkAppid: "1400000001", Sign: undefined }), { sdkAppId: 1400000000 }, TIME)).toMatchObject({ ok: false, status: 403 });
+    expect(verifyCallback(query({ SdkAppid: "1400000001", Sign: undefined }), { sdkAppId: 1400000000 }, TIME)).toMatchObject({
+      ok: false,
+      status: 403,
+    });
   });
 
   it("checks only the SdkAppid when no token is configured", () => {

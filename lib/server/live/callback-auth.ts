@@ -28,7 +28,8 @@ export function verifyCallback(params: URLSearchParams, config: CallbackAuthConf
     const time = params.get("RequestTime");
     if (!sign || !time) return { ok: false, status: 401, reason: "Sign and RequestTime are required" };
     if (!/^\d{1,12}$/.test(time)) return { ok: false, status: 401, reason: "RequestTime is not a unix time" };
-    if (Math.abs(nowSeconds - Number(time)) > MAX_CALLBACK_AGE_SECONDS) return { ok: false, status: 401, reason: "RequestTime is outside the accepted window" };
+    if (Math.abs(nowSeconds - Number(time)) > MAX_CALLBACK_AGE_SECONDS)
+      return { ok: false, status: 401, reason: "RequestTime is outside the accepted window" };
     if (!sameHex(sign, callbackSign(config.token, time))) return { ok: false, status: 401, reason: "Sign does not match" };
   }
   if (params.get("SdkAppid") !== String(config.sdkAppId)) return { ok: false, status: 403, reason: "SdkAppid is not this console's app" };

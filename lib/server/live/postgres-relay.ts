@@ -34,7 +34,13 @@ export function relayOverPostgres(bus: EventBus, url: string, onReady?: () => vo
   const instanceId = randomUUID();
   // Sending needs no dedicated connection: a small pool of its own, so the store's pool is never waited on.
   // One connection, so events leave in the order they were published.
-  const sender = new pg.Pool({ connectionString: url, max: 1, application_name: "group-console-relay", keepAlive: true, connectionTimeoutMillis: 5000 });
+  const sender = new pg.Pool({
+    connectionString: url,
+    max: 1,
+    application_name: "group-console-relay",
+    keepAlive: true,
+    connectionTimeoutMillis: 5000,
+  });
   sender.on("error", () => {});
   let listener: pg.Client | null = null;
   let channel: string | null = null;
@@ -45,7 +51,9 @@ export function relayOverPostgres(bus: EventBus, url: string, onReady?: () => vo
 
   const send = (event: LiveEvent) => {
     const payload = JSON.stringify({ from: instanceId, event });
-    sender.query(`SELECT pg_notify(${CHANNEL_SQL}, $1)`, [payload]).catch((err: unknown) => log("warn", "live event not relayed", { error: err, type: event.type }));
+    sender
+      .query(`SELECT pg_notify(${CHANNEL_SQL}, $1)`, [payload])
+      .catch((err: unknown) => log("warn", "live event not relayed", { error: err, type: event.type }));
   };
   const stopSending = bus.subscribeLocal(send);
 
@@ -62,7 +70,12 @@ export function relayOverPostgres(bus: EventBus, url: string, onReady?: () => vo
   };
 
   const connect = async () => {
-    const client = new pg.Client({ connectionString: url, application_name: "group-console-listen", keepAlive: true, connectionTimeoutMillis: 5000 });
+    const client = new pg.Client({
+      connectionString: url,
+      application_name: "group-console-listen",
+      keepAlive: true,
+      connectionTimeoutMillis: 5000,
+    });
     const lost = (err?: unknown) => {
       if (listener !== client) return;
       listener = null;
@@ -92,7 +105,9 @@ export function relayOverPostgres(bus: EventBus, url: string, onReady?: () => vo
     listener = client;
     backoff = RECONNECT_MIN_MS;
     probe = setInterval(() => {
-      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("the listening connection does not answer")), PROBE_TIMEOUT_MS).unref());
+      const timeout = new Promise((_, reject) =>
+        setTimeout(() => reject(new Error("the listening connection does not answer")), PROBE_TIMEOUT_MS).unref(),
+      );
       Promise.race([client.query("SELECT 1"), timeout]).catch((err: unknown) => lost(err));
     }, PROBE_EVERY_MS);
     probe.unref();

@@ -33,7 +33,8 @@ async function readBody(req: NextRequest): Promise<ReadBody> {
   } catch {
     return { ok: false, status: 400, info: "body is not JSON" };
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return { ok: false, status: 400, info: "body is not a JSON object" };
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    return { ok: false, status: 400, info: "body is not a JSON object" };
   return { ok: true, body, bytes };
 }
 
@@ -72,7 +73,8 @@ export async function receiveWebhook(req: NextRequest): Promise<Response> {
   if (!read.ok) return envelope(read.status, 1, read.info);
   const queryCommand = params.get("CallbackCommand");
   const bodyCommand = (read.body as { CallbackCommand?: unknown }).CallbackCommand;
-  if (queryCommand && typeof bodyCommand === "string" && bodyCommand !== queryCommand) return envelope(400, 1, "CallbackCommand differs between query and body");
+  if (queryCommand && typeof bodyCommand === "string" && bodyCommand !== queryCommand)
+    return envelope(400, 1, "CallbackCommand differs between query and body");
   const command = queryCommand ?? (typeof bodyCommand === "string" ? bodyCommand : "");
 
   const replay = await isReplay(params, read.bytes);
@@ -85,9 +87,7 @@ export async function receiveWebhook(req: NextRequest): Promise<Response> {
 
   const plan = planWebhook(command, read.body);
   if (plan) {
-    after(() =>
-      runWebhookPlan(plan).catch((err) => log("error", "webhook not applied", { command, groupId: plan.groupId, error: err })),
-    );
+    after(() => runWebhookPlan(plan).catch((err) => log("error", "webhook not applied", { command, groupId: plan.groupId, error: err })));
   }
   log("info", "webhook", { method: "POST", route: "/api/im/callback", status: 200, command });
   return envelope(200, 0, "");

@@ -35,7 +35,17 @@ afterAll(() => db.close());
 beforeEach(() => {
   published = [];
   order = [];
-  for (const f of [im.listApplications, im.capabilities, im.forgetCapabilities, inbox.applyToInbox, directory.getDirectoryGroup, directory.refreshPendingCounts, directory.setPendingCounts, syncGroup]) f.mockReset();
+  for (const f of [
+    im.listApplications,
+    im.capabilities,
+    im.forgetCapabilities,
+    inbox.applyToInbox,
+    directory.getDirectoryGroup,
+    directory.refreshPendingCounts,
+    directory.setPendingCounts,
+    syncGroup,
+  ])
+    f.mockReset();
   im.capabilities.mockResolvedValue({ applications: true });
   inbox.applyToInbox.mockImplementation(async () => void order.push("inbox"));
   syncGroup.mockImplementation(async (id: string) => {
@@ -72,7 +82,8 @@ describe("carrying out a webhook", () => {
   it("webhooks that pile up for one group share one read, and every event still goes out", async () => {
     let release = () => {};
     syncGroup.mockImplementationOnce(() => new Promise((r) => (release = () => r({ id: "g1" }))));
-    const join = (u: string) => runWebhookPlan(plan("Group.CallbackAfterNewMemberJoin", { GroupId: "g1", NewMemberList: [{ Member_Account: u }] }));
+    const join = (u: string) =>
+      runWebhookPlan(plan("Group.CallbackAfterNewMemberJoin", { GroupId: "g1", NewMemberList: [{ Member_Account: u }] }));
     const first = join("u1");
     await new Promise((r) => setTimeout(r, 10));
     // u1's read is in flight: u2 and u3 wait together for the next turn.
@@ -87,20 +98,31 @@ describe("carrying out a webhook", () => {
     im.listApplications.mockResolvedValue({ items: [application("7", "someone"), application("8", "u1")], total: 2, next: "" });
     await Promise.all([
       runWebhookPlan(plan("Group.CallbackAfterApplyJoinGroup", { GroupId: "g2", Requestor_Account: "u1" })),
-      runWebhookPlan({ ...plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g2", Requestor_Account: "u1" }), findApplication: { requesterId: "u1", delaysMs: [1] } }),
+      runWebhookPlan({
+        ...plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g2", Requestor_Account: "u1" }),
+        findApplication: { requesterId: "u1", delaysMs: [1] },
+      }),
     ]);
     expect(published).toEqual([expect.objectContaining({ type: "application.created", groupId: "g2", applicationId: "8", userId: "u1" })]);
     expect(directory.setPendingCounts).toHaveBeenCalledWith(db, new Map([["g2", 2]]), { resetOthers: false });
   });
 
   it("asks again later when the application is not stored yet, and stays quiet if it never is", async () => {
-    im.listApplications.mockResolvedValueOnce({ items: [], total: 0, next: "" }).mockResolvedValueOnce({ items: [application("9", "u9")], total: 1, next: "" });
-    await runWebhookPlan({ ...plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g3", Requestor_Account: "u9" }), findApplication: { requesterId: "u9", delaysMs: [1, 1] } });
+    im.listApplications
+      .mockResolvedValueOnce({ items: [], total: 0, next: "" })
+      .mockResolvedValueOnce({ items: [application("9", "u9")], total: 1, next: "" });
+    await runWebhookPlan({
+      ...plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g3", Requestor_Account: "u9" }),
+      findApplication: { requesterId: "u9", delaysMs: [1, 1] },
+    });
     expect(published).toEqual([expect.objectContaining({ type: "application.created", applicationId: "9" })]);
 
     published = [];
     im.listApplications.mockResolvedValue({ items: [], total: 0, next: "" });
-    await runWebhookPlan({ ...plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g4", Requestor_Account: "u1" }), findApplication: { requesterId: "u1", delaysMs: [1, 1] } });
+    await runWebhookPlan({
+      ...plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g4", Requestor_Account: "u1" }),
+      findApplication: { requesterId: "u1", delaysMs: [1, 1] },
+    });
     expect(im.listApplications).toHaveBeenCalledTimes(4);
     expect(published).toEqual([]);
   });
@@ -113,7 +135,10 @@ describe("carrying out a webhook", () => {
 
   it("if the extension vanished (10003), says nothing and has the capability asked again", async () => {
     im.listApplications.mockRejectedValue(new ImError(10003, "invalid command", "get_group_application_list"));
-    await runWebhookPlan({ ...plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g6", Requestor_Account: "u1" }), findApplication: { requesterId: "u1", delaysMs: [1] } });
+    await runWebhookPlan({
+      ...plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g6", Requestor_Account: "u1" }),
+      findApplication: { requesterId: "u1", delaysMs: [1] },
+    });
     expect(published).toEqual([]);
     expect(im.forgetCapabilities).toHaveBeenCalled();
   });
@@ -122,12 +147,19 @@ describe("carrying out a webhook", () => {
     im.capabilities.mockResolvedValue({ applications: false });
     const before = plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g7", Type: "Public", Requestor_Account: "u1", ApplyMsg: "hi" });
     await runWebhookPlan(before);
-    expect(inbox.applyToInbox).toHaveBeenCalledWith("g7", before.at, { kind: "applied", requesterId: "u1", message: "hi", restType: "Public" });
+    expect(inbox.applyToInbox).toHaveBeenCalledWith("g7", before.at, {
+      kind: "applied",
+      requesterId: "u1",
+      message: "hi",
+      restType: "Public",
+    });
     expect(im.listApplications).not.toHaveBeenCalled();
 
     // A join settles the inbox before the directory is re-counted and anyone hears of it.
     order = [];
-    await runWebhookPlan(plan("Group.CallbackAfterNewMemberJoin", { GroupId: "g7", Operator_Account: "owner", NewMemberList: [{ Member_Account: "u1" }] }));
+    await runWebhookPlan(
+      plan("Group.CallbackAfterNewMemberJoin", { GroupId: "g7", Operator_Account: "owner", NewMemberList: [{ Member_Account: "u1" }] }),
+    );
     expect(order).toEqual(["inbox", "sync:g7", "pending", "event:member.joined"]);
   });
 

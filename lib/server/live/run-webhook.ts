@@ -71,7 +71,9 @@ async function firstAnnouncement(applicationId: string): Promise<boolean> {
   const { db } = getContext();
   const now = Date.now();
   await db.run("DELETE FROM announced_applications WHERE at < ?", [now - REMEMBER_MS]);
-  return (await db.run("INSERT INTO announced_applications (id, at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING", [applicationId, now])) === 1;
+  return (
+    (await db.run("INSERT INTO announced_applications (id, at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING", [applicationId, now])) === 1
+  );
 }
 
 type Lookup = { kind: "found"; id: string } | { kind: "none" };
@@ -100,7 +102,13 @@ async function announceNewApplication(plan: WebhookPlan, find: NonNullable<Webho
   const known = await getDirectoryGroup(getContext().db, plan.groupId);
   if (known && known.joinOption !== "NeedPermission") return;
   const since = Date.parse(plan.at) - NEW_APPLICATION_SLACK_MS;
-  const event = (applicationId: string): LiveEventDraft => ({ type: "application.created", groupId: plan.groupId, userId: find.requesterId, applicationId, at: plan.at });
+  const event = (applicationId: string): LiveEventDraft => ({
+    type: "application.created",
+    groupId: plan.groupId,
+    userId: find.requesterId,
+    applicationId,
+    at: plan.at,
+  });
   for (const delay of find.delaysMs) {
     if (delay > 0) await sleep(delay);
     const found = await serially(plan.groupId, () => lookUp(plan.groupId, find.requesterId, since));

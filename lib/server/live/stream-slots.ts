@@ -25,8 +25,13 @@ export function createStreamSlots(limits: StreamLimits = { perUser: STREAMS_PER_
   return {
     take(userId) {
       const mine = byUser.get(userId) ?? 0;
-      if (mine >= limits.perUser) throw new ApiError("rate_limited", `At most ${limits.perUser} live update streams may be open at once per console user: close a tab of the console`);
-      if (total >= limits.perInstance) throw new ApiError("rate_limited", "This console instance has as many live update streams open as it can hold: try again shortly");
+      if (mine >= limits.perUser)
+        throw new ApiError(
+          "rate_limited",
+          `At most ${limits.perUser} live update streams may be open at once per console user: close a tab of the console`,
+        );
+      if (total >= limits.perInstance)
+        throw new ApiError("rate_limited", "This console instance has as many live update streams open as it can hold: try again shortly");
       byUser.set(userId, mine + 1);
       total++;
       let held = true;

@@ -4,13 +4,17 @@ import { BEFORE_APPLY_DELAYS_MS, MAX_MEMBER_EVENTS, planWebhook } from "./webhoo
 const AT = 1_700_000_000_000;
 const ISO = new Date(AT).toISOString();
 const fixedNow = () => new Date(0);
-const plan = (command: string, body: Record<string, unknown>) => planWebhook(command, { CallbackCommand: command, EventTime: AT, ...body }, fixedNow);
+const plan = (command: string, body: Record<string, unknown>) =>
+  planWebhook(command, { CallbackCommand: command, EventTime: AT, ...body }, fixedNow);
 const members = (...ids: string[]) => ids.map((id) => ({ Member_Account: id }));
 
 describe("webhook → directory work and live events", () => {
   it("a created group is synced and announced only if the IM server has it", () => {
     expect(plan("Group.CallbackAfterCreateGroup", { GroupId: "g1", Type: "Public", Name: "n", Owner_Account: "u1" })).toEqual({
-      groupId: "g1", at: ISO, sync: true, refreshPending: false,
+      groupId: "g1",
+      at: ISO,
+      sync: true,
+      refreshPending: false,
       ifPresent: [{ type: "group.created", groupId: "g1", at: ISO }],
       ifGone: [],
     });
@@ -24,12 +28,21 @@ describe("webhook → directory work and live events", () => {
     });
   });
 
-  it.each(["Group.CallbackAfterGroupInfoChanged", "Group.CallbackAfterChangeGroupOwner", "Group.CallbackAfterMemberFieldChanged"])("%s syncs and says group.updated", (command) => {
-    expect(plan(command, { GroupId: "g1" })).toMatchObject({ sync: true, refreshPending: false, ifPresent: [{ type: "group.updated", groupId: "g1", at: ISO }] });
-  });
+  it.each(["Group.CallbackAfterGroupInfoChanged", "Group.CallbackAfterChangeGroupOwner", "Group.CallbackAfterMemberFieldChanged"])(
+    "%s syncs and says group.updated",
+    (command) => {
+      expect(plan(command, { GroupId: "g1" })).toMatchObject({
+        sync: true,
+        refreshPending: false,
+        ifPresent: [{ type: "group.updated", groupId: "g1", at: ISO }],
+      });
+    },
+  );
 
   it("joins and exits sync the member count, re-count pending applications, and name each member", () => {
-    expect(plan("Group.CallbackAfterNewMemberJoin", { GroupId: "g1", JoinType: "Apply", NewMemberList: members("u1", "u2") })).toMatchObject({
+    expect(
+      plan("Group.CallbackAfterNewMemberJoin", { GroupId: "g1", JoinType: "Apply", NewMemberList: members("u1", "u2") }),
+    ).toMatchObject({
       sync: true,
       refreshPending: true,
       ifPresent: [
@@ -46,8 +59,12 @@ describe("webhook → directory work and live events", () => {
 
   it("a large batch of members becomes one event for the group", () => {
     const many = members(...Array.from({ length: MAX_MEMBER_EVENTS + 1 }, (_, i) => `u${i}`));
-    expect(plan("Group.CallbackAfterNewMemberJoin", { GroupId: "g1", NewMemberList: many })?.ifPresent).toEqual([{ type: "member.joined", groupId: "g1", at: ISO }]);
-    expect(plan("Group.CallbackAfterMemberExit", { GroupId: "g1", ExitMemberList: "garbage" })?.ifPresent).toEqual([{ type: "member.left", groupId: "g1", at: ISO }]);
+    expect(plan("Group.CallbackAfterNewMemberJoin", { GroupId: "g1", NewMemberList: many })?.ifPresent).toEqual([
+      { type: "member.joined", groupId: "g1", at: ISO },
+    ]);
+    expect(plan("Group.CallbackAfterMemberExit", { GroupId: "g1", ExitMemberList: "garbage" })?.ifPresent).toEqual([
+      { type: "member.left", groupId: "g1", at: ISO },
+    ]);
   });
 
   it("an application is looked up on the IM server, later for Before (not stored yet) than for After", () => {
@@ -63,18 +80,40 @@ describe("webhook → directory work and live events", () => {
   });
 
   it("for the console's own inbox: who applied, with the message and the group's REST type; who got in and who let them", () => {
-    expect(plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g1", Type: "Public", Requestor_Account: "u1", ApplyMsg: "よろしく" })?.inbox).toEqual({
-      kind: "applied", requesterId: "u1", message: "よろしく", restType: "Public",
+    expect(
+      plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g1", Type: "Public", Requestor_Account: "u1", ApplyMsg: "よろしく" })?.inbox,
+    ).toEqual({
+      kind: "applied",
+      requesterId: "u1",
+      message: "よろしく",
+      restType: "Public",
     });
-    expect(plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g1", Requestor_Account: "u1" })?.inbox).toEqual({ kind: "applied", requesterId: "u1", message: "" });
-    expect(plan("Group.CallbackAfterNewMemberJoin", { GroupId: "g1", JoinType: "Apply", Operator_Account: "owner", NewMemberList: members("u1", "u2") })?.inbox).toEqual({
-      kind: "joined", userIds: ["u1", "u2"], operator: "owner",
+    expect(plan("Group.CallbackBeforeApplyJoinGroup", { GroupId: "g1", Requestor_Account: "u1" })?.inbox).toEqual({
+      kind: "applied",
+      requesterId: "u1",
+      message: "",
     });
-    expect(plan("Group.CallbackAfterApplyJoinGroup", { GroupId: "g1", Requestor_Account: "u1", ApplicationId: "7" })?.inbox).toBeUndefined();
+    expect(
+      plan("Group.CallbackAfterNewMemberJoin", {
+        GroupId: "g1",
+        JoinType: "Apply",
+        Operator_Account: "owner",
+        NewMemberList: members("u1", "u2"),
+      })?.inbox,
+    ).toEqual({
+      kind: "joined",
+      userIds: ["u1", "u2"],
+      operator: "owner",
+    });
+    expect(
+      plan("Group.CallbackAfterApplyJoinGroup", { GroupId: "g1", Requestor_Account: "u1", ApplicationId: "7" })?.inbox,
+    ).toBeUndefined();
   });
 
   it("a handled application re-counts pending and says application.handled", () => {
-    expect(plan("Group.CallbackAfterHandleJoinApplication", { GroupId: "g1", ApplicationId: 7, Requestor_Account: "u1", Decision: "Agree" })).toMatchObject({
+    expect(
+      plan("Group.CallbackAfterHandleJoinApplication", { GroupId: "g1", ApplicationId: 7, Requestor_Account: "u1", Decision: "Agree" }),
+    ).toMatchObject({
       refreshPending: true,
       ifPresent: [{ type: "application.handled", groupId: "g1", applicationId: "7", userId: "u1", at: ISO }],
     });

@@ -57,20 +57,24 @@ function memberEvents(type: "member.joined" | "member.left", groupId: string, li
 }
 
 // An approval lets a member in, so membership changes re-count pending applications too.
-const membership = (type: "member.joined" | "member.left", field: string): Builder => (body, groupId) => ({
-  sync: true,
-  refreshPending: true,
-  ifPresent: memberEvents(type, groupId, members.parse((body as Record<string, unknown>)[field])),
-  ifGone: [{ type: "group.dismissed", groupId }],
-});
+const membership =
+  (type: "member.joined" | "member.left", field: string): Builder =>
+  (body, groupId) => ({
+    sync: true,
+    refreshPending: true,
+    ifPresent: memberEvents(type, groupId, members.parse((body as Record<string, unknown>)[field])),
+    ifGone: [{ type: "group.dismissed", groupId }],
+  });
 
-const newApplication = (delaysMs: number[]): Builder => (body) => ({
-  sync: false,
-  refreshPending: false,
-  findApplication: { requesterId: requester.parse(body).Requestor_Account, delaysMs },
-  ifPresent: [],
-  ifGone: [],
-});
+const newApplication =
+  (delaysMs: number[]): Builder =>
+  (body) => ({
+    sync: false,
+    refreshPending: false,
+    findApplication: { requesterId: requester.parse(body).Requestor_Account, delaysMs },
+    ifPresent: [],
+    ifGone: [],
+  });
 
 const beforeApply: Builder = (body, groupId) => {
   const a = application.parse(body);
@@ -90,7 +94,12 @@ const memberJoined: Builder = (body, groupId) => {
 
 const BUILDERS: Record<string, Builder> = {
   // Gone already: its AfterGroupDestroyed follows and says so.
-  "Group.CallbackAfterCreateGroup": (_, groupId) => ({ sync: true, refreshPending: false, ifPresent: [{ type: "group.created", groupId }], ifGone: [] }),
+  "Group.CallbackAfterCreateGroup": (_, groupId) => ({
+    sync: true,
+    refreshPending: false,
+    ifPresent: [{ type: "group.created", groupId }],
+    ifGone: [],
+  }),
   "Group.CallbackAfterGroupDestroyed": groupChanged,
   "Group.CallbackAfterGroupInfoChanged": groupChanged,
   "Group.CallbackAfterChangeGroupOwner": groupChanged,
@@ -101,11 +110,20 @@ const BUILDERS: Record<string, Builder> = {
   // Extensions of the local IM server (not sent in strict Tencent mode).
   "Group.CallbackAfterApplyJoinGroup": newApplication([0]),
   "Group.CallbackAfterHandleJoinApplication": (body, groupId) => {
-    const b = z.object({ ApplicationId: z.union([z.string(), z.number()]).transform(String), Requestor_Account: z.string().optional() }).parse(body);
+    const b = z
+      .object({ ApplicationId: z.union([z.string(), z.number()]).transform(String), Requestor_Account: z.string().optional() })
+      .parse(body);
     return {
       sync: false,
       refreshPending: true,
-      ifPresent: [{ type: "application.handled", groupId, applicationId: b.ApplicationId, ...(b.Requestor_Account ? { userId: b.Requestor_Account } : {}) }],
+      ifPresent: [
+        {
+          type: "application.handled",
+          groupId,
+          applicationId: b.ApplicationId,
+          ...(b.Requestor_Account ? { userId: b.Requestor_Account } : {}),
+        },
+      ],
       ifGone: [],
     };
   },

@@ -32,6 +32,9 @@ export async function isFirstDelivery(db: Store, key: string, now = Date.now()):
     lastForgotten.set(db, now);
     await db.run("DELETE FROM webhooks_seen WHERE at < ?", [now - REMEMBER_SEEN_MS]);
   }
-  const inserted = await db.get<{ key: string }>("INSERT INTO webhooks_seen (key, at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING RETURNING key", [key, now]);
+  const inserted = await db.get<{ key: string }>(
+    "INSERT INTO webhooks_seen (key, at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING RETURNING key",
+    [key, now],
+  );
   return inserted !== undefined;
 }

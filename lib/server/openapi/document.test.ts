@@ -16,7 +16,9 @@ beforeAll(async () => {
 function refs(value: unknown, at = "#"): [string, string][] {
   if (Array.isArray(value)) return value.flatMap((v, i) => refs(v, `${at}/${i}`));
   if (typeof value !== "object" || value === null) return [];
-  return Object.entries(value).flatMap(([k, v]) => (k === "$ref" && typeof v === "string" ? [[at, v] as [string, string]] : refs(v, `${at}/${k}`)));
+  return Object.entries(value).flatMap(([k, v]) =>
+    k === "$ref" && typeof v === "string" ? [[at, v] as [string, string]] : refs(v, `${at}/${k}`),
+  );
 }
 
 function resolve(ref: string): unknown {
@@ -53,7 +55,10 @@ describe("the OpenAPI document", () => {
   it("gives every operation a success response and, for signed-in routes, the error contract's 401 and 403", () => {
     for (const [path, method, op] of operations) {
       const statuses = Object.keys(op.responses);
-      expect(statuses.filter((s) => /^2\d\d$/.test(s)), `${method} ${path}`).toHaveLength(1);
+      expect(
+        statuses.filter((s) => /^2\d\d$/.test(s)),
+        `${method} ${path}`,
+      ).toHaveLength(1);
       if (op["x-role"] !== "anyone" && op["x-role"] !== "im-server") {
         expect(op.responses["401"]).toEqual({ $ref: "#/components/responses/unauthenticated" });
         expect(op.responses["403"]).toEqual({ $ref: "#/components/responses/forbidden" });
@@ -68,16 +73,28 @@ describe("the OpenAPI document", () => {
       expect(op.parameters?.filter((p) => p.in === "path").map((p) => p.name) ?? [], `${method} ${path}`).toEqual(names);
     }
     const createGroup = doc.paths["/api/groups"]?.post;
-    expect(createGroup?.requestBody?.content["application/json"]?.schema).toMatchObject({ type: "object", required: ["type", "name"], additionalProperties: false });
+    expect(createGroup?.requestBody?.content["application/json"]?.schema).toMatchObject({
+      type: "object",
+      required: ["type", "name"],
+      additionalProperties: false,
+    });
     expect(createGroup?.responses["201"]).toMatchObject({ content: { "application/json": { schema: { type: "object" } } } });
     const listGroups = doc.paths["/api/groups"]?.get;
-    expect(listGroups?.parameters?.find((p) => p.name === "limit")).toMatchObject({ in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100, default: 50 } });
+    expect(listGroups?.parameters?.find((p) => p.name === "limit")).toMatchObject({
+      in: "query",
+      required: false,
+      schema: { type: "integer", minimum: 1, maximum: 100, default: 50 },
+    });
     expect(doc.paths["/api/groups/{id}"]?.delete?.responses["204"]).toEqual({ description: expect.any(String) });
   });
 
   it("resolves every $ref, and every error response carries the error body", () => {
     for (const [at, ref] of refs(doc)) expect(resolve(ref), `${at} → ${ref}`).toBeDefined();
-    expect(doc.components.schemas.Error).toMatchObject({ type: "object", required: ["error"], properties: { error: { required: ["code", "message"] } } });
+    expect(doc.components.schemas.Error).toMatchObject({
+      type: "object",
+      required: ["error"],
+      properties: { error: { required: ["code", "message"] } },
+    });
     const notFound = doc.components.responses.not_found;
     expect(notFound.content?.["application/json"]?.schema).toEqual({ $ref: "#/components/schemas/Error" });
   });

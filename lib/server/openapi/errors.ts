@@ -37,7 +37,9 @@ export function errorResponses(): Record<ErrorCode, ApiResponse> {
       description: `\`${code}\`: ${WHEN[code]}`,
       "x-status": ERROR_STATUS[code],
       content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-      ...(code === "method_not_allowed" ? { headers: { Allow: { description: "The methods this path has", schema: { type: "string" } } } } : {}),
+      ...(code === "method_not_allowed"
+        ? { headers: { Allow: { description: "The methods this path has", schema: { type: "string" } } } }
+        : {}),
     },
   ]);
   return Object.fromEntries(entries) as Record<ErrorCode, ApiResponse>;

@@ -8,7 +8,9 @@ import type { JsonSchema } from "@/lib/schemas/openapi";
  * cross-field rules) have no JSON Schema form and are left out: a 422 names them.
  */
 export function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
-  const json: JsonSchema = { ...z.toJSONSchema(schema, { io, unrepresentable: "any", override: ({ jsonSchema }) => tidy(jsonSchema, io) }) };
+  const json: JsonSchema = {
+    ...z.toJSONSchema(schema, { io, unrepresentable: "any", override: ({ jsonSchema }) => tidy(jsonSchema, io) }),
+  };
   delete json.$schema; // the document's dialect already says it
   return json;
 }

@@ -5,7 +5,12 @@ import type { HttpMethod, RouteDeclaration } from "./declaration";
 import { statusOf } from "./errors";
 import { jsonSchema } from "./json-schema";
 
-const SUCCESS: Record<number, string> = { 200: "OK", 201: "Created", 202: "Accepted: the work goes on after the answer", 204: "Done; no body" };
+const SUCCESS: Record<number, string> = {
+  200: "OK",
+  201: "Created",
+  202: "Accepted: the work goes on after the answer",
+  204: "Done; no body",
+};
 
 /** One operation of the reference, from its route's declaration. */
 export function operation(path: string, method: HttpMethod, d: RouteDeclaration): ApiOperation {
@@ -51,8 +56,13 @@ function queryParameters(query: RouteDeclaration["query"]): ApiParameter[] {
 function success(d: RouteDeclaration): ApiResponse {
   const description = SUCCESS[d.status ?? 200];
   if (d.status === 204) return { description };
-  if (d.produces === "text/csv") return { description: `${description}: a CSV file`, content: { "text/csv": { schema: { type: "string" } } } };
-  if (d.produces === "text/event-stream") return { description: `${description}: server-sent events, until the session ends`, content: { "text/event-stream": { schema: { type: "string" } } } };
+  if (d.produces === "text/csv")
+    return { description: `${description}: a CSV file`, content: { "text/csv": { schema: { type: "string" } } } };
+  if (d.produces === "text/event-stream")
+    return {
+      description: `${description}: server-sent events, until the session ends`,
+      content: { "text/event-stream": { schema: { type: "string" } } },
+    };
   return { description, content: { "application/json": d.output ? { schema: jsonSchema(d.output, "output") } : {} } };
 }
 
@@ -61,7 +71,9 @@ function failures(path: string, method: HttpMethod, d: RouteDeclaration): Record
   // The webhook answers in Tencent's envelope, never in the error contract: the IM server reads ErrorCode.
   if (d.role === "im-server") {
     const envelope = d.output ? { content: { "application/json": { schema: jsonSchema(d.output, "output") } } } : {};
-    return { "4XX": { description: "Refused (no or wrong Sign, RequestTime too far off, not JSON, over 1 MB), in the same envelope", ...envelope } };
+    return {
+      "4XX": { description: "Refused (no or wrong Sign, RequestTime too far off, not JSON, over 1 MB), in the same envelope", ...envelope },
+    };
   }
   const codes: ErrorCode[] = [...(d.errors ?? [])];
   const session = d.role !== "anyone";

@@ -15,7 +15,10 @@ const API_DIR = path.resolve(import.meta.dirname, "../../../app/api");
 
 /** `groups/[id]/route.ts` → `/api/groups/{id}`; `[...x]` and `[[...x]]` → `{...x}`. */
 function pathOf(file: string): string {
-  const segments = path.dirname(file).split(path.sep).filter((s) => s !== ".");
+  const segments = path
+    .dirname(file)
+    .split(path.sep)
+    .filter((s) => s !== ".");
   return ["/api", ...segments.map((s) => s.replace(/^\[\[?(\.\.\.)?(\w+)\]?\]$/, "{$1$2}"))].join("/");
 }
 
@@ -43,7 +46,9 @@ describe("the API reference and the route files", () => {
 
   it("lists every route file, or says why it leaves it out", () => {
     const listed = [...Object.keys(ROUTE_MODULES), ...Object.keys(UNDOCUMENTED)].sort();
-    expect(listed, "app/api/route-registry.ts must list each app/api route (or exclude it with a reason)").toEqual([...byPath.keys()].sort());
+    expect(listed, "app/api/route-registry.ts must list each app/api route (or exclude it with a reason)").toEqual(
+      [...byPath.keys()].sort(),
+    );
     for (const reason of Object.values(UNDOCUMENTED)) expect(reason.length).toBeGreaterThan(20);
   });
 
@@ -56,11 +61,14 @@ describe("the API reference and the route files", () => {
     it(`${apiPath}: each method it answers is documented, with its declaration, and no other`, async () => {
       const mod = (await import(path.join(API_DIR, file))) as Record<string, unknown>;
       const exported = HTTP_METHODS.filter((m) => typeof mod[m] === "function");
-      expect(exported, `${file} must export every method through methods(), so that the others answer 405 in the error contract`).toEqual([...HTTP_METHODS]);
+      expect(exported, `${file} must export every method through methods(), so that the others answer 405 in the error contract`).toEqual([
+        ...HTTP_METHODS,
+      ]);
       expect(typeof mod.OPTIONS).toBe("function");
       const answered = await answeredMethods(mod);
       expect(answered.length, `${file} answers no method`).toBeGreaterThan(0);
-      for (const m of answered) expect(declarationOf(mod[m]), `${m} ${apiPath} has no declaration: use route() or declared()`).not.toBeNull();
+      for (const m of answered)
+        expect(declarationOf(mod[m]), `${m} ${apiPath} has no declaration: use route() or declared()`).not.toBeNull();
       const documented = Object.keys(doc.paths[apiPath] ?? {}).map((m) => m.toUpperCase());
       expect(documented.sort()).toEqual([...answered].sort());
     });

@@ -20,8 +20,8 @@ export function openStore(config: StoreConfig): Store {
     }));
   return {
     dialect: "postgres",
-    all: async <T,>(sql: string, params?: readonly SqlValue[]) => (await ready()).all<T>(sql, params),
-    get: async <T,>(sql: string, params?: readonly SqlValue[]) => (await ready()).get<T>(sql, params),
+    all: async <T>(sql: string, params?: readonly SqlValue[]) => (await ready()).all<T>(sql, params),
+    get: async <T>(sql: string, params?: readonly SqlValue[]) => (await ready()).get<T>(sql, params),
     run: async (sql, params) => (await ready()).run(sql, params),
     transaction: async (work, options) => (await ready()).transaction(work, options),
     close: async () => (opening ? (await opening).close() : undefined),

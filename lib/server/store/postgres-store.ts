@@ -26,7 +26,8 @@ type Queryable = Pick<pg.PoolClient, "query">;
 
 // PostgreSQL text cannot hold U+0000 (SQLite can): one such character in a group's name from the IM server
 // would fail a whole crawl page, again and again. It is stored as U+FFFD, the replacement character.
-const storable = (params: readonly SqlValue[]) => params.map((v) => (typeof v === "string" && v.includes("\u0000") ? v.replaceAll("\u0000", "\uFFFD") : v));
+const storable = (params: readonly SqlValue[]) =>
+  params.map((v) => (typeof v === "string" && v.includes("\u0000") ? v.replaceAll("\u0000", "\uFFFD") : v));
 
 function over(client: Queryable, transaction: Store["transaction"], close: Store["close"]): Store {
   const query = <T>(sql: string, params: readonly SqlValue[] = []) =>
@@ -44,7 +45,14 @@ function over(client: Queryable, transaction: Store["transaction"], close: Store
 /** The store on PostgreSQL (`DATABASE_URL`): a pool, and a connection of its own for each transaction. */
 export async function openPostgresStore(url: string, { max = 10 }: { max?: number } = {}): Promise<Store> {
   // A database that cannot be reached answers within seconds (a 503 from /api/ready), not at TCP's timeout.
-  const pool = new pg.Pool({ connectionString: url, max, types, application_name: "group-console", connectionTimeoutMillis: 5000, keepAlive: true });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types,
+    application_name: "group-console",
+    connectionTimeoutMillis: 5000,
+    keepAlive: true,
+  });
   // An idle connection that the server drops must not crash the process; the pool replaces it.
   pool.on("error", () => {});
   const close = () => pool.end();
@@ -60,7 +68,10 @@ export async function openPostgresStore(url: string, { max = 10 }: { max?: numbe
       return result;
     } catch (err) {
       // A connection that cannot even roll back is broken: the pool drops it instead of lending it again.
-      const broken = await client.query("ROLLBACK").then(() => undefined, (e: Error) => e);
+      const broken = await client.query("ROLLBACK").then(
+        () => undefined,
+        (e: Error) => e,
+      );
       client.release(broken);
       throw err;
     }

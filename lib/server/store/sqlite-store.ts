@@ -26,8 +26,8 @@ export function openSqliteStore(file: string): Store {
     return stmt;
   };
   const direct = {
-    all: async <T,>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> => statement(sql).all(...params) as T[],
-    get: async <T,>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> => statement(sql).get(...params) as T | undefined,
+    all: async <T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> => statement(sql).all(...params) as T[],
+    get: async <T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> => statement(sql).get(...params) as T | undefined,
     run: async (sql: string, params: readonly SqlValue[] = []) => statement(sql).run(...params).changes,
   };
 

@@ -67,13 +67,29 @@ describeEachStore("the console store", (kind) => {
   });
 
   const group = (id: string, name: string, memberCount: number, createdAt: string): Group => ({
-    id, name, type: "Public", ownerId: "owner", memberCount, maxMemberCount: 2000, joinOption: "NeedPermission", introduction: "",
-    notification: "", faceUrl: "", muteAll: false, supportTopic: false, createdAt, pendingApplications: 0,
+    id,
+    name,
+    type: "Public",
+    ownerId: "owner",
+    memberCount,
+    maxMemberCount: 2000,
+    joinOption: "NeedPermission",
+    introduction: "",
+    notification: "",
+    faceUrl: "",
+    muteAll: false,
+    supportTopic: false,
+    createdAt,
+    pendingApplications: 0,
   });
   const names = ["Zebra", "apple", "Äpfel", "読書会", "book club", "Book Club 2", "_under", "100% fans", "éclair", "中文群"];
 
   it("lists the directory in the same order from either store, page after page, by every sort", async () => {
-    await upsertGroups(db, names.map((n, i) => group(`@TGS#${i}`, n, (i * 7) % 5, `2025-01-0${(i % 9) + 1}T00:00:00.000Z`)), 1);
+    await upsertGroups(
+      db,
+      names.map((n, i) => group(`@TGS#${i}`, n, (i * 7) % 5, `2025-01-0${(i % 9) + 1}T00:00:00.000Z`)),
+      1,
+    );
     for (const sort of ["name", "-name", "members", "-members", "created", "-created"] as const) {
       const all = await queryDirectory(db, listGroupsQuerySchema.parse({ sort, limit: 100 }));
       const paged: string[] = [];
@@ -92,8 +108,13 @@ describeEachStore("the console store", (kind) => {
   });
 
   it("searches names without case, and takes % and _ in a search literally", async () => {
-    await upsertGroups(db, names.map((n, i) => group(`@TGS#${i}`, n, 1, "2025-01-01T00:00:00.000Z")), 1);
-    const search = async (q: string) => (await queryDirectory(db, listGroupsQuerySchema.parse({ q, sort: "name" }))).items.map((g) => g.name);
+    await upsertGroups(
+      db,
+      names.map((n, i) => group(`@TGS#${i}`, n, 1, "2025-01-01T00:00:00.000Z")),
+      1,
+    );
+    const search = async (q: string) =>
+      (await queryDirectory(db, listGroupsQuerySchema.parse({ q, sort: "name" }))).items.map((g) => g.name);
     expect(await search("BOOK")).toEqual(["book club", "Book Club 2"]);
     expect(await search("%")).toEqual(["100% fans"]);
     expect(await search("_")).toEqual(["_under"]);
@@ -102,12 +123,17 @@ describeEachStore("the console store", (kind) => {
   });
 
   it("refreshes a crawl page of more than one statement's rows, where one group may be reported twice (the last report wins)", async () => {
-    const many = Array.from({ length: 1_201 }, (_, i) => group(`@TGS#${String(i).padStart(5, "0")}`, `g${i}`, 1, "2025-01-01T00:00:00.000Z"));
+    const many = Array.from({ length: 1_201 }, (_, i) =>
+      group(`@TGS#${String(i).padStart(5, "0")}`, `g${i}`, 1, "2025-01-01T00:00:00.000Z"),
+    );
     await upsertGroups(db, [...many, { ...many[7], name: "renamed" }], 1);
     expect(await db.get("SELECT COUNT(*) AS n FROM directory_groups")).toEqual({ n: 1_201 });
     expect(await db.get("SELECT name FROM directory_groups WHERE id = ?", [many[7].id])).toEqual({ name: "renamed" });
     await upsertGroups(db, [{ ...many[7], name: "again" }], 2);
-    expect(await db.get("SELECT name, crawl_generation FROM directory_groups WHERE id = ?", [many[7].id])).toEqual({ name: "again", crawl_generation: 2 });
+    expect(await db.get("SELECT name, crawl_generation FROM directory_groups WHERE id = ?", [many[7].id])).toEqual({
+      name: "again",
+      crawl_generation: 2,
+    });
   });
 
   it("a group dismissed on one instance is not brought back by a read another instance made before the dismissal", async () => {
@@ -124,18 +150,25 @@ describeEachStore("the console store", (kind) => {
 
   it("the list's totals without a search follow every insert, change of type or join option, and removal", async () => {
     const total = async (q: Record<string, string> = {}) => (await queryDirectory(db, listGroupsQuerySchema.parse(q))).total;
-    const counted = async (where: string, args: string[] = []) => (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM directory_groups ${where}`, args))!.n;
+    const counted = async (where: string, args: string[] = []) =>
+      (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM directory_groups ${where}`, args))!.n;
     const check = async () => {
       expect(await total()).toBe(await counted(""));
       for (const type of ["Public", "Work"]) {
         expect(await total({ type })).toBe(await counted("WHERE type = ?", [type]));
-        expect(await total({ type, joinOption: "NeedPermission" })).toBe(await counted("WHERE type = ? AND join_option = ?", [type, "NeedPermission"]));
+        expect(await total({ type, joinOption: "NeedPermission" })).toBe(
+          await counted("WHERE type = ? AND join_option = ?", [type, "NeedPermission"]),
+        );
       }
     };
     const many = Array.from({ length: 700 }, (_, i) => group(`@TGS#c${i}`, `c${i}`, 1, "2025-01-01T00:00:00.000Z"));
     await upsertGroups(db, many, 1);
     await check();
-    await upsertGroups(db, many.slice(0, 300).map((g) => ({ ...g, type: "Work" as const, joinOption: "DisableApply" as const })), 2);
+    await upsertGroups(
+      db,
+      many.slice(0, 300).map((g) => ({ ...g, type: "Work" as const, joinOption: "DisableApply" as const })),
+      2,
+    );
     await upsertGroups(db, many.slice(600), 2); // refreshed, nothing changed
     await check();
     await removeGroup(db, many[0].id);
@@ -145,9 +178,12 @@ describeEachStore("the console store", (kind) => {
   });
 
   it("a cursor forged with a value of the wrong kind is a bad request, not a database error", async () => {
-    const forged = (v: unknown) => Buffer.from(JSON.stringify({ k: "-members", f: JSON.stringify(["", "", "", "-members"]), v, id: "x" })).toString("base64url");
+    const forged = (v: unknown) =>
+      Buffer.from(JSON.stringify({ k: "-members", f: JSON.stringify(["", "", "", "-members"]), v, id: "x" })).toString("base64url");
     for (const v of ["ten", 2 ** 40, 1.5]) {
-      await expect(queryDirectory(db, listGroupsQuerySchema.parse({ sort: "-members", cursor: forged(v) }))).rejects.toMatchObject({ code: "bad_request" });
+      await expect(queryDirectory(db, listGroupsQuerySchema.parse({ sort: "-members", cursor: forged(v) }))).rejects.toMatchObject({
+        code: "bad_request",
+      });
     }
   });
 
@@ -158,11 +194,13 @@ describeEachStore("the console store", (kind) => {
   });
 
   it("filters the audit log by part of an actor's address, literally and without case", async () => {
-    const log = (email: string, action: AuditActionName) => recordEvent(db, { actor: { id: "", email }, action, result: "ok", requestId: "r" });
+    const log = (email: string, action: AuditActionName) =>
+      recordEvent(db, { actor: { id: "", email }, action, result: "ok", requestId: "r" });
     await log("Ann_Lee@example.com", "auth.signin");
     await log("annxlee@example.com", "auth.signin");
     await log("bob@example.com", "auth.signin_failed");
-    const actors = async (q: Record<string, string>) => (await queryAudit(db, listAuditQuerySchema.parse(q))).items.map((e) => e.actor.email);
+    const actors = async (q: Record<string, string>) =>
+      (await queryAudit(db, listAuditQuerySchema.parse(q))).items.map((e) => e.actor.email);
     expect(await actors({ actor: "ann_" })).toEqual(["Ann_Lee@example.com"]);
     expect(await actors({ actor: "EXAMPLE" })).toHaveLength(3);
     expect(await actors({ action: "auth.signin_failed" })).toEqual(["bob@example.com"]);

@@ -9,7 +9,12 @@ import { methods } from "@/lib/server/route-methods";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   POST: route(
-    { role: "admin", summary: "Start a full crawl of the IM server into the group directory (answers at once, with its status)", body: z.object({}).strict(), status: 202 },
+    {
+      role: "admin",
+      summary: "Start a full crawl of the IM server into the group directory (answers at once, with its status)",
+      body: z.object({}).strict(),
+      status: 202,
+    },
     () => {
       const { db, im } = getContext();
       crawlDirectoryAndCount(db, im).catch((err) => log("error", "directory crawl failed", { error: err }));

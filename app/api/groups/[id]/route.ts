@@ -5,9 +5,12 @@ import { route } from "@/lib/server/route";
 import { methods } from "@/lib/server/route-methods";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
-  GET: route({ role: "viewer", summary: "One group, with its join settings and counts", output: groupSchema }, ({ params }) => getGroupDetail(params.id)),
-  PATCH: route({ role: "admin", summary: "Edit the group's profile and join settings", body: groupPatchSchema, output: groupSchema }, ({ params, body, user, requestId }) =>
-    updateGroup(params.id, body, { actor: user, requestId }),
+  GET: route({ role: "viewer", summary: "One group, with its join settings and counts", output: groupSchema }, ({ params }) =>
+    getGroupDetail(params.id),
+  ),
+  PATCH: route(
+    { role: "admin", summary: "Edit the group's profile and join settings", body: groupPatchSchema, output: groupSchema },
+    ({ params, body, user, requestId }) => updateGroup(params.id, body, { actor: user, requestId }),
   ),
   DELETE: route({ role: "admin", summary: "Dismiss the group", status: 204 }, async ({ params, user, requestId }) => {
     await dismissGroup(params.id, { actor: user, requestId });

@@ -8,7 +8,8 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   POST: declared(
     {
       role: "im-server",
-      summary: "The IM server's webhooks, in Tencent's callback format (signed with Sign and RequestTime in the query); answered at once, worked on after",
+      summary:
+        "The IM server's webhooks, in Tencent's callback format (signed with Sign and RequestTime in the query); answered at once, worked on after",
       output: z.object({ ActionStatus: z.enum(["OK", "FAIL"]), ErrorCode: z.number().int(), ErrorInfo: z.string() }),
     },
     receiveWebhook,

@@ -7,7 +7,11 @@ import { methods } from "@/lib/server/route-methods";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   POST: route(
-    { role: "viewer", summary: "End every other session of one's own account (this one goes on)", output: z.object({ ended: z.literal(true) }) },
+    {
+      role: "viewer",
+      summary: "End every other session of one's own account (this one goes on)",
+      output: z.object({ ended: z.literal(true) }),
+    },
     ({ req, user, requestId }) => signOutElsewhere(user, { requestId, ip: clientAddress(req.headers) }),
   ),
 });

@@ -8,7 +8,8 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   POST: route(
     {
       role: "viewer",
-      summary: "Start linking single sign-on to one's own account: the provider sign-in that follows (within 10 minutes) links it; 404 without SSO",
+      summary:
+        "Start linking single sign-on to one's own account: the provider sign-in that follows (within 10 minutes) links it; 404 without SSO",
       output: z.object({ provider: z.string() }),
     },
     ({ user }) => startSsoLink(user),

@@ -6,7 +6,12 @@ import { updateConsoleUser } from "@/lib/server/users-service";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   PATCH: route(
-    { role: "admin", summary: "Change a console user's name, role or password, or disable them", body: updateUserSchema, output: consoleUserSchema },
+    {
+      role: "admin",
+      summary: "Change a console user's name, role or password, or disable them",
+      body: updateUserSchema,
+      output: consoleUserSchema,
+    },
     ({ params, body, user, requestId }) => updateConsoleUser(params.id, body, user, requestId),
   ),
 });

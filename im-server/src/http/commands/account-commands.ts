@@ -72,7 +72,8 @@ export const accountCommands: CommandTable = {
       return {
         UserProfileItem: accounts.map((userId) => {
           const account = found.get(userId);
-          if (!account) return { To_Account: userId, ProfileItem: [], ResultCode: Code.PROFILE_ACCOUNT_NOT_FOUND, ResultInfo: "account not imported" };
+          if (!account)
+            return { To_Account: userId, ProfileItem: [], ResultCode: Code.PROFILE_ACCOUNT_NOT_FOUND, ResultInfo: "account not imported" };
           const values: Record<string, string> = { [TAG_NICK]: account.nick, [TAG_IMAGE]: account.faceUrl };
           return {
             To_Account: userId,

@@ -40,7 +40,8 @@ function encodeApplicationCursor(order: ApplicationOrder, at: { createdAt: numbe
   return encodeStringCursor(order === "oldest" ? [at.createdAt, at.id, "Oldest"] : [at.createdAt, at.id]);
 }
 function decodeApplicationCursor(order: ApplicationOrder, raw: string): { createdAt: number; id: number } {
-  const parts = order === "oldest" ? decodeStringCursor(raw, ["number", "number", "string"]) : decodeStringCursor(raw, ["number", "number"]);
+  const parts =
+    order === "oldest" ? decodeStringCursor(raw, ["number", "number", "string"]) : decodeStringCursor(raw, ["number", "number"]);
   if (order === "oldest" && parts[2] !== "Oldest") invalid("Next is not a cursor returned by this server");
   return { createdAt: parts[0] as number, id: parts[1] as number };
 }

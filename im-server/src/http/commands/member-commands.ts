@@ -53,7 +53,8 @@ export const memberCommands: CommandTable = {
     run: async ({ ctx, actor, body }) => {
       const groupId = reqString(body, "GroupId");
       const list = reqArray(body, "MemberList");
-      if (list.length > LIMITS.addMembers) fail(Code.TOO_MANY_ACCOUNTS, `MemberList holds ${list.length} members; at most ${LIMITS.addMembers}`);
+      if (list.length > LIMITS.addMembers)
+        fail(Code.TOO_MANY_ACCOUNTS, `MemberList holds ${list.length} members; at most ${LIMITS.addMembers}`);
       const userIds = [...new Set(list.map((item) => reqString((item ?? {}) as Body, "Member_Account")))];
       const outcomes = await inviteMembers(ctx, actor, groupId, userIds, { silence: silence(body) });
       return { MemberList: outcomes.map((o) => ({ Member_Account: o.userId, Result: OUTCOME_CODES[o.outcome] })) };
@@ -157,7 +158,9 @@ export const memberCommands: CommandTable = {
       const group = liveGroup(ctx, reqString(body, "GroupId"));
       return {
         GroupId: group.groupId,
-        MutedAccountList: ctx.store.members.muted(group.groupId, ctx.now()).map((m) => ({ Member_Account: m.userId, MutedUntil: m.muteUntil })),
+        MutedAccountList: ctx.store.members
+          .muted(group.groupId, ctx.now())
+          .map((m) => ({ Member_Account: m.userId, MutedUntil: m.muteUntil })),
       };
     },
   },

@@ -6,7 +6,12 @@ import { methods } from "@/lib/server/route-methods";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   POST: route(
-    { role: "moderator", summary: "Approve one application; 409 when someone already handled it", body: handleApplicationSchema, output: applicationSchema },
+    {
+      role: "moderator",
+      summary: "Approve one application; 409 when someone already handled it",
+      body: handleApplicationSchema,
+      output: applicationSchema,
+    },
     ({ params, body, user, requestId }) => handleApplication(params.id, true, body.reason, { actor: user, requestId }),
   ),
 });

@@ -6,7 +6,12 @@ import { methods } from "@/lib/server/route-methods";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   POST: route(
-    { role: "moderator", summary: "Refuse one application; 409 when someone already handled it", body: handleApplicationSchema, output: applicationSchema },
+    {
+      role: "moderator",
+      summary: "Refuse one application; 409 when someone already handled it",
+      body: handleApplicationSchema,
+      output: applicationSchema,
+    },
     ({ params, body, user, requestId }) => handleApplication(params.id, false, body.reason, { actor: user, requestId }),
   ),
 });

@@ -4,5 +4,7 @@ import { route } from "@/lib/server/route";
 import { methods } from "@/lib/server/route-methods";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
-  GET: route({ role: "viewer", summary: "The group's recent changes made through the console" }, async ({ params }) => ({ items: await recentGroupEvents(params.id) })),
+  GET: route({ role: "viewer", summary: "The group's recent changes made through the console" }, async ({ params }) => ({
+    items: await recentGroupEvents(params.id),
+  })),
 });

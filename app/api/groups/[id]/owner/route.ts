@@ -6,7 +6,8 @@ import { route } from "@/lib/server/route";
 import { methods } from "@/lib/server/route-methods";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
-  POST: route({ role: "admin", summary: "Transfer ownership to a member", body: transferOwnerSchema, output: groupSchema }, ({ params, body, user, requestId }) =>
-    transferOwner(params.id, body.userId, { actor: user, requestId }),
+  POST: route(
+    { role: "admin", summary: "Transfer ownership to a member", body: transferOwnerSchema, output: groupSchema },
+    ({ params, body, user, requestId }) => transferOwner(params.id, body.userId, { actor: user, requestId }),
   ),
 });

@@ -6,7 +6,12 @@ import { linkConsoleUserSso } from "@/lib/server/users-service";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   POST: route(
-    { role: "admin", summary: "Link an identity provider's subject to a console user; 409 when it is someone else's", body: linkSsoSchema, output: consoleUserSchema },
+    {
+      role: "admin",
+      summary: "Link an identity provider's subject to a console user; 409 when it is someone else's",
+      body: linkSsoSchema,
+      output: consoleUserSchema,
+    },
     ({ params, body, user, requestId }) => linkConsoleUserSso(params.id, body, user, requestId),
   ),
 });

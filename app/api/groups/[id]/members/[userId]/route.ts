@@ -7,11 +7,21 @@ import { methods } from "@/lib/server/route-methods";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   PATCH: route(
-    { role: "admin", summary: "Make a member an admin, or an admin a member", body: memberRoleSchema, output: z.object({ userId: z.string(), role: z.string() }) },
+    {
+      role: "admin",
+      summary: "Make a member an admin, or an admin a member",
+      body: memberRoleSchema,
+      output: z.object({ userId: z.string(), role: z.string() }),
+    },
     ({ params, body, user, requestId }) => setMemberRole(params.id, params.userId, body.role, { actor: user, requestId }),
   ),
   DELETE: route(
-    { role: "moderator", summary: "Remove the member, with an optional reason", query: z.object({ reason: z.string().max(200).optional() }), status: 204 },
+    {
+      role: "moderator",
+      summary: "Remove the member, with an optional reason",
+      query: z.object({ reason: z.string().max(200).optional() }),
+      status: 204,
+    },
     ({ params, query, user, requestId }) => removeMember(params.id, params.userId, query.reason, { actor: user, requestId }),
   ),
 });
