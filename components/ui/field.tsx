@@ -37,5 +37,9 @@ export function Field({
   );
 }
 
-export const inputClass =
-  "w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 aria-[invalid=true]:border-red-600 disabled:bg-slate-100 disabled:text-slate-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-500 dark:aria-[invalid=true]:border-red-400 dark:disabled:bg-slate-800 dark:disabled:text-slate-400";
+export const inputClass = [
+  "w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900",
+  "aria-[invalid=true]:border-red-600 disabled:bg-slate-100 disabled:text-slate-500",
+  "dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-500",
+  "dark:aria-[invalid=true]:border-red-400 dark:disabled:bg-slate-800 dark:disabled:text-slate-400",
+].join(" ");

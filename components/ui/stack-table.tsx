@@ -66,15 +66,17 @@ export function StackRow({
   );
 }
 
+// Stacked (narrow screens), a cell is a flex row whose ::before shows its column's name from data-label.
+const CELL = [
+  "px-3 py-2 max-md:flex max-md:gap-3 max-md:py-1",
+  "max-md:before:w-20 max-md:before:shrink-0 max-md:before:text-xs max-md:before:font-sans max-md:before:font-semibold",
+  "max-md:before:text-slate-600 max-md:before:uppercase dark:max-md:before:text-slate-400 max-md:before:content-[attr(data-label)]",
+].join(" ");
+
 /** A cell; `label` is its column's name, shown beside the value only when stacked. */
 export function StackCell({ label, className = "", children, ...rest }: TdHTMLAttributes<HTMLTableCellElement> & { label: string }) {
   return (
-    <td
-      role="cell"
-      data-label={label}
-      className={`px-3 py-2 max-md:flex max-md:gap-3 max-md:py-1 max-md:before:w-20 max-md:before:shrink-0 max-md:before:text-xs max-md:before:font-sans max-md:before:font-semibold max-md:before:text-slate-600 max-md:before:uppercase dark:max-md:before:text-slate-400 max-md:before:content-[attr(data-label)] ${className}`}
-      {...rest}
-    >
+    <td role="cell" data-label={label} className={`${CELL} ${className}`} {...rest}>
       {children}
     </td>
   );
