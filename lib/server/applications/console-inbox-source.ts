@@ -5,7 +5,7 @@ import { inboxPendingCounts, inboxRequesters } from "../inbox/repo";
 import { decideInInbox, listFromInbox } from "../inbox/service";
 import { log } from "../log";
 import type { Store } from "../store/store";
-import type { ApplicationSource } from "./source";
+import type { ApplicationSource } from "./source-types";
 
 /** Applications kept by the console, from the IM server's webhooks (Tencent Cloud Chat has no list of them). */
 export function consoleInboxSource(db: Store, im: ImGateway): ApplicationSource {

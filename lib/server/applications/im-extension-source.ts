@@ -4,7 +4,7 @@ import type { ImGateway } from "@/lib/im/gateway";
 import type { ListApplicationsQuery } from "@/lib/schemas/application";
 import { ApiError } from "../api-error";
 import type { Store } from "../store/store";
-import type { ApplicationSource } from "./source";
+import type { ApplicationSource } from "./source-types";
 
 // Pending applications are counted a page at a time when the whole directory is refreshed.
 const APPLICATION_PAGE = 100;

@@ -1,33 +1,11 @@
 import "server-only";
 import type { ImGateway } from "@/lib/im/gateway";
-import type { Application, ListApplicationsQuery } from "@/lib/schemas/application";
-import type { Requester } from "@/lib/schemas/group-event";
-import type { Page } from "@/lib/schemas/page";
 import type { Store } from "../store/store";
 import { consoleInboxSource } from "./console-inbox-source";
 import { imExtensionSource } from "./im-extension-source";
+import type { ApplicationSource } from "./source-types";
 
-export type Verdict = "ok" | "not_applied" | "unknown";
-
-/**
- * Where join applications live, behind one interface: on the IM server when it offers the applications
- * extension (the local IM server), else in the console's own inbox, fed by webhooks (Tencent Cloud Chat,
- * where applications are SDK-only). Callers never ask which one they have.
- */
-export type ApplicationSource = {
-  readonly kind: "im-extension" | "console-inbox";
-  /** Whether the console keeps applications itself, from the application webhooks. */
-  readonly keepsInbox: boolean;
-  list(query: ListApplicationsQuery): Promise<Page<Application>>;
-  /** Approves or refuses one application (the caller audits); of two deciders exactly one wins. */
-  decide(id: string, approve: boolean, reason: string | undefined, by: string): Promise<Application>;
-  /** Pending applications per group (one group, or all); null when they cannot be counted now. */
-  pendingCounts(groupId?: string): Promise<Map<string, number> | null>;
-  /** The requesters of these applications, by application ID; what cannot be read is left out. */
-  requesters(ids: string[]): Promise<Map<string, Requester>>;
-  /** What became of a decision whose audit entry has no result. */
-  verdict(entry: { action: string; target: string; actorEmail: string }): Promise<Verdict>;
-};
+export type { ApplicationSource, Verdict } from "./source-types";
 
 /**
  * The source for this IM server. Chosen from its capabilities, probed once and remembered by the gateway

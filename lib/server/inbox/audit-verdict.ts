@@ -1,7 +1,7 @@
 import "server-only";
 import { ImError } from "@/lib/im/errors";
 import type { ImGateway } from "@/lib/im/gateway";
-import type { Verdict } from "../applications/source";
+import type { Verdict } from "../applications/source-types";
 import type { Store } from "../store/store";
 import { inboxRow, undoDecision } from "./repo";
 

@@ -1,0 +1,28 @@
+import type { Application, ListApplicationsQuery } from "@/lib/schemas/application";
+import type { Requester } from "@/lib/schemas/group-event";
+import type { Page } from "@/lib/schemas/page";
+
+// The types alone, apart from source.ts (which picks an implementation): the implementations import these
+// without importing the module that imports them.
+
+export type Verdict = "ok" | "not_applied" | "unknown";
+
+/**
+ * Where join applications live, behind one interface: on the IM server when it offers the applications
+ * extension (the local IM server), else in the console's own inbox, fed by webhooks (Tencent Cloud Chat,
+ * where applications are SDK-only). Callers never ask which one they have.
+ */
+export type ApplicationSource = {
+  readonly kind: "im-extension" | "console-inbox";
+  /** Whether the console keeps applications itself, from the application webhooks. */
+  readonly keepsInbox: boolean;
+  list(query: ListApplicationsQuery): Promise<Page<Application>>;
+  /** Approves or refuses one application (the caller audits); of two deciders exactly one wins. */
+  decide(id: string, approve: boolean, reason: string | undefined, by: string): Promise<Application>;
+  /** Pending applications per group (one group, or all); null when they cannot be counted now. */
+  pendingCounts(groupId?: string): Promise<Map<string, number> | null>;
+  /** The requesters of these applications, by application ID; what cannot be read is left out. */
+  requesters(ids: string[]): Promise<Map<string, Requester>>;
+  /** What became of a decision whose audit entry has no result. */
+  verdict(entry: { action: string; target: string; actorEmail: string }): Promise<Verdict>;
+};
