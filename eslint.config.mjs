@@ -36,7 +36,8 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: ["@/lib/server/*", "@/lib/im/*", "@/im-server/*"] }] },
   },
   {
-    // No import circle between files, type-only imports included. A lazy import() may close one (the route
+    // No import circle between files. The rule skips type-only imports, so keep types that implementations
+    // share in a file of their own (applications/source-types.ts). A lazy import() may close one (the route
     // registry lists GET /api/openapi.json, which reads the registry): it runs after both modules loaded.
     files: ["lib/**", "app/**", "components/**"],
     rules: { "import/no-cycle": ["error", { ignoreExternal: true, allowUnsafeDynamicCyclicDependency: true }] },
