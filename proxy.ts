@@ -1,7 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { faceHostSources, parseFaceHosts } from "@/lib/face-hosts";
-import { log } from "@/lib/server/log";
+import { log } from "@/lib/server/platform/log";
 
 /**
  * Every page visit gets a fresh nonce and a strict Content-Security-Policy: Next finds the nonce in the

@@ -3,7 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import { HTML_LANG } from "@/lib/i18n";
 import type { Locale } from "@/lib/schemas/user";
-import { requestPreferences } from "@/lib/server/preferences";
+import { requestPreferences } from "@/lib/server/accounts/preferences";
 import "./globals.css";
 
 export const metadata: Metadata = { title: { default: "Group Console", template: "%s · Group Console" } };

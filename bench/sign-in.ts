@@ -12,7 +12,7 @@ import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import bcrypt from "bcryptjs";
-import { hashPassword, verifyPassword } from "../lib/server/passwords";
+import { hashPassword, verifyPassword } from "../lib/server/users/passwords";
 import { startConsole } from "./lib/console-server";
 import { signIn } from "./lib/console-session";
 import { describeMachine, load } from "./lib/machine";

@@ -1,6 +1,6 @@
 import { getRequestConfig } from "next-intl/server";
 import type { Locale } from "@/lib/schemas/user";
-import { requestPreferences } from "@/lib/server/preferences";
+import { requestPreferences } from "@/lib/server/accounts/preferences";
 
 // One explicit import per language, so the bundler ships exactly these three files.
 const MESSAGES: Record<Locale, () => Promise<{ default: Record<string, unknown> }>> = {
@@ -9,7 +9,7 @@ const MESSAGES: Record<Locale, () => Promise<{ default: Record<string, unknown> 
   zh: () => import("../messages/zh.json"),
 };
 
-// No locale in the URL: the language comes from the user's setting or the browser (lib/server/preferences).
+// No locale in the URL: the language comes from the user's setting or the browser (lib/server/accounts/preferences).
 export default getRequestConfig(async () => {
   const { locale } = await requestPreferences();
   return {

@@ -3,8 +3,8 @@
 //   SKIP_BUILD=1 reuse the existing build (the tests build once, then start many times)
 import { createRequire } from "node:module";
 import path from "node:path";
-import { bootstrapAdmin } from "@/lib/server/bootstrap-admin";
-import { EnvError, getEnv } from "@/lib/server/env";
+import { bootstrapAdmin } from "@/lib/server/users/bootstrap-admin";
+import { EnvError, getEnv } from "@/lib/server/platform/env";
 import { openStore } from "@/lib/server/store/open-store";
 import { resolveLaunchEnv } from "./launch/embedded-env";
 import { startFrontProxy, type FrontProxy } from "./launch/front-proxy";

@@ -5,8 +5,8 @@ import { FaceHostsProvider } from "@/components/face-hosts";
 import { AppHeader } from "@/components/layout/app-header";
 import { LiveUpdates } from "@/components/layout/live-updates";
 import { Providers } from "@/components/providers";
-import { getEnv } from "@/lib/server/env";
-import { currentUserOrEnd } from "@/lib/server/session";
+import { getEnv } from "@/lib/server/platform/env";
+import { currentUserOrEnd } from "@/lib/server/auth/session";
 
 // Every console page depends on the signed-in user and live IM data.
 export const dynamic = "force-dynamic";

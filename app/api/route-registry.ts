@@ -1,13 +1,13 @@
 import "server-only";
 
-import type { RouteModules } from "@/lib/server/openapi/document";
+import type { RouteModules } from "@/lib/server/http/openapi/document";
 
 /**
  * Every route module under app/api, by its path in the reference ({id} for [id]). Loaded on demand: the
  * reference is built on its first request, and GET /api/openapi.json is itself one of these modules (a lazy
  * import, so the circle is harmless). It lives with the routes because only the app knows them all;
- * lib/server/openapi builds the document from whatever list it is given.
- * lib/server/openapi/registry.test.ts walks app/api and fails when this list and the files differ.
+ * lib/server/http/openapi builds the document from whatever list it is given.
+ * lib/server/http/openapi/registry.test.ts walks app/api and fails when this list and the files differ.
  */
 export const ROUTE_MODULES: RouteModules = {
   "/api/applications": () => import("@/app/api/applications/route"),

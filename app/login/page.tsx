@@ -3,8 +3,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SsoSignIn } from "@/components/auth/sso-sign-in";
-import { getEnv } from "@/lib/server/env";
-import { currentUser, SESSION_ENDS } from "@/lib/server/session";
+import { getEnv } from "@/lib/server/platform/env";
+import { currentUser, SESSION_ENDS } from "@/lib/server/auth/session";
 import { safeReturnPath } from "@/lib/return-path";
 
 export async function generateMetadata(): Promise<Metadata> {

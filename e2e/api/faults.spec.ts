@@ -9,7 +9,7 @@ import { OWN_ADMIN, ownConsole, type OwnConsole } from "../support/own-console";
 /**
  * Things going wrong around the console: its IM server is down, and webhooks arrive forged. The gateway's
  * answers to a slow, failing, garbled or rate-limiting IM server, and a store that is gone, are proven in
- * vitest against a stub IM server (lib/server/im-faults.test.ts).
+ * vitest against a stub IM server (lib/server/http/im-faults.test.ts).
  */
 test.describe("a console whose IM server is down", () => {
   test.describe.configure({ timeout: 90_000 });

@@ -1,12 +1,12 @@
 import "server-only";
-import { getContext } from "./context";
-import { settleDue } from "./audit-settle";
+import { getContext } from "@/lib/server/platform/context";
+import { settleDue } from "@/lib/server/audit/settle";
 import { crawlDirectoryAndCount } from "./applications/pending-counts";
 import { CRAWL_LEASE_MS } from "./directory/crawl";
-import { getEnv } from "./env";
+import { getEnv } from "@/lib/server/platform/env";
 import { getBus } from "./live/bus";
 import { relayOverPostgres, type Relay } from "./live/postgres-relay";
-import { log } from "./log";
+import { log } from "@/lib/server/platform/log";
 
 const RECONCILE_EVERY_MS = 10 * 60 * 1000;
 /** A crawl that failed (IM server down at start) is tried again soon, resuming from its saved cursor. */

@@ -1,7 +1,7 @@
 import http from "node:http";
 import { isIP, type Socket } from "node:net";
 import type { Duplex } from "node:stream";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/server/client-address";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/server/platform/client-address";
 
 /**
  * The console's public port. Next's route handlers never see the socket a request came on, and Next fills in

@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AccountView } from "@/components/account/account-view";
 import { meKeys } from "@/lib/client/query-keys";
-import { getEnv } from "@/lib/server/env";
-import { getMe } from "@/lib/server/me-service";
-import { currentUser } from "@/lib/server/session";
+import { getEnv } from "@/lib/server/platform/env";
+import { getMe } from "@/lib/server/accounts/me";
+import { currentUser } from "@/lib/server/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Meta"))("account") };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ApiReference } from "@/components/api-docs/api-reference";
 import { ROUTE_MODULES } from "@/app/api/route-registry";
-import { openApiDocument } from "@/lib/server/openapi/document";
+import { openApiDocument } from "@/lib/server/http/openapi/document";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Meta"))("apiDocs") };

@@ -5,8 +5,8 @@ import { ApplicationsInbox } from "@/components/applications/applications-inbox"
 import { applicationFiltersFromSearch, applicationKeys } from "@/lib/client/query-keys";
 import { listApplicationsQuerySchema } from "@/lib/schemas/application";
 import { canEditGroup, canModerate } from "@/lib/schemas/user";
-import { listApplications } from "@/lib/server/applications-service";
-import { currentUser } from "@/lib/server/session";
+import { listApplications } from "@/lib/server/applications/service";
+import { currentUser } from "@/lib/server/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Meta"))("applications") };

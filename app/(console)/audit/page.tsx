@@ -7,8 +7,8 @@ import { auditFiltersFromSearch } from "@/lib/client/audit-filters";
 import { auditKeys } from "@/lib/client/query-keys";
 import { listAuditQuerySchema } from "@/lib/schemas/audit";
 import { canViewAudit } from "@/lib/schemas/user";
-import { listAudit } from "@/lib/server/audit-service";
-import { currentUser } from "@/lib/server/session";
+import { listAudit } from "@/lib/server/audit/service";
+import { currentUser } from "@/lib/server/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Meta"))("audit") };

@@ -5,8 +5,8 @@ import { GroupsView } from "@/components/groups/groups-view";
 import { groupFiltersFromSearch, groupKeys } from "@/lib/client/query-keys";
 import { listGroupsQuerySchema } from "@/lib/schemas/group";
 import { canCreateGroup } from "@/lib/schemas/user";
-import { listGroups } from "@/lib/server/groups-service";
-import { currentUser } from "@/lib/server/session";
+import { listGroups } from "@/lib/server/groups/groups";
+import { currentUser } from "@/lib/server/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Meta"))("groups") };

@@ -5,8 +5,8 @@ import { NeedsRole } from "@/components/layout/needs-role";
 import { UsersView } from "@/components/users/users-view";
 import { userKeys } from "@/lib/client/query-keys";
 import { canManageUsers, listUsersQuerySchema } from "@/lib/schemas/user";
-import { currentUser } from "@/lib/server/session";
-import { listUsers } from "@/lib/server/users-service";
+import { currentUser } from "@/lib/server/auth/session";
+import { listUsers } from "@/lib/server/accounts/manage";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Meta"))("users") };

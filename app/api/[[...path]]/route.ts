@@ -1,5 +1,5 @@
 // Any /api path no route has — 404 in the error contract, whatever the method (Next alone would answer its HTML page)
-import { unknownApiPath } from "@/lib/server/route-methods";
+import { unknownApiPath } from "@/lib/server/http/route-methods";
 
 export {
   unknownApiPath as GET,

@@ -1,8 +1,8 @@
 // GET /api/audit — the audit log, newest first, filtered by actor, action and group
 import { listAuditQuerySchema } from "@/lib/schemas/audit";
-import { listAudit } from "@/lib/server/audit-service";
-import { route } from "@/lib/server/route";
-import { methods } from "@/lib/server/route-methods";
+import { listAudit } from "@/lib/server/audit/service";
+import { route } from "@/lib/server/http/route";
+import { methods } from "@/lib/server/http/route-methods";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   GET: route(

@@ -1,8 +1,8 @@
 // GET /api/events — server-sent events: the console's live updates (viewer); at most 10 open per user, else 429
 import { eventStreamResponse } from "@/lib/server/live/event-stream";
-import { route } from "@/lib/server/route";
-import { methods } from "@/lib/server/route-methods";
-import { watchSession } from "@/lib/server/session";
+import { route } from "@/lib/server/http/route";
+import { methods } from "@/lib/server/http/route-methods";
+import { watchSession } from "@/lib/server/auth/session";
 
 export const dynamic = "force-dynamic";
 

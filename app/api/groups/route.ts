@@ -1,9 +1,9 @@
 // GET /api/groups — list groups · POST /api/groups — create a group
 import { createGroupSchema, groupSchema, listGroupsQuerySchema } from "@/lib/schemas/group";
 import { pageSchema } from "@/lib/schemas/page";
-import { createGroup, listGroups } from "@/lib/server/groups-service";
-import { route } from "@/lib/server/route";
-import { methods } from "@/lib/server/route-methods";
+import { createGroup, listGroups } from "@/lib/server/groups/groups";
+import { route } from "@/lib/server/http/route";
+import { methods } from "@/lib/server/http/route-methods";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   GET: route(

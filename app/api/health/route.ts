@@ -1,9 +1,9 @@
 // GET /api/health — liveness, with whether the IM server and the store answer (no session needed; nothing of
 // the configuration, and from a check at most 2 s old, so that asking costs the IM server nothing more)
 import { NextResponse } from "next/server";
-import { checkHealth } from "@/lib/server/health";
-import { declared } from "@/lib/server/openapi/declaration";
-import { methods } from "@/lib/server/route-methods";
+import { checkHealth } from "@/lib/server/health/health";
+import { declared } from "@/lib/server/http/openapi/declaration";
+import { methods } from "@/lib/server/http/route-methods";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // GET /api/openapi.json — this API's reference as an OpenAPI 3.1 document, built from the routes' own declarations
-import { openApiDocument } from "@/lib/server/openapi/document";
-import { route } from "@/lib/server/route";
-import { methods } from "@/lib/server/route-methods";
+import { openApiDocument } from "@/lib/server/http/openapi/document";
+import { route } from "@/lib/server/http/route";
+import { methods } from "@/lib/server/http/route-methods";
 import { ROUTE_MODULES } from "../route-registry";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({

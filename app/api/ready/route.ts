@@ -1,11 +1,11 @@
 // GET /api/ready — 200 when the IM server and the store answer, else 503 (no session needed; for load balancers).
 // Answered from a check at most 2 s old, shared with /api/health; stopping is not cached.
 import { NextResponse } from "next/server";
-import { ApiError } from "@/lib/server/api-error";
-import { checkHealth } from "@/lib/server/health";
-import { declared } from "@/lib/server/openapi/declaration";
-import { methods } from "@/lib/server/route-methods";
-import { isShuttingDown } from "@/lib/server/shutdown";
+import { ApiError } from "@/lib/server/platform/api-error";
+import { checkHealth } from "@/lib/server/health/health";
+import { declared } from "@/lib/server/http/openapi/declaration";
+import { methods } from "@/lib/server/http/route-methods";
+import { isShuttingDown } from "@/lib/server/platform/shutdown";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 // GET /api/users — list console users · POST /api/users — add a console user
 import { pageSchema } from "@/lib/schemas/page";
 import { consoleUserSchema, createUserSchema, listUsersQuerySchema } from "@/lib/schemas/user";
-import { route } from "@/lib/server/route";
-import { methods } from "@/lib/server/route-methods";
-import { createConsoleUser, listUsers } from "@/lib/server/users-service";
+import { route } from "@/lib/server/http/route";
+import { methods } from "@/lib/server/http/route-methods";
+import { createConsoleUser, listUsers } from "@/lib/server/accounts/manage";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   GET: route(

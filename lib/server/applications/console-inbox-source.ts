@@ -1,9 +1,9 @@
 import "server-only";
 import type { ImGateway } from "@/lib/im/gateway";
-import { inboxVerdict } from "../inbox/audit-verdict";
-import { inboxPendingCounts, inboxRequesters } from "../inbox/repo";
-import { decideInInbox, listFromInbox } from "../inbox/service";
-import { log } from "../log";
+import { inboxVerdict } from "./inbox/audit-verdict";
+import { inboxPendingCounts, inboxRequesters } from "./inbox/repo";
+import { decideInInbox, listFromInbox } from "./inbox/service";
+import { log } from "@/lib/server/platform/log";
 import type { Store } from "../store/store";
 import type { ApplicationSource } from "./source-types";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { getContext } from "../context";
+import { getContext } from "@/lib/server/platform/context";
 import { applicationSourceFor, type ApplicationSource } from "./source";
 
 /** The application source of this process's IM server (see source.ts). */

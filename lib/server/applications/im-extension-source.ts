@@ -2,7 +2,7 @@ import "server-only";
 import { ImError } from "@/lib/im/errors";
 import type { ImGateway } from "@/lib/im/gateway";
 import type { ListApplicationsQuery } from "@/lib/schemas/application";
-import { ApiError } from "../api-error";
+import { ApiError } from "@/lib/server/platform/api-error";
 import type { Store } from "../store/store";
 import type { ApplicationSource } from "./source-types";
 

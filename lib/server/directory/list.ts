@@ -1,7 +1,7 @@
 import "server-only";
 import type { Group, GroupSort, ListGroupsQuery } from "@/lib/schemas/group";
 import type { Page } from "@/lib/schemas/page";
-import { ApiError } from "../api-error";
+import { ApiError } from "@/lib/server/platform/api-error";
 import { escapeLike, type Store } from "../store/store";
 import { fold, rowToGroup, type DirectoryRow } from "./repo";
 

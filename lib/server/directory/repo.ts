@@ -1,6 +1,6 @@
 import "server-only";
 import type { Group } from "@/lib/schemas/group";
-import { closeApplicationsOfUnknownGroups, closeGroupApplications } from "../inbox/repo";
+import { closeApplicationsOfUnknownGroups, closeGroupApplications } from "@/lib/server/applications/inbox/repo";
 import { greatest, placeholders, type Store } from "../store/store";
 
 export type DirectoryRow = {

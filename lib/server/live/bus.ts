@@ -1,7 +1,7 @@
 import "server-only";
 import { EventEmitter } from "node:events";
 import type { LiveEvent, LiveEventDraft } from "@/lib/schemas/live-event";
-import { log } from "../log";
+import { log } from "@/lib/server/platform/log";
 
 export type LiveListener = (event: LiveEvent) => void;
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError } from "../api-error";
+import { ApiError } from "@/lib/server/platform/api-error";
 import { createInProcessBus, getBus, publishEvent, type EventBus } from "./bus";
 import { eventStreamResponse, formatEvent } from "./event-stream";
 import { createStreamSlots, STREAMS_PER_USER, type StreamSlots } from "./stream-slots";

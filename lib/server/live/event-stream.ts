@@ -1,6 +1,6 @@
 import "server-only";
 import type { LiveEvent } from "@/lib/schemas/live-event";
-import { onShutdown } from "../shutdown";
+import { onShutdown } from "@/lib/server/platform/shutdown";
 import { getBus } from "./bus";
 import { getStreamSlots, type StreamSlots } from "./stream-slots";
 

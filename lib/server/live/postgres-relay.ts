@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { z } from "zod";
 import { liveEventDataSchema, liveEventTypeSchema, type LiveEvent } from "@/lib/schemas/live-event";
-import { log } from "../log";
+import { log } from "@/lib/server/platform/log";
 import type { EventBus } from "./bus";
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "../api-error";
+import { ApiError } from "@/lib/server/platform/api-error";
 
 /** A browser tab holds one stream; ten tabs of the console is plenty, and more is a runaway script or a leak. */
 export const STREAMS_PER_USER = 10;

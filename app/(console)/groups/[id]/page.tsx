@@ -4,9 +4,9 @@ import { notFound } from "next/navigation";
 import { GroupView } from "@/components/group/group-view";
 import { groupKeys } from "@/lib/client/query-keys";
 import { canEditGroup, canModerate } from "@/lib/schemas/user";
-import { ApiError } from "@/lib/server/api-error";
-import { getGroupDetail } from "@/lib/server/group-admin-service";
-import { currentUser } from "@/lib/server/session";
+import { ApiError } from "@/lib/server/platform/api-error";
+import { getGroupDetail } from "@/lib/server/groups/admin";
+import { currentUser } from "@/lib/server/auth/session";
 
 type Props = { params: Promise<{ id: string }> };
 

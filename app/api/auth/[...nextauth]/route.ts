@@ -1,6 +1,6 @@
 // /api/auth/* — next-auth's sign-in, sign-out, session and CSRF endpoints
 import NextAuth from "next-auth";
-import { getAuthOptions } from "@/lib/server/auth-options";
+import { getAuthOptions } from "@/lib/server/auth/auth-options";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 

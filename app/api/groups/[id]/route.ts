@@ -1,8 +1,8 @@
 // GET /api/groups/{id} — one group · PATCH — edit profile and join settings · DELETE — dismiss
 import { groupPatchSchema, groupSchema } from "@/lib/schemas/group";
-import { dismissGroup, getGroupDetail, updateGroup } from "@/lib/server/group-admin-service";
-import { route } from "@/lib/server/route";
-import { methods } from "@/lib/server/route-methods";
+import { dismissGroup, getGroupDetail, updateGroup } from "@/lib/server/groups/admin";
+import { route } from "@/lib/server/http/route";
+import { methods } from "@/lib/server/http/route-methods";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   GET: route({ role: "viewer", summary: "One group, with its join settings and counts", output: groupSchema }, ({ params }) =>

@@ -1,8 +1,8 @@
 // GET /api/health/details — the health body plus the IM server's extensions (admin): how the console is
 // configured is for its admins, not for anyone who can reach /api/health
-import { checkHealthDetails } from "@/lib/server/health";
-import { route } from "@/lib/server/route";
-import { methods } from "@/lib/server/route-methods";
+import { checkHealthDetails } from "@/lib/server/health/health";
+import { route } from "@/lib/server/http/route";
+import { methods } from "@/lib/server/http/route-methods";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 // POST /api/im/callback — the IM server's webhooks (Tencent callback format, signed; no session)
 import { z } from "zod";
-import { receiveWebhook } from "@/lib/server/live/receive-webhook";
-import { declared } from "@/lib/server/openapi/declaration";
-import { methods } from "@/lib/server/route-methods";
+import { receiveWebhook } from "@/lib/server/webhooks/receive";
+import { declared } from "@/lib/server/http/openapi/declaration";
+import { methods } from "@/lib/server/http/route-methods";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   POST: declared(

@@ -1,9 +1,9 @@
 // POST /api/me/sign-out-everywhere — end every other session of one's own account (this one goes on)
 import { z } from "zod";
-import { clientAddress } from "@/lib/server/client-address";
-import { signOutElsewhere } from "@/lib/server/me-service";
-import { route } from "@/lib/server/route";
-import { methods } from "@/lib/server/route-methods";
+import { clientAddress } from "@/lib/server/platform/client-address";
+import { signOutElsewhere } from "@/lib/server/accounts/me";
+import { route } from "@/lib/server/http/route";
+import { methods } from "@/lib/server/http/route-methods";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   POST: route(

@@ -1,8 +1,8 @@
 // POST /api/me/sso-link — link single sign-on to one's own account: the identity provider sign-in that follows links it
 import { z } from "zod";
-import { startSsoLink } from "@/lib/server/me-service";
-import { route } from "@/lib/server/route";
-import { methods } from "@/lib/server/route-methods";
+import { startSsoLink } from "@/lib/server/accounts/me";
+import { route } from "@/lib/server/http/route";
+import { methods } from "@/lib/server/http/route-methods";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   POST: route(

@@ -1,8 +1,8 @@
 // PATCH /api/users/[id] — change a console user's name, role, password, or disable them
 import { consoleUserSchema, updateUserSchema } from "@/lib/schemas/user";
-import { route } from "@/lib/server/route";
-import { methods } from "@/lib/server/route-methods";
-import { updateConsoleUser } from "@/lib/server/users-service";
+import { route } from "@/lib/server/http/route";
+import { methods } from "@/lib/server/http/route-methods";
+import { updateConsoleUser } from "@/lib/server/accounts/manage";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   PATCH: route(

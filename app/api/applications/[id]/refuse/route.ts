@@ -1,8 +1,8 @@
 // POST /api/applications/{id}/refuse — refuse one application; 409 when someone already handled it
 import { applicationSchema, handleApplicationSchema } from "@/lib/schemas/application";
-import { handleApplication } from "@/lib/server/applications-service";
-import { route } from "@/lib/server/route";
-import { methods } from "@/lib/server/route-methods";
+import { handleApplication } from "@/lib/server/applications/service";
+import { route } from "@/lib/server/http/route";
+import { methods } from "@/lib/server/http/route-methods";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   POST: route(

@@ -1,9 +1,9 @@
 // GET /api/groups/{id}/members — members with roles · POST — add (invite, for Work) users
 import { addMembersAnswerSchema, addMembersSchema, listMembersQuerySchema, memberSchema } from "@/lib/schemas/member";
 import { pageSchema } from "@/lib/schemas/page";
-import { addMembers, listMembers } from "@/lib/server/members-service";
-import { route } from "@/lib/server/route";
-import { methods } from "@/lib/server/route-methods";
+import { addMembers, listMembers } from "@/lib/server/groups/members";
+import { route } from "@/lib/server/http/route";
+import { methods } from "@/lib/server/http/route-methods";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   GET: route(

@@ -1,8 +1,8 @@
 // POST /api/groups/{id}/notifications — a custom system notification to all members, or to chosen members with a result per user
 import { notificationSchema, notifyAnswerSchema } from "@/lib/schemas/member";
-import { notifyMembers } from "@/lib/server/notifications-service";
-import { route } from "@/lib/server/route";
-import { methods } from "@/lib/server/route-methods";
+import { notifyMembers } from "@/lib/server/groups/notifications";
+import { route } from "@/lib/server/http/route";
+import { methods } from "@/lib/server/http/route-methods";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   POST: route(

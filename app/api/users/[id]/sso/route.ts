@@ -1,8 +1,8 @@
 // POST /api/users/[id]/sso — link an identity provider's subject to a console user (admin)
 import { consoleUserSchema, linkSsoSchema } from "@/lib/schemas/user";
-import { route } from "@/lib/server/route";
-import { methods } from "@/lib/server/route-methods";
-import { linkConsoleUserSso } from "@/lib/server/users-service";
+import { route } from "@/lib/server/http/route";
+import { methods } from "@/lib/server/http/route-methods";
+import { linkConsoleUserSso } from "@/lib/server/accounts/manage";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   POST: route(

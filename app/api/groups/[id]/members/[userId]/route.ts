@@ -1,9 +1,9 @@
 // PATCH /api/groups/{id}/members/{userId} — make or unmake admin · DELETE — remove the member (?reason=)
 import { z } from "zod";
 import { memberRoleSchema } from "@/lib/schemas/member";
-import { removeMember, setMemberRole } from "@/lib/server/members-service";
-import { route } from "@/lib/server/route";
-import { methods } from "@/lib/server/route-methods";
+import { removeMember, setMemberRole } from "@/lib/server/groups/members";
+import { route } from "@/lib/server/http/route";
+import { methods } from "@/lib/server/http/route-methods";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   PATCH: route(

@@ -1,0 +1,175 @@
+import "server-only";
+import { greatest, placeholders, type Store } from "@/lib/server/store/store";
+
+/** One row of the console's own inbox (only used when the IM server has no applications extension). */
+export type InboxRow = {
+  id: number;
+  group_id: string;
+  requester_id: string;
+  message: string;
+  status: "pending" | "approved" | "refused" | "closed";
+  created_at: string;
+  handled_by: string | null;
+  handled_at: string | null;
+  reason: string | null;
+};
+
+export type Decision = { status: "approved" | "refused"; by: string; at: string; reason?: string };
+
+/** IDs arrive from URLs: anything but a positive integer is simply not an application. */
+const rowId = (id: string) => (/^[1-9]\d{0,15}$/.test(id) ? Number(id) : null);
+
+export async function inboxRow(db: Store, id: string): Promise<InboxRow | null> {
+  const n = rowId(id);
+  return n === null ? null : ((await db.get<InboxRow>("SELECT * FROM inbox_applications WHERE id = ?", [n])) ?? null);
+}
+
+/** Who made each of these applications (IDs that are not in the inbox are left out). */
+export async function inboxRequesters(db: Store, ids: string[]): Promise<Map<string, string>> {
+  const ns = ids.map(rowId).filter((n): n is number => n !== null);
+  if (ns.length === 0) return new Map();
+  const rows = await db.all<{ id: number; requester_id: string }>(
+    `SELECT id, requester_id FROM inbox_applications WHERE id IN (${placeholders(ns.length)})`,
+    ns,
+  );
+  return new Map(rows.map((r) => [String(r.id), r.requester_id]));
+}
+
+/** The group of an application in the inbox, for the audit intent (undefined for the IM server's applications). */
+export async function inboxGroupOf(db: Store, id: string): Promise<string | undefined> {
+  return (await inboxRow(db, id))?.group_id;
+}
+
+/**
+ * A requester's application, new or again: applying again updates the pending one (its message and time),
+ * unless this report is older than what is kept (webhooks may arrive out of order). Answers its ID.
+ */
+export async function recordApplication(
+  db: Store,
+  a: { groupId: string; requesterId: string; message: string; at: string },
+): Promise<number> {
+  const row = await db.get<{ id: number }>(
+    `INSERT INTO inbox_applications (group_id, requester_id, message, status, created_at) VALUES (?, ?, ?, 'pending', ?)
+     ON CONFLICT (group_id, requester_id) WHERE status = 'pending' DO UPDATE SET
+       message = CASE WHEN excluded.created_at >= inbox_applications.created_at THEN excluded.message ELSE inbox_applications.message END,
+       created_at = ${greatest(db, "inbox_applications.created_at", "excluded.created_at")}
+     RETURNING id`,
+    [a.groupId, a.requesterId, a.message, a.at],
+  );
+  return row!.id;
+}
+
+/**
+ * One keyset page: newest (created_at DESC, id DESC, the default) or oldest (the reverse), `after` being the
+ * last row of the previous page in that order; the id breaks ties, so a page may end inside one timestamp.
+ */
+export async function listInbox(
+  db: Store,
+  q: {
+    groupId?: string;
+    status: "pending" | "approved" | "refused";
+    sort?: "newest" | "oldest";
+    limit: number;
+    after?: { createdAt: string; id: number };
+  },
+): Promise<{ rows: InboxRow[]; more: boolean; total: number }> {
+  const [cmp, dir] = q.sort === "oldest" ? [">", "ASC"] : ["<", "DESC"];
+  const where = ["status = ?"];
+  const args: (string | number)[] = [q.status];
+  if (q.groupId) {
+    where.push("group_id = ?");
+    args.push(q.groupId);
+  }
+  const total = (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM inbox_applications WHERE ${where.join(" AND ")}`, args))!.n;
+  if (q.after) {
+    where.push(`(created_at, id) ${cmp} (?, ?)`);
+    args.push(q.after.createdAt, q.after.id);
+  }
+  const rows = await db.all<InboxRow>(
+    `SELECT * FROM inbox_applications WHERE ${where.join(" AND ")} ORDER BY created_at ${dir}, id ${dir} LIMIT ?`,
+    [...args, q.limit + 1],
+  );
+  return { rows: rows.slice(0, q.limit), more: rows.length > q.limit, total };
+}
+
+/**
+ * Settles a pending application in one conditional UPDATE: of two moderators racing (on one console instance
+ * or two), exactly one changes the row; the other is answered with the row as the winner left it.
+ */
+export async function decide(db: Store, id: string, d: Decision): Promise<{ won: boolean; row: InboxRow | null }> {
+  const n = rowId(id);
+  if (n === null) return { won: false, row: null };
+  const changed = await db.run(
+    "UPDATE inbox_applications SET status = ?, handled_by = ?, handled_at = ?, reason = ? WHERE id = ? AND status = 'pending'",
+    [d.status, d.by, d.at, d.reason ?? null, n],
+  );
+  return { won: changed === 1, row: await inboxRow(db, id) };
+}
+
+/**
+ * Takes back a decision whose IM call failed, so the application can be handled again. If the requester
+ * applied anew meanwhile, that newer application stands and this one is closed.
+ */
+export async function undoDecision(db: Store, id: string, by: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await inboxRow(tx, id);
+    if (!row || row.handled_by !== by || (row.status !== "approved" && row.status !== "refused")) return;
+    const newer = await tx.get("SELECT 1 AS one FROM inbox_applications WHERE group_id = ? AND requester_id = ? AND status = 'pending'", [
+      row.group_id,
+      row.requester_id,
+    ]);
+    if (newer) await tx.run("UPDATE inbox_applications SET status = 'closed' WHERE id = ?", [row.id]);
+    else
+      await tx.run("UPDATE inbox_applications SET status = 'pending', handled_by = NULL, handled_at = NULL, reason = NULL WHERE id = ?", [
+        row.id,
+      ]);
+  });
+}
+
+/** Requesters who got into the group (approved in the app, added, or joined): their pending applications are approved. */
+export async function settleJoined(db: Store, groupId: string, userIds: string[], by: string | null, at: string): Promise<InboxRow[]> {
+  if (userIds.length === 0) return [];
+  return db.all<InboxRow>(
+    `UPDATE inbox_applications SET status = 'approved', handled_by = ?, handled_at = ?
+     WHERE group_id = ? AND status = 'pending' AND requester_id IN (${placeholders(userIds.length)}) RETURNING *`,
+    [by, at, groupId, ...userIds],
+  );
+}
+
+/** The group was dismissed: its pending applications can no longer be handled. */
+export async function closeGroupApplications(db: Store, groupId: string, at: string): Promise<number> {
+  return db.run("UPDATE inbox_applications SET status = 'closed', handled_at = ? WHERE group_id = ? AND status = 'pending'", [at, groupId]);
+}
+
+/** After a complete crawl: groups no longer in the directory were dismissed or recycled. */
+export async function closeApplicationsOfUnknownGroups(db: Store, at: string): Promise<number> {
+  return db.run(
+    "UPDATE inbox_applications SET status = 'closed', handled_at = ? WHERE status = 'pending' AND group_id NOT IN (SELECT id FROM directory_groups)",
+    [at],
+  );
+}
+
+/** Which of these users have a pending application to the group. */
+export async function pendingRequesters(db: Store, groupId: string, userIds: string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db.all<{ requester_id: string }>(
+    `SELECT requester_id FROM inbox_applications WHERE group_id = ? AND status = 'pending' AND requester_id IN (${placeholders(userIds.length)})`,
+    [groupId, ...userIds],
+  );
+  return rows.map((r) => r.requester_id);
+}
+
+/** Pending applications per group (every group asked for is in the answer, 0 when it has none). */
+export async function inboxPendingCounts(db: Store, groupId?: string): Promise<Map<string, number>> {
+  const rows = groupId
+    ? await db.all<{ group_id: string; n: number }>(
+        "SELECT group_id, COUNT(*) AS n FROM inbox_applications WHERE status = 'pending' AND group_id = ? GROUP BY group_id",
+        [groupId],
+      )
+    : await db.all<{ group_id: string; n: number }>(
+        "SELECT group_id, COUNT(*) AS n FROM inbox_applications WHERE status = 'pending' GROUP BY group_id",
+      );
+  const counts = new Map(rows.map((r) => [r.group_id, r.n]));
+  if (groupId && !counts.has(groupId)) counts.set(groupId, 0);
+  return counts;
+}

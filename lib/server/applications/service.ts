@@ -1,0 +1,91 @@
+import "server-only";
+import type { Application, BulkResult, ListApplicationsQuery } from "@/lib/schemas/application";
+import type { Page } from "@/lib/schemas/page";
+import type { SessionUser } from "@/lib/schemas/user";
+import { ApiError } from "@/lib/server/platform/api-error";
+import { getContext } from "@/lib/server/platform/context";
+import { publishEvent } from "@/lib/server/live/bus";
+import { refreshPendingCounts } from "./pending-counts";
+import { countDownPending } from "@/lib/server/directory";
+import { withGroupFill } from "@/lib/server/directory/fill";
+import { audited } from "@/lib/server/audit/audited";
+import { inboxGroupOf } from "./inbox/repo";
+import { applicationSource } from "./current";
+import { log } from "@/lib/server/platform/log";
+
+type Actor = { actor: SessionUser; requestId: string };
+
+export async function listApplications(query: ListApplicationsQuery): Promise<Page<Application>> {
+  const { db } = getContext();
+  const page = await (await applicationSource()).list(query);
+  return { ...page, items: await withGroupFill(db, page.items) };
+}
+
+/**
+ * Approves or refuses one application. The intent is in the audit log before the IM call, so a crash in
+ * between leaves a trace; the IM server (or, without the extension, the console's inbox) settles it
+ * atomically, so of two moderators exactly one wins.
+ */
+export async function handleApplication(id: string, approve: boolean, reason: string | undefined, actor: Actor): Promise<Application> {
+  const { db, im } = getContext();
+  const application = await settle(id, approve, reason, actor);
+  await refreshPendingCounts(db, im, application.groupId).catch(() => undefined);
+  return application;
+}
+
+async function settle(id: string, approve: boolean, reason: string | undefined, { actor, requestId }: Actor): Promise<Application> {
+  const { db } = getContext();
+  return audited(
+    {
+      actor,
+      action: approve ? "application.approve" : "application.refuse",
+      groupId: await inboxGroupOf(db, id),
+      target: id,
+      after: reason ? { reason } : undefined,
+      requestId,
+    },
+    async () => (await applicationSource()).decide(id, approve, reason, actor.email),
+    (a) => ({ groupId: a.groupId, after: { status: a.status, ...(reason ? { reason } : {}) } }),
+  ).then((a) => {
+    publishEvent({ type: "application.handled", groupId: a.groupId, applicationId: a.id, userId: a.requesterId });
+    return a;
+  });
+}
+
+// Enough calls in flight to use the gateway's whole rate budget; the limiter, not this number, sets the pace.
+const BULK_CONCURRENCY = 8;
+
+/** Many applications through the gateway's rate limit; every id gets its own result, in the order asked. */
+export async function handleApplications(
+  ids: string[],
+  approve: boolean,
+  reason: string | undefined,
+  actor: Actor,
+): Promise<{ results: BulkResult[] }> {
+  const { db } = getContext();
+  const results: BulkResult[] = new Array(ids.length);
+  let nextIndex = 0;
+  async function worker() {
+    while (nextIndex < ids.length) {
+      const i = nextIndex++;
+      try {
+        const a = await settle(ids[i], approve, reason, actor);
+        // Re-reading each group's count here would queue a hundred reads behind the webhooks' own (which bring
+        // the IM server's count): count the handled application down at once instead.
+        await countDownPending(db, a.groupId);
+        results[i] = { id: ids[i], ok: true, status: a.status };
+      } catch (err) {
+        results[i] = { id: ids[i], ok: false, error: toResultError(err) };
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, ids.length) }, worker));
+  return { results };
+}
+
+function toResultError(err: unknown): NonNullable<BulkResult["error"]> {
+  if (err instanceof ApiError)
+    return { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) };
+  log("error", "bulk application handling failed", { error: err });
+  return { code: "internal", message: "Something went wrong on our side. It has been logged" };
+}

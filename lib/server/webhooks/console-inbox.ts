@@ -1,0 +1,48 @@
+import "server-only";
+import { ImError } from "@/lib/im/errors";
+import { getContext } from "@/lib/server/platform/context";
+import { setPendingCounts } from "@/lib/server/directory/repo";
+import { syncGroup } from "@/lib/server/groups/groups";
+import { publishEvent } from "@/lib/server/live/bus";
+import type { InboxWork } from "./plan";
+import { inboxPendingCounts, pendingRequesters, recordApplication, settleJoined } from "@/lib/server/applications/inbox/repo";
+
+/**
+ * What a webhook means for the console's own inbox. As everywhere, the body is a hint: the group's join
+ * option and the newcomers' membership are read from the IM server before the inbox believes them.
+ */
+export async function applyToInbox(groupId: string, at: string, work: InboxWork): Promise<void> {
+  if (work.kind === "applied") await recordApplied(groupId, at, work);
+  else await settleNewMembers(groupId, at, work);
+}
+
+async function recordApplied(groupId: string, at: string, work: Extract<InboxWork, { kind: "applied" }>) {
+  // Only a Public group can need approval; the others let users in at once (AfterNewMemberJoin follows) or refuse.
+  if (work.restType && work.restType !== "Public") return;
+  // Read live: the join option may have been changed in the app since the directory last saw the group.
+  const group = await syncGroup(groupId);
+  if (!group || group.joinOption !== "NeedPermission") return;
+  const { db } = getContext();
+  const id = await recordApplication(db, { groupId, requesterId: work.requesterId, message: work.message, at });
+  await setPendingCounts(db, await inboxPendingCounts(db, groupId), { resetOthers: false });
+  publishEvent({ type: "application.created", groupId, applicationId: String(id), userId: work.requesterId, at });
+}
+
+/** Requesters who got in another way (an owner or admin approved in the app, someone added them): approved by that operator. */
+async function settleNewMembers(groupId: string, at: string, work: Extract<InboxWork, { kind: "joined" }>) {
+  const { db, im } = getContext();
+  const waiting = await pendingRequesters(db, groupId, work.userIds);
+  if (waiting.length === 0) return;
+  let roles: Map<string, string>;
+  try {
+    roles = await im.getRoles(groupId, waiting);
+  } catch (err) {
+    if (err instanceof ImError && (err.code === 10010 || err.code === 10015)) return; // gone: the directory closes its applications
+    throw err;
+  }
+  const inNow = waiting.filter((u) => (roles.get(u) ?? "NotMember") !== "NotMember");
+  for (const row of await settleJoined(db, groupId, inNow, work.operator || null, at)) {
+    publishEvent({ type: "application.handled", groupId, applicationId: String(row.id), userId: row.requester_id, at });
+  }
+  await setPendingCounts(db, await inboxPendingCounts(db, groupId), { resetOthers: false });
+}

@@ -1,0 +1,94 @@
+import "server-only";
+import { after, type NextRequest } from "next/server";
+import { getContext } from "@/lib/server/platform/context";
+import { getEnv } from "@/lib/server/platform/env";
+import { verifyCallback } from "./callback-auth";
+import { runWebhookPlan } from "./run";
+import { planWebhook } from "./plan";
+import { isFirstDelivery, replayKey } from "./replay";
+import { log } from "@/lib/server/platform/log";
+import { BodyTooLargeError, readRequestBody } from "@/lib/server/http/read-capped-body";
+
+/** Tencent's answer envelope. ErrorCode 0 allows a Before* action; After* answers are ignored by the sender. */
+function envelope(status: number, errorCode: number, errorInfo: string): Response {
+  return Response.json(
+    { ActionStatus: errorCode === 0 ? "OK" : "FAIL", ErrorCode: errorCode, ErrorInfo: errorInfo },
+    { status, headers: { "cache-control": "no-store" } },
+  );
+}
+
+type ReadBody = { ok: true; body: object; bytes: Uint8Array } | { ok: false; status: number; info: string };
+
+async function readBody(req: NextRequest): Promise<ReadBody> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readRequestBody(req);
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) return { ok: false, status: 413, info: "body over 1 MB" };
+    throw err;
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return { ok: false, status: 400, info: "body is not JSON" };
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    return { ok: false, status: 400, info: "body is not a JSON object" };
+  return { ok: true, body, bytes };
+}
+
+/** Whether another request with this RequestTime and body was received already, by any console instance. */
+async function isReplay(params: URLSearchParams, bytes: Uint8Array): Promise<boolean | "unknown"> {
+  const key = replayKey(params.get("RequestTime"), bytes);
+  if (!key) return false;
+  try {
+    return !(await isFirstDelivery(getContext().db, key));
+  } catch (err) {
+    log("error", "webhook refused: cannot tell whether it is a replay", { route: "/api/im/callback", error: err });
+    return "unknown";
+  }
+}
+
+/**
+ * A webhook from the IM server: check who sent it, answer at once (the sender gives up after 2 s, and
+ * a Before* callback holds up a user's action meanwhile), then do the work after the answer is sent.
+ * Every Before* is allowed: the console watches, it does not moderate what users do in the app.
+ */
+export async function receiveWebhook(req: NextRequest): Promise<Response> {
+  let config;
+  try {
+    config = getEnv();
+  } catch (err) {
+    log("error", "webhook refused: the console is not configured", { error: err });
+    return envelope(500, 1, "console not configured");
+  }
+  const params = req.nextUrl.searchParams;
+  const verdict = verifyCallback(params, { sdkAppId: config.im.sdkAppId, token: config.callbackToken }, Math.floor(Date.now() / 1000));
+  if (!verdict.ok) {
+    log("warn", "webhook refused", { route: "/api/im/callback", status: verdict.status, reason: verdict.reason });
+    return envelope(verdict.status, 1, verdict.reason);
+  }
+  const read = await readBody(req);
+  if (!read.ok) return envelope(read.status, 1, read.info);
+  const queryCommand = params.get("CallbackCommand");
+  const bodyCommand = (read.body as { CallbackCommand?: unknown }).CallbackCommand;
+  if (queryCommand && typeof bodyCommand === "string" && bodyCommand !== queryCommand)
+    return envelope(400, 1, "CallbackCommand differs between query and body");
+  const command = queryCommand ?? (typeof bodyCommand === "string" ? bodyCommand : "");
+
+  const replay = await isReplay(params, read.bytes);
+  if (replay === "unknown") return envelope(503, 1, "console store unavailable");
+  if (replay) {
+    // Acknowledged like any other, so a replaying sender learns nothing; nothing is recorded or done.
+    log("warn", "webhook replay dropped", { route: "/api/im/callback", command });
+    return envelope(200, 0, "");
+  }
+
+  const plan = planWebhook(command, read.body);
+  if (plan) {
+    after(() => runWebhookPlan(plan).catch((err) => log("error", "webhook not applied", { command, groupId: plan.groupId, error: err })));
+  }
+  log("info", "webhook", { method: "POST", route: "/api/im/callback", status: 200, command });
+  return envelope(200, 0, "");
+}

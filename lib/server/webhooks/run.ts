@@ -1,0 +1,120 @@
+import "server-only";
+import { ImError } from "@/lib/im/errors";
+import type { LiveEventDraft } from "@/lib/schemas/live-event";
+import { getContext } from "@/lib/server/platform/context";
+import { refreshPendingCounts } from "@/lib/server/applications/pending-counts";
+import { getDirectoryGroup } from "@/lib/server/directory";
+import { setPendingCounts } from "@/lib/server/directory/repo";
+import { applicationSource } from "@/lib/server/applications/current";
+import { syncGroup } from "@/lib/server/groups/groups";
+import { applyToInbox } from "./console-inbox";
+import { publishEvent } from "@/lib/server/live/bus";
+import { serially } from "./serial";
+import type { WebhookPlan } from "./plan";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Plans that wait for their group's turn; webhooks arriving meanwhile join them instead of queueing more reads. */
+const holder = globalThis as typeof globalThis & { __liveWaiting?: Map<string, { plans: WebhookPlan[]; done: Promise<void> }> };
+const waitingFor = () => (holder.__liveWaiting ??= new Map());
+
+/**
+ * Carries out one webhook's plan: the directory first, then the events, so a listener that refetches sees
+ * the change. A busy group (a live room with joins every moment) costs one IM read per turn, not one per webhook.
+ */
+export async function runWebhookPlan(plan: WebhookPlan): Promise<void> {
+  // Where applications live is asked only for webhooks about them (and answered from memory after the first).
+  const inbox = plan.inbox || plan.findApplication ? (await applicationSource()).keepsInbox : false;
+  const work = inbox ? plan.inbox : undefined;
+  if (work) await serially(plan.groupId, () => applyToInbox(plan.groupId, plan.at, work));
+  if (plan.sync || plan.refreshPending || plan.ifPresent.length > 0) await inGroupBatch(plan);
+  if (plan.findApplication && !inbox) await announceNewApplication(plan, plan.findApplication);
+}
+
+function inGroupBatch(plan: WebhookPlan): Promise<void> {
+  const waiting = waitingFor();
+  const batch = waiting.get(plan.groupId);
+  if (batch) {
+    batch.plans.push(plan);
+    return batch.done;
+  }
+  const plans = [plan];
+  const done = serially(plan.groupId, () => {
+    waiting.delete(plan.groupId);
+    return applyPlans(plan.groupId, plans);
+  });
+  waiting.set(plan.groupId, { plans, done });
+  return done;
+}
+
+async function applyPlans(groupId: string, plans: WebhookPlan[]): Promise<void> {
+  const present = plans.some((p) => p.sync) ? (await syncGroup(groupId)) !== null : true;
+  if (present && plans.some((p) => p.refreshPending) && (await mayHavePending(groupId))) {
+    const { db, im } = getContext();
+    await refreshPendingCounts(db, im, groupId);
+  }
+  for (const p of plans) for (const event of present ? p.ifPresent : p.ifGone) publishEvent(event);
+}
+
+/** Joins to an open group (a live room's audience) need no application count: it is 0 and stays 0. */
+async function mayHavePending(groupId: string): Promise<boolean> {
+  const group = await getDirectoryGroup(getContext().db, groupId);
+  return !group || group.joinOption === "NeedPermission" || Boolean(group.pendingApplications);
+}
+
+// An application is announced once even when both the Before and the After webhook report it.
+const NEW_APPLICATION_SLACK_MS = 60_000;
+const REMEMBER_MS = 10 * 60_000;
+
+/** Whether this instance is the first (of all instances on the store) to announce the application. */
+async function firstAnnouncement(applicationId: string): Promise<boolean> {
+  const { db } = getContext();
+  const now = Date.now();
+  await db.run("DELETE FROM announced_applications WHERE at < ?", [now - REMEMBER_MS]);
+  return (
+    (await db.run("INSERT INTO announced_applications (id, at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING", [applicationId, now])) === 1
+  );
+}
+
+type Lookup = { kind: "found"; id: string } | { kind: "none" };
+
+/** The requester's application as the IM server has it (newest first), with the group's pending count refreshed. */
+async function lookUp(groupId: string, requesterId: string, since: number): Promise<Lookup> {
+  const { db, im } = getContext();
+  try {
+    const page = await im.listApplications({ groupId, status: "pending", limit: 50 });
+    await setPendingCounts(db, new Map([[groupId, page.total]]), { resetOthers: false });
+    const mine = page.items.find((a) => a.requesterId === requesterId && Date.parse(a.createdAt) >= since);
+    return mine ? { kind: "found", id: mine.id } : { kind: "none" };
+  } catch (err) {
+    // The extension is gone after all (another server behind the same address): ask again next time.
+    if (err instanceof ImError && err.code === 10003) {
+      im.forgetCapabilities();
+      return { kind: "none" };
+    }
+    if (err instanceof ImError && err.code === 10010) return { kind: "none" };
+    throw err;
+  }
+}
+
+async function announceNewApplication(plan: WebhookPlan, find: NonNullable<WebhookPlan["findApplication"]>) {
+  // Only a group that needs approval keeps applications; anything else joins at once or refuses.
+  const known = await getDirectoryGroup(getContext().db, plan.groupId);
+  if (known && known.joinOption !== "NeedPermission") return;
+  const since = Date.parse(plan.at) - NEW_APPLICATION_SLACK_MS;
+  const event = (applicationId: string): LiveEventDraft => ({
+    type: "application.created",
+    groupId: plan.groupId,
+    userId: find.requesterId,
+    applicationId,
+    at: plan.at,
+  });
+  for (const delay of find.delaysMs) {
+    if (delay > 0) await sleep(delay);
+    const found = await serially(plan.groupId, () => lookUp(plan.groupId, find.requesterId, since));
+    if (found.kind === "found") {
+      if (await firstAnnouncement(found.id)) publishEvent(event(found.id));
+      return;
+    }
+  }
+}
