@@ -1,11 +1,13 @@
 import "server-only";
-import { getContext } from "@/lib/server/platform/context";
+import { crawlDirectoryAndCount } from "@/lib/server/applications/pending-counts";
+import { applicationSettleProbe } from "@/lib/server/applications/settle-probe";
 import { settleDue } from "@/lib/server/audit/settle";
-import { crawlDirectoryAndCount } from "./applications/pending-counts";
-import { CRAWL_LEASE_MS } from "./directory/crawl";
+import { CRAWL_LEASE_MS } from "@/lib/server/directory/crawl";
+import { groupSettleProbe } from "@/lib/server/groups/settle-probe";
+import { getBus } from "@/lib/server/live/bus";
+import { relayOverPostgres, type Relay } from "@/lib/server/live/postgres-relay";
+import { getContext } from "@/lib/server/platform/context";
 import { getEnv } from "@/lib/server/platform/env";
-import { getBus } from "./live/bus";
-import { relayOverPostgres, type Relay } from "./live/postgres-relay";
 import { log } from "@/lib/server/platform/log";
 
 const RECONCILE_EVERY_MS = 10 * 60 * 1000;
@@ -17,7 +19,8 @@ const SETTLE_EVERY_MS = 30 * 1000;
 const holder = globalThis as typeof globalThis & { __liveRelay?: Relay };
 
 /**
- * Work a console process does on its own: relay live events to the other instances (PostgreSQL), settle
+ * The composition root: the one place that knows every feature, and wires the work a console process does on
+ * its own: relay live events to the other instances (PostgreSQL), settle
  * what a crash or an unanswered write left half-done, fill the directory at start, then reconcile periodically.
  */
 export function startBackgroundWork() {
@@ -43,13 +46,14 @@ export function startBackgroundWork() {
   // Intents left without a result: by a crash, or by a write whose answer never came (settleDue says which
   // are due when). Settled at start, then every half minute while the process lives.
   const startedAt = Date.now();
+  const probes = [groupSettleProbe(im), applicationSettleProbe(db, im)];
   const shared = db.dialect === "postgres";
   let settling = false;
   const settle = async (): Promise<void> => {
     if (settling) return;
     settling = true;
     try {
-      await settleDue(db, im, { shared, startedAt, imTimeoutMs: env.im.timeoutMs });
+      await settleDue(db, probes, { shared, startedAt, imTimeoutMs: env.im.timeoutMs });
     } catch (err) {
       log("error", "audit settlement failed", { error: err });
     } finally {

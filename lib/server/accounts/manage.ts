@@ -12,14 +12,23 @@ import type {
 import { ApiError } from "@/lib/server/platform/api-error";
 import { audited } from "@/lib/server/audit/audited";
 import { getContext } from "@/lib/server/platform/context";
-import { activeAdminCount, getConsoleUser, pageUserRows, updateUserRow } from "@/lib/server/users/console-users";
 import { getEnv } from "@/lib/server/platform/env";
 import { decodeIdCursor, encodeIdCursor } from "@/lib/server/platform/id-cursor";
 import { linkIdentity } from "@/lib/server/auth/oidc";
 import { recentFailuresByAccount } from "@/lib/server/auth/throttle";
 import { isUniqueViolation, type Store } from "@/lib/server/store/store";
-import { ADMIN_ROLES } from "@/lib/server/users/console-users";
-import { createUser, endSessions, setPassword, userExists, type SessionEndReason } from "@/lib/server/users/repo";
+import {
+  activeAdminCount,
+  ADMIN_ROLES,
+  createUser,
+  endSessions,
+  getConsoleUser,
+  pageUserRows,
+  setPassword,
+  updateUserRow,
+  userExists,
+  type SessionEndReason,
+} from "@/lib/server/users/repo";
 
 export async function listUsers(query: ListUsersQuery): Promise<Page<ConsoleUser>> {
   const afterId = query.cursor ? decodeIdCursor("users", query.cursor) : 0;

@@ -4,12 +4,11 @@ import type { ConsoleUser, SessionUser, UpdateMeInput } from "@/lib/schemas/user
 import { ApiError } from "@/lib/server/platform/api-error";
 import { audited } from "@/lib/server/audit/audited";
 import { getContext } from "@/lib/server/platform/context";
-import { getConsoleUser, updateUserRow } from "@/lib/server/users/console-users";
 import { getEnv } from "@/lib/server/platform/env";
 import { keepThisSession } from "@/lib/server/auth/session";
 import { startLink } from "@/lib/server/auth/sso-link";
 import { checkReserved, reserveAttempt } from "@/lib/server/auth/throttle";
-import { endSessions, passwordMatches, setPassword } from "@/lib/server/users/repo";
+import { endSessions, getConsoleUser, passwordMatches, setPassword, updateUserRow } from "@/lib/server/users/repo";
 import { refuse } from "./manage";
 
 /** Who is asking, beyond the session: for the audit log and for counting wrong passwords per address. */

@@ -2,6 +2,7 @@ import "server-only";
 import type { ImGateway } from "@/lib/im/gateway";
 import { crawlDirectory, setPendingCounts } from "../directory";
 import type { Store } from "../store/store";
+import { closeApplicationsOfGoneGroups } from "./group-gone";
 import { applicationSourceFor } from "./source";
 
 /** Pending applications per group (one, or all) into the directory, from wherever applications live. */
@@ -10,7 +11,13 @@ export async function refreshPendingCounts(db: Store, im: ImGateway, groupId?: s
   if (counts) await setPendingCounts(db, counts, { resetOthers: !groupId });
 }
 
-/** A full crawl of the directory, then every group's pending count (the one thing the crawl cannot read). */
+/**
+ * A full crawl of the directory, then the applications of groups it found gone are closed, and every group's
+ * pending count is read (the one thing the crawl cannot read).
+ */
 export function crawlDirectoryAndCount(db: Store, im: ImGateway): Promise<boolean> {
-  return crawlDirectory(db, im, () => refreshPendingCounts(db, im));
+  return crawlDirectory(db, im, async () => {
+    await closeApplicationsOfGoneGroups(db);
+    await refreshPendingCounts(db, im);
+  });
 }

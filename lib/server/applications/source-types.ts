@@ -1,11 +1,10 @@
 import type { Application, ListApplicationsQuery } from "@/lib/schemas/application";
 import type { Requester } from "@/lib/schemas/group-event";
 import type { Page } from "@/lib/schemas/page";
+import type { Verdict } from "@/lib/server/audit/settle";
 
 // The types alone, apart from source.ts (which picks an implementation): the implementations import these
 // without importing the module that imports them.
-
-export type Verdict = "ok" | "not_applied" | "unknown";
 
 /**
  * Where join applications live, behind one interface: on the IM server when it offers the applications

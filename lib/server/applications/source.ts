@@ -5,7 +5,7 @@ import { consoleInboxSource } from "./console-inbox-source";
 import { imExtensionSource } from "./im-extension-source";
 import type { ApplicationSource } from "./source-types";
 
-export type { ApplicationSource, Verdict } from "./source-types";
+export type { ApplicationSource } from "./source-types";
 
 /**
  * The source for this IM server. Chosen from its capabilities, probed once and remembered by the gateway

@@ -1,75 +1,42 @@
 import "server-only";
-import { ImError } from "@/lib/im/errors";
-import type { ImGateway } from "@/lib/im/gateway";
-import type { Group } from "@/lib/schemas/group";
+import type { AuditAction } from "./intents";
 import { auditsInFlight } from "./in-flight";
-import { applicationSourceFor, type Verdict } from "@/lib/server/applications/source";
 import type { Store } from "@/lib/server/store/store";
+
+/** What the IM server says happened to an intent whose result was never written (the console died in between). */
+export type Verdict = "ok" | "not_applied" | "unknown";
+
+/** An audit entry without a result, as a probe reads it. */
+export type UnsettledEntry = {
+  action: AuditAction;
+  actorEmail: string;
+  groupId: string | null;
+  target: string | null;
+  after: Record<string, unknown>;
+};
+
+/**
+ * How a feature answers for the actions it owns: the groups feature for group and member changes, the
+ * applications feature for decisions. The composition root hands the probes to settlement, so the audit log
+ * knows no feature; an action no probe owns settles as "unknown".
+ */
+export type SettleProbe = {
+  readonly actions: readonly AuditAction[];
+  verdict(entry: UnsettledEntry): Promise<Verdict>;
+};
 
 type Unsettled = { id: number; action: string; actor_email: string; group_id: string | null; target: string | null; after: string | null };
 
-/** What the IM server says happened to an intent whose result was never written (the console died in between). */
-
-async function groupOrNull(im: ImGateway, id: string): Promise<Group | null> {
-  try {
-    return await im.getGroup(id);
-  } catch (err) {
-    if (err instanceof ImError && (err.code === 10010 || err.code === 10015)) return null;
-    throw err;
-  }
-}
-
-/** Whether the members are where the change meant to put them; a group that is gone cannot say. */
-async function memberVerdict(
-  im: ImGateway,
-  action: string,
-  groupId: string,
-  target: string,
-  after: Record<string, unknown>,
-): Promise<Verdict> {
-  const userIds = target.split(",");
-  let roles: Map<string, string>;
-  try {
-    roles = await im.getRoles(groupId, userIds);
-  } catch (err) {
-    if (err instanceof ImError && (err.code === 10010 || err.code === 10015)) return "unknown";
-    throw err;
-  }
-  const inGroup = userIds.filter((id) => (roles.get(id) ?? "NotMember") !== "NotMember").length;
-  if (action === "member.remove") return inGroup === 0 ? "ok" : "not_applied";
-  if (action === "member.role") return roles.get(target) === after.role ? "ok" : "not_applied";
-  // Some in and some out: those may have been members before, or refused by the app's backend.
-  return inGroup === userIds.length ? "ok" : inGroup === 0 ? "not_applied" : "unknown";
-}
-
-async function probe(db: Store, im: ImGateway, row: Unsettled): Promise<Verdict> {
-  const after = row.after ? (JSON.parse(row.after) as Record<string, unknown>) : {};
-  switch (row.action) {
-    case "group.create":
-      return row.group_id ? ((await groupOrNull(im, row.group_id)) ? "ok" : "not_applied") : "unknown";
-    case "group.dismiss":
-      return row.group_id ? ((await groupOrNull(im, row.group_id)) ? "not_applied" : "ok") : "unknown";
-    case "group.update": {
-      const g = row.group_id ? await groupOrNull(im, row.group_id) : null;
-      if (!g) return "unknown";
-      return Object.entries(after).every(([k, v]) => g[k as keyof Group] === v) ? "ok" : "not_applied";
-    }
-    case "group.owner": {
-      const g = row.group_id ? await groupOrNull(im, row.group_id) : null;
-      return g ? (g.ownerId === row.target ? "ok" : "not_applied") : "unknown";
-    }
-    case "member.add":
-    case "member.remove":
-    case "member.role":
-      return row.group_id && row.target ? memberVerdict(im, row.action, row.group_id, row.target, after) : "unknown";
-    case "application.approve":
-    case "application.refuse": {
-      if (!row.target) return "unknown";
-      return (await applicationSourceFor(db, im)).verdict({ action: row.action, target: row.target, actorEmail: row.actor_email });
-    }
-    default:
-      return "unknown";
-  }
+function probe(probes: readonly SettleProbe[], row: Unsettled): Promise<Verdict> {
+  const owner = probes.find((p) => p.actions.includes(row.action as AuditAction));
+  if (!owner) return Promise.resolve("unknown");
+  return owner.verdict({
+    action: row.action as AuditAction,
+    actorEmail: row.actor_email,
+    groupId: row.group_id,
+    target: row.target,
+    after: row.after ? (JSON.parse(row.after) as Record<string, unknown>) : {},
+  });
 }
 
 /**
@@ -81,7 +48,7 @@ async function probe(db: Store, im: ImGateway, row: Unsettled): Promise<Verdict>
  */
 export async function settleUnfinishedAudit(
   db: Store,
-  im: ImGateway,
+  probes: readonly SettleProbe[],
   { olderThanMs = 0, inFlight = auditsInFlight() }: { olderThanMs?: number; inFlight?: ReadonlySet<number> } = {},
 ): Promise<number> {
   const cutoff = new Date(Date.now() - olderThanMs).toISOString();
@@ -94,7 +61,7 @@ export async function settleUnfinishedAudit(
     if (inFlight.has(Number(row.id))) continue;
     let verdict: Verdict;
     try {
-      verdict = await probe(db, im, row);
+      verdict = await probe(probes, row);
     } catch {
       continue; // The IM server is not answering: try again at the next pass.
     }
@@ -115,10 +82,10 @@ export const SETTLE_SHARED_AFTER_MS = 5 * 60 * 1000;
  */
 export function settleDue(
   db: Store,
-  im: ImGateway,
+  probes: readonly SettleProbe[],
   { shared, startedAt, imTimeoutMs }: { shared: boolean; startedAt: number; imTimeoutMs: number },
 ): Promise<number> {
   const now = Date.now();
   const olderThanMs = shared ? SETTLE_SHARED_AFTER_MS : Math.min(now - startedAt, 3 * imTimeoutMs);
-  return settleUnfinishedAudit(db, im, { olderThanMs });
+  return settleUnfinishedAudit(db, probes, { olderThanMs });
 }

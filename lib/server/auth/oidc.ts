@@ -2,11 +2,21 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { recordEvent } from "@/lib/server/audit/intents";
-import { activeAdminCount, ADMIN_ROLES } from "@/lib/server/users/console-users";
 import type { OidcConfig } from "@/lib/server/platform/env";
 import { roleFor, verifiedEmail } from "@/lib/server/platform/oidc-roles";
 import { isUniqueViolation, type Store } from "@/lib/server/store/store";
-import { endSessions, toSignedIn, type SignedInUser } from "@/lib/server/users/repo";
+import { userOfIdentity, linkIdentityTo, type IdentityUser } from "@/lib/server/users/identities";
+import {
+  activeAdminCount,
+  ADMIN_ROLES,
+  createUser,
+  endSessions,
+  getConsoleUser,
+  toSignedIn,
+  updateUserRow,
+  userExists,
+  type SignedInUser,
+} from "@/lib/server/users/repo";
 
 export const OIDC_PROVIDER_ID = "oidc";
 
@@ -35,18 +45,12 @@ export function oidcProvider(c: OidcConfig): OAuthConfig<Claims> {
   };
 }
 
-type Row = { id: number; email: string; name: string; role: SignedInUser["role"]; disabled: number; session_version: number };
-const USER_COLUMNS = "u.id, u.email, u.name, u.role, u.disabled, u.session_version";
+type Row = IdentityUser;
 
 const subjectOf = (claims: Claims) =>
   typeof claims.sub === "string" && claims.sub.length > 0 && claims.sub.length <= 255 ? claims.sub : null;
 
-async function linkedUser(db: Store, issuer: string, subject: string): Promise<Row | undefined> {
-  return db.get<Row>(`SELECT ${USER_COLUMNS} FROM sso_identities i JOIN users u ON u.id = i.user_id WHERE i.issuer = ? AND i.subject = ?`, [
-    issuer,
-    subject,
-  ]);
-}
+const linkedUser = userOfIdentity;
 
 /**
  * A single sign-on. An identity is the IdP's (issuer, subject), never an email: a user may set any address in
@@ -87,36 +91,23 @@ export async function signInWithOidc(db: Store, c: OidcConfig, claims: Claims, l
         let row = await linkedUser(tx, c.issuer, subject);
         let linked = false;
         if (!row && linkTo) {
-          const target = await tx.get<{ disabled: number }>("SELECT disabled FROM users WHERE id = ?", [Number(linkTo)]);
+          const target = await getConsoleUser(tx, linkTo);
           if (!target || target.disabled) return { refused: "disabled" };
-          await tx.run("INSERT INTO sso_identities (issuer, subject, user_id, created_at) VALUES (?, ?, ?, ?)", [
-            c.issuer,
-            subject,
-            Number(linkTo),
-            new Date().toISOString(),
-          ]);
+          await linkIdentityTo(tx, c.issuer, subject, linkTo);
           row = await linkedUser(tx, c.issuer, subject);
           linked = true;
         }
         if (!row) {
           if (!email) return { refused: "no_verified_email" };
-          if (await tx.get("SELECT 1 AS one FROM users WHERE lower(email) = ?", [email])) return { refused: "link_required" };
-          const created = await tx.get<{ id: number }>(
-            "INSERT INTO users (email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
-            [email, name, role, NO_PASSWORD, new Date().toISOString()],
-          );
-          await tx.run("INSERT INTO sso_identities (issuer, subject, user_id, created_at) VALUES (?, ?, ?, ?)", [
-            c.issuer,
-            subject,
-            created!.id,
-            new Date().toISOString(),
-          ]);
-          return { user: { id: created!.id, email, name, role, disabled: 0, session_version: 1 } };
+          if (await userExists(tx, email)) return { refused: "link_required" };
+          const created = await createUser(tx, { email, name, role, passwordHash: NO_PASSWORD });
+          await linkIdentityTo(tx, c.issuer, subject, created.id);
+          return { user: { id: Number(created.id), email: created.email, name, role, disabled: 0, session_version: 1 } };
         }
         if (row.disabled) return { refused: "disabled" };
         const keepAdmin = row.role === "admin" && role !== "admin" && (await activeAdminCount(tx)) <= 1;
         const next = { role: keepAdmin ? row.role : role, name: row.name || name };
-        await tx.run("UPDATE users SET role = ?, name = ? WHERE id = ?", [next.role, next.name, row.id]);
+        await updateUserRow(tx, String(row.id), next);
         // A role the provider changed ends that user's other sessions, as a change made by an admin does.
         const session_version = next.role !== row.role ? await endSessions(tx, String(row.id), "role_changed") : row.session_version;
         return { user: { ...row, ...next, session_version }, linked };
@@ -145,12 +136,7 @@ export async function signedInByOidc(db: Store, c: OidcConfig, claims: Claims | 
 /** An admin links an IdP subject (seen in the audit of a refused sign-in) to a console user. */
 export async function linkIdentity(db: Store, c: OidcConfig, userId: string, subject: string): Promise<"linked" | "taken"> {
   try {
-    await db.run("INSERT INTO sso_identities (issuer, subject, user_id, created_at) VALUES (?, ?, ?, ?)", [
-      c.issuer,
-      subject,
-      Number(userId),
-      new Date().toISOString(),
-    ]);
+    await linkIdentityTo(db, c.issuer, subject, userId);
     return "linked";
   } catch (err) {
     if (isUniqueViolation(err)) return "taken";

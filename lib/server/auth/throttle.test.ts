@@ -1,14 +1,5 @@
 import { expect, it } from "vitest";
-import {
-  addressKey,
-  checkReserved,
-  delayFor,
-  LIMITS,
-  recentFailuresByAccount,
-  reserveAttempt,
-  settleAttempt,
-  WINDOW_MS,
-} from "./throttle";
+import { addressKey, checkReserved, delayFor, LIMITS, recentFailuresByAccount, reserveAttempt, settleAttempt, WINDOW_MS } from "./throttle";
 import { describeEachStore, freshStoreEachTest, type TestStore } from "@/lib/server/store/test-stores";
 
 const MINUTE = 60_000;

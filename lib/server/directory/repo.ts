@@ -1,6 +1,5 @@
 import "server-only";
 import type { Group } from "@/lib/schemas/group";
-import { closeApplicationsOfUnknownGroups, closeGroupApplications } from "@/lib/server/applications/inbox/repo";
 import { greatest, placeholders, type Store } from "../store/store";
 
 export type DirectoryRow = {
@@ -114,15 +113,15 @@ async function dismissedSince(db: Store, ids: string[], since: string): Promise<
 }
 
 /**
- * The group is gone: out of the directory (remembered as dismissed, see upsertGroups), and its pending
- * applications in the console's inbox are closed.
+ * The group is gone: out of the directory (remembered as dismissed, see upsertGroups). `alsoGone` runs in the
+ * same transaction, for what a feature above keeps of the group (the console's inbox closes its applications).
  */
-export async function removeGroup(db: Store, id: string): Promise<void> {
+export async function removeGroup(db: Store, id: string, alsoGone?: (tx: Store, at: string) => Promise<void>): Promise<void> {
   const at = new Date().toISOString();
   await db.transaction(async (tx) => {
     await tx.run("DELETE FROM directory_groups WHERE id = ?", [id]);
     await tx.run("INSERT INTO directory_tombstones (id, at) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at", [id, at]);
-    await closeGroupApplications(tx, id, new Date().toISOString());
+    await alsoGone?.(tx, at);
   });
 }
 
@@ -145,13 +144,15 @@ export async function countDownPending(db: Store, groupId: string): Promise<void
   ]);
 }
 
-/** After a complete crawl: whatever the crawl did not see has been dismissed or recycled. */
+/**
+ * After a complete crawl: whatever the crawl did not see has been dismissed or recycled. What features above
+ * keep of those groups is theirs to drop (the crawl's afterCrawl step).
+ */
 export async function removeUnseen(db: Store, generation: number): Promise<number> {
   return db.transaction(async (tx) => {
     const removed = await tx.run("DELETE FROM directory_groups WHERE crawl_generation < ?", [generation]);
     // Reads older than a complete crawl are long settled: their tombstones can go.
     await tx.run("DELETE FROM directory_tombstones WHERE at < ?", [new Date(Date.now() - TOMBSTONE_MS).toISOString()]);
-    await closeApplicationsOfUnknownGroups(tx, new Date().toISOString());
     return removed;
   });
 }

@@ -6,7 +6,7 @@ import { ApiError } from "@/lib/server/platform/api-error";
 import { getContext } from "@/lib/server/platform/context";
 import { publishEvent } from "@/lib/server/live/bus";
 import { refreshPendingCounts } from "@/lib/server/applications/pending-counts";
-import { removeGroup } from "@/lib/server/directory";
+import { forgetGroup } from "@/lib/server/applications/group-gone";
 import { audited } from "@/lib/server/audit/audited";
 import { syncGroup } from "./groups";
 
@@ -61,7 +61,7 @@ export async function dismissGroup(id: string, { actor, requestId }: Actor): Pro
   };
   return audited({ actor, action: "group.dismiss", groupId: id, before, after: outcome, requestId }, async () => {
     await im.destroyGroup(id);
-    await removeGroup(db, id);
+    await forgetGroup(db, id);
     publishEvent({ type: "group.dismissed", groupId: id });
     return outcome;
   });

@@ -3,7 +3,7 @@ import type { TestServer } from "@/im-server/test/helpers";
 import type { ImGateway } from "@/lib/im/gateway";
 import type { SessionUser } from "@/lib/schemas/user";
 import { handleApplication } from "@/lib/server/applications/service";
-import { recentGroupEvents } from "@/lib/server/audit/service";
+import { recentGroupEvents } from "./events";
 import { listFromInbox } from "@/lib/server/applications/inbox/service";
 import { applyToInbox } from "@/lib/server/webhooks/console-inbox";
 import { consoleOverImServer } from "@/lib/server/testing/strict-console";

@@ -6,7 +6,8 @@ import type { SessionUser } from "@/lib/schemas/user";
 import { ApiError } from "@/lib/server/platform/api-error";
 import { audited } from "@/lib/server/audit/audited";
 import { getContext } from "@/lib/server/platform/context";
-import { queryDirectory, removeGroup, upsertGroups } from "@/lib/server/directory";
+import { forgetGroup } from "@/lib/server/applications/group-gone";
+import { queryDirectory, upsertGroups } from "@/lib/server/directory";
 import { readState } from "@/lib/server/directory/repo";
 import { publishEvent } from "@/lib/server/live/bus";
 
@@ -28,7 +29,7 @@ export async function syncGroup(id: string): Promise<Group | null> {
     return group;
   } catch (err) {
     if (err instanceof ImError && (err.code === 10010 || err.code === 10015)) {
-      await removeGroup(db, id);
+      await forgetGroup(db, id);
       return null;
     }
     throw err;

@@ -4,6 +4,7 @@ import type { ImGateway } from "@/lib/im/gateway";
 import type { SessionUser } from "@/lib/schemas/user";
 import { recordIntent } from "@/lib/server/audit/intents";
 import { settleUnfinishedAudit } from "@/lib/server/audit/settle";
+import { groupSettleProbe } from "./settle-probe";
 import { addMembers } from "./members";
 import type { TestStore } from "@/lib/server/store/test-stores";
 import { strictConsoleForThisFile } from "@/lib/server/testing/strict-console";
@@ -91,7 +92,7 @@ describe("settling a member change whose answer never came", () => {
     await gateway.addMembers(groupId, [aiko, ben]); // the add happened; only its answer was lost
     const lost = await intent(chen);
     const mixed = await intent(`${aiko},${chen}`);
-    await settleUnfinishedAudit(db, gateway);
+    await settleUnfinishedAudit(db, [groupSettleProbe(gateway)]);
     const result = async (id: number) => (await db.get<{ result: string }>("SELECT result FROM audit WHERE id = ?", [id]))?.result;
     expect([await result(added), await result(lost), await result(mixed)]).toEqual([
       "settled:ok",

@@ -8,6 +8,7 @@ import { createImGateway } from "@/lib/im/gateway";
 import { drop, fail, hang, ok, raw, startStubImServer, type StubImServer } from "@/lib/im/testing/stub-im-server";
 import type { SessionUser } from "@/lib/schemas/user";
 import { settleDue } from "@/lib/server/audit/settle";
+import { groupSettleProbe } from "@/lib/server/groups/settle-probe";
 import { openSqliteTestStore, type TestStore } from "@/lib/server/store/test-stores";
 
 /**
@@ -134,7 +135,11 @@ describe("a write whose answer never comes", () => {
   const createNamed = () => call(createGroup, "POST", "/api/groups", { body: { type: "Public", name: "Stub group", id: "stub-group" } });
   const createEntry = () => db.get<{ result: string | null }>("SELECT result FROM audit WHERE action = 'group.create'");
   const settlementPass = () =>
-    settleDue(db, (holder.__groupConsole as { im: ReturnType<typeof useIm> }).im, { shared: false, startedAt, imTimeoutMs: IM_TIMEOUT_MS });
+    settleDue(db, [groupSettleProbe((holder.__groupConsole as { im: ReturnType<typeof useIm> }).im)], {
+      shared: false,
+      startedAt,
+      imTimeoutMs: IM_TIMEOUT_MS,
+    });
   const unknownOutcome = (imCode: number) => ({
     status: 503,
     body: {
@@ -175,7 +180,11 @@ describe("a write whose answer never comes", () => {
     const running = createNamed();
     await expect.poll(createEntry).toEqual({ result: null });
     expect(
-      await settleDue(db, (holder.__groupConsole as { im: ReturnType<typeof useIm> }).im, { shared: false, startedAt, imTimeoutMs: 0 }),
+      await settleDue(db, [groupSettleProbe((holder.__groupConsole as { im: ReturnType<typeof useIm> }).im)], {
+        shared: false,
+        startedAt,
+        imTimeoutMs: 0,
+      }),
     ).toBe(0);
     expect(await running).toEqual(unknownOutcome(-2));
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { isUniqueViolation, type Store } from "@/lib/server/store/store";
-import { createUser, passwordMatches, setPassword } from "./repo";
+import { createUser, passwordMatches, setPassword, userIdByEmail } from "./repo";
 
 export type BootstrapResult = { email: string; created: boolean; generatedPassword?: string };
 
@@ -10,9 +10,9 @@ export type BootstrapResult = { email: string; created: boolean; generatedPasswo
  * a password is generated only when the admin is first created, and returned so the caller prints it once.
  */
 export async function bootstrapAdmin(db: Store, admin: { email: string; password?: string }): Promise<BootstrapResult> {
-  const existing = await db.get<{ id: number }>("SELECT id FROM users WHERE lower(email) = lower(?)", [admin.email]);
+  const existing = await userIdByEmail(db, admin.email);
   if (existing) {
-    await reapply(db, String(existing.id), admin);
+    await reapply(db, existing, admin);
     return { email: admin.email, created: false };
   }
   const generatedPassword = admin.password ? undefined : randomBytes(12).toString("base64url");

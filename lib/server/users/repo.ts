@@ -1,9 +1,22 @@
 import "server-only";
-import type { Role, SessionUser } from "@/lib/schemas/user";
-import { dummyHash, hashPassword, verifyPassword } from "./passwords";
+import { LOCALES, THEMES, type ConsoleUser, type Locale, type Role, type SessionUser, type Theme } from "@/lib/schemas/user";
 import type { Store } from "@/lib/server/store/store";
+import { dummyHash, hashPassword, verifyPassword } from "./passwords";
 
-type UserRow = { id: number; email: string; name: string; role: Role; password_hash: string; disabled: number; session_version: number };
+// The one repository of the `users` table: every statement that reads or writes it is here, over one row type.
+
+export type UserRow = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  disabled: number;
+  session_version: number;
+  sessions_ended_reason: string | null;
+  locale: string | null;
+  theme: string | null;
+};
 
 /** A console user as a session knows them: `sessionVersion` goes into the token and must still match later. */
 export type SignedInUser = SessionUser & { sessionVersion: number };
@@ -16,21 +29,60 @@ export const toSignedIn = (r: Pick<UserRow, "id" | "email" | "name" | "role" | "
   sessionVersion: r.session_version,
 });
 
+// Rows from before preferences existed hold NULL: they read as "never chosen".
+const chosenLocale = (v: string | null): Locale | null => ((LOCALES as readonly string[]).includes(v ?? "") ? (v as Locale) : null);
+const chosenTheme = (v: string | null): Theme | null => ((THEMES as readonly string[]).includes(v ?? "") ? (v as Theme) : null);
+
+export function toConsoleUser(r: UserRow): ConsoleUser {
+  return {
+    id: String(r.id),
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    disabled: r.disabled === 1,
+    locale: chosenLocale(r.locale) ?? "en",
+    theme: chosenTheme(r.theme) ?? "system",
+  };
+}
+
 /** IDs arrive from tokens and URLs: anything but a positive integer is simply not a user. */
-const rowId = (id: string) => (/^[1-9]\d{0,15}$/.test(id) ? Number(id) : null);
+export const rowId = (id: string) => (/^[1-9]\d{0,15}$/.test(id) ? Number(id) : null);
+
+/** Emails are kept lower-case, and compared that way. */
+const byEmail = "lower(email) = lower(?)";
+
+async function rowById(db: Store, id: string): Promise<UserRow | undefined> {
+  const n = rowId(id);
+  return n === null ? undefined : db.get<UserRow>("SELECT * FROM users WHERE id = ?", [n]);
+}
 
 export async function findUserById(
   db: Store,
   id: string,
 ): Promise<(SignedInUser & { disabled: boolean; sessionsEndedReason: string | null }) | null> {
-  const n = rowId(id);
-  if (n === null) return null;
-  const row = await db.get<UserRow & { sessions_ended_reason: string | null }>("SELECT * FROM users WHERE id = ?", [n]);
+  const row = await rowById(db, id);
   return row ? { ...toSignedIn(row), disabled: row.disabled === 1, sessionsEndedReason: row.sessions_ended_reason } : null;
 }
 
-/** Emails are kept lower-case, and compared that way. */
-const byEmail = "lower(email) = lower(?)";
+export async function getConsoleUser(db: Store, id: string): Promise<ConsoleUser | null> {
+  const r = await rowById(db, id);
+  return r ? toConsoleUser(r) : null;
+}
+
+export async function userIdByEmail(db: Store, email: string): Promise<string | null> {
+  const row = await db.get<{ id: number }>(`SELECT id FROM users WHERE ${byEmail}`, [email.trim()]);
+  return row ? String(row.id) : null;
+}
+
+export async function userExists(db: Store, email: string): Promise<boolean> {
+  return (await userIdByEmail(db, email)) !== null;
+}
+
+/** What the user chose for language and theme; null where they never chose. */
+export async function chosenPreferences(db: Store, id: string): Promise<{ locale: Locale | null; theme: Theme | null }> {
+  const row = await rowById(db, id);
+  return { locale: chosenLocale(row?.locale ?? null), theme: chosenTheme(row?.theme ?? null) };
+}
 
 /**
  * The user for these credentials, or null; disabled users cannot sign in. An unknown email is checked against
@@ -54,18 +106,65 @@ export async function verifyCredentials(db: Store, email: string, password: stri
 
 /** Whether `password` is this user's current password (for re-checks such as changing one's own password). */
 export async function passwordMatches(db: Store, id: string, password: string): Promise<boolean> {
-  const row = await db.get<{ password_hash: string }>("SELECT password_hash FROM users WHERE id = ?", [rowId(id)]);
+  const row = await rowById(db, id);
   return (await verifyPassword(password, row?.password_hash ?? (await dummyHash()))).ok && row !== undefined;
 }
 
-export async function createUser(db: Store, input: { email: string; name?: string; password: string; role: Role }): Promise<SessionUser> {
-  const hash = await hashPassword(input.password);
+export async function passwordHashOf(db: Store, id: string): Promise<string | null> {
+  return (await rowById(db, id))?.password_hash ?? null;
+}
+
+/**
+ * A new console user: with a password, or with `passwordHash` already made (a single sign-on user gets one
+ * that no password matches).
+ */
+export async function createUser(
+  db: Store,
+  input: { email: string; name?: string; role: Role } & ({ password: string } | { passwordHash: string }),
+): Promise<SessionUser> {
+  const hash = "password" in input ? await hashPassword(input.password) : input.passwordHash;
   const email = input.email.trim().toLowerCase();
   const row = await db.get<{ id: number }>(
     "INSERT INTO users (email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
     [email, input.name ?? "", input.role, hash, new Date().toISOString()],
   );
   return { id: String(row!.id), email, name: input.name ?? "", role: input.role };
+}
+
+/** Keyset page in creation order; `afterId` is the last ID of the previous page. */
+export async function pageUserRows(
+  db: Store,
+  afterId: number,
+  limit: number,
+): Promise<{ items: ConsoleUser[]; more: boolean; total: number }> {
+  const rows = await db.all<UserRow>("SELECT * FROM users WHERE id > ? ORDER BY id LIMIT ?", [afterId, limit + 1]);
+  const total = (await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM users"))!.n;
+  return { items: rows.slice(0, limit).map(toConsoleUser), more: rows.length > limit, total };
+}
+
+/** Transactions that may change who the active admins are serialize on this name (see Store.transaction). */
+export const ADMIN_ROLES = "users.admin-roles";
+
+export async function activeAdminCount(db: Store): Promise<number> {
+  return (await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled = 0"))!.n;
+}
+
+export type UserChanges = { name?: string; role?: Role; disabled?: boolean; locale?: Locale; theme?: Theme; passwordHash?: string };
+
+const COLUMNS: Record<keyof UserChanges, string> = {
+  name: "name",
+  role: "role",
+  disabled: "disabled",
+  locale: "locale",
+  theme: "theme",
+  passwordHash: "password_hash",
+};
+
+export async function updateUserRow(db: Store, id: string, changes: UserChanges): Promise<void> {
+  const keys = (Object.keys(changes) as (keyof UserChanges)[]).filter((k) => changes[k] !== undefined);
+  if (!keys.length) return;
+  const values = keys.map((k) => (k === "disabled" ? (changes.disabled ? 1 : 0) : (changes[k] as string)));
+  await db.run(`UPDATE users SET ${keys.map((k) => `${COLUMNS[k]} = ?`).join(", ")} WHERE id = ?`, [...values, rowId(id)]);
 }
 
 /** Why a user's sessions were ended: the sign-in page says it to whoever was signed in. */
@@ -97,8 +196,4 @@ export async function setPassword(
     [hash, reason, email],
   );
   return row?.session_version ?? 0;
-}
-
-export async function userExists(db: Store, email: string): Promise<boolean> {
-  return (await db.get(`SELECT 1 AS one FROM users WHERE ${byEmail}`, [email])) !== undefined;
 }

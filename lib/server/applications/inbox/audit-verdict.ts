@@ -1,7 +1,7 @@
 import "server-only";
 import { ImError } from "@/lib/im/errors";
 import type { ImGateway } from "@/lib/im/gateway";
-import type { Verdict } from "../source-types";
+import type { Verdict } from "@/lib/server/audit/settle";
 import type { Store } from "@/lib/server/store/store";
 import { inboxRow, undoDecision } from "./repo";
 

@@ -8,6 +8,7 @@ import { handleApplication } from "../service";
 import { recordIntent } from "@/lib/server/audit/intents";
 import { settleUnfinishedAudit } from "@/lib/server/audit/settle";
 import { refreshPendingCounts } from "../pending-counts";
+import { applicationSettleProbe } from "../settle-probe";
 import { getDirectoryGroup } from "@/lib/server/directory";
 import { getBus } from "@/lib/server/live/bus";
 import type { TestStore } from "@/lib/server/store/test-stores";
@@ -180,7 +181,7 @@ describe("applications without the IM server's extension", () => {
       return { auditId, id: application.id };
     };
     const [done, lost] = [await crashed(true), await crashed(false)];
-    await settleUnfinishedAudit(db, gateway);
+    await settleUnfinishedAudit(db, [applicationSettleProbe(db, gateway)]);
     const result = async (id: number) => (await db.get<{ result: string }>("SELECT result FROM audit WHERE id = ?", [id]))?.result;
     expect(await result(done.auditId)).toBe("settled:ok");
     expect((await inboxRow(db, done.id))?.status).toBe("approved");

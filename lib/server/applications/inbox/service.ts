@@ -5,7 +5,8 @@ import type { Application, ListApplicationsQuery } from "@/lib/schemas/applicati
 import type { Page } from "@/lib/schemas/page";
 import { ApiError } from "@/lib/server/platform/api-error";
 import { getContext } from "@/lib/server/platform/context";
-import { getDirectoryGroup, removeGroup } from "@/lib/server/directory";
+import { getDirectoryGroup } from "@/lib/server/directory";
+import { forgetGroup } from "../group-gone";
 import { log } from "@/lib/server/platform/log";
 import type { Store } from "@/lib/server/store/store";
 import { decide, listInbox, undoDecision, type InboxRow } from "./repo";
@@ -114,7 +115,7 @@ async function admit(db: Store, im: ImGateway, row: InboxRow, by: string): Promi
     [outcome] = await im.addMembers(row.group_id, [row.requester_id]);
   } catch (err) {
     if (err instanceof ImError && (err.code === 10010 || err.code === 10015)) {
-      await removeGroup(db, row.group_id);
+      await forgetGroup(db, row.group_id);
     } else if (err instanceof ImError && err.outcomeUnknown) {
       // The add may have happened: the decision stands until settlement asks the IM server whether the
       // requester is in the group, and takes it back if not.

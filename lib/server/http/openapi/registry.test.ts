@@ -11,7 +11,7 @@ import { ROUTE_MODULES, UNDOCUMENTED } from "@/app/api/route-registry";
  * The reference lists exactly the routes that exist: every app/api/**\/route.ts and each method it answers,
  * read from the files themselves (not from the registry), and nothing else.
  */
-const API_DIR = path.resolve(import.meta.dirname, "../../../app/api");
+const API_DIR = path.resolve(import.meta.dirname, "../../../../app/api");
 
 /** `groups/[id]/route.ts` → `/api/groups/{id}`; `[...x]` and `[[...x]]` → `{...x}`. */
 function pathOf(file: string): string {

@@ -1,5 +1,5 @@
 // GET /api/groups/{id}/events — the group's recent changes made through the console
-import { recentGroupEvents } from "@/lib/server/audit/service";
+import { recentGroupEvents } from "@/lib/server/groups/events";
 import { route } from "@/lib/server/http/route";
 import { methods } from "@/lib/server/http/route-methods";
 
