@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage() {
   const user = await currentUser();
   const queryClient = new QueryClient();
-  if (user) await queryClient.prefetchQuery({ queryKey: meKeys.all, queryFn: () => getMe(user) });
+  if (user) await queryClient.prefetchQuery({ queryKey: meKeys.all, queryFn: () => getMe({ user }) });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <AccountView sso={getEnv().oidc ? { name: getEnv().oidc!.name } : null} />

@@ -16,8 +16,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
     },
     ({ query }) => listGroups(query),
   ),
-  POST: route(
-    { role: "admin", summary: "Create a group", body: createGroupSchema, output: groupSchema, status: 201 },
-    ({ body, user, requestId }) => createGroup(body, user, requestId),
+  POST: route({ role: "admin", summary: "Create a group", body: createGroupSchema, output: groupSchema, status: 201 }, ({ body, actor }) =>
+    createGroup(body, actor),
   ),
 });

@@ -12,6 +12,6 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   ),
   POST: route(
     { role: "admin", summary: "Add a console user", body: createUserSchema, output: consoleUserSchema, status: 201 },
-    ({ body, user, requestId }) => createConsoleUser(body, user, requestId),
+    ({ body, actor }) => createConsoleUser(body, actor),
   ),
 });

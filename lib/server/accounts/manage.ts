@@ -1,4 +1,5 @@
 import "server-only";
+import type { Actor } from "@/lib/server/platform/actor";
 import type { Page } from "@/lib/schemas/page";
 import type {
   ConsoleUser,
@@ -39,7 +40,7 @@ export async function listUsers(query: ListUsersQuery): Promise<Page<ConsoleUser
 
 const taken = (email: string) => new ApiError("conflict", `A console user with the email ${email} already exists`);
 
-export async function createConsoleUser(input: CreateUserInput, actor: SessionUser, requestId: string): Promise<ConsoleUser> {
+export async function createConsoleUser(input: CreateUserInput, { user: actor, requestId }: Actor): Promise<ConsoleUser> {
   const { db } = getContext();
   const { password, ...shown } = input;
   return audited(
@@ -88,7 +89,10 @@ function sessionEndOf(current: ConsoleUser, change: Omit<UpdateUserInput, "passw
   return null;
 }
 
-export async function updateConsoleUser(id: string, input: UpdateUserInput, actor: SessionUser, requestId: string): Promise<ConsoleUser> {
+export async function updateConsoleUser(
+  { id, ...input }: UpdateUserInput & { id: string },
+  { user: actor, requestId }: Actor,
+): Promise<ConsoleUser> {
   const { db } = getContext();
   const current = await getConsoleUser(db, id);
   if (!current) throw ApiError.because("not_found", "userNotFound", "There is no console user with that ID");
@@ -116,7 +120,10 @@ export async function updateConsoleUser(id: string, input: UpdateUserInput, acto
 }
 
 /** An admin links a single sign-on identity to a console user, e.g. one whose sign-in was refused as `link_required`. */
-export async function linkConsoleUserSso(id: string, input: LinkSsoInput, actor: SessionUser, requestId: string): Promise<ConsoleUser> {
+export async function linkConsoleUserSso(
+  { id, ...input }: LinkSsoInput & { id: string },
+  { user: actor, requestId }: Actor,
+): Promise<ConsoleUser> {
   const { db } = getContext();
   const oidc = getEnv().oidc;
   if (!oidc) throw ApiError.because("not_found", "ssoOff", "Single sign-on is not configured");

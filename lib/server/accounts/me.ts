@@ -1,4 +1,5 @@
 import "server-only";
+import type { Actor } from "@/lib/server/platform/actor";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ConsoleUser, SessionUser, UpdateMeInput } from "@/lib/schemas/user";
 import { ApiError } from "@/lib/server/platform/api-error";
@@ -12,18 +13,18 @@ import { endSessions, getConsoleUser, passwordMatches, setPassword, updateUserRo
 import { refuse } from "./manage";
 
 /** Who is asking, beyond the session: for the audit log and for counting wrong passwords per address. */
-export type Caller = { requestId: string; ip: string | null };
 
-export async function getMe(user: SessionUser): Promise<ConsoleUser> {
+export async function getMe({ user }: Pick<Actor, "user">): Promise<ConsoleUser> {
   const me = await getConsoleUser(getContext().db, user.id);
   if (!me) throw new ApiError("unauthenticated", "Sign in to continue");
   return me;
 }
 
 /** A new password ends every other session of this user; this one goes on with a fresh token. */
-export async function updateMe(user: SessionUser, input: UpdateMeInput, caller: Caller): Promise<ConsoleUser> {
+export async function updateMe(input: UpdateMeInput, caller: Actor): Promise<ConsoleUser> {
+  const { user } = caller;
   const { db } = getContext();
-  const current = await getMe(user);
+  const current = await getMe(caller);
   const { currentPassword, newPassword, ...change } = input;
   const keys = Object.keys(change) as (keyof typeof change)[];
   const before = Object.fromEntries(keys.map((k) => [k, current[k]]));
@@ -32,12 +33,13 @@ export async function updateMe(user: SessionUser, input: UpdateMeInput, caller: 
     if (newPassword) await checkCurrentPassword(user, currentPassword ?? "", caller.ip);
     await updateUserRow(db, user.id, change);
     if (newPassword) await keepThisSession(await setPassword(db, user.email, newPassword, "password_changed"));
-    return getMe(user);
+    return getMe(caller);
   });
 }
 
 /** "Sign out everywhere": every other session of this user ends at once; this one goes on. */
-export async function signOutElsewhere(user: SessionUser, caller: Caller): Promise<{ ended: true }> {
+export async function signOutElsewhere(caller: Actor): Promise<{ ended: true }> {
+  const { user } = caller;
   const { db } = getContext();
   return audited(
     { actor: user, action: "user.update", target: user.email, after: { otherSessionsEnded: true }, requestId: caller.requestId },
@@ -64,7 +66,7 @@ async function checkCurrentPassword(user: SessionUser, password: string, ip: str
 }
 
 /** The first step of linking single sign-on to one's own account: the IdP sign-in that follows links it. */
-export async function startSsoLink(user: SessionUser): Promise<{ provider: string }> {
+export async function startSsoLink({ user }: Actor): Promise<{ provider: string }> {
   if (!getEnv().oidc) throw ApiError.because("not_found", "ssoOff", "Single sign-on is not configured");
   await startLink(user.id);
   return { provider: "oidc" };

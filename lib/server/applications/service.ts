@@ -1,7 +1,7 @@
 import "server-only";
 import type { Application, BulkResult, ListApplicationsQuery } from "@/lib/schemas/application";
 import type { Page } from "@/lib/schemas/page";
-import type { SessionUser } from "@/lib/schemas/user";
+import type { Actor } from "@/lib/server/platform/actor";
 import { ApiError } from "@/lib/server/platform/api-error";
 import { getContext } from "@/lib/server/platform/context";
 import { publishEvent } from "@/lib/server/live/bus";
@@ -12,8 +12,6 @@ import { audited } from "@/lib/server/audit/audited";
 import { inboxGroupOf } from "./inbox/repo";
 import { applicationSource } from "./current";
 import { log } from "@/lib/server/platform/log";
-
-type Actor = { actor: SessionUser; requestId: string };
 
 export async function listApplications(query: ListApplicationsQuery): Promise<Page<Application>> {
   const { db } = getContext();
@@ -26,14 +24,16 @@ export async function listApplications(query: ListApplicationsQuery): Promise<Pa
  * between leaves a trace; the IM server (or, without the extension, the console's inbox) settles it
  * atomically, so of two moderators exactly one wins.
  */
-export async function handleApplication(id: string, approve: boolean, reason: string | undefined, actor: Actor): Promise<Application> {
+type Decision = { approve: boolean; reason?: string };
+
+export async function handleApplication({ id, approve, reason }: Decision & { id: string }, actor: Actor): Promise<Application> {
   const { db, im } = getContext();
   const application = await settle(id, approve, reason, actor);
   await refreshPendingCounts(db, im, application.groupId).catch(() => undefined);
   return application;
 }
 
-async function settle(id: string, approve: boolean, reason: string | undefined, { actor, requestId }: Actor): Promise<Application> {
+async function settle(id: string, approve: boolean, reason: string | undefined, { user: actor, requestId }: Actor): Promise<Application> {
   const { db } = getContext();
   return audited(
     {
@@ -57,9 +57,7 @@ const BULK_CONCURRENCY = 8;
 
 /** Many applications through the gateway's rate limit; every id gets its own result, in the order asked. */
 export async function handleApplications(
-  ids: string[],
-  approve: boolean,
-  reason: string | undefined,
+  { ids, approve, reason }: Decision & { ids: string[] },
   actor: Actor,
 ): Promise<{ results: BulkResult[] }> {
   const { db } = getContext();

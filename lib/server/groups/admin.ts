@@ -1,7 +1,7 @@
 import "server-only";
 import type { DismissOutcome, Group, GroupPatch } from "@/lib/schemas/group";
 import { joinOptionRefusal } from "@/lib/schemas/group";
-import type { SessionUser } from "@/lib/schemas/user";
+import type { Actor } from "@/lib/server/platform/actor";
 import { ApiError } from "@/lib/server/platform/api-error";
 import { getContext } from "@/lib/server/platform/context";
 import { publishEvent } from "@/lib/server/live/bus";
@@ -9,8 +9,6 @@ import { refreshPendingCounts } from "@/lib/server/applications/pending-counts";
 import { forgetGroup } from "@/lib/server/applications/group-gone";
 import { audited } from "@/lib/server/audit/audited";
 import { syncGroup } from "./groups";
-
-type Actor = { actor: SessionUser; requestId: string };
 
 /** One group, read live from the IM server (the directory is refreshed on the way). */
 export async function getGroupDetail(id: string): Promise<Group> {
@@ -23,7 +21,7 @@ export async function getGroupDetail(id: string): Promise<Group> {
 }
 
 /** Edits the profile and join settings; a join option the type does not allow is refused before any IM call. */
-export async function updateGroup(id: string, patch: GroupPatch, { actor, requestId }: Actor): Promise<Group> {
+export async function updateGroup({ id, patch }: { id: string; patch: GroupPatch }, { user: actor, requestId }: Actor): Promise<Group> {
   const { im } = getContext();
   const before = await getGroupDetail(id);
   if (patch.joinOption && patch.joinOption !== before.joinOption) {
@@ -50,7 +48,7 @@ export async function updateGroup(id: string, patch: GroupPatch, { actor, reques
 }
 
 /** Dismisses a group: members are told by the IM server; the directory forgets it. */
-export async function dismissGroup(id: string, { actor, requestId }: Actor): Promise<DismissOutcome> {
+export async function dismissGroup({ id }: { id: string }, { user: actor, requestId }: Actor): Promise<DismissOutcome> {
   const { db, im } = getContext();
   const before = await getGroupDetail(id);
   const outcome: DismissOutcome = {
@@ -67,7 +65,7 @@ export async function dismissGroup(id: string, { actor, requestId }: Actor): Pro
   });
 }
 
-export async function transferOwner(id: string, userId: string, { actor, requestId }: Actor): Promise<Group> {
+export async function transferOwner({ id, userId }: { id: string; userId: string }, { user: actor, requestId }: Actor): Promise<Group> {
   const { im } = getContext();
   const before = await getGroupDetail(id);
   if (before.type === "AVChatRoom") throw ApiError.because("validation", "avNoOwner", "AVChatRoom groups cannot change owner");

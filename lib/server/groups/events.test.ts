@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TestServer } from "@/im-server/test/helpers";
 import type { ImGateway } from "@/lib/im/gateway";
 import type { SessionUser } from "@/lib/schemas/user";
+import type { Actor } from "@/lib/server/platform/actor";
 import { handleApplication } from "@/lib/server/applications/service";
 import { recentGroupEvents } from "./events";
 import { listFromInbox } from "@/lib/server/applications/inbox/service";
@@ -10,7 +11,11 @@ import { consoleOverImServer } from "@/lib/server/testing/strict-console";
 
 // A group's recent events name the requester of an application handled there (the audit log keeps only the
 // application's ID), over both back ends: the IM server's applications extension, and the console's inbox.
-const moderator = { actor: { id: "1", email: "mod@events.test", name: "", role: "moderator" } as SessionUser, requestId: "req-events" };
+const moderator: Actor = {
+  ip: null,
+  user: { id: "1", email: "mod@events.test", name: "", role: "moderator" } as SessionUser,
+  requestId: "req-events",
+};
 let seq = 0;
 
 type Apply = (c: { im: TestServer; gateway: ImGateway }, groupId: string, userId: string) => Promise<string>;
@@ -32,8 +37,8 @@ function suite(backEnd: string, strictTencent: boolean, apply: Apply) {
       const nameless = await appUser();
       const approved = await apply(c, groupId, aiko);
       const refused = await apply(c, groupId, nameless);
-      await handleApplication(approved, true, undefined, moderator);
-      await handleApplication(refused, false, "Not this time", moderator);
+      await handleApplication({ id: approved, approve: true }, moderator);
+      await handleApplication({ id: refused, approve: false, reason: "Not this time" }, moderator);
 
       const events = await recentGroupEvents(groupId);
       expect(events.find((e) => e.action === "application.approve")).toMatchObject({

@@ -2,7 +2,7 @@ import "server-only";
 import { ImError } from "@/lib/im/errors";
 import type { CreateGroupInput, Group, ListGroupsQuery } from "@/lib/schemas/group";
 import type { Page } from "@/lib/schemas/page";
-import type { SessionUser } from "@/lib/schemas/user";
+import type { Actor } from "@/lib/server/platform/actor";
 import { ApiError } from "@/lib/server/platform/api-error";
 import { audited } from "@/lib/server/audit/audited";
 import { getContext } from "@/lib/server/platform/context";
@@ -36,7 +36,7 @@ export async function syncGroup(id: string): Promise<Group | null> {
   }
 }
 
-export async function createGroup(input: CreateGroupInput, actor: SessionUser, requestId: string): Promise<Group> {
+export async function createGroup(input: CreateGroupInput, { user: actor, requestId }: Actor): Promise<Group> {
   const { im } = getContext();
   return audited(
     { actor, action: "group.create", groupId: input.id, after: input, requestId },

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TestServer } from "@/im-server/test/helpers";
 import type { ImGateway } from "@/lib/im/gateway";
 import type { SessionUser } from "@/lib/schemas/user";
+import type { Actor } from "@/lib/server/platform/actor";
 import { recordIntent } from "@/lib/server/audit/intents";
 import { settleUnfinishedAudit } from "@/lib/server/audit/settle";
 import { groupSettleProbe } from "./settle-probe";
@@ -14,7 +15,11 @@ import { strictConsoleForThisFile } from "@/lib/server/testing/strict-console";
 let im: TestServer;
 let gateway: ImGateway;
 let db: TestStore;
-const admin = { actor: { id: "1", email: "admin@console.test", name: "", role: "admin" } as SessionUser, requestId: "req-add" };
+const admin: Actor = {
+  ip: null,
+  user: { id: "1", email: "admin@console.test", name: "", role: "admin" } as SessionUser,
+  requestId: "req-add",
+};
 let seq = 0;
 
 async function appUsers(n: number): Promise<string[]> {
@@ -39,7 +44,7 @@ describe("adding members when some user IDs do not exist", () => {
     const [aiko, ben] = await appUsers(2);
     const [typo] = ghosts(1);
 
-    const { results } = await addMembers(groupId, [aiko, typo, ben], admin);
+    const { results } = await addMembers({ groupId, userIds: [aiko, typo, ben] }, admin);
 
     expect(results).toEqual([
       { userId: aiko, ok: true, outcome: "added" },
@@ -55,8 +60,8 @@ describe("adding members when some user IDs do not exist", () => {
   it("someone already in the group is told apart from someone added", async () => {
     const groupId = await newGroup();
     const [aiko, ben] = await appUsers(2);
-    await addMembers(groupId, [aiko], admin);
-    const { results } = await addMembers(groupId, [aiko, ben], admin);
+    await addMembers({ groupId, userIds: [aiko] }, admin);
+    const { results } = await addMembers({ groupId, userIds: [aiko, ben] }, admin);
     expect(results).toEqual([
       { userId: aiko, ok: true, outcome: "already_member" },
       { userId: ben, ok: true, outcome: "added" },
@@ -67,7 +72,7 @@ describe("adding members when some user IDs do not exist", () => {
     const groupId = await newGroup();
     const real = await appUsers(240);
     const missing = ghosts(10);
-    const { results } = await addMembers(groupId, [...missing.slice(0, 5), ...real, ...missing.slice(5)], admin);
+    const { results } = await addMembers({ groupId, userIds: [...missing.slice(0, 5), ...real, ...missing.slice(5)] }, admin);
     expect(results.filter((r) => r.ok).map((r) => r.userId)).toEqual(real);
     expect(results.filter((r) => !r.ok).map((r) => [r.userId, r.error?.code])).toEqual(missing.map((id) => [id, "unknown_user"]));
     expect((await gateway.getGroup(groupId)).memberCount).toBe(241);
@@ -76,7 +81,7 @@ describe("adding members when some user IDs do not exist", () => {
   it("when none of the IDs exists nothing is sent to add, nothing changes and nothing is audited", async () => {
     const groupId = await newGroup();
     const missing = ghosts(2);
-    const { results } = await addMembers(groupId, missing, admin);
+    const { results } = await addMembers({ groupId, userIds: missing }, admin);
     expect(results.map((r) => [r.userId, r.ok, r.error?.code])).toEqual(missing.map((id) => [id, false, "unknown_user"]));
     expect((await gateway.getGroup(groupId)).memberCount).toBe(1);
     expect(await auditOf(groupId)).toEqual([]);
@@ -87,7 +92,8 @@ describe("settling a member change whose answer never came", () => {
   it("asks the IM server who is in the group: all of them is ok, none is not applied, a mix cannot be told", async () => {
     const groupId = await newGroup();
     const [aiko, ben, chen] = await appUsers(3);
-    const intent = (target: string) => recordIntent(db, { ...admin, action: "member.add", groupId, target });
+    const intent = (target: string) =>
+      recordIntent(db, { actor: admin.user, requestId: admin.requestId, action: "member.add", groupId, target });
     const added = await intent(`${aiko},${ben}`);
     await gateway.addMembers(groupId, [aiko, ben]); // the add happened; only its answer was lost
     const lost = await intent(chen);

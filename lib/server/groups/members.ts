@@ -2,15 +2,13 @@ import "server-only";
 import type { AddResult } from "@/lib/im/members";
 import type { AddMemberResult, Member } from "@/lib/schemas/member";
 import type { Page } from "@/lib/schemas/page";
-import type { SessionUser } from "@/lib/schemas/user";
+import type { Actor } from "@/lib/server/platform/actor";
 import { ApiError } from "@/lib/server/platform/api-error";
 import { getContext } from "@/lib/server/platform/context";
 import { publishEvent } from "@/lib/server/live/bus";
 import { getGroupDetail } from "./admin";
 import { audited } from "@/lib/server/audit/audited";
 import { syncGroup } from "./groups";
-
-type Actor = { actor: SessionUser; requestId: string };
 
 const NO_MEMBER_LIST = "AVChatRoom groups keep no member list: users join by themselves and are not listed or added here";
 
@@ -68,9 +66,8 @@ function resultOf(userId: string, im: AddResult["result"] | undefined): AddMembe
  * when no ID exists nothing is sent, nothing changes and nothing is audited.
  */
 export async function addMembers(
-  groupId: string,
-  requested: string[],
-  { actor, requestId }: Actor,
+  { groupId, userIds: requested }: { groupId: string; userIds: string[] },
+  { user: actor, requestId }: Actor,
 ): Promise<{ results: AddMemberResult[] }> {
   const { im } = getContext();
   const group = await getGroupDetail(groupId);
@@ -96,10 +93,8 @@ export async function addMembers(
 }
 
 export async function removeMember(
-  groupId: string,
-  userId: string,
-  reason: string | undefined,
-  { actor, requestId }: Actor,
+  { groupId, userId, reason }: { groupId: string; userId: string; reason?: string },
+  { user: actor, requestId }: Actor,
 ): Promise<void> {
   const { im } = getContext();
   const group = await getGroupDetail(groupId);
@@ -117,10 +112,8 @@ export async function removeMember(
 }
 
 export async function setMemberRole(
-  groupId: string,
-  userId: string,
-  role: "Admin" | "Member",
-  { actor, requestId }: Actor,
+  { groupId, userId, role }: { groupId: string; userId: string; role: "Admin" | "Member" },
+  { user: actor, requestId }: Actor,
 ): Promise<{ userId: string; role: string }> {
   const { im } = getContext();
   const group = await getGroupDetail(groupId);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TestServer } from "@/im-server/test/helpers";
 import type { ImGateway } from "@/lib/im/gateway";
 import type { SessionUser } from "@/lib/schemas/user";
+import type { Actor } from "@/lib/server/platform/actor";
 import { notifyMembers } from "./notifications";
 import type { TestStore } from "@/lib/server/store/test-stores";
 import { strictConsoleForThisFile } from "@/lib/server/testing/strict-console";
@@ -11,7 +12,11 @@ import { strictConsoleForThisFile } from "@/lib/server/testing/strict-console";
 let im: TestServer;
 let gateway: ImGateway;
 let db: TestStore;
-const admin = { actor: { id: "1", email: "admin@console.test", name: "", role: "admin" } as SessionUser, requestId: "req-notify" };
+const admin: Actor = {
+  ip: null,
+  user: { id: "1", email: "admin@console.test", name: "", role: "admin" } as SessionUser,
+  requestId: "req-notify",
+};
 let seq = 0;
 
 async function appUsers(n: number): Promise<string[]> {
@@ -41,7 +46,10 @@ describe("a notification to chosen users", () => {
     const { groupId, owner, member, outsider } = await hikers();
     const typo = ghost();
 
-    const answer = await notifyMembers(groupId, "Trail closed on Sunday", [member, outsider, typo, owner, member], admin);
+    const answer = await notifyMembers(
+      { groupId, content: "Trail closed on Sunday", userIds: [member, outsider, typo, owner, member] },
+      admin,
+    );
 
     expect(answer).toEqual({
       results: [
@@ -61,7 +69,9 @@ describe("a notification to chosen users", () => {
     const { groupId, owner, member, outsider } = await hikers();
     const typo = ghost();
 
-    const { results } = (await notifyMembers(groupId, "Nobody should read this", [outsider, typo], admin)) as { results: unknown[] };
+    const { results } = (await notifyMembers({ groupId, content: "Nobody should read this", userIds: [outsider, typo] }, admin)) as {
+      results: unknown[];
+    };
 
     expect(results).toEqual([
       { userId: outsider, ok: false, error: expect.objectContaining({ code: "not_member" }) },

@@ -1,12 +1,10 @@
 import "server-only";
 import type { NotifyAnswer, NotifyResult } from "@/lib/schemas/member";
-import type { SessionUser } from "@/lib/schemas/user";
+import type { Actor } from "@/lib/server/platform/actor";
 import { ApiError } from "@/lib/server/platform/api-error";
 import { audited } from "@/lib/server/audit/audited";
 import { getContext } from "@/lib/server/platform/context";
 import { getGroupDetail } from "./admin";
-
-type Actor = { actor: SessionUser; requestId: string };
 
 /** Tencent's most user IDs per get_role_in_group. */
 const ROLE_BATCH = 500;
@@ -32,10 +30,8 @@ async function membersAmong(groupId: string, userIds: string[]): Promise<Set<str
  * recipient list would reach everyone) and nothing is audited.
  */
 export async function notifyMembers(
-  id: string,
-  content: string,
-  requested: string[] | undefined,
-  { actor, requestId }: Actor,
+  { groupId: id, content, userIds: requested }: { groupId: string; content: string; userIds?: string[] },
+  { user: actor, requestId }: Actor,
 ): Promise<NotifyAnswer> {
   const { im } = getContext();
   const group = await getGroupDetail(id);

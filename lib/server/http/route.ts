@@ -13,6 +13,8 @@ import { BodyTooLargeError, readRequestBody } from "./read-capped-body";
 import { requestContext, type RequestContext } from "@/lib/server/platform/request-context";
 import { logApiRequest } from "./request-log";
 import { requireUser } from "@/lib/server/auth/session";
+import type { Actor } from "@/lib/server/platform/actor";
+import { clientAddress } from "@/lib/server/platform/client-address";
 
 const MUTATIONS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -51,6 +53,8 @@ export type RouteContext<Q, B> = {
   body: B;
   params: Record<string, string>;
   requestId: string;
+  /** The user, the request and the client's address, as the services take them. */
+  actor: Actor;
 };
 
 /**
@@ -82,7 +86,8 @@ export function route<
       const query = spec.query ? parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query") : undefined;
       const body = spec.body ? parse(spec.body, await readJson(req), "body") : undefined;
       const params = (await segment?.params) ?? {};
-      const result = await handler({ req, user, query: query as z.output<Q>, body: body as z.output<B>, params, requestId });
+      const actor: Actor = { user, requestId, ip: clientAddress(req.headers) };
+      const result = await handler({ req, user, query: query as z.output<Q>, body: body as z.output<B>, params, requestId, actor });
       const res = result instanceof Response ? result : answer(result, spec.status);
       res.headers.set("x-request-id", requestId);
       return res;

@@ -13,6 +13,6 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       body: bulkApplicationsSchema,
       output: z.object({ results: z.array(bulkResultSchema) }),
     },
-    ({ body, user, requestId }) => handleApplications(body.ids, body.action === "approve", body.reason, { actor: user, requestId }),
+    ({ body, actor }) => handleApplications({ ids: body.ids, approve: body.action === "approve", reason: body.reason }, actor),
   ),
 });

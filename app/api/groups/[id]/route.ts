@@ -10,9 +10,9 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   ),
   PATCH: route(
     { role: "admin", summary: "Edit the group's profile and join settings", body: groupPatchSchema, output: groupSchema },
-    ({ params, body, user, requestId }) => updateGroup(params.id, body, { actor: user, requestId }),
+    ({ params, body, actor }) => updateGroup({ id: params.id, patch: body }, actor),
   ),
-  DELETE: route({ role: "admin", summary: "Dismiss the group", status: 204 }, async ({ params, user, requestId }) => {
-    await dismissGroup(params.id, { actor: user, requestId });
+  DELETE: route({ role: "admin", summary: "Dismiss the group", status: 204 }, async ({ params, actor }) => {
+    await dismissGroup({ id: params.id }, actor);
   }),
 });

@@ -1,6 +1,5 @@
 // POST /api/me/sign-out-everywhere — end every other session of one's own account (this one goes on)
 import { z } from "zod";
-import { clientAddress } from "@/lib/server/platform/client-address";
 import { signOutElsewhere } from "@/lib/server/accounts/me";
 import { route } from "@/lib/server/http/route";
 import { methods } from "@/lib/server/http/route-methods";
@@ -12,6 +11,6 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       summary: "End every other session of one's own account (this one goes on)",
       output: z.object({ ended: z.literal(true) }),
     },
-    ({ req, user, requestId }) => signOutElsewhere(user, { requestId, ip: clientAddress(req.headers) }),
+    ({ actor }) => signOutElsewhere(actor),
   ),
 });

@@ -12,6 +12,6 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
         "Start linking single sign-on to one's own account: the provider sign-in that follows (within 10 minutes) links it; 404 without SSO",
       output: z.object({ provider: z.string() }),
     },
-    ({ user }) => startSsoLink(user),
+    ({ actor }) => startSsoLink(actor),
   ),
 });

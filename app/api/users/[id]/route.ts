@@ -12,6 +12,6 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       body: updateUserSchema,
       output: consoleUserSchema,
     },
-    ({ params, body, user, requestId }) => updateConsoleUser(params.id, body, user, requestId),
+    ({ params, body, actor }) => updateConsoleUser({ id: params.id, ...body }, actor),
   ),
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ADMIN, type TestServer } from "@/im-server/test/helpers";
 import type { ImGateway } from "@/lib/im/gateway";
 import type { LiveEvent } from "@/lib/schemas/live-event";
-import type { SessionUser } from "@/lib/schemas/user";
+import type { Actor } from "@/lib/server/platform/actor";
 import { ApiError } from "@/lib/server/platform/api-error";
 import { handleApplication } from "../service";
 import { recordIntent } from "@/lib/server/audit/intents";
@@ -25,9 +25,10 @@ let db: TestStore;
 const events: LiveEvent[] = [];
 getBus().subscribe((e) => events.push(e));
 
-const moderator = (n: number): { actor: SessionUser; requestId: string } => ({
-  actor: { id: String(n), email: `mod${n}@console.test`, name: "", role: "moderator" },
+const moderator = (n: number): Actor => ({
+  user: { id: String(n), email: `mod${n}@console.test`, name: "", role: "moderator" },
   requestId: `req-${n}`,
+  ip: null,
 });
 const now = () => new Date().toISOString();
 let seq = 0;
@@ -93,7 +94,7 @@ describe("applications without the IM server's extension", () => {
 
   it("approving adds the requester to the group and records who approved", async () => {
     const { groupId, requester, application } = await applied();
-    const approved = await handleApplication(application.id, true, undefined, moderator(1));
+    const approved = await handleApplication({ id: application.id, approve: true }, moderator(1));
     expect(approved).toMatchObject({
       id: application.id,
       status: "approved",
@@ -109,7 +110,7 @@ describe("applications without the IM server's extension", () => {
 
   it("approving into a full group is a 409 and the application stays pending", async () => {
     const { application } = await applied({ max: 1 });
-    const err = await failure(handleApplication(application.id, true, undefined, moderator(1)));
+    const err = await failure(handleApplication({ id: application.id, approve: true }, moderator(1)));
     expect(err).toMatchObject({ code: "conflict", details: { imCode: 10014 } });
     expect(
       (await listFromInbox({ groupId: application.groupId, status: "pending", sort: "newest", limit: 5 })).items.map((a) => a.id),
@@ -122,7 +123,7 @@ describe("applications without the IM server's extension", () => {
     const notice = new Promise<Record<string, unknown>>((resolve) =>
       phone.addGroupListener({ onEvent: (name, p) => name === "onRecvNewMessage" && resolve(p) }),
     );
-    const refused = await handleApplication(application.id, false, "The club is full this season", moderator(2));
+    const refused = await handleApplication({ id: application.id, approve: false, reason: "The club is full this season" }, moderator(2));
     expect(refused).toMatchObject({ status: "refused", reason: "The club is full this season", handledBy: "mod2@console.test" });
     expect(await notice).toMatchObject({ sender: ADMIN, text: refusalText(application.groupName, "The club is full this season") });
     await phone.logout();
@@ -131,8 +132,8 @@ describe("applications without the IM server's extension", () => {
   it("two moderators at once: exactly one wins, the other gets 409 naming the winner", async () => {
     const { application } = await applied();
     const outcomes = await Promise.allSettled([
-      handleApplication(application.id, true, undefined, moderator(3)),
-      handleApplication(application.id, false, "no", moderator(4)),
+      handleApplication({ id: application.id, approve: true }, moderator(3)),
+      handleApplication({ id: application.id, approve: false, reason: "no" }, moderator(4)),
     ]);
     const won = outcomes.filter((o) => o.status === "fulfilled");
     const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
@@ -160,12 +161,12 @@ describe("applications without the IM server's extension", () => {
   it("a dismissed group's applications close: no longer listed, counted or handled", async () => {
     const { groupId, application } = await applied();
     await gateway.destroyGroup(groupId);
-    const err = await failure(handleApplication(application.id, true, undefined, moderator(1)));
+    const err = await failure(handleApplication({ id: application.id, approve: true }, moderator(1)));
     expect(err).toMatchObject({ code: "not_found" });
     expect((await listFromInbox({ groupId, status: "pending", sort: "newest", limit: 5 })).total).toBe(0);
     expect(await getDirectoryGroup(db, groupId)).toBeNull();
     await refreshPendingCounts(db, gateway);
-    expect(await failure(handleApplication("424242", true, undefined, moderator(1)))).toMatchObject({
+    expect(await failure(handleApplication({ id: "424242", approve: true }, moderator(1)))).toMatchObject({
       code: "not_found",
       details: { reason: { key: "applicationGone" } },
     });
@@ -174,7 +175,7 @@ describe("applications without the IM server's extension", () => {
   it("a console that died between deciding and adding: at start-up the IM server says which approvals happened", async () => {
     const crashed = async (addedBeforeCrash: boolean) => {
       const { groupId, requester, application } = await applied();
-      const { actor, requestId } = moderator(5);
+      const { user: actor, requestId } = moderator(5);
       const auditId = await recordIntent(db, { actor, action: "application.approve", groupId, target: application.id, requestId });
       await decide(db, application.id, { status: "approved", by: actor.email, at: now() });
       if (addedBeforeCrash) await gateway.addMembers(groupId, [requester]);

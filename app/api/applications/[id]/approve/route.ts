@@ -12,6 +12,6 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       body: handleApplicationSchema,
       output: applicationSchema,
     },
-    ({ params, body, user, requestId }) => handleApplication(params.id, true, body.reason, { actor: user, requestId }),
+    ({ params, body, actor }) => handleApplication({ id: params.id, approve: true, reason: body.reason }, actor),
   ),
 });

@@ -12,6 +12,6 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       body: handleApplicationSchema,
       output: applicationSchema,
     },
-    ({ params, body, user, requestId }) => handleApplication(params.id, false, body.reason, { actor: user, requestId }),
+    ({ params, body, actor }) => handleApplication({ id: params.id, approve: false, reason: body.reason }, actor),
   ),
 });

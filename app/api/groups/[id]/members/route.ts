@@ -23,6 +23,6 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       body: addMembersSchema,
       output: addMembersAnswerSchema,
     },
-    ({ params, body, user, requestId }) => addMembers(params.id, body.userIds, { actor: user, requestId }),
+    ({ params, body, actor }) => addMembers({ groupId: params.id, userIds: body.userIds }, actor),
   ),
 });

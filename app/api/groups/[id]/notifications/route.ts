@@ -18,6 +18,6 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       body: notificationSchema,
       output: notifyAnswerSchema,
     },
-    ({ params, body, user, requestId }) => notifyMembers(params.id, body.content, body.userIds, { actor: user, requestId }),
+    ({ params, body, actor }) => notifyMembers({ groupId: params.id, ...body }, actor),
   ),
 });

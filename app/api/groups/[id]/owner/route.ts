@@ -8,6 +8,6 @@ import { methods } from "@/lib/server/http/route-methods";
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   POST: route(
     { role: "admin", summary: "Transfer ownership to a member", body: transferOwnerSchema, output: groupSchema },
-    ({ params, body, user, requestId }) => transferOwner(params.id, body.userId, { actor: user, requestId }),
+    ({ params, body, actor }) => transferOwner({ id: params.id, userId: body.userId }, actor),
   ),
 });

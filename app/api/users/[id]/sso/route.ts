@@ -12,6 +12,6 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       body: linkSsoSchema,
       output: consoleUserSchema,
     },
-    ({ params, body, user, requestId }) => linkConsoleUserSso(params.id, body, user, requestId),
+    ({ params, body, actor }) => linkConsoleUserSso({ id: params.id, ...body }, actor),
   ),
 });

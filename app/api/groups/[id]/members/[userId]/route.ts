@@ -13,7 +13,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       body: memberRoleSchema,
       output: z.object({ userId: z.string(), role: z.string() }),
     },
-    ({ params, body, user, requestId }) => setMemberRole(params.id, params.userId, body.role, { actor: user, requestId }),
+    ({ params, body, actor }) => setMemberRole({ groupId: params.id, userId: params.userId, role: body.role }, actor),
   ),
   DELETE: route(
     {
@@ -22,6 +22,6 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       query: z.object({ reason: z.string().max(200).optional() }),
       status: 204,
     },
-    ({ params, query, user, requestId }) => removeMember(params.id, params.userId, query.reason, { actor: user, requestId }),
+    ({ params, query, actor }) => removeMember({ groupId: params.id, userId: params.userId, reason: query.reason }, actor),
   ),
 });
