@@ -1,5 +1,34 @@
 import coreWebVitals from "eslint-config-next/core-web-vitals";
 import typescript from "eslint-config-next/typescript";
+import { COMPOSITION_ROOT, SERVER_MODULES } from "./scripts/architecture/modules.mjs";
+
+const server = (path = "") => `./lib/server/${path}`;
+/** Everything outside one server module: the other modules, the composition root, and every caller of lib/server. */
+const outside = (name) => [
+  server(`!(${name})/**`),
+  server("*.ts"),
+  "./app/**",
+  "./scripts/**",
+  "./bench/**",
+  "./i18n/**",
+  "./proxy.ts",
+  "./instrumentation.ts",
+];
+
+// One direction (docs/architecture.md § Modules): each module imports only the modules listed before it.
+const orderZones = SERVER_MODULES.slice(0, -1).map(({ name }, i) => ({
+  target: server(name),
+  from: [...SERVER_MODULES.slice(i + 1).map((m) => server(m.name)), server(COMPOSITION_ROOT)],
+  message: `${name} sits below these modules (scripts/architecture/modules.mjs): move the shared part down, or hand it in from the composition root`,
+}));
+
+// A small public surface: other code imports only the files a module lists as public.
+const surfaceZones = SERVER_MODULES.filter((m) => m.public !== "all").map(({ name, public: files }) => ({
+  target: outside(name),
+  from: server(name),
+  except: files.map((f) => `./${f}`),
+  message: `not part of ${name}'s public surface (scripts/architecture/modules.mjs)`,
+}));
 
 const config = [
   ...coreWebVitals,
@@ -36,15 +65,16 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: ["@/lib/server/*", "@/lib/im/*", "@/im-server/*"] }] },
   },
   {
-    // No import circle between files. The rule skips type-only imports, so keep types that implementations
-    // share in a file of their own (applications/source-types.ts). A lazy import() may close one (the route
-    // registry lists GET /api/openapi.json, which reads the registry): it runs after both modules loaded.
+    // No import circle between files. The rule skips type-only imports; scripts/architecture/architecture.test.ts
+    // checks those too. A lazy import() may close one (the route registry lists GET /api/openapi.json, which
+    // reads the registry): it runs after both modules loaded.
     files: ["lib/**", "app/**", "components/**"],
     rules: { "import/no-cycle": ["error", { ignoreExternal: true, allowUnsafeDynamicCyclicDependency: true }] },
   },
   {
-    // The bottom layers know nothing above them (docs/architecture.md § Layers). Tests may reach up.
-    files: ["lib/**"],
+    // The bottom layers know nothing above them, and server modules keep their order and their surfaces
+    // (docs/architecture.md § Layers and § Modules). Tests may reach anywhere.
+    files: ["lib/**", "app/**", "scripts/**", "bench/**", "i18n/**", "proxy.ts", "instrumentation.ts"],
     ignores: ["**/*.test.ts", "**/testing/**", "**/test-stores.ts"],
     rules: {
       "import/no-restricted-paths": [
@@ -57,15 +87,12 @@ const config = [
               message: "lib/schemas is shared by every side and imports none of them",
             },
             {
-              target: "./lib/server/store",
-              from: ["./lib/server/!(store)/**", "./lib/server/*.ts"],
-              message: "the store is the bottom of the server: it knows no feature",
-            },
-            {
               target: "./lib/server",
               from: "./app",
               message: "lib/server sits below the routes (the route registry is handed down to it, never imported)",
             },
+            ...orderZones,
+            ...surfaceZones,
           ],
         },
       ],

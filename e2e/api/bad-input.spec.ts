@@ -1,3 +1,5 @@
+// Longer than 250 lines: one table of every hostile input per route (a line each) over one shared fixture;
+// split by route, each part would build and tear down the same groups and users again.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signedInApi } from "../support/api";
 import { importAppUser, newAppUser } from "../support/app-users";

@@ -1,3 +1,5 @@
+// Longer than 250 lines: the security review's answers side by side (sessions on every route, the role
+// matrix, cross-site refusal, the page policy, secrets in the build), sharing one route discovery.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";

@@ -1,3 +1,5 @@
+// Longer than 250 lines: managing console users and reading their audit trail are one story told in steps
+// (a change, then its entry, filters and CSV), sharing the users it creates.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signedInApi } from "../support/api";
 import { parseCsv } from "../support/csv";

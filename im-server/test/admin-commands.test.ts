@@ -1,3 +1,5 @@
+// Longer than 250 lines: every admin REST command of the IM server against one running server, each command
+// a short case; the server start-up is what the cases share.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestServer, createGroup, importAccounts, startServer } from "./helpers";
 

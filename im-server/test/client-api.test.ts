@@ -1,3 +1,5 @@
+// Longer than 250 lines: the client API's commands against one running server and its event stream, each
+// command a short case.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImClient, ImClientError } from "../client";
 import { type ApplyJoinOption, type GroupType } from "../src/domain/group-types";

@@ -2,7 +2,7 @@ import "server-only";
 import { crawlDirectoryAndCount } from "@/lib/server/applications/pending-counts";
 import { applicationSettleProbe } from "@/lib/server/applications/settle-probe";
 import { settleDue } from "@/lib/server/audit/settle";
-import { CRAWL_LEASE_MS } from "@/lib/server/directory/crawl";
+import { CRAWL_LEASE_MS } from "@/lib/server/directory";
 import { groupSettleProbe } from "@/lib/server/groups/settle-probe";
 import { getBus } from "@/lib/server/live/bus";
 import { relayOverPostgres, type Relay } from "@/lib/server/live/postgres-relay";

@@ -1,3 +1,5 @@
+// Longer than 250 lines: the front proxy's promises (the address it believes, bodies, broken connections)
+// against real sockets, sharing the servers it starts.
 import http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";

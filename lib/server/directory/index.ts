@@ -1,4 +1,6 @@
 import "server-only";
-export { crawlDirectory, crawlStatus, type CrawlStatus } from "./crawl";
+// The directory's public surface: what other features may use (docs/architecture.md § Modules).
+export { CRAWL_LEASE_MS, crawlDirectory, crawlStatus, type CrawlStatus } from "./crawl";
+export { withGroupFill } from "./fill";
 export { queryDirectory } from "./list";
-export { countDownPending, getDirectoryGroup, removeGroup, setPendingCounts, upsertGroups } from "./repo";
+export { countDownPending, getDirectoryGroup, readState, removeGroup, setPendingCounts, upsertGroups } from "./repo";

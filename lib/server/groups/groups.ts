@@ -7,8 +7,7 @@ import { ApiError } from "@/lib/server/platform/api-error";
 import { audited } from "@/lib/server/audit/audited";
 import { getContext } from "@/lib/server/platform/context";
 import { forgetGroup } from "@/lib/server/applications/group-gone";
-import { queryDirectory, upsertGroups } from "@/lib/server/directory";
-import { readState } from "@/lib/server/directory/repo";
+import { queryDirectory, readState, upsertGroups } from "@/lib/server/directory";
 import { publishEvent } from "@/lib/server/live/bus";
 
 // Other services still import it from here.

@@ -1,3 +1,5 @@
+// Longer than 250 lines: each way the IM server or the store can fail, through real routes against one stub
+// IM server whose script each case sets; the stub is what the cases share.
 import { createServer } from "node:net";
 import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";

@@ -1,7 +1,7 @@
 import "server-only";
 import { ImError } from "@/lib/im/errors";
 import { getContext } from "@/lib/server/platform/context";
-import { setPendingCounts } from "@/lib/server/directory/repo";
+import { setPendingCounts } from "@/lib/server/directory";
 import { syncGroup } from "@/lib/server/groups/groups";
 import { publishEvent } from "@/lib/server/live/bus";
 import type { InboxWork } from "./plan";

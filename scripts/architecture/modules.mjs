@@ -1,0 +1,65 @@
+// The server's modules and the one direction between them (docs/architecture.md § Modules). Lint turns this
+// table into import rules (eslint.config.mjs), and lib/architecture.test.ts checks the whole import graph
+// against it, type-only imports included.
+
+/**
+ * Lowest first: a module may import the modules before it, never one after it. `public` lists the files other
+ * code may import (paths inside the module); the foundations (store, platform) are all public.
+ */
+export const SERVER_MODULES = [
+  { name: "store", public: "all", does: "SQLite or PostgreSQL behind one Store interface; migrations" },
+  {
+    name: "platform",
+    public: "all",
+    does: "errors, env, log, request context, tracing, shutdown, leases, cursors, CSV, the IM gateway and store of the process",
+  },
+  {
+    name: "live",
+    public: ["bus.ts", "event-stream.ts", "postgres-relay.ts"],
+    does: "live events out: bus, event stream, relay between instances",
+  },
+  {
+    name: "audit",
+    public: ["audited.ts", "intents.ts", "query.ts", "service.ts", "settle.ts"],
+    does: "the audit log: intents and results, reading, CSV, settlement through the probes features hand it",
+  },
+  {
+    name: "users",
+    public: ["repo.ts", "identities.ts", "passwords.ts", "bootstrap-admin.ts"],
+    does: "the users table (one repository) and single sign-on identities",
+  },
+  {
+    name: "auth",
+    public: ["session.ts", "auth-options.ts", "oidc.ts", "throttle.ts", "sso-link.ts"],
+    does: "sign-in, sessions, throttling, OIDC",
+  },
+  {
+    name: "http",
+    public: ["route.ts", "route-methods.ts", "read-capped-body.ts", "openapi/document.ts", "openapi/declaration.ts"],
+    does: "the route wrapper, body limits, the error contract on the wire, the generated OpenAPI document",
+  },
+  { name: "directory", public: ["index.ts"], does: "the console's copy of the IM server's groups: crawl, list, search, fill" },
+  {
+    name: "applications",
+    public: ["service.ts", "current.ts", "pending-counts.ts", "requesters.ts", "group-gone.ts", "settle-probe.ts", "inbox/repo.ts"],
+    does: "join applications from one source (the IM server's extension, or the console's inbox)",
+  },
+  {
+    name: "groups",
+    public: ["groups.ts", "admin.ts", "members.ts", "notifications.ts", "events.ts", "settle-probe.ts"],
+    does: "group operations: create, edit, dismiss, owner, members, notifications, recent events",
+  },
+  {
+    name: "accounts",
+    public: ["manage.ts", "me.ts", "preferences.ts"],
+    does: "console users managed by admins, one's own account and preferences",
+  },
+  { name: "health", public: ["health.ts"], does: "/api/health and /api/ready" },
+  { name: "webhooks", public: ["receive.ts"], does: "webhooks in: authentication, replay guard, plan, effects" },
+];
+
+/** The composition root: the one loose file, which may import every module and which none imports. */
+export const COMPOSITION_ROOT = "background.ts";
+
+/** Support for tests, which may reach anywhere: never imported by product code. */
+export const TEST_SUPPORT = ["testing", "store/test-stores.ts", "store/fresh-schema.ts"];
