@@ -136,6 +136,33 @@ describe("the server's structure", () => {
   });
 });
 
+describe("the docs the code relies on", () => {
+  it("are cited by headings that exist: every `docs/<file>.md § Heading` names one", () => {
+    const headings = (doc: string) =>
+      readFileSync(path.join(ROOT, "docs", doc), "utf8")
+        .split("\n")
+        .filter((l) => l.startsWith("#"))
+        .map((l) => l.replace(/^#+\s*/, ""));
+    const broken: string[] = [];
+    let cited = 0;
+    for (const f of tracked.concat(execFileSync("git", ["ls-files", "*.md"], { cwd: ROOT, encoding: "utf8" }).split("\n").filter(Boolean))) {
+      for (const line of readFileSync(path.join(ROOT, f), "utf8").split("\n")) {
+        for (const m of line.matchAll(/docs\/([\w-]+\.md)((?:,? (?:and )?§ [^§]+?)+?)(?=[),.;:`*]|\*\/|$)/g)) {
+          const doc = m[1];
+          if (!existsSync(path.join(ROOT, "docs", doc))) broken.push(`${f}: docs/${doc} does not exist`);
+          else
+            for (const [, title] of m[2].matchAll(/§ ([^§]+?)(?= and §|$)/g)) {
+              cited++;
+              if (!headings(doc).some((h) => h.startsWith(title.trim()))) broken.push(`${f}: docs/${doc} § ${title}`);
+            }
+        }
+      }
+    }
+    expect(cited).toBeGreaterThan(5);
+    expect(broken).toEqual([]);
+  });
+});
+
 describe("the files", () => {
   const LIMIT = 250;
   it(`stay under ${LIMIT} lines, or say at their top why not`, () => {

@@ -4,7 +4,7 @@ import { inboxVerdict } from "./inbox/audit-verdict";
 import { inboxPendingCounts, inboxRequesters } from "./inbox/repo";
 import { decideInInbox, listFromInbox } from "./inbox/service";
 import { log } from "@/lib/server/platform/log";
-import type { Store } from "../store/store";
+import type { Store } from "@/lib/server/store/store";
 import type { ApplicationSource } from "./source-types";
 
 /** Applications kept by the console, from the IM server's webhooks (Tencent Cloud Chat has no list of them). */

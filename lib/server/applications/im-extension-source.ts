@@ -3,7 +3,7 @@ import { ImError } from "@/lib/im/errors";
 import type { ImGateway } from "@/lib/im/gateway";
 import type { ListApplicationsQuery } from "@/lib/schemas/application";
 import { ApiError } from "@/lib/server/platform/api-error";
-import type { Store } from "../store/store";
+import type { Store } from "@/lib/server/store/store";
 import type { ApplicationSource } from "./source-types";
 
 // Pending applications are counted a page at a time when the whole directory is refreshed.

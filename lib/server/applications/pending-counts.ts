@@ -1,7 +1,7 @@
 import "server-only";
 import type { ImGateway } from "@/lib/im/gateway";
-import { crawlDirectory, setPendingCounts } from "../directory";
-import type { Store } from "../store/store";
+import { crawlDirectory, setPendingCounts } from "@/lib/server/directory";
+import type { Store } from "@/lib/server/store/store";
 import { closeApplicationsOfGoneGroups } from "./group-gone";
 import { applicationSourceFor } from "./source";
 

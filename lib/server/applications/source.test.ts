@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { consoleOverImServer, type StrictConsole } from "../testing/strict-console";
+import { consoleOverImServer, type StrictConsole } from "@/lib/server/testing/strict-console";
 import { applicationSource } from "./current";
 
 // Which source a console gets is decided by what its IM server offers, once; callers only use the answer.

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ImGateway } from "@/lib/im/gateway";
-import type { Store } from "../store/store";
+import type { Store } from "@/lib/server/store/store";
 import { consoleInboxSource } from "./console-inbox-source";
 import { imExtensionSource } from "./im-extension-source";
 import type { ApplicationSource } from "./source-types";

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createImGateway } from "@/lib/im/gateway";
 import { fail, ok, startStubImServer, type StubImServer } from "@/lib/im/testing/stub-im-server";
-import { openSqliteTestStore, type TestStore } from "../store/test-stores";
-import { refreshPendingCounts } from "../applications/pending-counts";
+import { openSqliteTestStore, type TestStore } from "@/lib/server/store/test-stores";
+import { refreshPendingCounts } from "@/lib/server/applications/pending-counts";
 import { crawlDirectory } from "./crawl";
 import { readState } from "./repo";
 

@@ -3,7 +3,7 @@ import { ImError } from "@/lib/im/errors";
 import type { ImGateway } from "@/lib/im/gateway";
 import { leaseHolder, releaseLease, takeLease } from "@/lib/server/platform/lease";
 import { onShutdown } from "@/lib/server/platform/shutdown";
-import type { Store } from "../store/store";
+import type { Store } from "@/lib/server/store/store";
 import { log } from "@/lib/server/platform/log";
 import { readState, removeUnseen, tidyAfterCrawl, upsertGroups, writeState } from "./repo";
 import type { DirectoryStatus } from "@/lib/schemas/directory";

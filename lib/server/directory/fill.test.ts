@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Application } from "@/lib/schemas/application";
 import type { Group } from "@/lib/schemas/group";
-import { describeEachStore, freshStoreEachTest, type TestStore } from "../store/test-stores";
+import { describeEachStore, freshStoreEachTest, type TestStore } from "@/lib/server/store/test-stores";
 import { withGroupFill } from "./fill";
 import { upsertGroups } from "./repo";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Application } from "@/lib/schemas/application";
-import { placeholders, type Store } from "../store/store";
+import { placeholders, type Store } from "@/lib/server/store/store";
 
 export type GroupFill = { members: number; max: number };
 

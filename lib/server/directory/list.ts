@@ -2,7 +2,7 @@ import "server-only";
 import type { Group, GroupSort, ListGroupsQuery } from "@/lib/schemas/group";
 import type { Page } from "@/lib/schemas/page";
 import { ApiError } from "@/lib/server/platform/api-error";
-import { escapeLike, type Store } from "../store/store";
+import { escapeLike, type Store } from "@/lib/server/store/store";
 import { fold, rowToGroup, type DirectoryRow } from "./repo";
 
 const SORT_COLUMN: Record<string, string> = {

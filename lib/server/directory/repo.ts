@@ -1,6 +1,6 @@
 import "server-only";
 import type { Group } from "@/lib/schemas/group";
-import { greatest, placeholders, type Store } from "../store/store";
+import { greatest, placeholders, type Store } from "@/lib/server/store/store";
 
 export type DirectoryRow = {
   id: string;

@@ -148,7 +148,7 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z
   return result.data;
 }
 
-/** Browsers always send Origin on cross-site mutations; scripts send none and are allowed (DESIGN §4). */
+/** Browsers always send Origin on cross-site mutations; scripts send none and are allowed (docs/contracts.md § Sessions, scripts and CSRF). */
 function assertSameOrigin(req: NextRequest) {
   const origin = req.headers.get("origin");
   if (!origin) return;

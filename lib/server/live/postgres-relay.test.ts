@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import type { LiveEvent } from "@/lib/schemas/live-event";
-import { freshPostgresSchema, POSTGRES_SKIPPED, TEST_DATABASE_URL } from "../store/test-stores";
+import { freshPostgresSchema, POSTGRES_SKIPPED, TEST_DATABASE_URL } from "@/lib/server/store/test-stores";
 import { createInProcessBus, type EventBus } from "./bus";
 import { relayOverPostgres, type Relay } from "./postgres-relay";
 

@@ -1,6 +1,6 @@
 import "server-only";
 
-/** The BFF's error codes and their one HTTP status each (DESIGN §4). */
+/** The BFF's error codes and their one HTTP status each (docs/contracts.md § Errors). */
 export const ERROR_STATUS = {
   bad_request: 400,
   unauthenticated: 401,

@@ -4,7 +4,7 @@ import { listAuditQuerySchema, type AuditActionName } from "@/lib/schemas/audit"
 import { listGroupsQuerySchema } from "@/lib/schemas/group";
 import { recordEvent, recordIntent } from "@/lib/server/audit/intents";
 import { queryAudit } from "@/lib/server/audit/query";
-import { getDirectoryGroup, queryDirectory, removeGroup, upsertGroups } from "../directory";
+import { getDirectoryGroup, queryDirectory, removeGroup, upsertGroups } from "@/lib/server/directory";
 import { leaseHolder, releaseLease, takeLease } from "@/lib/server/platform/lease";
 import { POSTGRES_MIGRATIONS } from "./postgres-migrations";
 import { openPostgresStore } from "./postgres-store";

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll } from "vitest";
 import { ADMIN, SDKAPPID, SECRET, startServer, type TestServer } from "../../../im-server/test/helpers";
 import { createImGateway, type ImGateway } from "@/lib/im/gateway";
-import type { Store } from "../store/store";
-import { openSqliteTestStore, type TestStore } from "../store/test-stores";
+import type { Store } from "@/lib/server/store/store";
+import { openSqliteTestStore, type TestStore } from "@/lib/server/store/test-stores";
 
 export type StrictConsole = { im: TestServer; db: TestStore; gateway: ImGateway };
 

@@ -4,7 +4,7 @@ import type { ApiResponse } from "@/lib/schemas/openapi";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/server/platform/api-error";
 import { jsonSchema } from "./json-schema";
 
-/** When each error code is answered (DESIGN §4), for the reference's shared responses. */
+/** When each error code is answered (docs/contracts.md § Errors), for the reference's shared responses. */
 const WHEN: Record<ErrorCode, string> = {
   bad_request: "Malformed JSON, or a cursor this list did not make",
   unauthenticated: "No session, or one that ended (`details.sessionEnded` says why)",
