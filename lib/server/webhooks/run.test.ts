@@ -11,11 +11,13 @@ const syncGroup = vi.fn();
 // A real store: which application was already announced is kept there, shared by every instance.
 const db = openSqliteTestStore();
 vi.mock("@/lib/server/platform/context", () => ({ getContext: () => ({ db, im }) }));
-vi.mock("@/lib/server/directory", () => ({ getDirectoryGroup: (...a: unknown[]) => directory.getDirectoryGroup(...a) }));
+vi.mock("@/lib/server/directory", () => ({
+  getDirectoryGroup: (...a: unknown[]) => directory.getDirectoryGroup(...a),
+  setPendingCounts: (...a: unknown[]) => directory.setPendingCounts(...a),
+}));
 vi.mock("@/lib/server/applications/pending-counts", () => ({
   refreshPendingCounts: (...a: unknown[]) => directory.refreshPendingCounts(...a),
 }));
-vi.mock("@/lib/server/directory/repo", () => ({ setPendingCounts: (...a: unknown[]) => directory.setPendingCounts(...a) }));
 vi.mock("@/lib/server/groups/groups", () => ({ syncGroup: (id: string) => syncGroup(id) }));
 vi.mock("./console-inbox", () => ({ applyToInbox: (...a: unknown[]) => inbox.applyToInbox(...a) }));
 
