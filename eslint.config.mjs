@@ -43,6 +43,7 @@ const config = [
       "test-results/**",
       "playwright-report/**",
       "next-env.d.ts",
+      "dist/**",
     ],
   },
   {

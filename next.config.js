@@ -1,3 +1,5 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const securityHeaders = [
@@ -17,6 +19,10 @@ const apiPolicy = {
 const nextConfig = {
   // Movable (NEXT_DIST_DIR=.next-x) so that two test runs in one checkout do not rebuild under each other.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // A self-contained server (server.js and the node_modules it needs), which scripts/standalone/assemble.ts
+  // completes into dist/standalone. Traced from this directory, so the output mirrors no parent folder.
+  output: "standalone",
+  outputFileTracingRoot: path.dirname(fileURLToPath(import.meta.url)),
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and Node-only packages stay outside the server bundle; tracing loads only when configured.

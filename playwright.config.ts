@@ -36,6 +36,8 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: ["--disable-gpu", "--disable-quic"] },
   },
   projects: [
+    // The standalone build copied on its own and started as an operator would: needs no test server.
+    { name: "standalone", testMatch: /deploy\/standalone\.spec\.ts/ },
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     { name: "ordered-api", testMatch: ORDERED, testIgnore: /stories\//, workers: 1, dependencies: ["setup"] },
     {

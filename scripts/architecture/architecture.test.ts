@@ -145,7 +145,9 @@ describe("the docs the code relies on", () => {
         .map((l) => l.replace(/^#+\s*/, ""));
     const broken: string[] = [];
     let cited = 0;
-    for (const f of tracked.concat(execFileSync("git", ["ls-files", "*.md"], { cwd: ROOT, encoding: "utf8" }).split("\n").filter(Boolean))) {
+    for (const f of tracked.concat(
+      execFileSync("git", ["ls-files", "*.md"], { cwd: ROOT, encoding: "utf8" }).split("\n").filter(Boolean),
+    )) {
       for (const line of readFileSync(path.join(ROOT, f), "utf8").split("\n")) {
         for (const m of line.matchAll(/docs\/([\w-]+\.md)((?:,? (?:and )?§ [^§]+?)+?)(?=[),.;:`*]|\*\/|$)/g)) {
           const doc = m[1];
