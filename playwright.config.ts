@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumPath } from "./scripts/chromium-path";
-import { E2E } from "./e2e/support/env";
+import { DEPLOYMENT_CHECKER, E2E } from "./e2e/support/env";
 import { STRICT } from "./e2e/support/strict-env";
 
 const launcher = {
@@ -21,6 +21,10 @@ const ORDERED = /(api\/groups|api\/bad-input|stories\/groups-list|stories\/creat
  * End-to-end stories in real Chromium against the real console and the real local IM server, started by
  * the same launcher as `npm start` on their own ports and a fresh data directory (the build is made once by `npm test`).
  */
+// The deployment check reads its viewer from the environment, as it does against a real deployment.
+process.env.CHECK_EMAIL ??= DEPLOYMENT_CHECKER.email;
+process.env.CHECK_PASSWORD ??= DEPLOYMENT_CHECKER.password;
+
 export default defineConfig({
   testDir: "./e2e",
   fullyParallel: false,
@@ -39,6 +43,9 @@ export default defineConfig({
     // The standalone build copied on its own and started as an operator would: needs no test server.
     { name: "standalone", testMatch: /deploy\/standalone\.spec\.ts/ },
     { name: "setup", testMatch: /auth\.setup\.ts/ },
+    // The deployment check (npm run check:deployment) against the test console, so that it cannot rot.
+    { name: "deployment-setup", testMatch: /deployment\/viewer\.setup\.ts/, dependencies: ["setup"] },
+    { name: "deployment", testMatch: /deployment\/.*(check\.spec|\.check)\.ts$/, dependencies: ["deployment-setup"] },
     { name: "ordered-api", testMatch: ORDERED, testIgnore: /stories\//, workers: 1, dependencies: ["setup"] },
     {
       name: "ordered-stories",

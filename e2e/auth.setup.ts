@@ -1,6 +1,6 @@
 import { expect, test as setup } from "@playwright/test";
 import { E2E } from "./support/env";
-import { LoginPage } from "./support/login-page";
+import { LoginPage } from "./pages/login-page";
 
 setup("an admin signs in and the session is kept for the other tests", async ({ page }) => {
   const login = new LoginPage(page);

@@ -57,10 +57,10 @@ export async function startConsole(o: ConsoleOptions) {
 
 /**
  * RSS of the console and of the IM server, found among the launcher's descendants: the largest process of
- * each (the Next server, not the small `next start` parent, when there are two).
+ * each (the Next server, not a small parent process, when there are two).
  */
 export function serverMemory(launcherPid: number): { console: number; im: number } {
-  const procs = descendants(launcherPid).map((p) => ({ rss: rssMb(p.pid), im: p.command.includes("im-server/src/main.ts") }));
+  const procs = descendants(launcherPid).map((p) => ({ rss: rssMb(p.pid), im: /im-server(\/src\/main\.ts|\.js)/.test(p.command) }));
   const largest = (list: typeof procs) => Math.max(...list.map((p) => p.rss));
   return { console: largest(procs.filter((p) => !p.im)), im: largest(procs.filter((p) => p.im)) };
 }

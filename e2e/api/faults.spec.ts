@@ -3,7 +3,7 @@ import { anonymousApi, signedInApi } from "../support/api";
 import { newAppUser } from "../support/app-users";
 import { callbackQuery, sendWebhook } from "../support/im-webhooks";
 import { about, openLiveEvents } from "../support/live-events";
-import { LoginPage } from "../support/login-page";
+import { LoginPage } from "../pages/login-page";
 import { OWN_ADMIN, ownConsole, type OwnConsole } from "../support/own-console";
 
 /**

@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signedInApi } from "../support/api";
 import { consolePair } from "../support/console-pair";
 import { imDirect } from "../support/im-direct";
-import { LoginPage } from "../support/login-page";
+import { LoginPage } from "../pages/login-page";
 import { OWN_ADMIN } from "../support/own-console";
 
 /**

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { GroupsPage } from "../support/groups-page";
+import { GroupsPage } from "../pages/groups-page";
 
 test("an admin creates a Public group and sees it in the list", async ({ page }) => {
   const groups = new GroupsPage(page);

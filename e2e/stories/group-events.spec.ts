@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signedInApi } from "../support/api";
 import { newAppUser } from "../support/app-users";
-import { GroupPage } from "../support/group-page";
+import { GroupPage } from "../pages/group-page";
 
 test("a group's recent events name who made the applications handled there, not their numbers", async ({ page }) => {
   const api = await signedInApi();

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signedInApi } from "../support/api";
 import { newAppUser } from "../support/app-users";
-import { GroupPage } from "../support/group-page";
+import { GroupPage } from "../pages/group-page";
 
 const unique = () => Date.now().toString(36);
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signedInApi } from "../support/api";
-import { GroupsPage } from "../support/groups-page";
+import { GroupsPage } from "../pages/groups-page";
 
 test("an operator sees the groups with their type, owner, members and join option", async ({ page }) => {
   const groups = new GroupsPage(page);

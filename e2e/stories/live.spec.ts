@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signedInApi } from "../support/api";
 import { newAppUser } from "../support/app-users";
-import { GroupsPage } from "../support/groups-page";
+import { GroupsPage } from "../pages/groups-page";
 
 const unique = () => Date.now().toString(36);
 

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signedInApi } from "../support/api";
 import { importAppUser } from "../support/app-users";
-import { GroupPage } from "../support/group-page";
+import { GroupPage } from "../pages/group-page";
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "../support/env";
-import { LoginPage } from "../support/login-page";
+import { LoginPage } from "../pages/login-page";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signedInApi } from "../support/api";
 import { newAppUser } from "../support/app-users";
-import { GroupPage } from "../support/group-page";
+import { GroupPage } from "../pages/group-page";
 
 // The browser's clock runs 90 s ahead of the server's. Relative times must still be the server's ("5 seconds
 // ago", not "2 minutes ago"), and what the server rendered must hydrate without a text mismatch (React #418).

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { AuditPage } from "../support/audit-page";
+import { AuditPage } from "../pages/audit-page";
 import { E2E } from "../support/env";
-import { LoginPage } from "../support/login-page";
+import { LoginPage } from "../pages/login-page";
 import { trySignIn } from "../support/sign-in-attempt";
 
 const run = Date.now().toString(36);

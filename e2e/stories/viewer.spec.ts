@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signedInApi } from "../support/api";
-import { LoginPage } from "../support/login-page";
+import { LoginPage } from "../pages/login-page";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import type { ImClient } from "../../im-server/client";
 import { signedInApi } from "../support/api";
 import { newAppUser } from "../support/app-users";
-import { GroupPage } from "../support/group-page";
+import { GroupPage } from "../pages/group-page";
 import { STRICT } from "../support/strict-env";
 
 /**

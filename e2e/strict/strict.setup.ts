@@ -1,5 +1,5 @@
 import { expect, test as setup } from "@playwright/test";
-import { LoginPage } from "../support/login-page";
+import { LoginPage } from "../pages/login-page";
 import { STRICT } from "../support/strict-env";
 
 setup("an admin signs in to the console in front of a Tencent-strict IM server, and it knows it has no extensions", async ({ page }) => {

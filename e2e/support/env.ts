@@ -15,3 +15,6 @@ export const E2E = {
   /** The face hosts the test console allows (FACE_HOSTS): faces.spec.ts shows one listed and one not. */
   faceHosts: process.env.FACE_HOSTS ?? "faces.e2e.test,*.cdn.e2e.test",
 };
+
+/** The viewer the deployment check signs in as, when npm test runs it against the test console. */
+export const DEPLOYMENT_CHECKER = { email: "deployment-check@e2e.test", password: "deployment-check-password" };

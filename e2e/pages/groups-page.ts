@@ -16,6 +16,15 @@ export class GroupsPage {
     return this.table().locator("tbody tr");
   }
 
+  /** Opens the group of the first row, by its name's link; answers the group's ID. */
+  async openFirstGroup(): Promise<string> {
+    const link = this.rows().first().locator('a[href^="/groups/"]').first();
+    const href = (await link.getAttribute("href")) ?? "";
+    await link.click();
+    await expect(this.page).toHaveURL(/\/groups\/[^/?]+$/);
+    return decodeURIComponent(href.slice("/groups/".length));
+  }
+
   filterByType(type: string) {
     return this.page.getByLabel("Type", { exact: true }).selectOption(type);
   }
