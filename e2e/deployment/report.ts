@@ -33,7 +33,6 @@ export default class DeploymentReport implements Reporter {
 
 /** The assertion's own words, without Playwright's colours and call log: its first line and what it looked at. */
 function firstLine(message: string | undefined): string {
-  // eslint-disable-next-line no-control-regex
   const lines = (message ?? "")
     .replace(/\u001b\[[0-9;]*m/g, "")
     .split("\n")

@@ -9,11 +9,12 @@ import { LoginPage } from "./login-page";
  * deployment): `test("…", async ({ login, groups }) => …)`. Selectors live here once; a check that needs one
  * more extends a page object instead of copying selectors.
  */
+// (Playwright names the second argument `use`; it is not React's hook, so it is called `provide` here.)
 export const test = base.extend<{ login: LoginPage; groups: GroupsPage; group: GroupPage; inbox: InboxPage }>({
-  login: async ({ page }, use) => use(new LoginPage(page)),
-  groups: async ({ page }, use) => use(new GroupsPage(page)),
-  group: async ({ page }, use) => use(new GroupPage(page)),
-  inbox: async ({ page }, use) => use(new InboxPage(page)),
+  login: async ({ page }, provide) => provide(new LoginPage(page)),
+  groups: async ({ page }, provide) => provide(new GroupsPage(page)),
+  group: async ({ page }, provide) => provide(new GroupPage(page)),
+  inbox: async ({ page }, provide) => provide(new InboxPage(page)),
 });
 
 export { expect } from "@playwright/test";
