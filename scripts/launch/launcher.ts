@@ -64,7 +64,14 @@ async function run(plan: LaunchPlan) {
   // Next listens on loopback only; the public port is the front proxy's, which tells Next each client's address.
   const nextPort = await freeLoopbackPort();
   const { command, args, env: own } = plan.console(nextPort);
-  const consoleProcess = startService("console", command, args, { ...env, ...own, CONSOLE_EXIT_WITH_LAUNCHER: "1" });
+  // Next's banner names its loopback port, which nobody should open: the console's address is printed below.
+  const consoleProcess = startService(
+    "console",
+    command,
+    args,
+    { ...env, ...own, CONSOLE_EXIT_WITH_LAUNCHER: "1" },
+    { hideLines: /^\s*(▲ Next\.js|- (Local|Network|Environments?):|✓ (Starting|Ready in|Running next\.config))/ },
+  );
   services.push(consoleProcess);
   front = await startFrontProxy({
     host: config.host,

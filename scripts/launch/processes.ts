@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
 import { createServer, type AddressInfo } from "node:net";
 
 export type Service = { name: string; child: ChildProcess };
@@ -7,8 +8,19 @@ export type Service = { name: string; child: ChildProcess };
  * Starts a child in its own process group, so stopping it also stops anything it started. Its stdin is a pipe
  * from this process: a child that watches it (the IM server) stops when the launcher is gone, even killed.
  */
-export function startService(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Service {
-  const child = spawn(command, args, { env, stdio: ["pipe", "inherit", "inherit"], detached: true });
+export function startService(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  { hideLines }: { hideLines?: RegExp } = {},
+): Service {
+  const child = spawn(command, args, { env, stdio: ["pipe", hideLines ? "pipe" : "inherit", "inherit"], detached: true });
+  // Lines the child prints that would mislead here (Next's own banner names the loopback port behind the proxy).
+  if (hideLines && child.stdout)
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      if (!hideLines.test(line)) process.stdout.write(`${line}\n`);
+    });
   return { name, child };
 }
 
