@@ -4,9 +4,17 @@ import { keysToInvalidate, uniqueKeys } from "./live-invalidations";
 import { applicationKeys, groupKeys } from "./query-keys";
 
 describe("live event → cache invalidation", () => {
-  it("every event refreshes the group lists (counts, order, membership)", () => {
-    for (const type of LIVE_EVENT_TYPES) expect(keysToInvalidate({ type, groupId: "g1" })).toContainEqual(groupKeys.lists());
+  it("every event but a claim refreshes the group lists (counts, order, membership)", () => {
+    for (const type of LIVE_EVENT_TYPES.filter((t) => t !== "application.claimed" && t !== "application.released"))
+      expect(keysToInvalidate({ type, groupId: "g1" })).toContainEqual(groupKeys.lists());
   });
+
+  it.each(["application.claimed", "application.released"] as const)(
+    "%s refreshes only the applications lists, where rows say who is reviewing (a moderator moving through the queue claims at every step)",
+    (type) => {
+      expect(keysToInvalidate({ type, groupId: "g1" })).toEqual([applicationKeys.lists()]);
+    },
+  );
 
   it("a new group touches only the lists", () => {
     expect(keysToInvalidate({ type: "group.created", groupId: "g1" })).toEqual([groupKeys.lists()]);

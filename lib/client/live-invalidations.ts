@@ -9,6 +9,10 @@ import { applicationKeys, groupKeys } from "./query-keys";
 export function keysToInvalidate(event: Pick<LiveEvent, "type" | "groupId">): QueryKey[] {
   const group = groupKeys.detail(event.groupId);
   switch (event.type) {
+    // Who is reviewing what shows in the list's rows.
+    case "application.claimed":
+    case "application.released":
+      return [applicationKeys.lists()];
     case "group.created":
       return [groupKeys.lists()];
     case "group.updated":

@@ -6,6 +6,10 @@ export const APPLICATION_STATUS = ["pending", "approved", "refused"] as const;
 /** newest: created_at DESC, id DESC (the default); oldest: the reverse. */
 export const APPLICATION_SORTS = ["newest", "oldest"] as const;
 
+/** Who is reviewing an application (docs/contracts.md § Claims): a moderator's email, display name, and until when. */
+export const claimSchema = z.object({ by: z.string(), name: z.string(), expiresAt: z.string() });
+export type Claim = z.infer<typeof claimSchema>;
+
 export const applicationSchema = z.object({
   id: z.string(),
   groupId: z.string(),
@@ -19,10 +23,14 @@ export const applicationSchema = z.object({
   handledBy: z.string().optional(),
   handledAt: z.string().optional(),
   reason: z.string().optional(),
+  /** The moderator reviewing it now, if any (docs/contracts.md § Claims). */
+  claim: claimSchema.nullable().optional(),
   /** Members and limit of the group, from the console's directory (absent while it has not seen the group). */
   groupFill: z.object({ members: z.number().int(), max: z.number().int() }).optional(),
 });
 export type Application = z.infer<typeof applicationSchema>;
+
+export const claimApplicationSchema = z.object({ force: z.boolean().optional() }).strict();
 
 export const listApplicationsQuerySchema = z.object({
   groupId: z.string().min(1).max(48).optional(),
@@ -35,7 +43,8 @@ export type ListApplicationsQuery = z.infer<typeof listApplicationsQuerySchema>;
 
 const reason = z.string().refine((v) => utf8Bytes(v) <= 300, because("reasonBytes", "A reason is at most 300 bytes", { max: 300 }));
 
-export const handleApplicationSchema = z.object({ reason: reason.optional() }).strict();
+/** `force`: decide though another moderator is reviewing it (otherwise 409 `claimed`). */
+export const handleApplicationSchema = z.object({ reason: reason.optional(), force: z.boolean().optional() }).strict();
 
 export const BULK_MAX = 100;
 export const bulkApplicationsSchema = z
@@ -43,6 +52,7 @@ export const bulkApplicationsSchema = z
     ids: z.array(z.string().min(1).max(40)).min(1, "Select at least one application").max(BULK_MAX, `At most ${BULK_MAX} ids per request`),
     action: z.enum(["approve", "refuse"]),
     reason: reason.optional(),
+    force: z.boolean().optional(),
   })
   .strict();
 

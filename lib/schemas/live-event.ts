@@ -4,6 +4,8 @@ import { z } from "zod";
 export const LIVE_EVENT_TYPES = [
   "application.created",
   "application.handled",
+  "application.claimed",
+  "application.released",
   "group.created",
   "group.updated",
   "group.dismissed",

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ImGateway } from "@/lib/im/gateway";
 import { inboxVerdict } from "./inbox/audit-verdict";
-import { inboxPendingCounts, inboxRequesters } from "./inbox/repo";
+import { inboxPendingCounts, inboxRequesters, inboxRow } from "./inbox/repo";
 import { decideInInbox, listFromInbox } from "./inbox/service";
 import { log } from "@/lib/server/platform/log";
 import type { Store } from "@/lib/server/store/store";
@@ -15,6 +15,11 @@ export function consoleInboxSource(db: Store, im: ImGateway): ApplicationSource 
     list: (query) => listFromInbox(query),
     decide: (id, approve, reason, by) => decideInInbox(id, approve, reason, by),
     pendingCounts: (groupId) => inboxPendingCounts(db, groupId),
+
+    async find(id) {
+      const row = /^[1-9]\d{0,15}$/.test(id) ? await inboxRow(db, id) : null;
+      return row ? { groupId: row.group_id, status: row.status } : null;
+    },
 
     async requesters(ids) {
       const byApplication = await inboxRequesters(db, ids);

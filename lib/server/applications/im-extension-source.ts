@@ -38,6 +38,13 @@ export function imExtensionSource(_db: Store, im: ImGateway): ApplicationSource 
 
     decide: (id, approve, reason, by) => im.handleApplication({ id, approve, reason, operator: by }),
 
+    async find(id) {
+      // The IM server refuses a malformed ID (10004); to the console it is simply not an application.
+      if (!/^[1-9]\d{0,15}$/.test(id)) return null;
+      const a = await im.getApplication(id);
+      return a ? { groupId: a.groupId, status: a.status } : null;
+    },
+
     async pendingCounts(groupId) {
       const counts = new Map<string, number>();
       try {

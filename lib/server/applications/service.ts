@@ -1,5 +1,5 @@
 import "server-only";
-import type { Application, BulkResult, ListApplicationsQuery } from "@/lib/schemas/application";
+import type { Application, BulkResult, Claim, ListApplicationsQuery } from "@/lib/schemas/application";
 import type { Page } from "@/lib/schemas/page";
 import type { Actor } from "@/lib/server/platform/actor";
 import { ApiError } from "@/lib/server/platform/api-error";
@@ -11,11 +11,31 @@ import { audited } from "@/lib/server/audit/audited";
 import { inboxGroupOf } from "./inbox/repo";
 import { applicationSource } from "./current";
 import { log } from "@/lib/server/platform/log";
+import { assertNotClaimedByOther, claimsOf, dropClaim, releaseClaim, takeClaim } from "./claims";
 
 export async function listApplications(query: ListApplicationsQuery): Promise<Page<Application>> {
   const { db } = getContext();
   const page = await (await applicationSource()).list(query);
-  return { ...page, items: await withGroupFill(db, page.items) };
+  const claims = await claimsOf(
+    db,
+    page.items.filter((a) => a.status === "pending").map((a) => a.id),
+  );
+  const items = page.items.map((a) => ({ ...a, claim: claims.get(a.id) ?? null }));
+  return { ...page, items: await withGroupFill(db, items) };
+}
+
+/** Claims an application for the moderator (docs/contracts.md § Claims); 404 unknown, 409 decided or held. */
+export async function claimApplication({ id, force }: { id: string; force?: boolean }, { user }: Actor): Promise<Claim> {
+  const { db } = getContext();
+  const found = await (await applicationSource()).find(id);
+  if (!found) throw ApiError.because("not_found", "applicationNotFound", "There is no application with that ID");
+  if (found.status !== "pending") throw new ApiError("conflict", "This application has already been handled", { status: found.status });
+  return takeClaim(db, { id, groupId: found.groupId }, user, { force });
+}
+
+/** Gives up the moderator's claim on the application ("Skip"). */
+export async function releaseApplication({ id }: { id: string }, { user }: Actor): Promise<void> {
+  await releaseClaim(getContext().db, id, user);
 }
 
 /**
@@ -23,17 +43,25 @@ export async function listApplications(query: ListApplicationsQuery): Promise<Pa
  * between leaves a trace; the IM server (or, without the extension, the console's inbox) settles it
  * atomically, so of two moderators exactly one wins.
  */
-type Decision = { approve: boolean; reason?: string };
+type Decision = { approve: boolean; reason?: string; force?: boolean };
 
-export async function handleApplication({ id, approve, reason }: Decision & { id: string }, actor: Actor): Promise<Application> {
+export async function handleApplication({ id, approve, reason, force }: Decision & { id: string }, actor: Actor): Promise<Application> {
   const { db, im } = getContext();
-  const application = await settle(id, approve, reason, actor);
+  const application = await settle(id, approve, reason, actor, force);
   await refreshPendingCounts(db, im, application.groupId).catch(() => undefined);
   return application;
 }
 
-async function settle(id: string, approve: boolean, reason: string | undefined, { user: actor, requestId }: Actor): Promise<Application> {
+async function settle(
+  id: string,
+  approve: boolean,
+  reason: string | undefined,
+  { user: actor, requestId }: Actor,
+  force = false,
+): Promise<Application> {
   const { db } = getContext();
+  // Someone else reviewing it is asked about first (409 `claimed`), before anything is written.
+  await assertNotClaimedByOther(db, id, actor, force);
   return audited(
     {
       actor,
@@ -45,7 +73,8 @@ async function settle(id: string, approve: boolean, reason: string | undefined, 
     },
     async () => (await applicationSource()).decide(id, approve, reason, actor.email),
     (a) => ({ groupId: a.groupId, after: { status: a.status, ...(reason ? { reason } : {}) } }),
-  ).then((a) => {
+  ).then(async (a) => {
+    await dropClaim(db, a.id);
     publishEvent({ type: "application.handled", groupId: a.groupId, applicationId: a.id, userId: a.requesterId });
     return a;
   });
@@ -56,7 +85,7 @@ const BULK_CONCURRENCY = 8;
 
 /** Many applications through the gateway's rate limit; every id gets its own result, in the order asked. */
 export async function handleApplications(
-  { ids, approve, reason }: Decision & { ids: string[] },
+  { ids, approve, reason, force }: Decision & { ids: string[] },
   actor: Actor,
 ): Promise<{ results: BulkResult[] }> {
   const { db } = getContext();
@@ -66,7 +95,7 @@ export async function handleApplications(
     while (nextIndex < ids.length) {
       const i = nextIndex++;
       try {
-        const a = await settle(ids[i], approve, reason, actor);
+        const a = await settle(ids[i], approve, reason, actor, force);
         // Re-reading each group's count here would queue a hundred reads behind the webhooks' own (which bring
         // the IM server's count): count the handled application down at once instead.
         await countDownPending(db, a.groupId);

@@ -18,6 +18,8 @@ export type ApplicationSource = {
   list(query: ListApplicationsQuery): Promise<Page<Application>>;
   /** Approves or refuses one application (the caller audits); of two deciders exactly one wins. */
   decide(id: string, approve: boolean, reason: string | undefined, by: string): Promise<Application>;
+  /** Where one application stands, or null when there is no such application. */
+  find(id: string): Promise<{ groupId: string; status: "pending" | "approved" | "refused" | "closed" } | null>;
   /** Pending applications per group (one group, or all); null when they cannot be counted now. */
   pendingCounts(groupId?: string): Promise<Map<string, number> | null>;
   /** The requesters of these applications, by application ID; what cannot be read is left out. */

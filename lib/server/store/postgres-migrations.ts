@@ -136,4 +136,14 @@ export const POSTGRES_MIGRATIONS: string[] = [
    CREATE TABLE webhooks_seen (key TEXT PRIMARY KEY, at BIGINT NOT NULL);
    CREATE INDEX webhooks_seen_at ON webhooks_seen (at);
    DROP TABLE signin_failures;`,
+  // Claims: which moderator is reviewing which application, until when (one claim per moderator at most).
+  `CREATE TABLE application_claims (
+     application_id TEXT PRIMARY KEY,
+     group_id       TEXT NOT NULL,
+     holder_id      TEXT NOT NULL,
+     holder_email   TEXT NOT NULL,
+     holder_name    TEXT NOT NULL,
+     expires_at     BIGINT NOT NULL
+   );
+   CREATE UNIQUE INDEX application_claims_holder ON application_claims (holder_id);`,
 ];

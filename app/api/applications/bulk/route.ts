@@ -13,6 +13,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       body: bulkApplicationsSchema,
       output: z.object({ results: z.array(bulkResultSchema) }),
     },
-    ({ body, actor }) => handleApplications({ ids: body.ids, approve: body.action === "approve", reason: body.reason }, actor),
+    ({ body, actor }) =>
+      handleApplications({ ids: body.ids, approve: body.action === "approve", reason: body.reason, force: body.force }, actor),
   ),
 });

@@ -11,7 +11,8 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       summary: "Approve one application; 409 when someone already handled it",
       body: handleApplicationSchema,
       output: applicationSchema,
+      errors: ["claimed"],
     },
-    ({ params, body, actor }) => handleApplication({ id: params.id, approve: true, reason: body.reason }, actor),
+    ({ params, body, actor }) => handleApplication({ id: params.id, approve: true, reason: body.reason, force: body.force }, actor),
   ),
 });
