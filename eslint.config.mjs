@@ -44,6 +44,7 @@ const config = [
       "playwright-report/**",
       "next-env.d.ts",
       "dist/**",
+      "dist-*/**",
     ],
   },
   {

@@ -86,6 +86,7 @@ const setOwner = post("/api/groups/{public}/owner", "public");
 const notify = post("/api/groups/{public}/notifications", "public");
 const approve = post("/api/applications/{application}/approve", "public");
 const bulk = post("/api/applications/bulk", "public");
+const claim = post("/api/applications/{application}/claim", "public");
 const addUser = post("/api/users", "users");
 const role = (what: string, body: unknown, field: string | undefined, userId = "{member}", watch: Watch = "public"): Case => ({
   what,
@@ -331,6 +332,27 @@ const CASES: Case[] = [
     code: "not_found",
     watch: "public",
   },
+  claim("force that is a string", { force: "yes" }, "force"),
+  claim("an extra field", { force: false, minutes: 60 }, ""),
+  claim("malformed JSON", undefined, undefined, { raw: malformed, status: 400, code: "bad_request" }),
+  {
+    what: "a claim on an application that does not exist",
+    method: "POST",
+    path: "/api/applications/999999999/claim",
+    body: {},
+    status: 404,
+    code: "not_found",
+    watch: "public",
+  },
+  {
+    what: "a claim on an application ID that is not one",
+    method: "POST",
+    path: "/api/applications/not%20an%20id/claim",
+    body: {},
+    status: 404,
+    code: "not_found",
+    watch: "public",
+  },
   bulk("no ids", { ids: [], action: "approve" }, "ids"),
   bulk("101 ids", { ids: Array.from({ length: 101 }, (_, i) => String(i + 1)), action: "approve" }, "ids"),
   bulk("an unknown action", { ids: ["{application}"], action: "delete" }, "action"),
@@ -338,7 +360,7 @@ const CASES: Case[] = [
   bulk("ids that are numbers", { ids: [1, 2], action: "approve" }, "ids.0"),
   bulk("an id of 41 characters", { ids: ["9".repeat(41)], action: "approve" }, "ids.0"),
   bulk("a reason of 101 kanji", { ids: ["{application}"], action: "refuse", reason: kanji(101) }, "reason"),
-  bulk("an extra field", { ids: ["{application}"], action: "approve", force: true }, ""),
+  bulk("an extra field", { ids: ["{application}"], action: "approve", dryRun: true }, ""),
 
   // Console users and one's own profile
   addUser("a password of 25 kanji (75 bytes > 72)", { email: `long-pw-${run}@e2e.test`, password: kanji(25), role: "viewer" }, "password"),

@@ -28,6 +28,8 @@ const ROUTES: Row[] = [
   ["POST", "/api/applications/999999999/approve", {}, "moderator"],
   ["POST", "/api/applications/999999999/refuse", {}, "moderator"],
   ["POST", "/api/applications/bulk", { ids: ["999999999"], action: "refuse" }, "moderator"],
+  ["POST", "/api/applications/999999999/claim", {}, "moderator"],
+  ["DELETE", "/api/applications/999999999/claim", undefined, "moderator"],
   ["GET", "/api/audit", undefined, "admin"],
   ["GET", "/api/audit.csv", undefined, "admin"],
   ["GET", "/api/users", undefined, "admin"],
