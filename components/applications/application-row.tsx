@@ -10,7 +10,8 @@ import { GroupFill } from "./group-fill";
 import { Requester } from "./requester";
 import { StatusBadge } from "./status-badge";
 
-export type RowProblem = { text: string; full?: boolean };
+/** Why the last decision on this row failed; `anyway` decides it all the same (someone else was reviewing it). */
+export type RowProblem = { text: string; full?: boolean; anyway?: { label: string; run: () => void } };
 
 type Props = {
   application: Application;
@@ -19,6 +20,8 @@ type Props = {
   actionable: boolean;
   showGroup: boolean;
   problem?: RowProblem;
+  /** Someone else is reviewing it (their display name), as the list last heard. */
+  reviewer?: string;
   canRaiseLimit: boolean;
   ref: Ref<HTMLTableRowElement>;
   onFocus: () => void;
@@ -36,6 +39,7 @@ export function ApplicationRow({
   actionable,
   showGroup,
   problem,
+  reviewer,
   canRaiseLimit,
   ref,
   onFocus,
@@ -77,7 +81,14 @@ export function ApplicationRow({
         </StackCell>
       )}
       <StackCell label={column("requester")} className="md:min-w-[10rem]">
-        <Requester application={a} />
+        <span className="min-w-0">
+          <Requester application={a} />
+          {reviewer && (
+            <span className="mt-1 inline-block rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/50 dark:text-amber-100">
+              {t("reviewing", { name: reviewer })}
+            </span>
+          )}
+        </span>
       </StackCell>
       <StackCell label={column("message")} className="whitespace-pre-wrap [overflow-wrap:anywhere] md:max-w-[20rem] md:min-w-[12rem]">
         <span className="min-w-0">{a.message || <span className="text-slate-500 dark:text-slate-400">{t("noMessage")}</span>}</span>
@@ -102,6 +113,14 @@ export function ApplicationRow({
                 className="max-w-[16rem] text-xs font-medium text-red-800 [overflow-wrap:anywhere] max-md:max-w-none dark:text-red-300"
               >
                 {problem.text}
+                {problem.anyway && (
+                  <>
+                    {" "}
+                    <button type="button" onClick={problem.anyway.run} className="underline hover:no-underline">
+                      {problem.anyway.label}
+                    </button>
+                  </>
+                )}
                 {problem.full && canRaiseLimit && (
                   <>
                     {" "}

@@ -7,6 +7,8 @@ import { StackMessage, StackTable } from "@/components/ui/stack-table";
 import { useErrorWords } from "@/components/ui/use-error-words";
 import { ApiError } from "@/lib/client/api-error";
 import { useApplications, useBulkHandle, useHandleApplication, type BulkProgress } from "@/lib/client/applications";
+import { releaseClaim, useClaimCurrent } from "@/lib/client/claims";
+import { useMe } from "@/lib/client/me";
 import { rangeBetween, reconcileCurrent, stepCurrent } from "@/lib/client/inbox-cursor";
 import type { ApplicationListFilters } from "@/lib/client/query-keys";
 import type { Application } from "@/lib/schemas/application";
@@ -43,6 +45,12 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
   }
   const currentId = cursor.id;
   const current = items.find((a) => a.id === currentId);
+  // The inbox claims the application the moderator rests on (docs/contracts.md § Claims); others see who.
+  // Only once the moderator has chosen one (moved to it, or focused it): opening the inbox claims nothing.
+  const me = useMe().data;
+  const [engaged, setEngaged] = useState(false);
+  useClaimCurrent(engaged ? currentId : null, actionable && keyboard);
+  const reviewerOf = (a: Application) => (a.claim && a.claim.by !== me?.email ? a.claim.name : undefined);
 
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [anchor, setAnchor] = useState<string | null>(null);
@@ -77,16 +85,30 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
     if (lost || container.current?.contains(active)) rows.current.get(cursor.id)?.focus();
   }, [cursor]);
 
-  function handleOne(a: Application, action: "approve" | "refuse", reason?: string) {
+  function handleOne(a: Application, action: "approve" | "refuse", reason?: string, force = false) {
     setProblem(a.id, null);
     handle.mutate(
-      { id: a.id, action, reason },
+      { id: a.id, action, reason, force },
       {
         onSuccess: () =>
           say(t(action === "approve" ? "approvedOutcome" : "refusedOutcome", { who: who(a), group: a.groupName || a.groupId })),
         onError: (err) => {
           const imCode = err instanceof ApiError ? err.imCode : undefined;
-          setProblem(a.id, { text: words.message(err), full: imCode === GROUP_FULL });
+          // Another moderator is reviewing it: say who, and offer to decide it all the same.
+          const claimed = err instanceof ApiError && err.code === "claimed";
+          const by = claimed ? (err.details as { name?: string } | undefined)?.name : undefined;
+          setProblem(a.id, {
+            text: by ? t("reviewing", { name: by }) : words.message(err),
+            full: imCode === GROUP_FULL,
+            ...(claimed
+              ? {
+                  anyway: {
+                    label: t(action === "approve" ? "approveAnyway" : "refuseAnyway"),
+                    run: () => handleOne(a, action, reason, true),
+                  },
+                }
+              : {}),
+          });
           say(
             t("failedOutcome", {
               who: who(a),
@@ -118,6 +140,7 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
   }
 
   function move(delta: number) {
+    setEngaged(true);
     const next = stepCurrent(ids, currentId, delta);
     setCursor({ id: next, ids });
     if (next) rows.current.get(next)?.focus();
@@ -148,6 +171,11 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
       approveSelected: () => actionable && chosen.length > 0 && void handleMany(chosen, "approve"),
       refuseSelected: () => actionable && refuse(chosen),
       clearSelection: () => setSelected(new Set()),
+      skip: () => {
+        if (!actionable || !current) return;
+        void releaseClaim(current.id);
+        move(1);
+      },
       help: () => setHelpOpen(true),
     },
     keyboard,
@@ -196,8 +224,12 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
               actionable={actionable}
               showGroup={showGroup}
               problem={problems.get(a.id)}
+              reviewer={actionable ? reviewerOf(a) : undefined}
               canRaiseLimit={canEdit}
-              onFocus={() => a.id !== currentId && setCursor({ id: a.id, ids })}
+              onFocus={() => {
+                setEngaged(true);
+                if (a.id !== currentId) setCursor({ id: a.id, ids });
+              }}
               onToggle={() => toggle(a.id)}
               onApprove={() => handleOne(a, "approve")}
               onRefuse={() => refuse([a])}

@@ -12,10 +12,11 @@ export type InboxKeyHandlers = {
   approveSelected: () => void;
   refuseSelected: () => void;
   clearSelection: () => void;
+  skip: () => void;
   help: () => void;
 };
 
-// `s` and `o` are kept free on purpose: claiming (a later feature) takes them.
+// `o` is kept free on purpose: the applicant's context (a later feature) takes it.
 const KEYS: Record<string, keyof InboxKeyHandlers> = {
   j: "next",
   k: "previous",
@@ -27,6 +28,7 @@ const KEYS: Record<string, keyof InboxKeyHandlers> = {
   A: "approveSelected",
   R: "refuseSelected",
   Escape: "clearSelection",
+  s: "skip",
   "?": "help",
 };
 
@@ -59,6 +61,7 @@ export const KEY_HELP = [
   ["a", "approve"],
   ["r", "refuse"],
   ["x", "toggle"],
+  ["s", "skip"],
   ["Shift + x", "range"],
   ["*", "all"],
   ["Shift + a", "approveSelected"],

@@ -53,8 +53,11 @@ function invalidateAfterHandling(qc: ReturnType<typeof useQueryClient>) {
 export function useHandleApplication() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, action, reason }: { id: string; action: "approve" | "refuse"; reason?: string }) =>
-      apiFetch<Application>(`/api/applications/${encodeURIComponent(id)}/${action}`, { method: "POST", body: reason ? { reason } : {} }),
+    mutationFn: ({ id, action, reason, force }: { id: string; action: "approve" | "refuse"; reason?: string; force?: boolean }) =>
+      apiFetch<Application>(`/api/applications/${encodeURIComponent(id)}/${action}`, {
+        method: "POST",
+        body: { ...(reason ? { reason } : {}), ...(force ? { force } : {}) },
+      }),
     onMutate: async ({ id }) => {
       await qc.cancelQueries({ queryKey: applicationKeys.lists() });
       return { undo: removeFromPendingLists(qc, new Set([id])) };

@@ -2,7 +2,10 @@ import { ApiError } from "./api-error";
 import { fromDateHeader, hear } from "./server-clock";
 
 /** Calls the BFF and returns its JSON, or throws ApiError. No toasts, no redirects: callers decide. */
-export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function apiFetch<T>(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal; keepalive?: boolean } = {},
+): Promise<T> {
   let res: Response;
   const sentAt = Date.now();
   try {
@@ -11,6 +14,7 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
       headers: init.body !== undefined ? { "content-type": "application/json" } : undefined,
       body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
       signal: init.signal,
+      keepalive: init.keepalive,
       credentials: "same-origin",
     });
   } catch (err) {
