@@ -1,27 +1,25 @@
 "use client";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { StackMessage, StackTable } from "@/components/ui/stack-table";
 import { useErrorWords } from "@/components/ui/use-error-words";
 import { ApiError } from "@/lib/client/api-error";
 import { useApplications, useBulkHandle, useHandleApplication, type BulkProgress } from "@/lib/client/applications";
-import { releaseClaim, useClaimCurrent } from "@/lib/client/claims";
-import { useMe } from "@/lib/client/me";
+import { releaseClaim, useInboxClaims } from "@/lib/client/claims";
 import { rangeBetween, reconcileCurrent, stepCurrent } from "@/lib/client/inbox-cursor";
 import type { ApplicationListFilters } from "@/lib/client/query-keys";
 import type { Application } from "@/lib/schemas/application";
-import { ApplicationRow, type RowProblem } from "./application-row";
+import { ApplicationRow } from "./application-row";
 import { BulkProgressPanel } from "./bulk-progress";
 import { KeyHelpDialog } from "./key-help-dialog";
+import { ListFooter } from "./list-footer";
 import { RaiseLimitDialog } from "./raise-limit-dialog";
 import { RefuseDialog } from "./refuse-dialog";
 import { SelectionBar } from "./selection-bar";
 import { StatusLine, type Said } from "./status-line";
 import { useInboxKeys } from "./use-inbox-keys";
-
-const GROUP_FULL = 10014;
+import { problemOf, useRowProblems } from "./use-row-problems";
 
 type Props = { filters: ApplicationListFilters; canModerate: boolean; canEdit?: boolean; showGroup?: boolean; keyboard?: boolean };
 
@@ -45,36 +43,24 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
   }
   const currentId = cursor.id;
   const current = items.find((a) => a.id === currentId);
-  // The inbox claims the application the moderator rests on (docs/contracts.md § Claims); others see who.
-  // Only once the moderator has chosen one (moved to it, or focused it): opening the inbox claims nothing.
-  const me = useMe().data;
-  const [engaged, setEngaged] = useState(false);
-  useClaimCurrent(engaged ? currentId : null, actionable && keyboard);
-  const reviewerOf = (a: Application) => (a.claim && a.claim.by !== me?.email ? a.claim.name : undefined);
+  // The inbox claims the application the moderator is on (docs/contracts.md § Claims); others see who.
+  const { engage, reviewerOf } = useInboxClaims(currentId, actionable && keyboard);
 
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [anchor, setAnchor] = useState<string | null>(null);
   const [refusing, setRefusing] = useState<Application[] | null>(null);
   const [raising, setRaising] = useState<Application | null>(null);
-  const [problems, setProblems] = useState<Map<string, RowProblem>>(new Map());
+  const { problems, setProblem } = useRowProblems();
   const [said, setSaid] = useState<Said | null>(null);
   const [progress, setProgress] = useState<{ p: BulkProgress; action: "approve" | "refuse" } | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const container = useRef<HTMLDivElement>(null);
   const rows = useRef(new Map<string, HTMLTableRowElement>());
   const t = useTranslations("Applications");
-  const common = useTranslations("Common");
-  const format = useFormatter();
   const words = useErrorWords();
   const who = (a: Application) => a.requesterNickname || a.requesterId;
   const say = (text: string, error = false) => setSaid((prev) => ({ text, error, at: (prev?.at ?? 0) + 1 }));
-  const setProblem = (id: string, problem: RowProblem | null) =>
-    setProblems((m) => {
-      const next = new Map(m);
-      if (problem) next.set(id, problem);
-      else next.delete(id);
-      return next;
-    });
+  const rowWords = { message: words.message, reviewing: (name: string) => t("reviewing", { name }) };
 
   // When the current application leaves (decided here or elsewhere), focus follows to the one now current —
   // but only if focus was in the list or lost with the row, never away from a field the moderator is in.
@@ -94,21 +80,12 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
           say(t(action === "approve" ? "approvedOutcome" : "refusedOutcome", { who: who(a), group: a.groupName || a.groupId })),
         onError: (err) => {
           const imCode = err instanceof ApiError ? err.imCode : undefined;
-          // Another moderator is reviewing it: say who, and offer to decide it all the same.
-          const claimed = err instanceof ApiError && err.code === "claimed";
-          const by = claimed ? (err.details as { name?: string } | undefined)?.name : undefined;
-          setProblem(a.id, {
-            text: by ? t("reviewing", { name: by }) : words.message(err),
-            full: imCode === GROUP_FULL,
-            ...(claimed
-              ? {
-                  anyway: {
-                    label: t(action === "approve" ? "approveAnyway" : "refuseAnyway"),
-                    run: () => handleOne(a, action, reason, true),
-                  },
-                }
-              : {}),
-          });
+          // Another moderator reviewing it is named, with a way to decide it all the same.
+          const anyway = {
+            label: t(action === "approve" ? "approveAnyway" : "refuseAnyway"),
+            run: () => handleOne(a, action, reason, true),
+          };
+          setProblem(a.id, problemOf(err, rowWords, anyway));
           say(
             t("failedOutcome", {
               who: who(a),
@@ -134,13 +111,12 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
     );
     for (const r of results) {
       if (r.ok || !r.error) continue;
-      const err = new ApiError(0, r.error.code, r.error.message, r.error.details);
-      setProblem(r.id, { text: words.message(err), full: err.imCode === GROUP_FULL });
+      setProblem(r.id, problemOf(new ApiError(0, r.error.code, r.error.message, r.error.details), rowWords));
     }
   }
 
   function move(delta: number) {
-    setEngaged(true);
+    engage();
     const next = stepCurrent(ids, currentId, delta);
     setCursor({ id: next, ids });
     if (next) rows.current.get(next)?.focus();
@@ -227,7 +203,7 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
               reviewer={actionable ? reviewerOf(a) : undefined}
               canRaiseLimit={canEdit}
               onFocus={() => {
-                setEngaged(true);
+                engage();
                 if (a.id !== currentId) setCursor({ id: a.id, ids });
               }}
               onToggle={() => toggle(a.id)}
@@ -238,20 +214,7 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
           ))}
         </StackTable>
       )}
-      <div className="flex items-center justify-between text-sm text-slate-600 dark:text-slate-400">
-        <span>
-          {list.isError
-            ? null
-            : list.isPending
-              ? common("loading")
-              : t("shown", { shown: format.number(items.length), total: format.number(total) })}
-        </span>
-        {list.hasNextPage && (
-          <Button onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-            {list.isFetchingNextPage ? common("loading") : common("showMore")}
-          </Button>
-        )}
-      </div>
+      <ListFooter list={list} shown={items.length} total={total} />
       <RefuseDialog
         applications={refusing}
         onClose={() => setRefusing(null)}

@@ -1,5 +1,7 @@
 "use client";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import type { Application } from "@/lib/schemas/application";
+import { useMe } from "./me";
 import { apiFetch } from "./fetcher";
 
 /** How long the keyboard rests on an application before it is claimed: moving through with j/k claims no one. */
@@ -48,4 +50,18 @@ export function useClaimCurrent(currentId: string | null, enabled: boolean) {
     window.addEventListener("pagehide", leave);
     return () => window.removeEventListener("pagehide", leave);
   }, [enabled]);
+}
+
+/**
+ * The inbox's claims: nothing is claimed until the moderator chooses an application (`engage`: they moved to
+ * it, or focused it), then the current one is held; `reviewerOf` names someone else reviewing a row.
+ */
+export function useInboxClaims(currentId: string | null, enabled: boolean) {
+  const me = useMe().data;
+  const [engaged, setEngaged] = useState(false);
+  useClaimCurrent(engaged ? currentId : null, enabled);
+  return {
+    engage: () => setEngaged(true),
+    reviewerOf: (a: Application) => (a.claim && a.claim.by !== me?.email ? a.claim.name : undefined),
+  };
 }
