@@ -10,6 +10,9 @@ import type { RouteModules } from "@/lib/server/http/openapi/document";
  * lib/server/http/openapi/registry.test.ts walks app/api and fails when this list and the files differ.
  */
 export const ROUTE_MODULES: RouteModules = {
+  "/api/app-users/{userId}": () => import("@/app/api/app-users/[userId]/route"),
+  "/api/app-users/{userId}/notes": () => import("@/app/api/app-users/[userId]/notes/route"),
+  "/api/app-users/{userId}/notes/{noteId}": () => import("@/app/api/app-users/[userId]/notes/[noteId]/route"),
   "/api/applications": () => import("@/app/api/applications/route"),
   "/api/applications/bulk": () => import("@/app/api/applications/bulk/route"),
   "/api/applications/{id}/approve": () => import("@/app/api/applications/[id]/approve/route"),

@@ -87,6 +87,7 @@ const notify = post("/api/groups/{public}/notifications", "public");
 const approve = post("/api/applications/{application}/approve", "public");
 const bulk = post("/api/applications/bulk", "public");
 const claim = post("/api/applications/{application}/claim", "public");
+const note = post("/api/app-users/{member}/notes", "public");
 const addUser = post("/api/users", "users");
 const role = (what: string, body: unknown, field: string | undefined, userId = "{member}", watch: Watch = "public"): Case => ({
   what,
@@ -353,6 +354,10 @@ const CASES: Case[] = [
     code: "not_found",
     watch: "public",
   },
+  note("no text", {}, "text"),
+  note("a note of spaces", { text: "   " }, "text"),
+  note("a note of 334 kanji (1,002 bytes > 1,000)", { text: kanji(334) }, "text"),
+  note("an extra field", { text: "ok", pinned: true }, ""),
   bulk("no ids", { ids: [], action: "approve" }, "ids"),
   bulk("101 ids", { ids: Array.from({ length: 101 }, (_, i) => String(i + 1)), action: "approve" }, "ids"),
   bulk("an unknown action", { ids: ["{application}"], action: "delete" }, "action"),

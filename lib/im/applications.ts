@@ -63,6 +63,8 @@ export function applicationCommands(send: ImSend) {
     async listApplications(opts: {
       groupId?: string;
       status?: ApplicationStatus;
+      /** One user's applications, to every group. */
+      requesterId?: string;
       order?: "newest" | "oldest";
       limit: number;
       next?: string;
@@ -70,6 +72,7 @@ export function applicationCommands(send: ImSend) {
       const env = await send("group_open_http_svc/get_group_application_list", {
         ...(opts.groupId ? { GroupId: opts.groupId } : {}),
         ...(opts.status ? { Status: APPLICATION_STATUSES[opts.status] } : {}),
+        ...(opts.requesterId ? { Requestor_Account: opts.requesterId } : {}),
         ...(opts.order === "oldest" ? { Order: "Oldest" } : {}),
         Limit: opts.limit,
         ...(opts.next ? { Next: opts.next } : {}),

@@ -66,6 +66,38 @@ export function memberCommands(send: ImSend) {
       return new Map(list.map((u) => [u.Member_Account, u.Role]));
     },
 
+    /** The groups a user is in (AVChatRooms left out, as Tencent does by default), with their role in each. */
+    async joinedGroups(
+      userId: string,
+      limit: number,
+    ): Promise<{ total: number; items: { id: string; name: string; type: string; role: string }[] }> {
+      const env = await send("group_open_http_svc/get_joined_group_list", {
+        Member_Account: userId,
+        Limit: limit,
+        Offset: 0,
+        ResponseFilter: { GroupBaseInfoFilter: ["Type", "Name"], SelfInfoFilter: ["Role"] },
+      });
+      const page = z
+        .object({
+          TotalCount: z.number().default(0),
+          GroupIdList: z
+            .array(
+              z.object({
+                GroupId: z.string(),
+                Name: z.string().default(""),
+                Type: z.string().default(""),
+                SelfInfo: z.object({ Role: z.string().default("Member") }).default({ Role: "Member" }),
+              }),
+            )
+            .default([]),
+        })
+        .parse(env);
+      return {
+        total: page.TotalCount,
+        items: page.GroupIdList.map((g) => ({ id: g.GroupId, name: g.Name, type: g.Type, role: g.SelfInfo.Role })),
+      };
+    },
+
     /** Nicknames and faces (≤100 per call). */
     async getProfiles(userIds: string[]): Promise<Map<string, { nickname: string; faceUrl: string }>> {
       const out = new Map<string, { nickname: string; faceUrl: string }>();

@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   "user.update",
   "auth.signin",
   "auth.signin_failed",
+  "note.create",
+  "note.delete",
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditActionName = z.infer<typeof auditActionSchema>;

@@ -50,6 +50,11 @@ export const SERVER_MODULES = [
     does: "group operations: create, edit, dismiss, owner, members, notifications, recent events",
   },
   {
+    name: "app-users",
+    public: ["context.ts", "notes.ts"],
+    does: "app users as moderators see them: an applicant's history, groups and the notes left on them",
+  },
+  {
     name: "accounts",
     public: ["manage.ts", "me.ts", "preferences.ts"],
     does: "console users managed by admins, one's own account and preferences",

@@ -42,6 +42,8 @@ export interface ApplicationQuery {
   /** Only these applications (a console checking what became of ones it handled). */
   ids?: number[];
   status?: ApplicationStatus;
+  /** Only this user's applications, to any group (a console showing an applicant's history). */
+  requester?: string;
   /** Only applications to groups this user owns or administers (the client's view). */
   managedBy?: string;
   /** Newest first (the default) or oldest first; ties on createdAt go by id in the same direction. */
@@ -131,6 +133,10 @@ export class ApplicationsRepo {
     if (query.status !== undefined) {
       conditions.push("a.status = ?");
       params.push(query.status);
+    }
+    if (query.requester !== undefined) {
+      conditions.push("a.requester = ?");
+      params.push(query.requester);
     }
     if (query.managedBy !== undefined) {
       conditions.push("EXISTS (SELECT 1 FROM members m WHERE m.group_id = a.group_id AND m.user_id = ? AND m.role IN ('Owner', 'Admin'))");

@@ -102,6 +102,10 @@ const MIGRATIONS: string[] = [
   CREATE INDEX events_by_user ON events(user_id, id);
   CREATE INDEX events_by_age ON events(created_at);
   `,
+  // An applicant's history across groups (get_group_application_list with Requestor_Account).
+  `
+  CREATE INDEX applications_by_requester ON applications(requester, created_at DESC, id DESC);
+  `,
 ];
 
 export function migrate(db: Database): void {

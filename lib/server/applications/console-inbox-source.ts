@@ -2,7 +2,7 @@ import "server-only";
 import type { ImGateway } from "@/lib/im/gateway";
 import { inboxVerdict } from "./inbox/audit-verdict";
 import { inboxPendingCounts, inboxRequesters, inboxRow } from "./inbox/repo";
-import { decideInInbox, listFromInbox } from "./inbox/service";
+import { decideInInbox, listFromInbox, requesterHistory } from "./inbox/service";
 import { log } from "@/lib/server/platform/log";
 import type { Store } from "@/lib/server/store/store";
 import type { ApplicationSource } from "./source-types";
@@ -15,6 +15,7 @@ export function consoleInboxSource(db: Store, im: ImGateway): ApplicationSource 
     list: (query) => listFromInbox(query),
     decide: (id, approve, reason, by) => decideInInbox(id, approve, reason, by),
     pendingCounts: (groupId) => inboxPendingCounts(db, groupId),
+    byRequester: (requesterId, limit) => requesterHistory(requesterId, limit),
 
     async find(id) {
       const row = /^[1-9]\d{0,15}$/.test(id) ? await inboxRow(db, id) : null;

@@ -38,6 +38,18 @@ export function imExtensionSource(_db: Store, im: ImGateway): ApplicationSource 
 
     decide: (id, approve, reason, by) => im.handleApplication({ id, approve, reason, operator: by }),
 
+    async byRequester(requesterId, limit) {
+      const count = async (status: "pending" | "approved" | "refused") =>
+        (await im.listApplications({ requesterId, status, limit: 1 })).total;
+      const [recent, pending, approved, refused] = await Promise.all([
+        im.listApplications({ requesterId, limit }),
+        count("pending"),
+        count("approved"),
+        count("refused"),
+      ]);
+      return { pending, approved, refused, recent: recent.items };
+    },
+
     async find(id) {
       // The IM server refuses a malformed ID (10004); to the console it is simply not an application.
       if (!/^[1-9]\d{0,15}$/.test(id)) return null;

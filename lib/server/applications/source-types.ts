@@ -20,6 +20,8 @@ export type ApplicationSource = {
   decide(id: string, approve: boolean, reason: string | undefined, by: string): Promise<Application>;
   /** Where one application stands, or null when there is no such application. */
   find(id: string): Promise<{ groupId: string; status: "pending" | "approved" | "refused" | "closed" } | null>;
+  /** One requester's applications to every group: how many of each outcome, and the newest `limit`. */
+  byRequester(requesterId: string, limit: number): Promise<{ pending: number; approved: number; refused: number; recent: Application[] }>;
   /** Pending applications per group (one group, or all); null when they cannot be counted now. */
   pendingCounts(groupId?: string): Promise<Map<string, number> | null>;
   /** The requesters of these applications, by application ID; what cannot be read is left out. */

@@ -147,4 +147,14 @@ export const SQLITE_MIGRATIONS: string[] = [
      expires_at     INTEGER NOT NULL
    );
    CREATE UNIQUE INDEX application_claims_holder ON application_claims (holder_id);`,
+  // Notes moderators leave on an app user (shared, audited, deletable by their author or an admin).
+  `CREATE TABLE app_user_notes (
+     id           INTEGER PRIMARY KEY AUTOINCREMENT,
+     user_id      TEXT NOT NULL,
+     text         TEXT NOT NULL,
+     author_id    TEXT NOT NULL,
+     author_email TEXT NOT NULL,
+     created_at   TEXT NOT NULL
+   );
+   CREATE INDEX app_user_notes_by_user ON app_user_notes (user_id, id);`,
 ];

@@ -56,6 +56,7 @@ export const applicationCommands: CommandTable = {
       }
       const ids = parseApplicationIdList(body.ApplicationIdList);
       const status = optEnum(body, "Status", ["Pending", "Approved", "Refused"] as const);
+      const requester = optString(body, "Requestor_Account") || undefined;
       const limit = optInt(body, "Limit", 1, LIMITS.applicationPage) ?? LIMITS.applicationPageDefault;
       const order: ApplicationOrder = optEnum(body, "Order", ["Newest", "Oldest"] as const) === "Oldest" ? "oldest" : "newest";
       const next = optString(body, "Next") || undefined;
@@ -63,6 +64,7 @@ export const applicationCommands: CommandTable = {
         groupId,
         ids,
         status: status ? STATUS[status] : undefined,
+        requester,
         order,
         limit,
         after: next ? decodeApplicationCursor(order, next) : undefined,

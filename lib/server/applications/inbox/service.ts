@@ -77,6 +77,25 @@ export async function listFromInbox(query: ListApplicationsQuery): Promise<Page<
   return { items, nextCursor: page.more && last ? encodeCursor(last, query) : null, total: page.total };
 }
 
+/** One requester's applications to every group: counts per outcome and the newest `limit` (closed ones left out). */
+export async function requesterHistory(requesterId: string, limit: number) {
+  const { db, im } = getContext();
+  const counts = await db.all<{ status: string; n: number }>(
+    "SELECT status, COUNT(*) AS n FROM inbox_applications WHERE requester_id = ? AND status <> 'closed' GROUP BY status",
+    [requesterId],
+  );
+  const rows = await db.all<InboxRow>(
+    "SELECT * FROM inbox_applications WHERE requester_id = ? AND status <> 'closed' ORDER BY created_at DESC, id DESC LIMIT ?",
+    [requesterId, limit],
+  );
+  const profile = (await profilesOf(im, [requesterId])).get(requesterId);
+  const recent: Application[] = [];
+  for (const r of rows)
+    recent.push(toApplication(r as InboxRow & { status: Application["status"] }, await groupName(db, r.group_id), profile));
+  const n = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
+  return { pending: n("pending"), approved: n("approved"), refused: n("refused"), recent };
+}
+
 function alreadyHandled(row: InboxRow): ApiError {
   const by = row.handled_by ?? undefined;
   const status = row.status === "approved" || row.status === "refused" ? row.status : undefined;

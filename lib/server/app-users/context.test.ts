@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import type { TestServer } from "@/im-server/test/helpers";
+import type { ImGateway } from "@/lib/im/gateway";
+import type { SessionUser } from "@/lib/schemas/user";
+import { listFromInbox } from "@/lib/server/applications/inbox/service";
+import { handleApplication } from "@/lib/server/applications/service";
+import type { Actor } from "@/lib/server/platform/actor";
+import { ApiError } from "@/lib/server/platform/api-error";
+import { consoleOverImServer } from "@/lib/server/testing/strict-console";
+import { applyToInbox } from "@/lib/server/webhooks/console-inbox";
+import { appUserContext } from "./context";
+import { addNote, deleteNote } from "./notes";
+
+// A moderator about to decide Chen's application sees that Chen was refused before, is already in a group, and
+// what a colleague noted; over both back ends (the IM server's applications, and the console's own inbox).
+
+const actor = (n: number, role: SessionUser["role"]): Actor => ({
+  ip: null,
+  user: { id: String(n), email: `${role}${n}@context.test`, name: "", role },
+  requestId: `req-context-${n}`,
+});
+const aiko = actor(1, "moderator");
+const ben = actor(2, "moderator");
+const admin = actor(3, "admin");
+let seq = 0;
+
+async function failure(p: Promise<unknown>): Promise<ApiError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof ApiError) return err;
+    throw err;
+  }
+  throw new Error("expected a refusal");
+}
+
+type Apply = (c: { im: TestServer; gateway: ImGateway }, groupId: string, userId: string) => Promise<string>;
+
+function suite(backEnd: string, strictTencent: boolean, apply: Apply) {
+  describe(`an applicant's context, ${backEnd}`, () => {
+    let c!: { im: TestServer; gateway: ImGateway };
+    consoleOverImServer({ strictTencent }, (started) => (c = started));
+    const group = (name: string) => c.gateway.createGroup({ type: "Public", name: `${name} ${++seq}`, joinOption: "NeedPermission" });
+
+    it("shows the applicant's applications to every group with their outcomes, their groups and roles, and the notes", async () => {
+      const chen = `context_chen_${strictTencent ? "s" : "x"}_${++seq}`;
+      await c.im.rest("im_open_login_svc/account_import", { UserID: chen, Nick: "Chen 陈" });
+      const [hiking, chess, books] = [await group("Hiking"), await group("Chess"), await group("Books")];
+      await handleApplication({ id: await apply(c, hiking, chen), approve: false, reason: "Members only" }, aiko);
+      await handleApplication({ id: await apply(c, chess, chen), approve: true }, aiko);
+      const pending = await apply(c, books, chen);
+      const note = await addNote({ userId: chen, text: "Posted links to a betting site in Chess" }, ben);
+
+      const context = await appUserContext({ userId: chen });
+      expect(context.user).toEqual({ id: chen, nickname: "Chen 陈", faceUrl: "", exists: true });
+      expect(context.applications).toMatchObject({ total: 3, pending: 1, approved: 1, refused: 1 });
+      expect(context.applications.recent.map((a) => [a.groupId, a.status])).toEqual([
+        [books, "pending"],
+        [chess, "approved"],
+        [hiking, "refused"],
+      ]);
+      expect(context.applications.recent[0].id).toBe(pending);
+      expect(context.applications.recent[2]).toMatchObject({ reason: "Members only", handledBy: "moderator1@context.test" });
+      expect(context.groups.items).toContainEqual({ id: chess, name: expect.stringContaining("Chess"), type: "Public", role: "Member" });
+      expect(context.notes).toEqual([note]);
+      expect(note).toMatchObject({ author: "moderator2@context.test", text: "Posted links to a betting site in Chess" });
+      expect(context.sanctions).toEqual([]);
+    });
+
+    it("a note is deleted by its author or an admin, not by another moderator", async () => {
+      const userId = `context_noted_${strictTencent ? "s" : "x"}_${++seq}`;
+      await c.im.rest("im_open_login_svc/account_import", { UserID: userId });
+      const first = await addNote({ userId, text: "first" }, aiko);
+      const second = await addNote({ userId, text: "second" }, aiko);
+      const refused = await failure(deleteNote({ userId, noteId: first.id }, ben));
+      expect([refused.code, refused.status]).toEqual(["forbidden", 403]);
+      await deleteNote({ userId, noteId: first.id }, aiko);
+      await deleteNote({ userId, noteId: second.id }, admin);
+      expect((await appUserContext({ userId })).notes).toEqual([]);
+      expect((await failure(deleteNote({ userId, noteId: second.id }, admin))).code).toBe("not_found");
+      expect((await failure(deleteNote({ userId, noteId: "nonsense" }, admin))).code).toBe("not_found");
+    });
+
+    it("an ID the IM app does not have is not found", async () => {
+      const err = await failure(appUserContext({ userId: "context_nobody_at_all" }));
+      expect([err.code, err.status]).toEqual(["not_found", 404]);
+    });
+  });
+}
+
+suite("the IM server's applications", false, async ({ im }, groupId, userId) => {
+  const phone = await im.client(userId);
+  const { applicationID } = await phone.joinGroup(groupId, "hello");
+  await phone.logout();
+  return String(applicationID);
+});
+
+suite("the console's own inbox", true, async (_c, groupId, userId) => {
+  await applyToInbox(groupId, new Date().toISOString(), { kind: "applied", requesterId: userId, message: "hello", restType: "Public" });
+  const pending = await listFromInbox({ groupId, status: "pending", sort: "newest", limit: 50 });
+  return pending.items.find((a) => a.requesterId === userId)!.id;
+});

@@ -1,0 +1,34 @@
+import "server-only";
+import type { AppUserContext } from "@/lib/schemas/app-user";
+import { applicationSource } from "@/lib/server/applications/current";
+import { ApiError } from "@/lib/server/platform/api-error";
+import { getContext } from "@/lib/server/platform/context";
+import { notesOf } from "./notes";
+
+const RECENT = 20;
+
+/**
+ * What a moderator deciding an application wants to know of its requester (docs/contracts.md § Applicant
+ * context): their profile, their applications to every group, their groups and role in each, and the notes
+ * moderators left. An ID the IM app does not have is 404, unless the console has notes on it.
+ */
+export async function appUserContext({ userId }: { userId: string }): Promise<AppUserContext> {
+  const { db, im } = getContext();
+  const [exists, notes] = await Promise.all([im.importedAccounts([userId]).then((s) => s.has(userId)), notesOf(db, userId)]);
+  if (!exists && notes.length === 0) throw ApiError.because("not_found", "appUserNotFound", "There is no app user with that ID");
+  const [profiles, history, groups] = exists
+    ? await Promise.all([
+        im.getProfiles([userId]),
+        (await applicationSource()).byRequester(userId, RECENT),
+        im.joinedGroups(userId, RECENT),
+      ])
+    : [new Map(), { pending: 0, approved: 0, refused: 0, recent: [] }, { total: 0, items: [] }];
+  const profile = profiles.get(userId);
+  return {
+    user: { id: userId, nickname: profile?.nickname ?? "", faceUrl: profile?.faceUrl ?? "", exists },
+    applications: { total: history.pending + history.approved + history.refused, ...history },
+    groups,
+    sanctions: [],
+    notes,
+  };
+}
