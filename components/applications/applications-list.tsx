@@ -10,6 +10,7 @@ import { releaseClaim, useInboxClaims } from "@/lib/client/claims";
 import { rangeBetween, reconcileCurrent, stepCurrent } from "@/lib/client/inbox-cursor";
 import type { ApplicationListFilters } from "@/lib/client/query-keys";
 import type { Application } from "@/lib/schemas/application";
+import { BesideApplicant } from "./applicant-panel";
 import { ApplicationRow } from "./application-row";
 import { BulkProgressPanel } from "./bulk-progress";
 import { KeyHelpDialog } from "./key-help-dialog";
@@ -54,6 +55,7 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
   const [said, setSaid] = useState<Said | null>(null);
   const [progress, setProgress] = useState<{ p: BulkProgress; action: "approve" | "refuse" } | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [aboutOpen, setAboutOpen] = useState(false);
   const container = useRef<HTMLDivElement>(null);
   const rows = useRef(new Map<string, HTMLTableRowElement>());
   const t = useTranslations("Applications");
@@ -152,6 +154,7 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
         void releaseClaim(current.id);
         move(1);
       },
+      context: () => setAboutOpen((o) => !o),
       help: () => setHelpOpen(true),
     },
     keyboard,
@@ -180,40 +183,42 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
         />
       )}
       {progress && <BulkProgressPanel progress={progress.p} action={progress.action} />}
-      {list.isError ? (
-        <ErrorPanel error={list.error} onRetry={() => list.refetch()} />
-      ) : (
-        <StackTable caption={keyboard ? t("captionKeys") : t("caption")} columns={columns} busy={list.isPending}>
-          {!list.isPending && items.length === 0 && (
-            <StackMessage span={columns.length}>{pending ? t("emptyPending") : t("emptyFiltered")}</StackMessage>
-          )}
-          {items.map((a) => (
-            <ApplicationRow
-              key={a.id}
-              ref={(el) => {
-                if (el) rows.current.set(a.id, el);
-                else rows.current.delete(a.id);
-              }}
-              application={a}
-              current={a.id === currentId}
-              selected={selected.has(a.id)}
-              actionable={actionable}
-              showGroup={showGroup}
-              problem={problems.get(a.id)}
-              reviewer={actionable ? reviewerOf(a) : undefined}
-              canRaiseLimit={canEdit}
-              onFocus={() => {
-                engage();
-                if (a.id !== currentId) setCursor({ id: a.id, ids });
-              }}
-              onToggle={() => toggle(a.id)}
-              onApprove={() => handleOne(a, "approve")}
-              onRefuse={() => refuse([a])}
-              onRaiseLimit={() => setRaising(a)}
-            />
-          ))}
-        </StackTable>
-      )}
+      <BesideApplicant application={aboutOpen ? current : undefined} canNote={canModerate}>
+        {list.isError ? (
+          <ErrorPanel error={list.error} onRetry={() => list.refetch()} />
+        ) : (
+          <StackTable caption={keyboard ? t("captionKeys") : t("caption")} columns={columns} busy={list.isPending}>
+            {!list.isPending && items.length === 0 && (
+              <StackMessage span={columns.length}>{pending ? t("emptyPending") : t("emptyFiltered")}</StackMessage>
+            )}
+            {items.map((a) => (
+              <ApplicationRow
+                key={a.id}
+                ref={(el) => {
+                  if (el) rows.current.set(a.id, el);
+                  else rows.current.delete(a.id);
+                }}
+                application={a}
+                current={a.id === currentId}
+                selected={selected.has(a.id)}
+                actionable={actionable}
+                showGroup={showGroup}
+                problem={problems.get(a.id)}
+                reviewer={actionable ? reviewerOf(a) : undefined}
+                canRaiseLimit={canEdit}
+                onFocus={() => {
+                  engage();
+                  if (a.id !== currentId) setCursor({ id: a.id, ids });
+                }}
+                onToggle={() => toggle(a.id)}
+                onApprove={() => handleOne(a, "approve")}
+                onRefuse={() => refuse([a])}
+                onRaiseLimit={() => setRaising(a)}
+              />
+            ))}
+          </StackTable>
+        )}
+      </BesideApplicant>
       <ListFooter list={list} shown={items.length} total={total} />
       <RefuseDialog
         applications={refusing}

@@ -13,10 +13,10 @@ export type InboxKeyHandlers = {
   refuseSelected: () => void;
   clearSelection: () => void;
   skip: () => void;
+  context: () => void;
   help: () => void;
 };
 
-// `o` is kept free on purpose: the applicant's context (a later feature) takes it.
 const KEYS: Record<string, keyof InboxKeyHandlers> = {
   j: "next",
   k: "previous",
@@ -29,6 +29,7 @@ const KEYS: Record<string, keyof InboxKeyHandlers> = {
   R: "refuseSelected",
   Escape: "clearSelection",
   s: "skip",
+  o: "context",
   "?": "help",
 };
 
@@ -62,6 +63,7 @@ export const KEY_HELP = [
   ["r", "refuse"],
   ["x", "toggle"],
   ["s", "skip"],
+  ["o", "context"],
   ["Shift + x", "range"],
   ["*", "all"],
   ["Shift + a", "approveSelected"],

@@ -22,6 +22,11 @@ export const applicationKeys = {
   list: (filters: ApplicationListFilters) => [...applicationKeys.lists(), filters] as const,
 };
 
+export const appUserKeys = {
+  all: ["app-users"] as const,
+  context: (userId: string) => [...appUserKeys.all, userId] as const,
+};
+
 export const directoryKeys = {
   status: () => ["directory", "status"] as const,
 };

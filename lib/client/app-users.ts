@@ -1,0 +1,32 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { AppUserContext, Note } from "@/lib/schemas/app-user";
+import { apiFetch } from "./fetcher";
+import { appUserKeys } from "./query-keys";
+
+const base = (userId: string) => `/api/app-users/${encodeURIComponent(userId)}`;
+
+/** What moderators know of an app user (docs/contracts.md § Applicant context). */
+export function useAppUserContext(userId: string | null) {
+  return useQuery({
+    queryKey: appUserKeys.context(userId ?? ""),
+    queryFn: ({ signal }) => apiFetch<AppUserContext>(base(userId!), { signal }),
+    enabled: userId !== null,
+  });
+}
+
+export function useAddNote(userId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (text: string) => apiFetch<Note>(`${base(userId)}/notes`, { method: "POST", body: { text } }),
+    onSettled: () => qc.invalidateQueries({ queryKey: appUserKeys.context(userId) }),
+  });
+}
+
+export function useDeleteNote(userId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (noteId: string) => apiFetch<void>(`${base(userId)}/notes/${encodeURIComponent(noteId)}`, { method: "DELETE" }),
+    onSettled: () => qc.invalidateQueries({ queryKey: appUserKeys.context(userId) }),
+  });
+}
