@@ -17,6 +17,8 @@ import type { Application } from "@/lib/schemas/application";
  */
 export function ApplicantPanel({ application, canNote }: { application: Application; canNote: boolean }) {
   const t = useTranslations("Applicant");
+  const members = useTranslations("Members");
+  const role = (r: string) => (["Owner", "Admin", "Member"].includes(r) ? members(`roles.${r}`) : r);
   const userId = application.requesterId;
   const context = useAppUserContext(userId);
   const me = useMe().data;
@@ -60,7 +62,7 @@ export function ApplicantPanel({ application, canNote }: { application: Applicat
               <ul className="mt-1 flex flex-col gap-1">
                 {c.groups.items.map((g) => (
                   <li key={g.id} className="[overflow-wrap:anywhere]">
-                    {g.name || g.id} · {g.role}
+                    {g.name || g.id} · {role(g.role)}
                   </li>
                 ))}
               </ul>

@@ -100,10 +100,15 @@ export function ApplicationRow({
         {actionable ? (
           <div className="flex min-w-0 flex-col items-end gap-1 max-md:w-full max-md:items-stretch">
             <div className="flex justify-end gap-1 max-md:w-full max-md:[&>*]:flex-1">
-              <Button variant="primary" className="text-xs max-md:py-2" onClick={onApprove} aria-label={t("approveWho", { who })}>
+              <Button
+                variant="primary"
+                className="text-xs whitespace-nowrap max-md:py-2"
+                onClick={onApprove}
+                aria-label={t("approveWho", { who })}
+              >
                 {t("approve")}
               </Button>
-              <Button className="text-xs max-md:py-2" onClick={onRefuse} aria-label={t("refuseWho", { who })}>
+              <Button className="text-xs whitespace-nowrap max-md:py-2" onClick={onRefuse} aria-label={t("refuseWho", { who })}>
                 {t("refuse")}
               </Button>
             </div>
