@@ -29,6 +29,8 @@ type Props = {
   onApprove: () => void;
   onRefuse: () => void;
   onRaiseLimit: () => void;
+  /** Shows what is known of the requester (the panel beside the list). */
+  onAbout?: () => void;
 };
 
 /** One application: a table row on a wide screen, a labelled card with its buttons on a phone. */
@@ -47,6 +49,7 @@ export function ApplicationRow({
   onApprove,
   onRefuse,
   onRaiseLimit,
+  onAbout,
 }: Props) {
   const t = useTranslations("Applications");
   const who = a.requesterNickname || a.requesterId;
@@ -83,6 +86,16 @@ export function ApplicationRow({
       <StackCell label={column("requester")} className="md:min-w-[10rem]">
         <span className="min-w-0">
           <Requester application={a} />
+          {onAbout && (
+            <button
+              type="button"
+              onClick={onAbout}
+              aria-label={t("aboutWho", { who })}
+              className="mt-1 block text-xs text-indigo-700 underline hover:no-underline dark:text-indigo-300"
+            >
+              {t("about")}
+            </button>
+          )}
           {reviewer && (
             <span className="mt-1 inline-block rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/50 dark:text-amber-100">
               {t("reviewing", { name: reviewer })}

@@ -214,6 +214,10 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
                 onApprove={() => handleOne(a, "approve")}
                 onRefuse={() => refuse([a])}
                 onRaiseLimit={() => setRaising(a)}
+                onAbout={() => {
+                  setCursor({ id: a.id, ids });
+                  setAboutOpen(true);
+                }}
               />
             ))}
           </StackTable>
