@@ -112,6 +112,32 @@ test("two moderators approve one application at once, one on each instance: exac
   expect(audit.items.filter((e: { result: string }) => e.result === "ok")).toHaveLength(1);
 });
 
+test("a claim taken on one instance holds on the other: its list says who, and a second moderator there is refused", async () => {
+  const a = await api(pair.a.baseUrl);
+  const email = `pair-mod-${run}@own.test`;
+  expect((await a.post("/api/users", { data: { email, password: "pair-moderator-1", role: "moderator", name: "Pat" } })).status()).toBe(
+    201,
+  );
+  const b = await signedInApi(email, "pair-moderator-1", pair.b.baseUrl);
+  const group = await publicGroup(a, "Claimed");
+  const userId = await apply(group.id, "let me in");
+  let id = "";
+  await expect
+    .poll(async () => {
+      const pending = await (await b.get(`/api/applications?groupId=${enc(group.id)}&status=pending`)).json();
+      return (id = pending.items.find((x: { requesterId: string }) => x.requesterId === userId)?.id ?? "");
+    })
+    .not.toBe("");
+  expect((await a.post(`/api/applications/${id}/claim`, { data: {} })).status()).toBe(200);
+  const listed = await (await b.get(`/api/applications?groupId=${enc(group.id)}`)).json();
+  expect(listed.items[0].claim).toMatchObject({ by: OWN_ADMIN.email });
+  const refused = await b.post(`/api/applications/${id}/claim`, { data: {} });
+  expect(refused.status()).toBe(409);
+  expect(await refused.json()).toMatchObject({ error: { code: "claimed", details: { by: OWN_ADMIN.email } } });
+  await a.dispose();
+  await b.dispose();
+});
+
 test("asked to crawl on both instances at once, both answer 202 and then report the same finished crawl", async () => {
   const [a, b] = [await api(pair.a.baseUrl), await api(pair.b.baseUrl)];
   const before = (await (await a.get("/api/directory")).json()).lastFullCrawlAt;

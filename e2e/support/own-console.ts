@@ -73,6 +73,7 @@ export function childEnv(secrets: Record<string, string>): NodeJS.ProcessEnv {
     NEXT_TELEMETRY_DISABLED: "1",
     // The same build as the main test console, wherever it was made.
     ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
+    ...(process.env.STANDALONE_DIR ? { STANDALONE_DIR: process.env.STANDALONE_DIR } : {}),
     ...secrets,
   };
 }

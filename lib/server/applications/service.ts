@@ -74,7 +74,8 @@ async function settle(
     async () => (await applicationSource()).decide(id, approve, reason, actor.email),
     (a) => ({ groupId: a.groupId, after: { status: a.status, ...(reason ? { reason } : {}) } }),
   ).then(async (a) => {
-    await dropClaim(db, a.id);
+    // The decision stands whatever happens to the claim: a claim left behind lapses within two minutes.
+    await dropClaim(db, a.id).catch((err: unknown) => log("warn", "claim not dropped after a decision", { error: err }));
     publishEvent({ type: "application.handled", groupId: a.groupId, applicationId: a.id, userId: a.requesterId });
     return a;
   });
