@@ -46,6 +46,18 @@ async function apply(groupId: string, message: string): Promise<string> {
   return userId;
 }
 
+/** The user's pending application as an instance lists it, once the webhook has reached instance A. */
+async function pendingOn(via: APIRequestContext, groupId: string, userId: string): Promise<string> {
+  let id = "";
+  await expect
+    .poll(async () => {
+      const pending = await (await via.get(`/api/applications?groupId=${enc(groupId)}&status=pending`)).json();
+      return (id = pending.items.find((x: { requesterId: string }) => x.requesterId === userId)?.id ?? "");
+    })
+    .not.toBe("");
+  return id;
+}
+
 test("both instances started together on an empty database, and either one signs the admin in", async () => {
   for (const instance of [pair.a, pair.b]) {
     expect(await (await fetch(`${instance.baseUrl}/api/health`)).json()).toMatchObject({ store: { ok: true } });
@@ -94,13 +106,7 @@ test("two moderators approve one application at once, one on each instance: exac
   const [a, b] = [await api(pair.a.baseUrl), await api(pair.b.baseUrl)];
   const group = await publicGroup(a, "Race");
   const userId = await apply(group.id, "pick me");
-  let id = "";
-  await expect
-    .poll(async () => {
-      const pending = await (await b.get(`/api/applications?groupId=${enc(group.id)}&status=pending`)).json();
-      return (id = pending.items.find((x: { requesterId: string }) => x.requesterId === userId)?.id ?? "");
-    })
-    .not.toBe("");
+  const id = await pendingOn(b, group.id, userId);
   const answers = await Promise.all([a, b].map((ctx) => ctx.post(`/api/applications/${id}/approve`, { data: {} })));
   expect(answers.map((r) => r.status()).sort()).toEqual([200, 409]);
   const loser = answers.find((r) => r.status() === 409)!;
@@ -121,13 +127,7 @@ test("a claim taken on one instance holds on the other: its list says who, and a
   const b = await signedInApi(email, "pair-moderator-1", pair.b.baseUrl);
   const group = await publicGroup(a, "Claimed");
   const userId = await apply(group.id, "let me in");
-  let id = "";
-  await expect
-    .poll(async () => {
-      const pending = await (await b.get(`/api/applications?groupId=${enc(group.id)}&status=pending`)).json();
-      return (id = pending.items.find((x: { requesterId: string }) => x.requesterId === userId)?.id ?? "");
-    })
-    .not.toBe("");
+  const id = await pendingOn(b, group.id, userId);
   expect((await a.post(`/api/applications/${id}/claim`, { data: {} })).status()).toBe(200);
   const listed = await (await b.get(`/api/applications?groupId=${enc(group.id)}`)).json();
   expect(listed.items[0].claim).toMatchObject({ by: OWN_ADMIN.email });

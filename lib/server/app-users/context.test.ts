@@ -2,12 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { TestServer } from "@/im-server/test/helpers";
 import type { ImGateway } from "@/lib/im/gateway";
 import type { SessionUser } from "@/lib/schemas/user";
-import { listFromInbox } from "@/lib/server/applications/inbox/service";
 import { handleApplication } from "@/lib/server/applications/service";
 import type { Actor } from "@/lib/server/platform/actor";
-import { ApiError } from "@/lib/server/platform/api-error";
+import { applyThroughIm, applyThroughInbox, refusal, type Apply } from "@/lib/server/testing/applications";
 import { consoleOverImServer } from "@/lib/server/testing/strict-console";
-import { applyToInbox } from "@/lib/server/webhooks/console-inbox";
 import { appUserContext } from "./context";
 import { addNote, deleteNote } from "./notes";
 
@@ -23,18 +21,6 @@ const aiko = actor(1, "moderator");
 const ben = actor(2, "moderator");
 const admin = actor(3, "admin");
 let seq = 0;
-
-async function failure(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ApiError) return err;
-    throw err;
-  }
-  throw new Error("expected a refusal");
-}
-
-type Apply = (c: { im: TestServer; gateway: ImGateway }, groupId: string, userId: string) => Promise<string>;
 
 function suite(backEnd: string, strictTencent: boolean, apply: Apply) {
   describe(`an applicant's context, ${backEnd}`, () => {
@@ -72,31 +58,21 @@ function suite(backEnd: string, strictTencent: boolean, apply: Apply) {
       await c.im.rest("im_open_login_svc/account_import", { UserID: userId });
       const first = await addNote({ userId, text: "first" }, aiko);
       const second = await addNote({ userId, text: "second" }, aiko);
-      const refused = await failure(deleteNote({ userId, noteId: first.id }, ben));
+      const refused = await refusal(deleteNote({ userId, noteId: first.id }, ben));
       expect([refused.code, refused.status]).toEqual(["forbidden", 403]);
       await deleteNote({ userId, noteId: first.id }, aiko);
       await deleteNote({ userId, noteId: second.id }, admin);
       expect((await appUserContext({ userId })).notes).toEqual([]);
-      expect((await failure(deleteNote({ userId, noteId: second.id }, admin))).code).toBe("not_found");
-      expect((await failure(deleteNote({ userId, noteId: "nonsense" }, admin))).code).toBe("not_found");
+      expect((await refusal(deleteNote({ userId, noteId: second.id }, admin))).code).toBe("not_found");
+      expect((await refusal(deleteNote({ userId, noteId: "nonsense" }, admin))).code).toBe("not_found");
     });
 
     it("an ID the IM app does not have is not found", async () => {
-      const err = await failure(appUserContext({ userId: "context_nobody_at_all" }));
+      const err = await refusal(appUserContext({ userId: "context_nobody_at_all" }));
       expect([err.code, err.status]).toEqual(["not_found", 404]);
     });
   });
 }
 
-suite("the IM server's applications", false, async ({ im }, groupId, userId) => {
-  const phone = await im.client(userId);
-  const { applicationID } = await phone.joinGroup(groupId, "hello");
-  await phone.logout();
-  return String(applicationID);
-});
-
-suite("the console's own inbox", true, async (_c, groupId, userId) => {
-  await applyToInbox(groupId, new Date().toISOString(), { kind: "applied", requesterId: userId, message: "hello", restType: "Public" });
-  const pending = await listFromInbox({ groupId, status: "pending", sort: "newest", limit: 50 });
-  return pending.items.find((a) => a.requesterId === userId)!.id;
-});
+suite("the IM server's applications", false, applyThroughIm);
+suite("the console's own inbox", true, applyThroughInbox);

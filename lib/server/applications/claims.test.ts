@@ -5,11 +5,9 @@ import type { LiveEvent } from "@/lib/schemas/live-event";
 import type { SessionUser } from "@/lib/schemas/user";
 import { getBus } from "@/lib/server/live/bus";
 import type { Actor } from "@/lib/server/platform/actor";
-import { ApiError } from "@/lib/server/platform/api-error";
+import { applyThroughIm, applyThroughInbox, refusal, type Apply } from "@/lib/server/testing/applications";
 import { consoleOverImServer } from "@/lib/server/testing/strict-console";
-import { applyToInbox } from "@/lib/server/webhooks/console-inbox";
 import { CLAIM_MS, takeClaim } from "./claims";
-import { listFromInbox } from "./inbox/service";
 import { claimApplication, handleApplication, handleApplications, listApplications, releaseApplication } from "./service";
 
 // Two moderators at one queue: whoever opens an application first holds it, the other sees who and is asked
@@ -23,18 +21,6 @@ const moderator = (n: number, name: string): Actor => ({
 const aiko = moderator(1, "Aiko");
 const ben = moderator(2, "");
 let seq = 0;
-
-async function failure(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ApiError) return err;
-    throw err;
-  }
-  throw new Error("expected a refusal");
-}
-
-type Apply = (c: { im: TestServer; gateway: ImGateway }, groupId: string, userId: string) => Promise<string>;
 
 function suite(backEnd: string, strictTencent: boolean, apply: Apply) {
   describe(`claims, ${backEnd}`, () => {
@@ -62,7 +48,7 @@ function suite(backEnd: string, strictTencent: boolean, apply: Apply) {
       expect(Date.parse(claim.expiresAt) - before).toBeGreaterThanOrEqual(CLAIM_MS - 1000);
       expect(events).toContainEqual(expect.objectContaining({ type: "application.claimed", groupId, applicationId: ids[0] }));
 
-      const refused = await failure(claimApplication({ id: ids[0] }, ben));
+      const refused = await refusal(claimApplication({ id: ids[0] }, ben));
       expect(refused.code).toBe("claimed");
       expect(refused.status).toBe(409);
       expect(refused.details).toEqual(claim);
@@ -104,12 +90,12 @@ function suite(backEnd: string, strictTencent: boolean, apply: Apply) {
     it("deciding what another holds asks first (409 claimed, nothing decided), force decides; a decided one cannot be claimed", async () => {
       const { groupId, ids } = await applications(1);
       await claimApplication({ id: ids[0] }, aiko);
-      expect((await failure(handleApplication({ id: ids[0], approve: true }, ben))).code).toBe("claimed");
+      expect((await refusal(handleApplication({ id: ids[0], approve: true }, ben))).code).toBe("claimed");
       expect((await listApplications({ groupId, status: "pending", sort: "newest", limit: 10 })).items).toHaveLength(1);
 
       const approved = await handleApplication({ id: ids[0], approve: true, force: true }, ben);
       expect(approved.status).toBe("approved");
-      const again = await failure(claimApplication({ id: ids[0] }, aiko));
+      const again = await refusal(claimApplication({ id: ids[0] }, aiko));
       expect([again.code, again.status]).toEqual(["conflict", 409]);
     });
 
@@ -123,22 +109,12 @@ function suite(backEnd: string, strictTencent: boolean, apply: Apply) {
 
     it("an unknown or malformed application is not found, and nothing is claimed", async () => {
       for (const id of ["424242424", "not-a-number", "0"]) {
-        const err = await failure(claimApplication({ id }, aiko));
+        const err = await refusal(claimApplication({ id }, aiko));
         expect([err.code, err.status]).toEqual(["not_found", 404]);
       }
     });
   });
 }
 
-suite("the IM server's applications", false, async ({ im }, groupId, userId) => {
-  const phone = await im.client(userId);
-  const { applicationID } = await phone.joinGroup(groupId, "hello");
-  await phone.logout();
-  return String(applicationID);
-});
-
-suite("the console's own inbox", true, async (_c, groupId, userId) => {
-  await applyToInbox(groupId, new Date().toISOString(), { kind: "applied", requesterId: userId, message: "hello", restType: "Public" });
-  const pending = await listFromInbox({ groupId, status: "pending", sort: "newest", limit: 50 });
-  return pending.items.find((a) => a.requesterId === userId)!.id;
-});
+suite("the IM server's applications", false, applyThroughIm);
+suite("the console's own inbox", true, applyThroughInbox);

@@ -5,8 +5,7 @@ import type { SessionUser } from "@/lib/schemas/user";
 import type { Actor } from "@/lib/server/platform/actor";
 import { handleApplication } from "@/lib/server/applications/service";
 import { recentGroupEvents } from "./events";
-import { listFromInbox } from "@/lib/server/applications/inbox/service";
-import { applyToInbox } from "@/lib/server/webhooks/console-inbox";
+import { applyThroughIm, applyThroughInbox, type Apply } from "@/lib/server/testing/applications";
 import { consoleOverImServer } from "@/lib/server/testing/strict-console";
 
 // A group's recent events name the requester of an application handled there (the audit log keeps only the
@@ -17,8 +16,6 @@ const moderator: Actor = {
   requestId: "req-events",
 };
 let seq = 0;
-
-type Apply = (c: { im: TestServer; gateway: ImGateway }, groupId: string, userId: string) => Promise<string>;
 
 function suite(backEnd: string, strictTencent: boolean, apply: Apply) {
   describe(`recent group events, ${backEnd}`, () => {
@@ -54,15 +51,5 @@ function suite(backEnd: string, strictTencent: boolean, apply: Apply) {
   });
 }
 
-suite("the IM server's applications", false, async ({ im }, groupId, userId) => {
-  const phone = await im.client(userId);
-  const { applicationID } = await phone.joinGroup(groupId, "hello");
-  await phone.logout();
-  return String(applicationID);
-});
-
-suite("the console's own inbox", true, async (_c, groupId, userId) => {
-  await applyToInbox(groupId, new Date().toISOString(), { kind: "applied", requesterId: userId, message: "hello", restType: "Public" });
-  const pending = await listFromInbox({ groupId, status: "pending", sort: "newest", limit: 50 });
-  return pending.items.find((a) => a.requesterId === userId)!.id;
-});
+suite("the IM server's applications", false, applyThroughIm);
+suite("the console's own inbox", true, applyThroughInbox);
