@@ -1,10 +1,17 @@
 import { z } from "zod";
 import { because } from "./issues";
+import { groupTypeSchema } from "./group";
 import { utf8Bytes } from "./utf8";
 
 export const APPLICATION_STATUS = ["pending", "approved", "refused"] as const;
 /** newest: created_at DESC, id DESC (the default); oldest: the reverse. */
 export const APPLICATION_SORTS = ["newest", "oldest"] as const;
+/** What the queue can show: one status, or every decided and pending application (`all`). */
+export const APPLICATION_STATUS_FILTERS = [...APPLICATION_STATUS, "all"] as const;
+/** How a decision was taken: in the console, in the app (an owner or admin), or by a rule. */
+export const HANDLED_VIA = ["console", "app", "rule"] as const;
+/** What a row has to show beside it (docs/contracts.md § Applications model). */
+export const APPLICATION_FLAGS = ["refusedBefore", "note", "held"] as const;
 
 /** Who is reviewing an application (docs/contracts.md § Claims): a moderator's email, display name, and until when. */
 export const claimSchema = z.object({ by: z.string(), name: z.string(), expiresAt: z.string() });
@@ -23,6 +30,12 @@ export const applicationSchema = z.object({
   handledBy: z.string().optional(),
   handledAt: z.string().optional(),
   reason: z.string().optional(),
+  /** The group's type, as the console's directory knew it when the application arrived. */
+  groupType: groupTypeSchema.optional(),
+  handledVia: z.enum(HANDLED_VIA).optional(),
+  /** The rule that decided (or held) it. */
+  ruleId: z.string().optional(),
+  flags: z.array(z.enum(APPLICATION_FLAGS)).optional(),
   /** The moderator reviewing it now, if any (docs/contracts.md § Claims). */
   claim: claimSchema.nullable().optional(),
   /** Members and limit of the group, from the console's directory (absent while it has not seen the group). */
@@ -32,13 +45,37 @@ export type Application = z.infer<typeof applicationSchema>;
 
 export const claimApplicationSchema = z.object({ force: z.boolean().optional() }).strict();
 
-export const listApplicationsQuerySchema = z.object({
-  groupId: z.string().min(1).max(48).optional(),
-  status: z.enum(APPLICATION_STATUS).default("pending"),
-  sort: z.enum(APPLICATION_SORTS).default("newest"),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
+/** The queue's filters (docs/contracts.md § Applications model); saved views keep exactly these. */
+export const applicationFiltersSchema = z
+  .object({
+    groupId: z.string().min(1).max(48).optional(),
+    type: groupTypeSchema.optional(),
+    /** A substring of the requester's ID, nickname or message, in any case or width. */
+    q: z.string().trim().min(1).max(100).optional(),
+    requesterId: z.string().min(1).max(128).optional(),
+    /** Pending for at least this many minutes (up to a year). */
+    olderThan: z.coerce.number().int().min(1).max(525_600).optional(),
+    status: z.enum(APPLICATION_STATUS_FILTERS).default("pending"),
+    sort: z.enum(APPLICATION_SORTS).default("newest"),
+  })
+  .strict()
+  .refine((f) => f.olderThan === undefined || f.status === "pending", {
+    path: ["olderThan"],
+    message: "olderThan counts how long an application has waited: it only applies to pending ones",
+  });
+export type ApplicationFilters = z.infer<typeof applicationFiltersSchema>;
+
+export const listApplicationsQuerySchema = z
+  .object({
+    ...applicationFiltersSchema.shape,
+    cursor: z.string().max(400).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .strict()
+  .refine((f) => f.olderThan === undefined || f.status === "pending", {
+    path: ["olderThan"],
+    message: "olderThan counts how long an application has waited: it only applies to pending ones",
+  });
 export type ListApplicationsQuery = z.infer<typeof listApplicationsQuerySchema>;
 
 const reason = z.string().refine((v) => utf8Bytes(v) <= 300, because("reasonBytes", "A reason is at most 300 bytes", { max: 300 }));

@@ -41,8 +41,18 @@ export const SERVER_MODULES = [
   { name: "directory", public: ["index.ts"], does: "the console's copy of the IM server's groups: crawl, list, search, fill" },
   {
     name: "applications",
-    public: ["service.ts", "current.ts", "pending-counts.ts", "requesters.ts", "group-gone.ts", "settle-probe.ts", "inbox/repo.ts"],
-    does: "join applications from one source (the IM server's extension, or the console's inbox)",
+    public: [
+      "service.ts",
+      "current.ts",
+      "pending-counts.ts",
+      "requesters.ts",
+      "group-gone.ts",
+      "settle-probe.ts",
+      "inbox/repo.ts",
+      "model/mirror.ts",
+      "views.ts",
+    ],
+    does: "join applications: one model read in both modes, decided through one source (the IM server's extension, or the console's inbox); claims, saved views",
   },
   {
     name: "groups",

@@ -2,7 +2,8 @@ import "server-only";
 import type { ImGateway } from "@/lib/im/gateway";
 import { inboxVerdict } from "./inbox/audit-verdict";
 import { inboxPendingCounts, inboxRequesters, inboxRow } from "./inbox/repo";
-import { decideInInbox, listFromInbox, requesterHistory } from "./inbox/service";
+import { decideInInbox } from "./inbox/service";
+import { listFromModel, requesterHistory } from "./model/list";
 import { log } from "@/lib/server/platform/log";
 import type { Store } from "@/lib/server/store/store";
 import type { ApplicationSource } from "./source-types";
@@ -12,13 +13,15 @@ export function consoleInboxSource(db: Store, im: ImGateway): ApplicationSource 
   return {
     kind: "console-inbox",
     keepsInbox: true,
-    list: (query) => listFromInbox(query),
+    list: (query) => listFromModel(query),
     decide: (id, approve, reason, by) => decideInInbox(id, approve, reason, by),
     pendingCounts: (groupId) => inboxPendingCounts(db, groupId),
     byRequester: (requesterId, limit) => requesterHistory(requesterId, limit),
+    // The webhooks are the only feed: Tencent's REST API cannot list applications to check against.
+    reconcile: async () => undefined,
 
     async find(id) {
-      const row = /^[1-9]\d{0,15}$/.test(id) ? await inboxRow(db, id) : null;
+      const row = await inboxRow(db, id);
       return row ? { groupId: row.group_id, status: row.status } : null;
     },
 

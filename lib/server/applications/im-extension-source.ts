@@ -1,59 +1,58 @@
 import "server-only";
 import { ImError } from "@/lib/im/errors";
 import type { ImGateway } from "@/lib/im/gateway";
-import type { ListApplicationsQuery } from "@/lib/schemas/application";
-import { ApiError } from "@/lib/server/platform/api-error";
+import { log } from "@/lib/server/platform/log";
 import type { Store } from "@/lib/server/store/store";
+import { inboxRow } from "./inbox/repo";
+import { listFromModel, requesterHistory, toApplications } from "./model/list";
+import { mirrorApplications } from "./model/mirror";
+import { reconcileApplications } from "./model/reconcile";
 import type { ApplicationSource } from "./source-types";
 
 // Pending applications are counted a page at a time when the whole directory is refreshed.
 const APPLICATION_PAGE = 100;
 
-// The IM server's cursor is already opaque; wrapping it binds it to the filters and the sort it was made for
-// (a cursor from before sorts existed carries none, and was made for newest).
-function encodeCursor(next: string, q: ListApplicationsQuery) {
-  return Buffer.from(JSON.stringify({ n: next, g: q.groupId ?? "", s: q.status, o: q.sort })).toString("base64url");
-}
-function decodeCursor(raw: string, q: ListApplicationsQuery): string {
-  try {
-    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (typeof c.n === "string" && c.g === (q.groupId ?? "") && c.s === q.status && (c.o ?? "newest") === q.sort) return c.n;
-  } catch {
-    /* fall through */
+/**
+ * Applications kept and decided by the IM server itself (the local IM server's extension), which settles each
+ * atomically; the console reads its copy in the applications model, kept by webhooks, its own decisions and
+ * the reconcile (docs/applications-model.md § Local mode).
+ */
+export function imExtensionSource(db: Store, im: ImGateway): ApplicationSource {
+  /** The model's copy of one application, read from the IM server when the copy lags (or is missing). */
+  async function refreshCopy(id: string) {
+    const a = await im.getApplication(id);
+    if (a) await mirrorApplications(db, [a]);
+    return a;
   }
-  throw ApiError.because("bad_request", "badCursor", "That page cursor is not valid for this list; start from the first page");
-}
 
-/** Applications kept by the IM server itself (the local IM server's extension); it settles each atomically. */
-export function imExtensionSource(_db: Store, im: ImGateway): ApplicationSource {
   return {
     kind: "im-extension",
     keepsInbox: false,
+    list: (query) => listFromModel(query),
+    byRequester: (requesterId, limit) => requesterHistory(requesterId, limit),
 
-    async list(query) {
-      const next = query.cursor ? decodeCursor(query.cursor, query) : undefined;
-      const page = await im.listApplications({ groupId: query.groupId, status: query.status, order: query.sort, limit: query.limit, next });
-      return { items: page.items, nextCursor: page.next ? encodeCursor(page.next, query) : null, total: page.total };
-    },
-
-    decide: (id, approve, reason, by) => im.handleApplication({ id, approve, reason, operator: by }),
-
-    async byRequester(requesterId, limit) {
-      const count = async (status: "pending" | "approved" | "refused") =>
-        (await im.listApplications({ requesterId, status, limit: 1 })).total;
-      const [recent, pending, approved, refused] = await Promise.all([
-        im.listApplications({ requesterId, limit }),
-        count("pending"),
-        count("approved"),
-        count("refused"),
-      ]);
-      return { pending, approved, refused, recent: recent.items };
+    async decide(id, approve, reason, by) {
+      let decided;
+      try {
+        decided = await im.handleApplication({ id, approve, reason, operator: by });
+      } catch (err) {
+        // Handled by someone else first, or gone: the copy learns what the IM server knows, then the caller is told.
+        if (err instanceof ImError && !err.outcomeUnknown && !err.unavailable)
+          await refreshCopy(id).catch((e: unknown) => log("warn", "application copy not refreshed", { error: e }));
+        throw err;
+      }
+      await mirrorApplications(db, [decided], { via: "console" });
+      const row = await inboxRow(db, decided.id);
+      return row ? (await toApplications(db, [row]))[0] : { ...decided, handledVia: "console", flags: [] };
     },
 
     async find(id) {
       // The IM server refuses a malformed ID (10004); to the console it is simply not an application.
       if (!/^[1-9]\d{0,15}$/.test(id)) return null;
-      const a = await im.getApplication(id);
+      const row = await inboxRow(db, id);
+      if (row && row.status !== "pending") return { groupId: row.group_id, status: row.status };
+      // Pending in the copy (or not copied yet): the IM server has the last word on whether it still is.
+      const a = await refreshCopy(id);
       return a ? { groupId: a.groupId, status: a.status } : null;
     },
 
@@ -84,9 +83,12 @@ export function imExtensionSource(_db: Store, im: ImGateway): ApplicationSource 
       return new Map(found.map((a) => [a.id, { userId: a.requesterId, nickname: a.requesterNickname }]));
     },
 
+    reconcile: async () => void (await reconcileApplications(db, im)),
+
     async verdict({ action, target }) {
       const a = await im.getApplication(target);
       if (!a) return "unknown";
+      if (a.status !== "pending") await mirrorApplications(db, [a]);
       const wanted = action === "application.approve" ? "approved" : "refused";
       // Handled the other way (or by someone else) means this intent did not take effect.
       return a.status === "pending" ? "not_applied" : a.status === wanted ? "ok" : "not_applied";

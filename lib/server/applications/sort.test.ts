@@ -5,6 +5,7 @@ import type { ImGateway } from "@/lib/im/gateway";
 import type { SessionUser } from "@/lib/schemas/user";
 import type { TestServer } from "@/im-server/test/helpers";
 import { recordApplication } from "./inbox/repo";
+import { reconcileApplications } from "./model/reconcile";
 import type { TestStore } from "@/lib/server/store/test-stores";
 import { consoleOverImServer } from "@/lib/server/testing/strict-console";
 
@@ -80,10 +81,10 @@ function suite(
   });
 }
 
-suite("the IM server's applications", false, async ({ im }, groupId) => {
+suite("the IM server's applications", false, async ({ im, db, gateway }, groupId) => {
   const users = SECONDS.map((_, i) => `sort_user_${i}`);
   await im.rest("im_open_login_svc/multiaccount_import", { Accounts: users });
-  return users.map((requester, i) =>
+  const ids = users.map((requester, i) =>
     String(
       im.store.applications.insert({
         groupId,
@@ -97,13 +98,28 @@ suite("the IM server's applications", false, async ({ im }, groupId) => {
       }),
     ),
   );
+  // Stored without any webhook: the reconcile brings them into the console's applications model.
+  await reconcileApplications(db, gateway);
+  return ids;
 });
 
 suite("the console's own inbox", true, async ({ db }, groupId) => {
   const ids: string[] = [];
   for (const [i, s] of SECONDS.entries()) {
     const at = new Date(Date.UTC(2025, 0, 1, 0, 0, s)).toISOString();
-    ids.push(String(await recordApplication(db, { groupId, requesterId: `sort_user_${i}`, message: "", at })));
+    ids.push(
+      String(
+        await recordApplication(db, {
+          groupType: "Public",
+          nickname: "",
+          faceUrl: "",
+          groupId,
+          requesterId: `sort_user_${i}`,
+          message: "",
+          at,
+        }),
+      ),
+    );
   }
   return ids;
 });

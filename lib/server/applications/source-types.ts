@@ -7,9 +7,10 @@ import type { Verdict } from "@/lib/server/audit/settle";
 // without importing the module that imports them.
 
 /**
- * Where join applications live, behind one interface: on the IM server when it offers the applications
+ * Where join applications are decided, behind one interface: on the IM server when it offers the applications
  * extension (the local IM server), else in the console's own inbox, fed by webhooks (Tencent Cloud Chat,
- * where applications are SDK-only). Callers never ask which one they have.
+ * where applications are SDK-only). Either way the console reads them from its applications model
+ * (docs/applications-model.md); callers never ask which source they have.
  */
 export type ApplicationSource = {
   readonly kind: "im-extension" | "console-inbox";
@@ -26,6 +27,8 @@ export type ApplicationSource = {
   pendingCounts(groupId?: string): Promise<Map<string, number> | null>;
   /** The requesters of these applications, by application ID; what cannot be read is left out. */
   requesters(ids: string[]): Promise<Map<string, Requester>>;
+  /** Brings the console's applications model in line with the IM server, where it can list them (local mode). */
+  reconcile(): Promise<void>;
   /** What became of a decision whose audit entry has no result. */
   verdict(entry: { action: string; target: string; actorEmail: string }): Promise<Verdict>;
 };

@@ -19,7 +19,9 @@ export type DirectoryRow = {
   pending_applications: number;
 };
 
-export const fold = (s: string) => s.normalize("NFKC").toLowerCase();
+import { fold } from "@/lib/server/store/fold";
+
+export { fold };
 
 export function rowToGroup(r: DirectoryRow): Group {
   return {

@@ -157,4 +157,27 @@ export const SQLITE_MIGRATIONS: string[] = [
      created_at   TEXT NOT NULL
    );
    CREATE INDEX app_user_notes_by_user ON app_user_notes (user_id, id);`,
+  // One applications model in both modes (docs/applications-model.md): what a queue filters on is kept on the row
+  // (the group's type, the requester's nickname, folded search text), with how each was decided.
+  `ALTER TABLE inbox_applications ADD COLUMN group_type TEXT;
+   ALTER TABLE inbox_applications ADD COLUMN requester_nickname TEXT NOT NULL DEFAULT '';
+   ALTER TABLE inbox_applications ADD COLUMN requester_face_url TEXT NOT NULL DEFAULT '';
+   ALTER TABLE inbox_applications ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+   ALTER TABLE inbox_applications ADD COLUMN handled_via TEXT CHECK (handled_via IN ('console','app','rule'));
+   ALTER TABLE inbox_applications ADD COLUMN rule_id TEXT;
+   ALTER TABLE inbox_applications ADD COLUMN held_by_rule TEXT;
+   UPDATE inbox_applications SET search_text = lower(requester_id || char(10) || char(10) || message),
+     group_type = (SELECT type FROM directory_groups d WHERE d.id = inbox_applications.group_id),
+     handled_via = CASE WHEN status IN ('approved','refused') THEN 'console' END;
+   CREATE INDEX inbox_by_requester ON inbox_applications (requester_id, status);
+   CREATE INDEX inbox_by_type ON inbox_applications (group_type, status, created_at, id);`,
+  // Saved views of the queue: a name and the filters, per console user (at most 20 each).
+  `CREATE TABLE saved_views (
+     id         INTEGER PRIMARY KEY AUTOINCREMENT,
+     user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     name       TEXT NOT NULL,
+     filters    TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX saved_views_by_user ON saved_views (user_id, id);`,
 ];

@@ -22,8 +22,20 @@ async function recordApplied(groupId: string, at: string, work: Extract<InboxWor
   // Read live: the join option may have been changed in the app since the directory last saw the group.
   const group = await syncGroup(groupId);
   if (!group || group.joinOption !== "NeedPermission") return;
-  const { db } = getContext();
-  const id = await recordApplication(db, { groupId, requesterId: work.requesterId, message: work.message, at });
+  const { db, im } = getContext();
+  // The nickname is kept with the application, so the queue can be searched by it without asking the IM server.
+  const profile = (await im.getProfiles([work.requesterId]).catch(() => new Map<string, { nickname: string; faceUrl: string }>())).get(
+    work.requesterId,
+  );
+  const id = await recordApplication(db, {
+    groupId,
+    groupType: group.type,
+    requesterId: work.requesterId,
+    nickname: profile?.nickname ?? "",
+    faceUrl: profile?.faceUrl ?? "",
+    message: work.message,
+    at,
+  });
   await setPendingCounts(db, await inboxPendingCounts(db, groupId), { resetOthers: false });
   publishEvent({ type: "application.created", groupId, applicationId: String(id), userId: work.requesterId, at });
 }

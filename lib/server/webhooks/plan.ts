@@ -16,6 +16,8 @@ export type WebhookPlan = {
   refreshPending: boolean;
   /** Look for the requester's pending application after each of these delays (ms): it may not be stored yet. */
   findApplication?: { requesterId: string; delaysMs: number[] };
+  /** Local mode: this application was decided; the applications model re-reads it before the events go out. */
+  handledApplication?: string;
   /** For the console's own inbox, kept when the IM server has no applications extension (Tencent). */
   inbox?: InboxWork;
   /** Published when the IM server still has the group (or was not asked). */
@@ -116,6 +118,7 @@ const BUILDERS: Record<string, Builder> = {
     return {
       sync: false,
       refreshPending: true,
+      handledApplication: b.ApplicationId,
       ifPresent: [
         {
           type: "application.handled",

@@ -32,7 +32,17 @@ getBus().subscribe((e) => {
   order.push(`event:${e.type}`);
 });
 const plan = (command: string, body: Record<string, unknown>) => planWebhook(command, { EventTime: Date.now(), ...body })!;
-const application = (id: string, requesterId: string) => ({ id, requesterId, createdAt: new Date().toISOString() });
+const application = (id: string, requesterId: string) => ({
+  id,
+  groupId: "g2",
+  groupName: "",
+  requesterId,
+  requesterNickname: "",
+  requesterFaceUrl: "",
+  message: "",
+  status: "pending",
+  createdAt: new Date().toISOString(),
+});
 
 afterAll(() => db.close());
 

@@ -9,6 +9,7 @@ import { syncGroup } from "@/lib/server/groups/groups";
 import { applyToInbox } from "./console-inbox";
 import { publishEvent } from "@/lib/server/live/bus";
 import { serially } from "./serial";
+import { mirrorApplications } from "@/lib/server/applications/model/mirror";
 import type { WebhookPlan } from "./plan";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -26,6 +27,8 @@ export async function runWebhookPlan(plan: WebhookPlan): Promise<void> {
   const inbox = plan.inbox || plan.findApplication ? (await applicationSource()).keepsInbox : false;
   const work = inbox ? plan.inbox : undefined;
   if (work) await serially(plan.groupId, () => applyToInbox(plan.groupId, plan.at, work));
+  // The model's copy first, so a listener refetching on the event below reads the decision.
+  if (plan.handledApplication) await copyHandledApplication(plan.handledApplication);
   if (plan.sync || plan.refreshPending || plan.ifPresent.length > 0) await inGroupBatch(plan);
   if (plan.findApplication && !inbox) await announceNewApplication(plan, plan.findApplication);
 }
@@ -83,6 +86,8 @@ async function lookUp(groupId: string, requesterId: string, since: number): Prom
   try {
     const page = await im.listApplications({ groupId, status: "pending", limit: 50 });
     await setPendingCounts(db, new Map([[groupId, page.total]]), { resetOthers: false });
+    // Into the applications model before anyone is told, so the queue they refetch has it.
+    await mirrorApplications(db, page.items);
     const mine = page.items.find((a) => a.requesterId === requesterId && Date.parse(a.createdAt) >= since);
     return mine ? { kind: "found", id: mine.id } : { kind: "none" };
   } catch (err) {
@@ -115,5 +120,17 @@ async function announceNewApplication(plan: WebhookPlan, find: NonNullable<Webho
       if (await firstAnnouncement(found.id)) publishEvent(event(found.id));
       return;
     }
+  }
+}
+
+/** Local mode: an application was decided (in the app, or by this console): the model's copy follows. */
+async function copyHandledApplication(id: string): Promise<void> {
+  const { db, im } = getContext();
+  try {
+    const a = await im.getApplication(id);
+    if (a) await mirrorApplications(db, [a]);
+  } catch (err) {
+    // The reconcile after the next crawl brings it in line; the event still goes out.
+    if (!(err instanceof ImError)) throw err;
   }
 }

@@ -14,7 +14,8 @@ import { getBus } from "@/lib/server/live/bus";
 import type { TestStore } from "@/lib/server/store/test-stores";
 import { strictConsoleForThisFile } from "@/lib/server/testing/strict-console";
 import { decide, inboxRow } from "./repo";
-import { listFromInbox, refusalText } from "./service";
+import { refusalText } from "./service";
+import { listFromModel as listFromInbox } from "../model/list";
 import { applyToInbox } from "@/lib/server/webhooks/console-inbox";
 
 // The console's own inbox against a real local IM server behaving exactly like Tencent (no applications

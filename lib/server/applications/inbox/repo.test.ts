@@ -1,15 +1,7 @@
+import { listModel } from "../model/list";
 import { expect, it } from "vitest";
 import { describeEachStore, freshStoreEachTest, type TestStore } from "@/lib/server/store/test-stores";
-import {
-  closeGroupApplications,
-  decide,
-  inboxPendingCounts,
-  inboxRow,
-  listInbox,
-  recordApplication,
-  settleJoined,
-  undoDecision,
-} from "./repo";
+import { closeGroupApplications, decide, inboxPendingCounts, inboxRow, recordApplication, settleJoined, undoDecision } from "./repo";
 
 const t = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s)).toISOString();
 
@@ -18,7 +10,7 @@ describeEachStore("the console's own inbox", (kind) => {
   freshStoreEachTest(kind, (store) => (db = store));
 
   const apply = async (groupId: string, requesterId: string, s: number, message = `hi ${s}`) =>
-    String(await recordApplication(db, { groupId, requesterId, message, at: t(s) }));
+    String(await recordApplication(db, { groupType: "Public", nickname: "", faceUrl: "", groupId, requesterId, message, at: t(s) }));
 
   it("keeps one pending application per requester and group: applying again updates it", async () => {
     const first = await apply("g1", "u1", 1, "first");
@@ -34,14 +26,20 @@ describeEachStore("the console's own inbox", (kind) => {
   it("lists newest first, by group and status, in keyset pages with the total", async () => {
     for (let s = 1; s <= 5; s++) await apply("g1", `u${s}`, s);
     await apply("g2", "u9", 9);
-    const first = await listInbox(db, { groupId: "g1", status: "pending", limit: 2 });
+    const first = await listModel(db, { groupId: "g1", status: "pending", sort: "newest", limit: 2 });
     expect(first.total).toBe(5);
     expect(first.more).toBe(true);
     expect(first.rows.map((r) => r.requester_id)).toEqual(["u5", "u4"]);
     const last = first.rows[1];
-    const next = await listInbox(db, { groupId: "g1", status: "pending", limit: 10, after: { createdAt: last.created_at, id: last.id } });
+    const next = await listModel(db, {
+      groupId: "g1",
+      status: "pending",
+      sort: "newest",
+      limit: 10,
+      after: { createdAt: last.created_at, id: Number(last.id) },
+    });
     expect(next.rows.map((r) => r.requester_id)).toEqual(["u3", "u2", "u1"]);
-    expect((await listInbox(db, { status: "pending", limit: 10 })).total).toBe(6);
+    expect((await listModel(db, { status: "pending", sort: "newest", limit: 10 })).total).toBe(6);
   });
 
   it("lists oldest first when asked, and pages through a tie of created_at by id in either order", async () => {
@@ -57,18 +55,20 @@ describeEachStore("the console's own inbox", (kind) => {
       const seen: string[] = [];
       let after: { createdAt: string; id: number } | undefined;
       for (;;) {
-        const page = await listInbox(db, { groupId: "g1", status: "pending", sort, limit: 2, after });
+        const page = await listModel(db, { groupId: "g1", status: "pending", sort, limit: 2, after });
         expect(page.total).toBe(5);
         seen.push(...page.rows.map((r) => String(r.id)));
         const last = page.rows.at(-1);
         if (!page.more || !last) return seen;
-        after = { createdAt: last.created_at, id: last.id };
+        after = { createdAt: last.created_at, id: Number(last.id) };
       }
     };
     expect(await walk("oldest")).toEqual(ids);
     expect(await walk("newest")).toEqual([...ids].reverse());
     // Without a sort, newest first as before.
-    expect((await listInbox(db, { groupId: "g1", status: "pending", limit: 5 })).rows.map((r) => String(r.id))).toEqual([...ids].reverse());
+    expect((await listModel(db, { groupId: "g1", status: "pending", sort: "newest", limit: 5 })).rows.map((r) => String(r.id))).toEqual(
+      [...ids].reverse(),
+    );
   });
 
   it("two decisions on one application: exactly one wins, the other sees the winner's row", async () => {
@@ -107,6 +107,6 @@ describeEachStore("the console's own inbox", (kind) => {
     expect(Object.fromEntries(await inboxPendingCounts(db))).toEqual({ g1: 1, g2: 1 });
     expect(await closeGroupApplications(db, "g1", t(30))).toBe(1);
     expect(Object.fromEntries(await inboxPendingCounts(db, "g1"))).toEqual({ g1: 0 });
-    expect((await listInbox(db, { groupId: "g1", status: "pending", limit: 10 })).total).toBe(0);
+    expect((await listModel(db, { groupId: "g1", status: "pending", sort: "newest", limit: 10 })).total).toBe(0);
   });
 });

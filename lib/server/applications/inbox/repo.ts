@@ -1,18 +1,10 @@
 import "server-only";
 import { greatest, placeholders, type Store } from "@/lib/server/store/store";
+import { searchText } from "../model/filters";
+import type { ModelRow } from "../model/rows";
 
-/** One row of the console's own inbox (only used when the IM server has no applications extension). */
-export type InboxRow = {
-  id: number;
-  group_id: string;
-  requester_id: string;
-  message: string;
-  status: "pending" | "approved" | "refused" | "closed";
-  created_at: string;
-  handled_by: string | null;
-  handled_at: string | null;
-  reason: string | null;
-};
+/** One row of the applications model (docs/applications-model.md), in both modes. */
+export type InboxRow = ModelRow & { id: number };
 
 export type Decision = { status: "approved" | "refused"; by: string; at: string; reason?: string };
 
@@ -46,50 +38,20 @@ export async function inboxGroupOf(db: Store, id: string): Promise<string | unde
  */
 export async function recordApplication(
   db: Store,
-  a: { groupId: string; requesterId: string; message: string; at: string },
+  a: { groupId: string; groupType: string; requesterId: string; nickname: string; faceUrl: string; message: string; at: string },
 ): Promise<number> {
+  const newer = "excluded.created_at >= inbox_applications.created_at";
   const row = await db.get<{ id: number }>(
-    `INSERT INTO inbox_applications (group_id, requester_id, message, status, created_at) VALUES (?, ?, ?, 'pending', ?)
+    `INSERT INTO inbox_applications (group_id, requester_id, message, status, created_at, group_type, requester_nickname, requester_face_url, search_text)
+     VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?)
      ON CONFLICT (group_id, requester_id) WHERE status = 'pending' DO UPDATE SET
-       message = CASE WHEN excluded.created_at >= inbox_applications.created_at THEN excluded.message ELSE inbox_applications.message END,
+       message = CASE WHEN ${newer} THEN excluded.message ELSE inbox_applications.message END,
+       search_text = CASE WHEN ${newer} THEN excluded.search_text ELSE inbox_applications.search_text END,
        created_at = ${greatest(db, "inbox_applications.created_at", "excluded.created_at")}
      RETURNING id`,
-    [a.groupId, a.requesterId, a.message, a.at],
+    [a.groupId, a.requesterId, a.message, a.at, a.groupType, a.nickname, a.faceUrl, searchText(a.requesterId, a.nickname, a.message)],
   );
   return row!.id;
-}
-
-/**
- * One keyset page: newest (created_at DESC, id DESC, the default) or oldest (the reverse), `after` being the
- * last row of the previous page in that order; the id breaks ties, so a page may end inside one timestamp.
- */
-export async function listInbox(
-  db: Store,
-  q: {
-    groupId?: string;
-    status: "pending" | "approved" | "refused";
-    sort?: "newest" | "oldest";
-    limit: number;
-    after?: { createdAt: string; id: number };
-  },
-): Promise<{ rows: InboxRow[]; more: boolean; total: number }> {
-  const [cmp, dir] = q.sort === "oldest" ? [">", "ASC"] : ["<", "DESC"];
-  const where = ["status = ?"];
-  const args: (string | number)[] = [q.status];
-  if (q.groupId) {
-    where.push("group_id = ?");
-    args.push(q.groupId);
-  }
-  const total = (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM inbox_applications WHERE ${where.join(" AND ")}`, args))!.n;
-  if (q.after) {
-    where.push(`(created_at, id) ${cmp} (?, ?)`);
-    args.push(q.after.createdAt, q.after.id);
-  }
-  const rows = await db.all<InboxRow>(
-    `SELECT * FROM inbox_applications WHERE ${where.join(" AND ")} ORDER BY created_at ${dir}, id ${dir} LIMIT ?`,
-    [...args, q.limit + 1],
-  );
-  return { rows: rows.slice(0, q.limit), more: rows.length > q.limit, total };
 }
 
 /**
@@ -100,7 +62,7 @@ export async function decide(db: Store, id: string, d: Decision): Promise<{ won:
   const n = rowId(id);
   if (n === null) return { won: false, row: null };
   const changed = await db.run(
-    "UPDATE inbox_applications SET status = ?, handled_by = ?, handled_at = ?, reason = ? WHERE id = ? AND status = 'pending'",
+    "UPDATE inbox_applications SET status = ?, handled_by = ?, handled_at = ?, reason = ?, handled_via = 'console' WHERE id = ? AND status = 'pending'",
     [d.status, d.by, d.at, d.reason ?? null, n],
   );
   return { won: changed === 1, row: await inboxRow(db, id) };
@@ -120,9 +82,10 @@ export async function undoDecision(db: Store, id: string, by: string): Promise<v
     ]);
     if (newer) await tx.run("UPDATE inbox_applications SET status = 'closed' WHERE id = ?", [row.id]);
     else
-      await tx.run("UPDATE inbox_applications SET status = 'pending', handled_by = NULL, handled_at = NULL, reason = NULL WHERE id = ?", [
-        row.id,
-      ]);
+      await tx.run(
+        "UPDATE inbox_applications SET status = 'pending', handled_by = NULL, handled_at = NULL, reason = NULL, handled_via = NULL WHERE id = ?",
+        [row.id],
+      );
   });
 }
 
@@ -130,7 +93,7 @@ export async function undoDecision(db: Store, id: string, by: string): Promise<v
 export async function settleJoined(db: Store, groupId: string, userIds: string[], by: string | null, at: string): Promise<InboxRow[]> {
   if (userIds.length === 0) return [];
   return db.all<InboxRow>(
-    `UPDATE inbox_applications SET status = 'approved', handled_by = ?, handled_at = ?
+    `UPDATE inbox_applications SET status = 'approved', handled_by = ?, handled_at = ?, handled_via = 'app'
      WHERE group_id = ? AND status = 'pending' AND requester_id IN (${placeholders(userIds.length)}) RETURNING *`,
     [by, at, groupId, ...userIds],
   );
@@ -172,4 +135,12 @@ export async function inboxPendingCounts(db: Store, groupId?: string): Promise<M
   const counts = new Map(rows.map((r) => [r.group_id, r.n]));
   if (groupId && !counts.has(groupId)) counts.set(groupId, 0);
   return counts;
+}
+
+/** Applications that arrived before the directory knew their group take its type once it does (after a crawl). */
+export async function fillGroupTypes(db: Store): Promise<number> {
+  return db.run(
+    `UPDATE inbox_applications SET group_type = (SELECT type FROM directory_groups d WHERE d.id = inbox_applications.group_id)
+     WHERE group_type IS NULL AND group_id IN (SELECT id FROM directory_groups)`,
+  );
 }

@@ -1,100 +1,17 @@
 import "server-only";
 import { ImError } from "@/lib/im/errors";
 import type { ImGateway } from "@/lib/im/gateway";
-import type { Application, ListApplicationsQuery } from "@/lib/schemas/application";
-import type { Page } from "@/lib/schemas/page";
+import type { Application } from "@/lib/schemas/application";
 import { ApiError } from "@/lib/server/platform/api-error";
 import { getContext } from "@/lib/server/platform/context";
 import { getDirectoryGroup } from "@/lib/server/directory";
 import { forgetGroup } from "../group-gone";
 import { log } from "@/lib/server/platform/log";
 import type { Store } from "@/lib/server/store/store";
-import { decide, listInbox, undoDecision, type InboxRow } from "./repo";
-
-type Profile = { nickname: string; faceUrl: string };
-
-// A keyset cursor bound to the filters and the sort it was made for: one made for newest would page an oldest
-// list backwards (a cursor from before sorts existed carries none, and was made for newest).
-function encodeCursor(row: InboxRow, q: ListApplicationsQuery) {
-  return Buffer.from(JSON.stringify({ c: row.created_at, i: row.id, g: q.groupId ?? "", s: q.status, o: q.sort })).toString("base64url");
-}
-function decodeCursor(raw: string, q: ListApplicationsQuery): { createdAt: string; id: number } {
-  try {
-    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    const bound = c.g === (q.groupId ?? "") && c.s === q.status && (c.o ?? "newest") === q.sort;
-    if (typeof c.c === "string" && Number.isSafeInteger(c.i) && c.i > 0 && bound) return { createdAt: c.c, id: c.i };
-  } catch {
-    /* fall through */
-  }
-  throw ApiError.because("bad_request", "badCursor", "That page cursor is not valid for this list; start from the first page");
-}
-
-/** A listed or just-decided row in the console's shape (closed rows, of dismissed groups, are never shown). */
-function toApplication(row: InboxRow & { status: Application["status"] }, groupName: string, profile?: Profile): Application {
-  return {
-    id: String(row.id),
-    groupId: row.group_id,
-    groupName,
-    requesterId: row.requester_id,
-    requesterNickname: profile?.nickname ?? "",
-    requesterFaceUrl: profile?.faceUrl ?? "",
-    message: row.message,
-    status: row.status,
-    createdAt: row.created_at,
-    ...(row.handled_by ? { handledBy: row.handled_by } : {}),
-    ...(row.handled_at ? { handledAt: row.handled_at } : {}),
-    ...(row.reason ? { reason: row.reason } : {}),
-  };
-}
-
-/** Nicknames and faces are the IM server's; without them the list still stands. */
-async function profilesOf(im: ImGateway, userIds: string[]): Promise<Map<string, Profile>> {
-  if (userIds.length === 0) return new Map();
-  try {
-    return await im.getProfiles([...new Set(userIds)]);
-  } catch (err) {
-    log("warn", "requester profiles not read", { error: err });
-    return new Map();
-  }
-}
+import { toApplications } from "../model/list";
+import { decide, undoDecision, type InboxRow } from "./repo";
 
 const groupName = async (db: Store, groupId: string) => (await getDirectoryGroup(db, groupId))?.name ?? "";
-
-export async function listFromInbox(query: ListApplicationsQuery): Promise<Page<Application>> {
-  const { db, im } = getContext();
-  const after = query.cursor ? decodeCursor(query.cursor, query) : undefined;
-  const page = await listInbox(db, { groupId: query.groupId, status: query.status, sort: query.sort, limit: query.limit, after });
-  const profiles = await profilesOf(
-    im,
-    page.rows.map((r) => r.requester_id),
-  );
-  const names = new Map<string, string>();
-  for (const r of page.rows) if (!names.has(r.group_id)) names.set(r.group_id, await groupName(db, r.group_id));
-  const items = page.rows.map((r) =>
-    toApplication({ ...r, status: query.status }, names.get(r.group_id) ?? "", profiles.get(r.requester_id)),
-  );
-  const last = page.rows[page.rows.length - 1];
-  return { items, nextCursor: page.more && last ? encodeCursor(last, query) : null, total: page.total };
-}
-
-/** One requester's applications to every group: counts per outcome and the newest `limit` (closed ones left out). */
-export async function requesterHistory(requesterId: string, limit: number) {
-  const { db, im } = getContext();
-  const counts = await db.all<{ status: string; n: number }>(
-    "SELECT status, COUNT(*) AS n FROM inbox_applications WHERE requester_id = ? AND status <> 'closed' GROUP BY status",
-    [requesterId],
-  );
-  const rows = await db.all<InboxRow>(
-    "SELECT * FROM inbox_applications WHERE requester_id = ? AND status <> 'closed' ORDER BY created_at DESC, id DESC LIMIT ?",
-    [requesterId, limit],
-  );
-  const profile = (await profilesOf(im, [requesterId])).get(requesterId);
-  const recent: Application[] = [];
-  for (const r of rows)
-    recent.push(toApplication(r as InboxRow & { status: Application["status"] }, await groupName(db, r.group_id), profile));
-  const n = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
-  return { pending: n("pending"), approved: n("approved"), refused: n("refused"), recent };
-}
 
 function alreadyHandled(row: InboxRow): ApiError {
   const by = row.handled_by ?? undefined;
@@ -124,8 +41,8 @@ export async function decideInInbox(id: string, approve: boolean, reason: string
   if (!row || row.status === "closed") throw gone();
   if (!won) throw alreadyHandled(row);
   await (approve ? admit(db, im, row, by) : tellRefused(db, im, row, by, reason));
-  const profiles = await profilesOf(im, [row.requester_id]);
-  return toApplication({ ...row, status }, await groupName(db, row.group_id), profiles.get(row.requester_id));
+  const [application] = await toApplications(db, [{ ...row, status, handled_via: "console" }]);
+  return application;
 }
 
 async function admit(db: Store, im: ImGateway, row: InboxRow, by: string): Promise<void> {
