@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { StackCell, StackRow } from "@/components/ui/stack-table";
 import type { Application } from "@/lib/schemas/application";
 import { GroupFill } from "./group-fill";
+import { RowFlags } from "./row-flags";
 import { Requester } from "./requester";
 import { StatusBadge } from "./status-badge";
 
@@ -96,6 +97,7 @@ export function ApplicationRow({
               {t("about")}
             </button>
           )}
+          <RowFlags application={a} />
           {reviewer && (
             <span className="mt-1 inline-block rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/50 dark:text-amber-100">
               {t("reviewing", { name: reviewer })}

@@ -2,28 +2,29 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { inputClass } from "@/components/ui/field";
-import { applicationFiltersFromSearch, type ApplicationListFilters } from "@/lib/client/query-keys";
-import { APPLICATION_STATUS } from "@/lib/schemas/application";
+import { applicationFiltersFromSearch, searchFromApplicationFilters, type ApplicationListFilters } from "@/lib/client/query-keys";
 import { ApplicationsList } from "./applications-list";
+import { QueueFilters } from "./queue-filters";
+import { SavedViews } from "./saved-views";
+import { StatusLine, type Said } from "./status-line";
 
 // The order the moderator last chose is kept in this browser, so the longest-waiting stay on top for them.
 const SORT_KEPT = "console.inbox.sort";
 
-/** The inbox across all groups, newest or oldest first; filters live in the URL. */
+/** The queue across all groups: search, filters and saved views; every filter lives in the URL. */
 export function ApplicationsInbox({ canModerate, canEdit }: { canModerate: boolean; canEdit: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
   const filters = applicationFiltersFromSearch(Object.fromEntries(useSearchParams()));
   const t = useTranslations("Applications");
+  const [said, setSaid] = useState<Said | null>(null);
+  const say = (text: string, error = false) => setSaid((prev) => ({ text, error, at: (prev?.at ?? 0) + 1 }));
 
-  function go(next: ApplicationListFilters) {
-    const params = new URLSearchParams();
-    if (next.groupId) params.set("groupId", next.groupId);
-    if (next.status) params.set("status", next.status);
-    if (next.sort) params.set("sort", next.sort);
-    const qs = params.toString();
-    router.push(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+  function go(next: ApplicationListFilters, how?: "replace") {
+    const qs = searchFromApplicationFilters(next);
+    const to = qs ? `${pathname}?${qs}` : pathname;
+    if (how === "replace") router.replace(to, { scroll: false });
+    else router.push(to, { scroll: false });
   }
 
   function chooseSort(sort: "newest" | "oldest") {
@@ -34,7 +35,7 @@ export function ApplicationsInbox({ canModerate, canEdit }: { canModerate: boole
   // A URL without an order takes the kept one; a URL that names one wins (a shared link means what it says).
   const urlSort = filters.sort;
   useEffect(() => {
-    if (!urlSort && localStorage.getItem(SORT_KEPT) === "oldest") go({ ...filters, sort: "oldest" });
+    if (!urlSort && localStorage.getItem(SORT_KEPT) === "oldest") go({ ...filters, sort: "oldest" }, "replace");
     // Only on arrival and when the URL loses its order, not on every filter change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [urlSort]);
@@ -49,64 +50,14 @@ export function ApplicationsInbox({ canModerate, canEdit }: { canModerate: boole
           {t("intro")} {canModerate ? t("keysHint") : t("viewOnly")}
         </p>
       </div>
-      <form role="search" className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
-        {/* Keyed by the URL's value, so navigating elsewhere resets what was typed. */}
-        <GroupIdFilter key={filters.groupId ?? ""} value={filters.groupId} onCommit={(groupId) => go({ ...filters, groupId })} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="app-status" className="text-sm font-medium">
-            {t("status")}
-          </label>
-          <select
-            id="app-status"
-            className={`${inputClass} w-40`}
-            value={filters.status ?? "pending"}
-            onChange={(e) => go({ ...filters, status: e.target.value === "pending" ? undefined : e.target.value })}
-          >
-            {APPLICATION_STATUS.map((s) => (
-              <option key={s} value={s}>
-                {t(`statuses.${s}`)}
-              </option>
-            ))}
-          </select>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+        <SavedViews filters={filters} onSaid={say} />
+        <div className="min-w-[12rem] flex-1">
+          <StatusLine said={said} />
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="app-sort" className="text-sm font-medium">
-            {t("order")}
-          </label>
-          <select
-            id="app-sort"
-            className={`${inputClass} w-44`}
-            value={filters.sort ?? "newest"}
-            onChange={(e) => chooseSort(e.target.value === "oldest" ? "oldest" : "newest")}
-          >
-            <option value="newest">{t("orders.newest")}</option>
-            <option value="oldest">{t("orders.oldest")}</option>
-          </select>
-        </div>
-      </form>
+      </div>
+      <QueueFilters filters={filters} onChange={go} onSort={chooseSort} />
       <ApplicationsList filters={filters} canModerate={canModerate} canEdit={canEdit} />
     </section>
-  );
-}
-
-function GroupIdFilter({ value, onCommit }: { value?: string; onCommit: (groupId: string | undefined) => void }) {
-  const [text, setText] = useState(value ?? "");
-  const commit = () => text.trim() !== (value ?? "") && onCommit(text.trim() || undefined);
-  const t = useTranslations("Applications");
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor="app-group" className="text-sm font-medium">
-        {t("groupId")}
-      </label>
-      <input
-        id="app-group"
-        className={`${inputClass} w-64 max-w-full font-mono`}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => e.key === "Enter" && commit()}
-        placeholder={t("allGroups")}
-      />
-    </div>
   );
 }

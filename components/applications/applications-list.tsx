@@ -33,6 +33,8 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
   const ids = items.map((a) => a.id);
   const total = list.data?.pages[0]?.total ?? 0;
   const pending = (filters.status ?? "pending") === "pending";
+  // Pending in one group or all is the queue itself ("no pending applications"); anything narrower is a filter.
+  const narrowed = (f: ApplicationListFilters) => !pending || Boolean(f.q || f.type || f.olderThan || f.requesterId);
   const actionable = canModerate && pending;
 
   // The current application is an ID, re-derived whenever the list changes (see lib/client/inbox-cursor.ts).
@@ -189,7 +191,7 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
         ) : (
           <StackTable caption={keyboard ? t("captionKeys") : t("caption")} columns={columns} busy={list.isPending}>
             {!list.isPending && items.length === 0 && (
-              <StackMessage span={columns.length}>{pending ? t("emptyPending") : t("emptyFiltered")}</StackMessage>
+              <StackMessage span={columns.length}>{narrowed(filters) ? t("emptyFiltered") : t("emptyPending")}</StackMessage>
             )}
             {items.map((a) => (
               <ApplicationRow

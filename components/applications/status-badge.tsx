@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { Age } from "@/components/ui/age";
 import type { Application } from "@/lib/schemas/application";
 
 const STYLE: Record<Application["status"], string> = {
@@ -7,7 +8,7 @@ const STYLE: Record<Application["status"], string> = {
   refused: "bg-red-100 text-red-900 dark:bg-red-900/60 dark:text-red-100",
 };
 
-/** Who decided, and for a refusal why: the reason the requester was told, not only in the audit log. */
+/** Who decided, how (console, app, rule) and when, and for a refusal why: the reason the requester was told, not only in the audit log. */
 export function StatusBadge({ application: a }: { application: Application }) {
   const t = useTranslations("Applications");
   return (
@@ -15,6 +16,11 @@ export function StatusBadge({ application: a }: { application: Application }) {
       <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium [overflow-wrap:anywhere] ${STYLE[a.status]}`}>
         {t("badge", { status: a.status, by: a.handledBy || "none" })}
       </span>
+      {a.status !== "pending" && a.handledAt && (
+        <p className="mt-1 text-xs text-slate-700 dark:text-slate-300">
+          {t("decidedHow", { via: a.handledVia ?? "unknown" })} · <Age iso={a.handledAt} />
+        </p>
+      )}
       {a.status === "refused" && a.reason && (
         <p className="mt-1 max-w-[16rem] text-xs whitespace-pre-wrap text-slate-700 [overflow-wrap:anywhere] dark:text-slate-300">
           {t("refusedBecause", { reason: a.reason })}

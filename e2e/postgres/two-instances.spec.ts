@@ -4,6 +4,8 @@ import { consolePair } from "../support/console-pair";
 import { imDirect } from "../support/im-direct";
 import { LoginPage } from "../pages/login-page";
 import { OWN_ADMIN } from "../support/own-console";
+import { claimsStory, contextStory, queueStory } from "../support/deciding-stories";
+import { pairPlace } from "../support/places";
 
 /**
  * Two console instances on one PostgreSQL database, in front of an IM server that behaves like Tencent
@@ -152,4 +154,15 @@ test("asked to crawl on both instances at once, both answer 202 and then report 
       { timeout: 30_000 },
     )
     .toBe(true);
+});
+
+// The deciding stories of e2e/stories/deciding.spec.ts on this pair: the second moderator's browser on the
+// other instance, the applications model in the shared database.
+test.describe("deciding, on two instances", () => {
+  test("Ben on instance B sees that Aiko on A is reviewing an application, and is asked before approving it", ({ browser }) =>
+    claimsStory(browser, pairPlace(pair, OWN_ADMIN)));
+  test("the requester's earlier refusal and a colleague's note show beside the application", ({ browser }) =>
+    contextStory(browser, pairPlace(pair, OWN_ADMIN)));
+  test("a search in Japanese saved as a view survives a reload and counts new applications live", ({ browser }) =>
+    queueStory(browser, pairPlace(pair, OWN_ADMIN)));
 });

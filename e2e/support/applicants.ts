@@ -20,6 +20,10 @@ export async function groupWithApplicants(
   const group = await res.json();
   const applicants: Awaited<ReturnType<typeof apply>>[] = [];
   for (let i = 0; i < n; i++) applicants.push(await apply(group.id, `Applicant ${i} 申请者`, messages(i)));
+  // The console hears of each by webhook (docs/applications-model.md): the story starts once it lists them all.
+  await expect
+    .poll(async () => (await (await api.get(`/api/applications?groupId=${encodeURIComponent(group.id)}&limit=1`)).json()).total)
+    .toBe(n);
   const done = async () => {
     for (const a of applicants) await a.phone.logout();
     await api.dispose();

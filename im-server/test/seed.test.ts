@@ -103,6 +103,17 @@ describe("demo seed", () => {
     expect(overlap.n).toBe(0);
   });
 
+  it("has applicants waiting in one group who were refused by two or more others, so the queue has history to show", () => {
+    const repeat = server.store.db
+      .prepare(
+        `SELECT p.requester, COUNT(DISTINCT r.group_id) AS refusals FROM applications p
+         JOIN applications r ON r.requester = p.requester AND r.status = 'refused' AND r.group_id <> p.group_id
+         WHERE p.status = 'pending' GROUP BY p.requester HAVING COUNT(DISTINCT r.group_id) >= 2`,
+      )
+      .all();
+    expect(repeat.length).toBeGreaterThanOrEqual(3);
+  });
+
   it("resets to the same seed through POST /test/reset", async () => {
     const before = await server.rest("group_open_http_svc/get_appid_group_list", {});
     await server.rest("group_open_http_svc/destroy_group", { GroupId: "tokyo-react" });

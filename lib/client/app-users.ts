@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AppUserContext, Note } from "@/lib/schemas/app-user";
 import { apiFetch } from "./fetcher";
-import { appUserKeys } from "./query-keys";
+import { applicationKeys, appUserKeys } from "./query-keys";
 
 const base = (userId: string) => `/api/app-users/${encodeURIComponent(userId)}`;
 
@@ -15,11 +15,17 @@ export function useAppUserContext(userId: string | null) {
   });
 }
 
+/** A note changes the requester's context and the queue's "note" badge on their rows. */
+function noted(qc: ReturnType<typeof useQueryClient>, userId: string) {
+  void qc.invalidateQueries({ queryKey: applicationKeys.lists() });
+  return qc.invalidateQueries({ queryKey: appUserKeys.context(userId) });
+}
+
 export function useAddNote(userId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (text: string) => apiFetch<Note>(`${base(userId)}/notes`, { method: "POST", body: { text } }),
-    onSettled: () => qc.invalidateQueries({ queryKey: appUserKeys.context(userId) }),
+    onSettled: () => noted(qc, userId),
   });
 }
 
@@ -27,6 +33,6 @@ export function useDeleteNote(userId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (noteId: string) => apiFetch<void>(`${base(userId)}/notes/${encodeURIComponent(noteId)}`, { method: "DELETE" }),
-    onSettled: () => qc.invalidateQueries({ queryKey: appUserKeys.context(userId) }),
+    onSettled: () => noted(qc, userId),
   });
 }

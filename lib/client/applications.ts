@@ -3,13 +3,11 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient, type I
 import { BULK_MAX, type Application, type BulkResult } from "@/lib/schemas/application";
 import type { Page } from "@/lib/schemas/page";
 import { apiFetch } from "./fetcher";
-import { applicationKeys, groupKeys, type ApplicationListFilters } from "./query-keys";
+import { applicationKeys, groupKeys, searchFromApplicationFilters, type ApplicationListFilters } from "./query-keys";
 
 function listPath(filters: ApplicationListFilters, cursor: string) {
-  const params = new URLSearchParams({ limit: "50" });
-  if (filters.groupId) params.set("groupId", filters.groupId);
-  if (filters.status) params.set("status", filters.status);
-  if (filters.sort) params.set("sort", filters.sort);
+  const params = new URLSearchParams(searchFromApplicationFilters(filters));
+  params.set("limit", "50");
   if (cursor) params.set("cursor", cursor);
   return `/api/applications?${params}`;
 }

@@ -9,8 +9,8 @@ import { applicationKeys, groupKeys } from "./query-keys";
 
 const groupPath = (id: string) => `/api/groups/${encodeURIComponent(id)}`;
 
-export function useGroup(id: string) {
-  return useQuery({ queryKey: groupKeys.detail(id), queryFn: ({ signal }) => apiFetch<Group>(groupPath(id), { signal }) });
+export function useGroup(id: string, enabled = true) {
+  return useQuery({ queryKey: groupKeys.detail(id), queryFn: ({ signal }) => apiFetch<Group>(groupPath(id), { signal }), enabled });
 }
 
 /** Optimistic: the page shows the edit at once and rolls back, with the server's words, if it is refused. */

@@ -29,14 +29,21 @@ describe("live event → cache invalidation", () => {
   });
 
   it.each(["application.created", "application.handled", "member.joined", "group.dismissed"] as const)(
-    "%s refreshes the applications inbox",
+    "%s refreshes the applications inbox and the saved views' counts",
     (type) => {
       expect(keysToInvalidate({ type, groupId: "g1" })).toContainEqual(applicationKeys.lists());
+      expect(keysToInvalidate({ type, groupId: "g1" })).toContainEqual(applicationKeys.views());
     },
   );
 
   it("a burst collapses to one invalidation per key", () => {
     const burst = ["g1", "g1", "g2"].flatMap((groupId) => keysToInvalidate({ type: "member.joined", groupId }));
-    expect(uniqueKeys(burst)).toEqual([groupKeys.lists(), groupKeys.detail("g1"), applicationKeys.lists(), groupKeys.detail("g2")]);
+    expect(uniqueKeys(burst)).toEqual([
+      groupKeys.lists(),
+      groupKeys.detail("g1"),
+      applicationKeys.lists(),
+      applicationKeys.views(),
+      groupKeys.detail("g2"),
+    ]);
   });
 });

@@ -23,7 +23,7 @@ export function keysToInvalidate(event: Pick<LiveEvent, "type" | "groupId">): Qu
     case "group.dismissed":
     case "application.created":
     case "application.handled":
-      return [groupKeys.lists(), group, applicationKeys.lists()];
+      return [groupKeys.lists(), group, applicationKeys.lists(), applicationKeys.views()];
   }
 }
 

@@ -11,15 +11,33 @@ export const groupKeys = {
   members: (id: string) => [...groupKeys.detail(id), "members"] as const,
   applications: (id: string) => [...groupKeys.detail(id), "applications"] as const,
   events: (id: string) => [...groupKeys.detail(id), "events"] as const,
+  /** The few groups a picker offers for what was typed (a smaller page than the list's, so a key of its own). */
+  picker: (q: string) => [...groupKeys.all, "picker", q] as const,
 };
 
-/** `sort` is only ever "oldest": newest is the default, left out so both spellings share one cache key. */
-export type ApplicationListFilters = { groupId?: string; status?: string; sort?: "oldest" };
+/**
+ * The queue's filters as a URL carries them (docs/contracts.md § Applications model). Defaults are left out
+ * (`status` pending, `sort` newest, so `sort` is only ever "oldest"), so both spellings share one cache key.
+ */
+export type ApplicationListFilters = {
+  groupId?: string;
+  type?: string;
+  q?: string;
+  requesterId?: string;
+  olderThan?: string;
+  status?: string;
+  sort?: "oldest";
+};
+
+/** In the URL's order; every one a plain string. */
+const APPLICATION_FILTER_NAMES = ["q", "groupId", "type", "requesterId", "olderThan", "status", "sort"] as const;
 
 export const applicationKeys = {
   all: ["applications"] as const,
   lists: () => [...applicationKeys.all, "list"] as const,
   list: (filters: ApplicationListFilters) => [...applicationKeys.lists(), filters] as const,
+  /** Saved views and their live counts. */
+  views: () => [...applicationKeys.all, "views"] as const,
 };
 
 export const appUserKeys = {
@@ -71,11 +89,27 @@ export function searchFromGroupFilters(filters: GroupListFilters): string {
 
 export function applicationFiltersFromSearch(search: Record<string, string | string[] | undefined>): ApplicationListFilters {
   const filters: ApplicationListFilters = {};
-  const groupId = search.groupId;
-  const status = search.status;
-  if (typeof groupId === "string" && groupId.trim()) filters.groupId = groupId.trim();
-  if (typeof status === "string" && status) filters.status = status;
+  for (const name of APPLICATION_FILTER_NAMES) {
+    const v = search[name];
+    if (name === "sort" || typeof v !== "string" || !v.trim()) continue;
+    if (name === "status" && v === "pending") continue;
+    filters[name] = v.trim();
+  }
   // Anything else (newest, a typo) is the default order, so the URL cannot make the list fail.
   if (search.sort === "oldest") filters.sort = "oldest";
   return filters;
+}
+
+/** The URL query of these filters (without the leading "?"), in a fixed order, so one view has one URL. */
+export function searchFromApplicationFilters(filters: ApplicationListFilters): string {
+  const params = new URLSearchParams();
+  for (const name of APPLICATION_FILTER_NAMES) if (filters[name]) params.set(name, filters[name]!);
+  return params.toString();
+}
+
+/** A saved view's filters (the server's full shape, defaults included) as the URL and cache key carry them. */
+export function applicationFiltersOfView(filters: Record<string, string | number | undefined>): ApplicationListFilters {
+  return applicationFiltersFromSearch(
+    Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v === undefined ? undefined : String(v)])),
+  );
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { leaveDemoNotes } from "@/lib/server/app-users/demo-notes";
 import { crawlDirectoryAndCount } from "@/lib/server/applications/pending-counts";
 import { applicationSettleProbe } from "@/lib/server/applications/settle-probe";
 import { settleDue } from "@/lib/server/audit/settle";
@@ -36,7 +37,11 @@ export function startBackgroundWork() {
   const crawl = (): Promise<void> =>
     crawlDirectoryAndCount(db, im).then(
       // Another instance holds the crawl; should it have died, its lease lapses and this one takes over.
-      (crawled) => void (crawled || later(CRAWL_LEASE_MS)),
+      async (crawled) => {
+        if (!crawled) return later(CRAWL_LEASE_MS);
+        // After the first crawl the applications model holds the demo's history: notes can find their applicants.
+        if (env.demo) await leaveDemoNotes(db, env.admin.email).catch((err: unknown) => log("warn", "demo notes not left", { error: err }));
+      },
       (err) => {
         log("error", "directory crawl failed", { error: err });
         later(RETRY_AFTER_FAILURE_MS);

@@ -61,7 +61,7 @@ export const SERVER_MODULES = [
   },
   {
     name: "app-users",
-    public: ["context.ts", "notes.ts"],
+    public: ["context.ts", "notes.ts", "demo-notes.ts"],
     does: "app users as moderators see them: an applicant's history, groups and the notes left on them",
   },
   {

@@ -28,5 +28,6 @@ export async function resolveLaunchEnv(base: NodeJS.ProcessEnv, opts: { demo: bo
     IM_SERVER_PORT: base.IM_SERVER_PORT ?? "5080",
     IM_DEMO: base.IM_DEMO ?? (opts.demo ? "1" : "0"),
     IM_SIMULATOR_RATE: base.IM_SIMULATOR_RATE ?? (opts.demo ? "6" : "0"),
+    CONSOLE_DEMO: base.CONSOLE_DEMO ?? (opts.demo ? "1" : "0"),
   };
 }

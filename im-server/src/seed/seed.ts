@@ -148,8 +148,57 @@ export function seedDemo(store: Store, now: number): { accounts: number; groups:
       }
       store.groups.touch(groupId, lastActive);
     }
+    applications += seedRepeatApplicants(store, rng, userIds, now);
   });
   return { accounts: accounts.length, groups: plans.length, applications };
+}
+
+/** Requesters refused before who apply again elsewhere: the queue's "refused before" has someone to show. */
+const REPEAT_APPLICANTS = 4;
+
+/**
+ * A few applicants refused by two or three groups over the past weeks, each now waiting on another one, so a
+ * moderator opening the queue of a fresh demo sees the history the console keeps. Seeded after the groups
+ * (the same seed gives the same groups as before), among Public groups that need approval.
+ */
+function seedRepeatApplicants(store: Store, rng: ReturnType<typeof createRng>, userIds: string[], now: number): number {
+  const groupIds = store.groups.liveIdsOfTypes(["Public"], "NeedPermission");
+  if (groupIds.length < 3) return 0;
+  let added = 0;
+  const outside = (groupId: string, userId: string) =>
+    !store.members.role(groupId, userId) && !store.applications.pendingFor(groupId, userId);
+  for (const userId of rng.shuffle(userIds).slice(0, REPEAT_APPLICANTS)) {
+    const groups = rng.shuffle(groupIds).filter((g) => outside(g, userId));
+    const refusals = groups.slice(0, 2 + rng.int(0, 1));
+    const waiting = groups[refusals.length];
+    if (!waiting) continue;
+    for (const groupId of refusals) {
+      const at = now - rng.int(3 * DAY, 15 * DAY);
+      store.applications.insert({
+        groupId,
+        requester: userId,
+        message: rng.pick(APPLY_MESSAGES),
+        status: "refused",
+        createdAt: at,
+        handledBy: store.members.managers(groupId)[0] ?? null,
+        handledAt: at + rng.int(600, DAY),
+        reason: rng.pick(REFUSE_REASONS),
+      });
+      added++;
+    }
+    store.applications.insert({
+      groupId: waiting,
+      requester: userId,
+      message: rng.pick(APPLY_MESSAGES),
+      status: "pending",
+      createdAt: now - rng.int(600, DAY),
+      handledBy: null,
+      handledAt: null,
+      reason: null,
+    });
+    added++;
+  }
+  return added;
 }
 
 /** Seeds the demo data when IM_DEMO=1 and the store holds nothing yet. */

@@ -27,7 +27,10 @@ export async function simulateOnce(ctx: ServiceContext, random: () => number = M
     if (roll < 0.35) {
       const groupId = pick(groups.liveIdsOfTypes(["Public"], "NeedPermission"), random);
       if (!groupId) return null;
-      const userId = accounts.sample(20).find((id) => !members.role(groupId, id) && !applications.pendingFor(groupId, id));
+      // Now and then someone refused elsewhere tries again here, as real applicants do.
+      const refusedBefore = random() < 0.3 ? applications.list({ status: "refused", limit: 50 }).map((a) => a.requester) : [];
+      const candidates = [...refusedBefore, ...accounts.sample(20)];
+      const userId = candidates.find((id) => !members.role(groupId, id) && !applications.pendingFor(groupId, id));
       if (!userId) return null;
       await joinGroup(ctx, phone(userId, random), groupId, pick(APPLY_MESSAGES, random)!);
       return `${userId} applied to ${groupId}`;

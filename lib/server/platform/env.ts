@@ -31,6 +31,8 @@ const schema = z
     IM_CALLBACK_TOKEN: z.string().optional(),
     IM_RATE_LIMITS: z.string().optional(),
     CONSOLE_INSTANCES: z.coerce.number().int().min(1).default(1),
+    // The embedded demo (npm start) leaves a few notes on applicants once, so the applicant panel has some to show.
+    CONSOLE_DEMO: z.enum(["0", "1"]).default("0"),
     OIDC_ISSUER: z.url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -88,6 +90,7 @@ const schema = z
         ...(rateLimits ? { rateLimits } : {}),
       },
       instances: e.CONSOLE_INSTANCES,
+      demo: e.CONSOLE_DEMO === "1",
       oidc,
       admin: { email: e.CONSOLE_ADMIN_EMAIL.toLowerCase(), password: e.CONSOLE_ADMIN_PASSWORD },
       nextAuthSecret: nextAuthSecret ?? "",

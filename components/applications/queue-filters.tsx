@@ -1,0 +1,104 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { inputClass } from "@/components/ui/field";
+import type { ApplicationListFilters } from "@/lib/client/query-keys";
+import { APPLICATION_STATUS_FILTERS } from "@/lib/schemas/application";
+import { GROUP_TYPES } from "@/lib/schemas/group";
+import { GroupPicker } from "./group-picker";
+
+const TYPING_PAUSE_MS = 400;
+/** The waits a moderator asks about most: over an hour, over a day (minutes, as the API takes them). */
+const WAITS = ["60", "1440"] as const;
+
+type Props = {
+  filters: ApplicationListFilters;
+  onChange: (next: ApplicationListFilters, how?: "replace") => void;
+  onSort: (sort: "newest" | "oldest") => void;
+};
+
+/** The queue's filters; each change goes into the URL, so any view of the queue can be shared as a link. */
+export function QueueFilters({ filters, onChange, onSort }: Props) {
+  const t = useTranslations("Applications");
+  const pending = (filters.status ?? "pending") === "pending";
+  const select = (id: string, label: string, value: string, set: (v: string) => void, options: [string, string][], width = "w-40") => (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <select id={id} className={`${inputClass} ${width}`} value={value} onChange={(e) => set(e.target.value)}>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <form role="search" aria-label={t("filtersLabel")} className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
+      {/* Keyed by the URL's value, so a saved view or the back button resets what was typed. */}
+      <SearchBox key={filters.q ?? ""} value={filters.q} onCommit={(q) => onChange({ ...filters, q }, "replace")} />
+      <GroupPicker value={filters.groupId} onChange={(groupId) => onChange({ ...filters, groupId })} />
+      {select("app-type", t("type"), filters.type ?? "", (v) => onChange({ ...filters, type: v || undefined }), [
+        ["", t("anyType")],
+        ...GROUP_TYPES.map((g): [string, string] => [g, g]),
+      ])}
+      {select(
+        "app-status",
+        t("status"),
+        filters.status ?? "pending",
+        // A wait only means something for what is still waiting.
+        (v) => onChange({ ...filters, status: v === "pending" ? undefined : v, ...(v === "pending" ? {} : { olderThan: undefined }) }),
+        APPLICATION_STATUS_FILTERS.map((s) => [s, t(`statuses.${s}`)]),
+      )}
+      {pending &&
+        select("app-waited", t("waited"), filters.olderThan ?? "", (v) => onChange({ ...filters, olderThan: v || undefined }), [
+          ["", t("waitedAny")],
+          ...WAITS.map((w): [string, string] => [w, t("waitedOver", { minutes: Number(w) })]),
+        ])}
+      {select(
+        "app-sort",
+        t("order"),
+        filters.sort ?? "newest",
+        (v) => onSort(v === "oldest" ? "oldest" : "newest"),
+        [
+          ["newest", t("orders.newest")],
+          ["oldest", t("orders.oldest")],
+        ],
+        "w-44",
+      )}
+    </form>
+  );
+}
+
+/** Searches as the moderator types (after a pause), without a history entry per key. */
+function SearchBox({ value, onCommit }: { value?: string; onCommit: (q: string | undefined) => void }) {
+  const t = useTranslations("Applications");
+  const [text, setText] = useState(value ?? "");
+  useEffect(() => {
+    const q = text.trim() || undefined;
+    if (q === value) return;
+    const timer = setTimeout(() => onCommit(q), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+    // onCommit changes with every filter; the text alone decides when to search.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text, value]);
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor="app-search" className="text-sm font-medium">
+        {t("search")}
+      </label>
+      <input
+        id="app-search"
+        type="search"
+        className={`${inputClass} w-64 max-w-full`}
+        value={text}
+        maxLength={100}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => e.key === "Enter" && onCommit(text.trim() || undefined)}
+        placeholder={t("searchPlaceholder")}
+      />
+    </div>
+  );
+}

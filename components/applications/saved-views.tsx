@@ -1,0 +1,146 @@
+"use client";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, inputClass } from "@/components/ui/field";
+import { MutationError } from "@/components/ui/mutation-error";
+import { applicationFiltersOfView, searchFromApplicationFilters, type ApplicationListFilters } from "@/lib/client/query-keys";
+import { useCreateView, useDeleteView, useViews } from "@/lib/client/views";
+import { VIEWS_MAX, type SavedView } from "@/lib/schemas/view";
+
+const href = (filters: ApplicationListFilters) => {
+  const qs = searchFromApplicationFilters(filters);
+  return qs ? `/applications?${qs}` : "/applications";
+};
+
+/** What the server stores for the URL's filters (numbers as numbers; defaults filled in by the server). */
+function toSaved(filters: ApplicationListFilters): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(filters)) if (v) out[k] = k === "olderThan" ? Number(v) : v;
+  return out;
+}
+
+/**
+ * The moderator's saved views as tabs with live counts, beside the default queue; the one matching the URL
+ * is marked current. Each is a link, so a view opens in a new tab and its URL can be shared.
+ */
+export function SavedViews({ filters, onSaid }: { filters: ApplicationListFilters; onSaid: (text: string, error?: boolean) => void }) {
+  const t = useTranslations("Applications");
+  const views = useViews();
+  const remove = useDeleteView();
+  const [saving, setSaving] = useState(false);
+  const here = searchFromApplicationFilters(filters);
+  const items = views.data ?? [];
+  const matching = items.find((v) => searchFromApplicationFilters(applicationFiltersOfView(v.filters)) === here);
+
+  const tab = (key: string, to: string, label: string, current: boolean, count?: number) => (
+    <Link
+      key={key}
+      href={to}
+      aria-current={current ? "page" : undefined}
+      className={`inline-flex items-center gap-1.5 rounded-md px-2.5 py-1 text-sm ${
+        current ? "bg-indigo-600 font-medium text-white" : "text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+      }`}
+    >
+      <span className="max-w-[12rem] truncate">{label}</span>
+      {count !== undefined && (
+        <span
+          className={`rounded-full px-1.5 text-xs tabular-nums ${current ? "bg-white/25" : "bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100"}`}
+          aria-label={t("viewCount", { count })}
+        >
+          {count}
+        </span>
+      )}
+    </Link>
+  );
+
+  async function forget(view: SavedView) {
+    try {
+      await remove.mutateAsync(view.id);
+      onSaid(t("viewDeleted", { name: view.name }));
+    } catch {
+      onSaid(t("viewNotDeleted", { name: view.name }), true);
+    }
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <nav aria-label={t("views")} className="flex flex-wrap items-center gap-1">
+        {tab("queue", "/applications", t("queueTab"), here === "")}
+        {items.map((v) => (
+          <span key={v.id} className="inline-flex items-center">
+            {tab(v.id, href(applicationFiltersOfView(v.filters)), v.name, v === matching, v.count)}
+            <button
+              type="button"
+              onClick={() => void forget(v)}
+              aria-label={t("deleteView", { name: v.name })}
+              className="rounded px-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100"
+            >
+              ×
+            </button>
+          </span>
+        ))}
+      </nav>
+      {here !== "" && !matching && (
+        <Button
+          variant="ghost"
+          className="text-indigo-700 dark:text-indigo-300"
+          onClick={() => setSaving(true)}
+          disabled={items.length >= VIEWS_MAX}
+        >
+          {items.length >= VIEWS_MAX ? t("viewsFull", { max: VIEWS_MAX }) : t("saveView")}
+        </Button>
+      )}
+      {saving && (
+        <SaveViewDialog
+          filters={filters}
+          onClose={(name) => {
+            setSaving(false);
+            if (name) onSaid(t("viewSaved", { name }));
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function SaveViewDialog({ filters, onClose }: { filters: ApplicationListFilters; onClose: (saved?: string) => void }) {
+  const t = useTranslations("Applications");
+  const common = useTranslations("Common");
+  const create = useCreateView();
+  const [name, setName] = useState("");
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()} title={t("saveViewTitle")} description={t("saveViewDescription")}>
+      <form
+        className="flex flex-col gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate({ name: name.trim(), filters: toSaved(filters) }, { onSuccess: (v) => onClose(v.name) });
+        }}
+      >
+        <Field label={t("viewName")}>
+          {(props) => (
+            <input
+              {...props}
+              className={inputClass}
+              value={name}
+              maxLength={60}
+              required
+              autoFocus
+              onChange={(e) => setName(e.target.value)}
+            />
+          )}
+        </Field>
+        <MutationError error={create.error} />
+        <div className="flex justify-end gap-2">
+          <Button onClick={() => onClose()}>{common("cancel")}</Button>
+          <Button type="submit" variant="primary" disabled={create.isPending || !name.trim()}>
+            {t("saveView")}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
