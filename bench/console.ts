@@ -11,6 +11,7 @@ import { measureBulk } from "./console/bulk";
 import { timeFirstCrawl } from "./console/crawl";
 import { measureFrontend } from "./console/frontend";
 import { measureOverhead } from "./console/overhead";
+import { measureQueue } from "./console/queue";
 import { measureScale } from "./console/scale";
 import { ensureBuild, serverMemory, startConsole } from "./lib/console-server";
 import { signIn } from "./lib/console-session";
@@ -119,6 +120,12 @@ async function main() {
     ]);
     for (const f of fe)
       goals.push({ what: `JavaScript of ${f.path}`, figure: `${f.kb.toFixed(1)} KB`, goal: "≤ 150 KB", met: f.kb <= 150 });
+
+    // The queue runs on a console of its own, seeded for it, once this one has stopped (the machine has 2 cores).
+    await stopGroup(launcher.service);
+    launcher = undefined;
+    console.log(`\n[queue] 100,000 applications through the BFF (sequential) — ${load()}`);
+    goals.push(...(await measureQueue(PORT + 50, IM_PORT + 50, ADMIN)));
 
     console.log("\nGoals");
     printGoals(goals);

@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { STANDALONE_DIR } from "../../scripts/standalone/paths";
 import { descendants, rssMb, startGroup, waitForHttp } from "./processes";
 
 export type ConsoleOptions = {
@@ -25,12 +26,12 @@ const DERIVED = [
   "IM_STRICT_TENCENT",
 ];
 
-/** Builds only when there is no build yet: other people's runs use the same `.next`. */
+/** Builds only when there is no standalone build yet (`npm run build`): rebuild after changing the source. */
 export function ensureBuild(): void {
-  if (existsSync(path.join(".next", "BUILD_ID"))) return;
-  console.log("no build found: running next build");
-  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
-  if (result.status !== 0) throw new Error("next build failed");
+  if (existsSync(path.join(STANDALONE_DIR, "start.js"))) return;
+  console.log(`no build found in ${STANDALONE_DIR}: running npm run build`);
+  const result = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
+  if (result.status !== 0) throw new Error("npm run build failed");
 }
 
 export async function startConsole(o: ConsoleOptions) {

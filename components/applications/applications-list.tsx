@@ -157,6 +157,7 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
         move(1);
       },
       context: () => setAboutOpen((o) => !o),
+      search: () => document.getElementById("app-search")?.focus(), // the queue's (a group's page has none)
       help: () => setHelpOpen(true),
     },
     keyboard,

@@ -14,6 +14,7 @@ export type InboxKeyHandlers = {
   clearSelection: () => void;
   skip: () => void;
   context: () => void;
+  search: () => void;
   help: () => void;
 };
 
@@ -30,6 +31,7 @@ const KEYS: Record<string, keyof InboxKeyHandlers> = {
   Escape: "clearSelection",
   s: "skip",
   o: "context",
+  "/": "search",
   "?": "help",
 };
 
@@ -64,6 +66,7 @@ export const KEY_HELP = [
   ["x", "toggle"],
   ["s", "skip"],
   ["o", "context"],
+  ["/", "search"],
   ["Shift + x", "range"],
   ["*", "all"],
   ["Shift + a", "approveSelected"],

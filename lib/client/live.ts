@@ -76,8 +76,11 @@ export function useLiveEvents(url = "/api/events"): LiveUpdates {
       timers.paused = setTimeout(() => setPaused(true), PAUSED_AFTER_MS);
     };
     const cameUp = () => {
-      // Whatever happened while the stream was down was not heard: refetch what is on screen.
+      // Whatever happened while the stream was down was not heard: refetch what is on screen. At the first
+      // opening, the lists read from the console's store: the page was drawn a moment before the stream opened, and
+      // what happened in between (an application copied just after the page was rendered) was heard by nobody.
       if (down && everOpen) invalidate([groupKeys.all, applicationKeys.all]);
+      else if (!everOpen) invalidate([groupKeys.lists(), applicationKeys.all]);
       down = false;
       everOpen = true;
       backoff = RECONNECT_MIN_MS;

@@ -3,4 +3,4 @@ import "server-only";
 export { CRAWL_LEASE_MS, crawlDirectory, crawlStatus, type CrawlStatus } from "./crawl";
 export { withGroupFill } from "./fill";
 export { queryDirectory } from "./list";
-export { countDownPending, getDirectoryGroup, readState, removeGroup, setPendingCounts, upsertGroups } from "./repo";
+export { countDownPending, getDirectoryGroup, readState, removeGroup, setPendingCounts, upsertGroups, writeState } from "./repo";

@@ -170,7 +170,8 @@ export const SQLITE_MIGRATIONS: string[] = [
      group_type = (SELECT type FROM directory_groups d WHERE d.id = inbox_applications.group_id),
      handled_via = CASE WHEN status IN ('approved','refused') THEN 'console' END;
    CREATE INDEX inbox_by_requester ON inbox_applications (requester_id, status);
-   CREATE INDEX inbox_by_type ON inbox_applications (group_type, status, created_at, id);`,
+   CREATE INDEX inbox_by_type ON inbox_applications (group_type, status, created_at, id);
+   CREATE INDEX inbox_by_time ON inbox_applications (created_at, id);`,
   // Saved views of the queue: a name and the filters, per console user (at most 20 each).
   `CREATE TABLE saved_views (
      id         INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -31,7 +31,27 @@ describe("reconciling the applications model with the local IM server", () => {
       });
     const ids = users.map((u, i) => insert(u, i, i === 0 ? "refused" : "pending"));
 
-    expect((await reconcileApplications(c.db, c.gateway)).changed).toBe(4);
+    // More pending applications than one page, all newer than the refusal: history lies past them.
+    const crowd = Array.from({ length: 120 }, (_, i) => `rec_crowd_${i}`);
+    for (let i = 0; i < crowd.length; i += 100)
+      await c.im.rest("im_open_login_svc/multiaccount_import", { Accounts: crowd.slice(i, i + 100) });
+    const crowdGroup = await c.gateway.createGroup({ type: "Public", name: "Crowded", joinOption: "NeedPermission" });
+    c.im.store.tx(() =>
+      crowd.forEach((requester, i) =>
+        c.im.store.applications.insert({
+          groupId: crowdGroup,
+          requester,
+          message: "",
+          status: "pending",
+          createdAt: base + 500 + i,
+          handledBy: null,
+          handledAt: null,
+          reason: null,
+        }),
+      ),
+    );
+
+    expect((await reconcileApplications(c.db, c.gateway)).changed).toBe(124);
     expect(await list("all", groupId)).toEqual([
       ["rec_a", "refused", "app"],
       ["rec_b", "pending", null],
@@ -45,6 +65,18 @@ describe("reconciling the applications model with the local IM server", () => {
     c.im.store.db.prepare("DELETE FROM applications WHERE id = ?").run(ids[2]);
     await c.im.rest("im_open_login_svc/account_import", { UserID: "rec_e" });
     insert("rec_e", 9, "pending");
+    // Refused in the app just now, and the console never heard: history since the last reconcile is read.
+    await c.im.rest("im_open_login_svc/account_import", { UserID: "rec_f" });
+    c.im.store.applications.insert({
+      groupId,
+      requester: "rec_f",
+      message: "",
+      status: "refused",
+      createdAt: Math.floor(Date.now() / 1000),
+      handledBy: "owner_phone",
+      handledAt: Math.floor(Date.now() / 1000),
+      reason: null,
+    });
 
     await reconcileApplications(c.db, c.gateway);
     expect(await list("all", groupId)).toEqual([
@@ -52,6 +84,7 @@ describe("reconciling the applications model with the local IM server", () => {
       ["rec_b", "approved", "app"],
       ["rec_d", "pending", null],
       ["rec_e", "pending", null],
+      ["rec_f", "refused", "app"],
     ]);
   });
 });
