@@ -171,7 +171,8 @@ export const SQLITE_MIGRATIONS: string[] = [
      handled_via = CASE WHEN status IN ('approved','refused') THEN 'console' END;
    CREATE INDEX inbox_by_requester ON inbox_applications (requester_id, status);
    CREATE INDEX inbox_by_type ON inbox_applications (group_type, status, created_at, id);
-   CREATE INDEX inbox_by_time ON inbox_applications (created_at, id);`,
+   CREATE INDEX inbox_by_time ON inbox_applications (created_at, id);
+   CREATE INDEX inbox_search ON inbox_applications (status, search_text, created_at);`,
   // Saved views of the queue: a name and the filters, per console user (at most 20 each).
   `CREATE TABLE saved_views (
      id         INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -51,12 +51,16 @@ export async function listModel(
   );
   const page = q.after ? { sql: ` AND (a.created_at, a.id) ${cmp} (?, ?)`, args: [q.after.createdAt, q.after.id] } : { sql: "", args: [] };
   // Walking an index in time order finds a page of a common match at once, but a rare one only after visiting
-  // every row through the index; once the count says the matches are few, one scan and a small sort is cheaper.
-  const order = total < SPARSE ? `a.created_at || '' ${dir}, a.id + 0 ${dir}` : `a.created_at ${dir}, a.id ${dir}`;
+  // every row through the index. Once the count says the matches are few, the page's IDs are found by one scan
+  // (SQLite: of the narrow index on status and search text alone) and a small sort, then their rows are read.
+  const pageIds =
+    total < SPARSE
+      ? `a.id IN (SELECT a.id FROM inbox_applications a WHERE ${where.sql}${page.sql}
+           ORDER BY a.created_at || '' ${dir}, a.id + 0 ${dir} LIMIT ?)`
+      : `${where.sql}${page.sql}`;
   const rows = await db.all<ListedRow>(
-    `SELECT a.*, ${FLAG_COLUMNS} FROM inbox_applications a WHERE ${where.sql}${page.sql}
-     ORDER BY ${order} LIMIT ?`,
-    [...where.args, ...page.args, q.limit + 1],
+    `SELECT a.*, ${FLAG_COLUMNS} FROM inbox_applications a WHERE ${pageIds} ORDER BY a.created_at ${dir}, a.id ${dir} LIMIT ?`,
+    [...where.args, ...page.args, ...(total < SPARSE ? [q.limit + 1] : []), q.limit + 1],
   );
   return { rows: rows.slice(0, q.limit), more: rows.length > q.limit, total };
 }
