@@ -37,8 +37,7 @@ export function QueueFilters({ filters, onChange, onSort }: Props) {
   );
   return (
     <form role="search" aria-label={t("filtersLabel")} className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
-      {/* Keyed by the URL's value, so a saved view or the back button resets what was typed. */}
-      <SearchBox key={filters.q ?? ""} value={filters.q} onCommit={(q) => onChange({ ...filters, q }, "replace")} />
+      <SearchBox value={filters.q} onCommit={(q) => onChange({ ...filters, q }, "replace")} />
       <GroupPicker value={filters.groupId} onChange={(groupId) => onChange({ ...filters, groupId })} />
       {select("app-type", t("type"), filters.type ?? "", (v) => onChange({ ...filters, type: v || undefined }), [
         ["", t("anyType")],
@@ -72,18 +71,37 @@ export function QueueFilters({ filters, onChange, onSort }: Props) {
   );
 }
 
-/** Searches as the moderator types (after a pause), without a history entry per key. */
+/**
+ * Searches as the moderator types (after a pause), without a history entry per key. The field stays mounted
+ * (focus and caret stay put while the URL follows); only a change of the URL from elsewhere — a saved view,
+ * the back button — replaces what it holds.
+ */
 function SearchBox({ value, onCommit }: { value?: string; onCommit: (q: string | undefined) => void }) {
   const t = useTranslations("Applications");
   const [text, setText] = useState(value ?? "");
+  // The URL's value as last seen, and the last one this field sent: a new URL value that is not ours came
+  // from elsewhere and replaces the text (React's "adjusting state while rendering").
+  const [seen, setSeen] = useState(value);
+  const [sent, setSent] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
+    if (value !== sent) {
+      setSent(value);
+      setText(value ?? "");
+    }
+  }
+  const commit = (q: string | undefined) => {
+    setSent(q);
+    onCommit(q);
+  };
   useEffect(() => {
     const q = text.trim() || undefined;
-    if (q === value) return;
-    const timer = setTimeout(() => onCommit(q), TYPING_PAUSE_MS);
+    if (q === sent) return;
+    const timer = setTimeout(() => commit(q), TYPING_PAUSE_MS);
     return () => clearTimeout(timer);
-    // onCommit changes with every filter; the text alone decides when to search.
+    // commit changes with every filter; the text alone decides when to search.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [text, value]);
+  }, [text]);
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor="app-search" className="text-sm font-medium">
@@ -96,7 +114,7 @@ function SearchBox({ value, onCommit }: { value?: string; onCommit: (q: string |
         value={text}
         maxLength={100}
         onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => e.key === "Enter" && onCommit(text.trim() || undefined)}
+        onKeyDown={(e) => e.key === "Enter" && commit(text.trim() || undefined)}
         placeholder={t("searchPlaceholder")}
       />
     </div>

@@ -12,13 +12,15 @@ const STYLE: Record<Application["status"], string> = {
 export function StatusBadge({ application: a }: { application: Application }) {
   const t = useTranslations("Applications");
   return (
-    <>
+    // One block, so on a phone's card the badge, how and why stack instead of squeezing side by side.
+    <div className="min-w-0">
       <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium [overflow-wrap:anywhere] ${STYLE[a.status]}`}>
         {t("badge", { status: a.status, by: a.handledBy || "none" })}
       </span>
       {a.status !== "pending" && a.handledAt && (
         <p className="mt-1 text-xs text-slate-700 dark:text-slate-300">
-          {t("decidedHow", { via: a.handledVia ?? "unknown" })} · <Age iso={a.handledAt} />
+          {a.handledVia && `${t("decidedHow", { via: a.handledVia })} · `}
+          <Age iso={a.handledAt} />
         </p>
       )}
       {a.status === "refused" && a.reason && (
@@ -26,6 +28,6 @@ export function StatusBadge({ application: a }: { application: Application }) {
           {t("refusedBecause", { reason: a.reason })}
         </p>
       )}
-    </>
+    </div>
   );
 }
