@@ -8,7 +8,7 @@ import { ApiError } from "@/lib/client/api-error";
 import { useApplications, useBulkHandle, useHandleApplication, type BulkProgress } from "@/lib/client/applications";
 import { releaseClaim, useInboxClaims } from "@/lib/client/claims";
 import { rangeBetween, reconcileCurrent, stepCurrent } from "@/lib/client/inbox-cursor";
-import type { ApplicationListFilters } from "@/lib/client/query-keys";
+import { narrowsQueue, type ApplicationListFilters } from "@/lib/client/query-keys";
 import type { Application } from "@/lib/schemas/application";
 import { BesideApplicant } from "./applicant-panel";
 import { ApplicationRow } from "./application-row";
@@ -33,8 +33,6 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
   const ids = items.map((a) => a.id);
   const total = list.data?.pages[0]?.total ?? 0;
   const pending = (filters.status ?? "pending") === "pending";
-  // Pending in one group or all is the queue itself ("no pending applications"); anything narrower is a filter.
-  const narrowed = (f: ApplicationListFilters) => !pending || Boolean(f.q || f.type || f.olderThan || f.requesterId);
   const actionable = canModerate && pending;
 
   // The current application is an ID, re-derived whenever the list changes (see lib/client/inbox-cursor.ts).
@@ -192,7 +190,7 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
         ) : (
           <StackTable caption={keyboard ? t("captionKeys") : t("caption")} columns={columns} busy={list.isPending}>
             {!list.isPending && items.length === 0 && (
-              <StackMessage span={columns.length}>{narrowed(filters) ? t("emptyFiltered") : t("emptyPending")}</StackMessage>
+              <StackMessage span={columns.length}>{narrowsQueue(filters) ? t("emptyFiltered") : t("emptyPending")}</StackMessage>
             )}
             {items.map((a) => (
               <ApplicationRow

@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { inputClass } from "@/components/ui/field";
+import { SelectFilter } from "@/components/ui/select-filter";
 import type { ApplicationListFilters } from "@/lib/client/query-keys";
 import { APPLICATION_STATUS_FILTERS } from "@/lib/schemas/application";
 import { GROUP_TYPES } from "@/lib/schemas/group";
@@ -22,18 +23,7 @@ export function QueueFilters({ filters, onChange, onSort }: Props) {
   const t = useTranslations("Applications");
   const pending = (filters.status ?? "pending") === "pending";
   const select = (id: string, label: string, value: string, set: (v: string) => void, options: [string, string][], width = "w-40") => (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      <select id={id} className={`${inputClass} ${width}`} value={value} onChange={(e) => set(e.target.value)}>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectFilter id={id} label={label} value={value} onChange={set} options={options} width={width} />
   );
   return (
     <form role="search" aria-label={t("filtersLabel")} className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>

@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { inputClass } from "@/components/ui/field";
+import { SelectFilter } from "@/components/ui/select-filter";
 import type { GroupListFilters } from "@/lib/client/query-keys";
 import { GROUP_TYPES, JOIN_OPTIONS } from "@/lib/schemas/group";
 import { SORTS } from "./labels";
@@ -15,7 +16,12 @@ export function GroupsToolbar({ filters, onChange }: { filters: GroupListFilters
   const types = useTranslations("GroupTypes");
   const joins = useTranslations("JoinOptions");
   const [q, setQ] = useState(filters.q ?? "");
-  useEffect(() => setQ(filters.q ?? ""), [filters.q]);
+  // The URL's search changed (back button, a link): the field follows ("adjusting state while rendering").
+  const [urlQ, setUrlQ] = useState(filters.q);
+  if (filters.q !== urlQ) {
+    setUrlQ(filters.q);
+    setQ(filters.q ?? "");
+  }
   useEffect(() => {
     if (q === (filters.q ?? "")) return;
     const timer = setTimeout(() => onChange({ ...filters, q: q || undefined }), SEARCH_DELAY_MS);
@@ -23,24 +29,13 @@ export function GroupsToolbar({ filters, onChange }: { filters: GroupListFilters
   }, [q, filters, onChange]);
 
   const select = (name: "type" | "joinOption" | "sort", label: string, options: [string, string][], all?: string) => (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={`filter-${name}`} className={labelClass}>
-        {label}
-      </label>
-      <select
-        id={`filter-${name}`}
-        className={`${inputClass} w-44 max-w-full`}
-        value={filters[name] ?? ""}
-        onChange={(e) => onChange({ ...filters, [name]: e.target.value || undefined })}
-      >
-        {all && <option value="">{all}</option>}
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectFilter
+      id={`filter-${name}`}
+      label={label}
+      value={filters[name] ?? ""}
+      options={all ? [["", all], ...options] : options}
+      onChange={(v) => onChange({ ...filters, [name]: v || undefined })}
+    />
   );
 
   return (

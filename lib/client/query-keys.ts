@@ -29,6 +29,10 @@ export type ApplicationListFilters = {
   sort?: "oldest";
 };
 
+/** Pending in one group or all is the queue itself ("no pending applications"); anything narrower is a filter. */
+export const narrowsQueue = (f: ApplicationListFilters) =>
+  (f.status ?? "pending") !== "pending" || Boolean(f.q || f.type || f.olderThan || f.requesterId);
+
 /** In the URL's order; every one a plain string. */
 const APPLICATION_FILTER_NAMES = ["q", "groupId", "type", "requesterId", "olderThan", "status", "sort"] as const;
 
