@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { apiFetch } from "@/lib/client/fetcher";
 import { useGroup } from "@/lib/client/group-detail";
@@ -25,6 +25,16 @@ export function GroupPicker({ value, onChange }: { value?: string; onChange: (gr
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const chosen = useGroup(value ?? "", Boolean(value));
+  // Choosing swaps the input for the chosen group and its clear button, and clearing swaps them back: focus
+  // follows to what took the place of the control the reader was on, never to the page's start.
+  const input = useRef<HTMLInputElement>(null);
+  const clear = useRef<HTMLButtonElement>(null);
+  const focusNext = useRef<"input" | "clear" | null>(null);
+  useEffect(() => {
+    if (focusNext.current === "clear") clear.current?.focus();
+    if (focusNext.current === "input") input.current?.focus();
+    focusNext.current = null;
+  }, [value]);
 
   useEffect(() => {
     const timer = setTimeout(() => setQuery(text.trim()), TYPING_PAUSE_MS);
@@ -46,6 +56,7 @@ export function GroupPicker({ value, onChange }: { value?: string; onChange: (gr
     onChange(group.id);
     setText("");
     setOpen(false);
+    focusNext.current = "clear";
   }
 
   if (value)
@@ -62,8 +73,12 @@ export function GroupPicker({ value, onChange }: { value?: string; onChange: (gr
             {chosen.data?.name || value}
           </span>
           <button
+            ref={clear}
             type="button"
-            onClick={() => onChange(undefined)}
+            onClick={() => {
+              onChange(undefined);
+              focusNext.current = "input";
+            }}
             aria-label={t("clearGroup", { group: chosen.data?.name || value })}
             className="rounded px-1 text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
           >
@@ -79,6 +94,7 @@ export function GroupPicker({ value, onChange }: { value?: string; onChange: (gr
         {t("group")}
       </label>
       <input
+        ref={input}
         id={id}
         role="combobox"
         aria-expanded={open && options.length > 0}
@@ -101,7 +117,8 @@ export function GroupPicker({ value, onChange }: { value?: string; onChange: (gr
             e.preventDefault();
             setOpen(true);
             if (options.length > 0) setActive((i) => (i + (e.key === "ArrowDown" ? 1 : options.length - 1)) % options.length);
-          } else if (e.key === "Enter" && open && options[active]) {
+          } else if (e.key === "Enter" && open && options[active] && text.trim() === query) {
+            // Only from the matches of what is typed now, not of what was typed before the pause.
             e.preventDefault();
             choose(options[active]);
           } else if (e.key === "Escape" && open) {

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { SelectFilter } from "@/components/ui/select-filter";
 import type { ApplicationListFilters } from "@/lib/client/query-keys";
@@ -80,16 +80,21 @@ function SearchBox({ value, onCommit }: { value?: string; onCommit: (q: string |
       setText(value ?? "");
     }
   }
+  // The latest onCommit (it carries the other filters): a status chosen during the typing pause must survive it.
+  const latest = useRef(onCommit);
+  useEffect(() => {
+    latest.current = onCommit;
+  });
   const commit = (q: string | undefined) => {
     setSent(q);
-    onCommit(q);
+    latest.current(q);
   };
   useEffect(() => {
     const q = text.trim() || undefined;
     if (q === sent) return;
     const timer = setTimeout(() => commit(q), TYPING_PAUSE_MS);
     return () => clearTimeout(timer);
-    // commit changes with every filter; the text alone decides when to search.
+    // The text alone decides when to search; commit reads the latest filters when it runs.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text]);
   return (

@@ -31,9 +31,11 @@ export function SavedViews({ filters, onSaid }: { filters: ApplicationListFilter
   const views = useViews();
   const remove = useDeleteView();
   const [saving, setSaving] = useState(false);
-  const here = searchFromApplicationFilters(filters);
+  // Tabs are told apart by what they select: the order is the reader's own (kept in this browser), not the view's.
+  const selecting = (f: ApplicationListFilters) => searchFromApplicationFilters({ ...f, sort: undefined });
+  const here = selecting(filters);
   const items = views.data ?? [];
-  const matching = items.find((v) => searchFromApplicationFilters(applicationFiltersOfView(v.filters)) === here);
+  const matching = items.find((v) => selecting(applicationFiltersOfView(v.filters)) === here);
 
   const tab = (key: string, to: string, label: string, current: boolean, count?: number) => (
     <Link

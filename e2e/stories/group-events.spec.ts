@@ -10,9 +10,15 @@ test("a group's recent events name who made the applications handled there, not 
   ).json();
   const { userId, phone } = await newAppUser("Hanako 花子");
   expect((await phone.joinGroup(group.id, "hello")).status).toBe("applied");
-  const pending = await (await api.get(`/api/applications?groupId=${encodeURIComponent(group.id)}`)).json();
-  const application = pending.items.find((a: { requesterId: string }) => a.requesterId === userId);
-  expect((await api.post(`/api/applications/${application.id}/approve`, { data: {} })).status()).toBe(200);
+  // The console lists it once the IM server's webhook has reached it (docs/applications-model.md).
+  let id = "";
+  await expect
+    .poll(async () => {
+      const pending = await (await api.get(`/api/applications?groupId=${encodeURIComponent(group.id)}`)).json();
+      return (id = pending.items.find((a: { requesterId: string }) => a.requesterId === userId)?.id ?? "");
+    })
+    .not.toBe("");
+  expect((await api.post(`/api/applications/${id}/approve`, { data: {} })).status()).toBe(200);
 
   const groupPage = new GroupPage(page);
   await groupPage.goto(group.id);

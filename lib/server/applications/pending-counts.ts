@@ -4,6 +4,7 @@ import { crawlDirectory, setPendingCounts } from "@/lib/server/directory";
 import type { Store } from "@/lib/server/store/store";
 import { closeApplicationsOfGoneGroups } from "./group-gone";
 import { fillGroupTypes } from "./inbox/repo";
+import { refoldSearchText } from "./model/refold";
 import { log } from "@/lib/server/platform/log";
 import { applicationSourceFor } from "./source";
 
@@ -24,6 +25,7 @@ export function crawlDirectoryAndCount(db: Store, im: ImGateway): Promise<boolea
     const source = await applicationSourceFor(db, im);
     await source.reconcile().catch((err: unknown) => log("error", "applications reconcile failed", { error: err }));
     await fillGroupTypes(db);
+    await refoldSearchText(db);
     await refreshPendingCounts(db, im);
   });
 }

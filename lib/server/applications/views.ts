@@ -33,20 +33,25 @@ export async function listViews({ user }: Actor): Promise<{ items: SavedView[] }
 
 export async function createView({ name, filters }: { name: string; filters: SavedView["filters"] }, { user }: Actor): Promise<SavedView> {
   const { db } = getContext();
-  const row = await db.transaction(async (tx) => {
-    // Counted inside the write, so two saves at once cannot make a 21st.
-    const n = Number(
-      (await tx.get<{ n: number | string }>("SELECT COUNT(*) AS n FROM saved_views WHERE user_id = ?", [Number(user.id)]))!.n,
-    );
-    if (n >= VIEWS_MAX)
-      throw ApiError.because("conflict", "tooManyViews", `You have ${VIEWS_MAX} saved views already; delete one first`, { max: VIEWS_MAX });
-    return tx.get<ViewRow>("INSERT INTO saved_views (user_id, name, filters, created_at) VALUES (?, ?, ?, ?) RETURNING *", [
-      Number(user.id),
-      name,
-      JSON.stringify(filters),
-      new Date().toISOString(),
-    ]);
-  });
+  const row = await db.transaction(
+    async (tx) => {
+      // Counted inside the write, one save per user at a time (on PostgreSQL too), so two at once cannot make a 21st.
+      const n = Number(
+        (await tx.get<{ n: number | string }>("SELECT COUNT(*) AS n FROM saved_views WHERE user_id = ?", [Number(user.id)]))!.n,
+      );
+      if (n >= VIEWS_MAX)
+        throw ApiError.because("conflict", "tooManyViews", `You have ${VIEWS_MAX} saved views already; delete one first`, {
+          max: VIEWS_MAX,
+        });
+      return tx.get<ViewRow>("INSERT INTO saved_views (user_id, name, filters, created_at) VALUES (?, ?, ?, ?) RETURNING *", [
+        Number(user.id),
+        name,
+        JSON.stringify(filters),
+        new Date().toISOString(),
+      ]);
+    },
+    { serializeOn: `views:${user.id}` },
+  );
   return { id: String(row!.id), name, filters, count: await countSelection(db, filters), createdAt: row!.created_at };
 }
 

@@ -41,15 +41,26 @@ export async function recordApplication(
   a: { groupId: string; groupType: string; requesterId: string; nickname: string; faceUrl: string; message: string; at: string },
 ): Promise<number> {
   const newer = "excluded.created_at >= inbox_applications.created_at";
+  // A profile that could not be read this time (no nickname) keeps the one read before, in the search text too.
+  const nickname =
+    a.nickname ||
+    ((
+      await db.get<{ requester_nickname: string }>(
+        "SELECT requester_nickname FROM inbox_applications WHERE group_id = ? AND requester_id = ? AND status = 'pending'",
+        [a.groupId, a.requesterId],
+      )
+    )?.requester_nickname ??
+      "");
   const row = await db.get<{ id: number }>(
     `INSERT INTO inbox_applications (group_id, requester_id, message, status, created_at, group_type, requester_nickname, requester_face_url, search_text)
      VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?)
      ON CONFLICT (group_id, requester_id) WHERE status = 'pending' DO UPDATE SET
        message = CASE WHEN ${newer} THEN excluded.message ELSE inbox_applications.message END,
+       requester_nickname = excluded.requester_nickname,
        search_text = CASE WHEN ${newer} THEN excluded.search_text ELSE inbox_applications.search_text END,
        created_at = ${greatest(db, "inbox_applications.created_at", "excluded.created_at")}
      RETURNING id`,
-    [a.groupId, a.requesterId, a.message, a.at, a.groupType, a.nickname, a.faceUrl, searchText(a.requesterId, a.nickname, a.message)],
+    [a.groupId, a.requesterId, a.message, a.at, a.groupType, nickname, a.faceUrl, searchText(a.requesterId, nickname, a.message)],
   );
   return row!.id;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Application as ImApplication } from "@/lib/im/applications";
 import type { Store } from "@/lib/server/store/store";
-import { placeholders } from "@/lib/server/store/store";
+import { isUniqueViolation, placeholders } from "@/lib/server/store/store";
 import { searchText } from "./filters";
 
 /**
@@ -15,19 +15,37 @@ import { searchText } from "./filters";
  */
 export async function mirrorApplications(db: Store, apps: ImApplication[], opts: { via?: "console" } = {}): Promise<number> {
   if (apps.length === 0) return 0;
+  try {
+    return await copy(db, apps, opts);
+  } catch (err) {
+    // Two instances copying the same new application at once (PostgreSQL): the second sees the first's row now.
+    if (!isUniqueViolation(err)) throw err;
+    return copy(db, apps, opts);
+  }
+}
+
+async function copy(db: Store, apps: ImApplication[], opts: { via?: "console" }): Promise<number> {
   const differs = db.dialect === "postgres" ? "IS DISTINCT FROM" : "IS NOT";
   return db.transaction(async (tx) => {
     let changed = 0;
     for (const a of apps) {
       const id = Number(a.id);
       if (!Number.isSafeInteger(id) || id <= 0) continue;
-      // The IM server keeps one pending application per requester and group: a pending row under another ID
-      // was settled without the console hearing of it; the reconcile reads what became of it.
-      if (a.status === "pending")
+      if (a.status === "pending") {
+        // The IM server keeps one pending application per requester and group. A newer pending copy means this
+        // report is stale (read before the newer one existed): it changes nothing. An older pending copy was
+        // settled without the console hearing of it: closed, and the reconcile reads what became of it.
+        const newer = await tx.get(
+          `SELECT 1 AS one FROM inbox_applications WHERE group_id = ? AND requester_id = ? AND status = 'pending' AND id <> ?
+             AND (created_at > ? OR (created_at = ? AND id > ?))`,
+          [a.groupId, a.requesterId, id, a.createdAt, a.createdAt, id],
+        );
+        if (newer) continue;
         await tx.run(
           "UPDATE inbox_applications SET status = 'closed' WHERE group_id = ? AND requester_id = ? AND status = 'pending' AND id <> ?",
           [a.groupId, a.requesterId, id],
         );
+      }
       const via = a.status === "pending" ? null : (opts.via ?? "app");
       changed += await tx.run(
         `INSERT INTO inbox_applications (id, group_id, requester_id, message, status, created_at, handled_by, handled_at, reason,

@@ -6,6 +6,7 @@ import { recordApplication, decide, closeGroupApplications } from "../inbox/repo
 import { countSelection, type Selection } from "./filters";
 import { listModel } from "./list";
 import { mirrorApplications } from "./mirror";
+import { refoldSearchText } from "./refold";
 import { toApplication } from "./rows";
 
 // The queue's promises, told over the applications model itself (both stores): what a moderator's search and
@@ -46,6 +47,20 @@ describeEachStore("the applications model", (kind) => {
     // Nothing in a query is a wildcard.
     expect(await ids({ q: "%" })).toEqual([]);
     expect(await ids({ q: "_" })).toEqual(["aiko_tanaka", "chen_wei", "spam_bot_7"]);
+  });
+
+  it("applications kept before search existed are found in any case and width once their text is folded, once", async () => {
+    await apply({ requesterId: "old_timer", message: "ＨＩＫＩＮＧ" });
+    await db.run(
+      "UPDATE inbox_applications SET search_text = lower(requester_id || char(10) || char(10) || message)".replace(
+        /char/g,
+        kind === "postgres" ? "chr" : "char",
+      ),
+    );
+    expect(await ids({ q: "hiking" })).toEqual([]);
+    expect(await refoldSearchText(db)).toBe(1);
+    expect(await ids({ q: "hiking" })).toEqual(["old_timer"]);
+    expect(await refoldSearchText(db)).toBe(0);
   });
 
   it("filters by group, group type, requester and time waited, and counts what it lists", async () => {
@@ -122,6 +137,17 @@ describeEachStore("the applications model", (kind) => {
     await mirrorApplications(db, [imApp({ id: "7", status: "refused", handledBy: "owner_user", handledAt: new Date().toISOString() })]);
     const refused = (await listModel(db, { ...select({ status: "refused" }), sort: "newest", limit: 5 })).rows;
     expect(refused.map((r) => [String(r.id), r.handled_via])).toEqual([["7", "app"]]);
+  });
+
+  it("local mode: a late report of an older application as pending never hides the requester's newer one", async () => {
+    await mirrorApplications(db, [imApp({ id: "7", createdAt: minutesAgo(30) })]);
+    await mirrorApplications(db, [imApp({ id: "7", status: "refused", createdAt: minutesAgo(30), handledAt: minutesAgo(20) })]);
+    await mirrorApplications(db, [imApp({ id: "9", createdAt: minutesAgo(5) })]);
+    // A page read before the refusal arrives after everything else.
+    expect(await mirrorApplications(db, [imApp({ id: "7", createdAt: minutesAgo(30) })])).toBe(0);
+    await mirrorApplications(db, [imApp({ id: "8", createdAt: minutesAgo(10) })]);
+    const pending = (await listModel(db, { ...select({}), sort: "newest", limit: 5 })).rows;
+    expect(pending.map((r) => String(r.id))).toEqual(["9"]);
   });
 });
 
