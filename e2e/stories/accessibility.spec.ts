@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { busiestPublicGroupId, expectAccessible } from "../support/accessibility";
+import { busiestPublicGroupId, expectAccessible, settled } from "../support/accessibility";
 
 let groupId = "";
+
 test.beforeAll(async () => {
   groupId = await busiestPublicGroupId();
 });
@@ -12,7 +13,7 @@ for (const path of ["/groups", "/applications", "/audit", "/users", "/account", 
     test.slow(path === "/api-docs");
     await page.goto(path);
     await expect(page.locator("main h1").first()).toBeVisible();
-    await page.waitForLoadState("networkidle");
+    await settled(page, path);
     await expectAccessible(page, path);
   });
 }
@@ -20,7 +21,7 @@ for (const path of ["/groups", "/applications", "/audit", "/users", "/account", 
 test("a group's page has no serious accessibility violations, nor its dialogs", async ({ page }) => {
   await page.goto(`/groups/${encodeURIComponent(groupId)}`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await page.waitForLoadState("networkidle");
+  await settled(page, "group page");
   await expectAccessible(page, "group page");
   await page.getByRole("button", { name: "Edit profile" }).click();
   await expect(page.getByRole("dialog")).toBeVisible();

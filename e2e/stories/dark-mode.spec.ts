@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { busiestPublicGroupId, expectAccessible } from "../support/accessibility";
+import { busiestPublicGroupId, expectAccessible, settled } from "../support/accessibility";
 import { contextAsNewUser } from "../support/throwaway-user";
 
 let groupId = "";
@@ -23,7 +23,7 @@ test("a user who chose dark gets it from the first paint, and every page passes 
     expect(html).toMatch(/<html[^>]*class="dark"/);
     await page.goto(path);
     await expect(page.locator("main h1").first()).toBeVisible();
-    await page.waitForLoadState("networkidle");
+    await settled(page, path);
     await expectAccessible(page, `dark ${path}`, COLOURS);
   }
   await context.close();
@@ -36,7 +36,7 @@ test("'same as the system' follows the system's dark scheme, and passes axe in i
   await page.goto("/applications");
   await expect(page.locator("html")).toHaveClass("system");
   await expect(page.locator("main h1").first()).toBeVisible();
-  await page.waitForLoadState("networkidle");
+  await settled(page, "/applications");
   await expectAccessible(page, "system dark /applications", COLOURS);
   await context.close();
   await api.dispose();

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { busiestPublicGroupId } from "../support/accessibility";
+import { busiestPublicGroupId, settled } from "../support/accessibility";
 import { contextAsNewUser } from "../support/throwaway-user";
 
 // A message key shown instead of its words looks like "Groups.title": any of our namespaces, a dot, a key.
@@ -44,7 +44,7 @@ async function visitMainPages(
     const h1 = page.locator("main h1").first();
     await expect(h1).toBeVisible();
     if (heading) await expect(h1).toHaveText(heading);
-    await page.waitForLoadState("networkidle");
+    await settled(page, path);
     await expectNoRawKeys(page, path);
   }
 }

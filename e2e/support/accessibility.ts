@@ -22,6 +22,16 @@ export async function expectAccessible(page: Page, what: string, { rules }: { ru
   ).toEqual([]);
 }
 
+/**
+ * Lists refetch at every live event, and the other stories make events all the time: "no request for half a
+ * second" may never come on a page with lists. Their having loaded is what a scan needs. The API reference has
+ * no live list, and loads its parts on demand: there, the network going quiet is the sign.
+ */
+export async function settled(page: Page, what: string) {
+  if (what === "/api-docs") await page.waitForLoadState("networkidle");
+  else await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+}
+
 /** A Public group that takes applications and has the most pending: the busiest group page to look at. */
 export async function busiestPublicGroupId(): Promise<string> {
   const api = await signedInApi();
