@@ -42,6 +42,8 @@ export const ROUTE_MODULES: RouteModules = {
   "/api/users/sign-in-failures": () => import("@/app/api/users/sign-in-failures/route"),
   "/api/users/{id}": () => import("@/app/api/users/[id]/route"),
   "/api/users/{id}/sso": () => import("@/app/api/users/[id]/sso/route"),
+  "/api/jobs": () => import("@/app/api/jobs/route"),
+  "/api/jobs/{id}": () => import("@/app/api/jobs/[id]/route"),
   "/api/views": () => import("@/app/api/views/route"),
   "/api/views/{id}": () => import("@/app/api/views/[id]/route"),
 };

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { LIVE_EVENT_TYPES } from "@/lib/schemas/live-event";
 import { keysToInvalidate, uniqueKeys } from "./live-invalidations";
-import { applicationKeys, groupKeys } from "./query-keys";
+import { applicationKeys, groupKeys, jobKeys } from "./query-keys";
 
 describe("live event → cache invalidation", () => {
-  it("every event but a claim refreshes the group lists (counts, order, membership)", () => {
-    for (const type of LIVE_EVENT_TYPES.filter((t) => t !== "application.claimed" && t !== "application.released"))
+  it("every event but a claim or a job's progress refreshes the group lists (counts, order, membership)", () => {
+    for (const type of LIVE_EVENT_TYPES.filter((t) => t !== "application.claimed" && t !== "application.released" && t !== "job.progress"))
       expect(keysToInvalidate({ type, groupId: "g1" })).toContainEqual(groupKeys.lists());
   });
 
@@ -15,6 +15,10 @@ describe("live event → cache invalidation", () => {
       expect(keysToInvalidate({ type, groupId: "g1" })).toEqual([applicationKeys.lists()]);
     },
   );
+
+  it("a job's progress refreshes that job and the list of jobs, nothing else (its applications bring their own events)", () => {
+    expect(keysToInvalidate({ type: "job.progress", jobId: "j1" })).toEqual([jobKeys.list(), jobKeys.detail("j1")]);
+  });
 
   it("a new group touches only the lists", () => {
     expect(keysToInvalidate({ type: "group.created", groupId: "g1" })).toEqual([groupKeys.lists()]);

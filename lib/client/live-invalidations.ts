@@ -1,13 +1,15 @@
 import type { QueryKey } from "@tanstack/react-query";
 import type { LiveEvent } from "@/lib/schemas/live-event";
-import { applicationKeys, groupKeys } from "./query-keys";
+import { applicationKeys, groupKeys, jobKeys } from "./query-keys";
 
 /**
  * The cached queries one live event makes stale. A group's detail key is the prefix of its members,
  * applications and events, so invalidating it refreshes whatever is open about that group.
  */
-export function keysToInvalidate(event: Pick<LiveEvent, "type" | "groupId">): QueryKey[] {
-  const group = groupKeys.detail(event.groupId);
+export function keysToInvalidate(event: Pick<LiveEvent, "type" | "groupId" | "jobId">): QueryKey[] {
+  // A job's progress: its own query and the list of jobs (the queue's running jobs read it too).
+  if (event.type === "job.progress") return [jobKeys.list(), ...(event.jobId ? [jobKeys.detail(event.jobId)] : [])];
+  const group = groupKeys.detail(event.groupId ?? "");
   switch (event.type) {
     // Who is reviewing what shows in the list's rows.
     case "application.claimed":

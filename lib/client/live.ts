@@ -66,7 +66,7 @@ export function useLiveEvents(url = "/api/events"): LiveUpdates {
     const onEvent = (type: LiveEventType) => (e: MessageEvent<string>) => {
       const data = parse(e.data);
       if (!data?.success) return;
-      invalidate(keysToInvalidate({ type, groupId: data.data.groupId }));
+      invalidate(keysToInvalidate({ type, groupId: data.data.groupId, jobId: data.data.jobId }));
       if (type === "application.created") countApplication();
     };
 

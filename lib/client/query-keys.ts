@@ -36,6 +36,13 @@ export const narrowsQueue = (f: ApplicationListFilters) =>
 /** In the URL's order; every one a plain string. */
 const APPLICATION_FILTER_NAMES = ["q", "groupId", "type", "requesterId", "olderThan", "status", "sort"] as const;
 
+/** Bulk jobs: the recent list, and each job (its progress). */
+export const jobKeys = {
+  all: ["jobs"] as const,
+  list: () => [...jobKeys.all, "list"] as const,
+  detail: (id: string) => [...jobKeys.all, "detail", id] as const,
+};
+
 export const applicationKeys = {
   all: ["applications"] as const,
   lists: () => [...applicationKeys.all, "list"] as const,

@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   "auth.signin_failed",
   "note.create",
   "note.delete",
+  "job.start",
+  "job.cancel",
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditActionName = z.infer<typeof auditActionSchema>;

@@ -11,14 +11,17 @@ export const LIVE_EVENT_TYPES = [
   "group.dismissed",
   "member.joined",
   "member.left",
+  "job.progress",
 ] as const;
 
 export const liveEventTypeSchema = z.enum(LIVE_EVENT_TYPES);
 export type LiveEventType = z.infer<typeof liveEventTypeSchema>;
 
 /** What travels as an event's `data`; `at` is when it happened (ISO 8601). */
+/** Every event but `job.progress` names its group; `job.progress` names its job instead. */
 export const liveEventDataSchema = z.object({
-  groupId: z.string(),
+  groupId: z.string().optional(),
+  jobId: z.string().optional(),
   applicationId: z.string().optional(),
   userId: z.string().optional(),
   at: z.string(),

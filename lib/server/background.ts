@@ -5,6 +5,7 @@ import { applicationSettleProbe } from "@/lib/server/applications/settle-probe";
 import { settleDue } from "@/lib/server/audit/settle";
 import { CRAWL_LEASE_MS } from "@/lib/server/directory";
 import { groupSettleProbe } from "@/lib/server/groups/settle-probe";
+import { startJobRunner } from "@/lib/server/jobs/runner";
 import { getBus } from "@/lib/server/live/bus";
 import { relayOverPostgres, type Relay } from "@/lib/server/live/postgres-relay";
 import { getContext } from "@/lib/server/platform/context";
@@ -66,8 +67,13 @@ export function startBackgroundWork() {
     }
   };
 
-  // Settle before anything else, so the audit log agrees with the IM server.
-  void settle().finally(crawl);
+  // Settle before anything else, so the audit log agrees with the IM server; then resume jobs a restart cut short.
+  void settle().finally(() => {
+    startJobRunner();
+    return crawl();
+  });
   setInterval(() => void settle(), SETTLE_EVERY_MS).unref();
   setInterval(() => void crawl(), RECONCILE_EVERY_MS).unref();
+
+  // Outbound alerts (docs/alerts.md), when a webhook is configured: every instance detects, one sends a minute.
 }

@@ -65,6 +65,11 @@ export const SERVER_MODULES = [
     does: "app users as moderators see them: an applicant's history, groups and the notes left on them",
   },
   {
+    name: "jobs",
+    public: ["service.ts", "runner.ts"],
+    does: "bulk decisions over a filter as one job: kept in the store, paced by the IM rate limit, resumed after a restart",
+  },
+  {
     name: "accounts",
     public: ["manage.ts", "me.ts", "preferences.ts"],
     does: "console users managed by admins, one's own account and preferences",

@@ -12,6 +12,7 @@ import { inboxGroupOf } from "./inbox/repo";
 import { applicationSource } from "./current";
 import { log } from "@/lib/server/platform/log";
 import { assertNotClaimedByOther, claimsOf, dropClaim, releaseClaim, takeClaim } from "./claims";
+import { selectionClause, type Selection } from "./model/filters";
 
 export async function listApplications(query: ListApplicationsQuery): Promise<Page<Application>> {
   const { db } = getContext();
@@ -110,7 +111,33 @@ export async function handleApplications(
   return { results };
 }
 
-function toResultError(err: unknown): NonNullable<BulkResult["error"]> {
+/**
+ * One application of a job (lib/server/jobs): decided as a bulk request decides it — claims respected unless
+ * forced, audited, announced — with the group's pending count counted down rather than re-read.
+ */
+export async function decideForJob({ id, approve, reason, force }: Decision & { id: string }, actor: Actor): Promise<Application> {
+  const a = await settle(id, approve, reason, actor, force);
+  await countDownPending(getContext().db, a.groupId);
+  return a;
+}
+
+/** Where an application stands now (the IM server's word in local mode), or null when there is none. */
+export async function applicationStatus(id: string): Promise<{ groupId: string; status: Application["status"] | "closed" } | null> {
+  return (await applicationSource()).find(id);
+}
+
+/** The IDs of pending applications a selection matches, oldest first, at most `limit` (a job's items). */
+export async function matchingPendingIds(filter: Omit<Selection, "status">, limit: number): Promise<string[]> {
+  const { db } = getContext();
+  const where = selectionClause(db, { ...filter, status: "pending" });
+  const rows = await db.all<{ id: number | string }>(
+    `SELECT a.id FROM inbox_applications a WHERE ${where.sql} ORDER BY a.created_at, a.id LIMIT ?`,
+    [...where.args, limit],
+  );
+  return rows.map((r) => String(r.id));
+}
+
+export function toResultError(err: unknown): NonNullable<BulkResult["error"]> {
   if (err instanceof ApiError)
     return { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) };
   log("error", "bulk application handling failed", { error: err });

@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   method_not_allowed: 405,
   conflict: 409,
   claimed: 409,
+  stale: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation: 422,

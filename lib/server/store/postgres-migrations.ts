@@ -180,4 +180,46 @@ export const POSTGRES_MIGRATIONS: string[] = [
      created_at TEXT NOT NULL
    );
    CREATE INDEX saved_views_by_user ON saved_views (user_id, id);`,
+  // Jobs (docs/jobs.md): one bulk decision over a filter's matches. The IDs it matched at its start are its
+  // items, each moved todo → trying → ok/failed once, so a restart resumes it without deciding one twice; its
+  // tallies are counted from them. The runner's heartbeat says whether a job found running was left recently.
+  `CREATE TABLE jobs (
+     id               TEXT PRIMARY KEY,
+     kind             TEXT NOT NULL,
+     state            TEXT NOT NULL CHECK (state IN ('queued','running','done','cancelled','interrupted','failed')),
+     params           TEXT NOT NULL,
+     total            INTEGER NOT NULL,
+     started_by_id    TEXT NOT NULL,
+     started_by       TEXT NOT NULL,
+     started_by_name  TEXT NOT NULL,
+     started_at       TEXT NOT NULL,
+     finished_at      TEXT,
+     cancel_requested INTEGER NOT NULL DEFAULT 0,
+     heartbeat_at     BIGINT
+   );
+   CREATE INDEX jobs_by_state ON jobs (state);
+   CREATE INDEX jobs_by_time ON jobs (started_at);
+   CREATE TABLE job_items (
+     job_id         TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+     position       INTEGER NOT NULL,
+     application_id TEXT NOT NULL,
+     state          TEXT NOT NULL CHECK (state IN ('todo','trying','ok','failed')),
+     code           TEXT,
+     message        TEXT,
+     PRIMARY KEY (job_id, position)
+   );
+   CREATE INDEX job_items_by_state ON job_items (job_id, state, position);`,
+  // Alerts (docs/alerts.md): each alert is a row keyed by what it is about, written by whichever instance sees it
+  // first and sent by whichever holds the kind's minute; the key makes it once across instances.
+  `CREATE TABLE alert_outbox (
+     kind       TEXT NOT NULL CHECK (kind IN ('stale','burst')),
+     key        TEXT NOT NULL,
+     payload    TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     sent_at    BIGINT,
+     PRIMARY KEY (kind, key)
+   );
+   CREATE INDEX alert_outbox_unsent ON alert_outbox (kind, sent_at, created_at);`,
+  // Moderation statistics read decisions by when they were made.
+  `CREATE INDEX inbox_by_handled ON inbox_applications (handled_at, status);`,
 ];

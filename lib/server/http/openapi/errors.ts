@@ -13,6 +13,7 @@ const WHEN: Record<ErrorCode, string> = {
   method_not_allowed: "A method this path does not have; the `Allow` header lists those it has",
   conflict: "Taken, already done, or already handled by someone else (`details` says by whom)",
   claimed: "Another moderator is reviewing this application (`details: { by, name, expiresAt }`); send `force: true` to go ahead",
+  stale: "What the caller was shown has changed (`expectTotal` of a job): `details.total` is the count now; ask again",
   payload_too_large: "The body is over 1 MB",
   unsupported_media_type: "The body was not sent as `application/json`",
   validation: "A value was refused: `details.fields` lists each field's `path`, `message` and translation `key`",
