@@ -3,6 +3,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { applicationFiltersFromSearch, searchFromApplicationFilters, type ApplicationListFilters } from "@/lib/client/query-keys";
+import { ActiveJobs } from "@/components/jobs/active-jobs";
 import { ApplicationsList } from "./applications-list";
 import { QueueFilters } from "./queue-filters";
 import { SavedViews } from "./saved-views";
@@ -57,6 +58,7 @@ export function ApplicationsInbox({ canModerate, canEdit }: { canModerate: boole
         </div>
       </div>
       <QueueFilters filters={filters} onChange={go} onSort={chooseSort} />
+      <ActiveJobs />
       <ApplicationsList filters={filters} canModerate={canModerate} canEdit={canEdit} />
     </section>
   );

@@ -5,7 +5,7 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { StackMessage, StackTable } from "@/components/ui/stack-table";
 import { useErrorWords } from "@/components/ui/use-error-words";
 import { ApiError } from "@/lib/client/api-error";
-import { useApplications, useBulkHandle, useHandleApplication, type BulkProgress } from "@/lib/client/applications";
+import { useApplications, useHandleApplication } from "@/lib/client/applications";
 import { releaseClaim, useInboxClaims } from "@/lib/client/claims";
 import { rangeBetween, reconcileCurrent, stepCurrent } from "@/lib/client/inbox-cursor";
 import { narrowsQueue, type ApplicationListFilters } from "@/lib/client/query-keys";
@@ -20,7 +20,10 @@ import { RefuseDialog } from "./refuse-dialog";
 import { SelectionBar } from "./selection-bar";
 import { StatusLine, type Said } from "./status-line";
 import { useInboxKeys } from "./use-inbox-keys";
+import { queueColumns } from "./queue-columns";
+import { useMatchingJob } from "@/components/jobs/use-matching-job";
 import { problemOf, useRowProblems } from "./use-row-problems";
+import { useChunkedDecisions } from "./use-chunked-decisions";
 
 type Props = { filters: ApplicationListFilters; canModerate: boolean; canEdit?: boolean; showGroup?: boolean; keyboard?: boolean };
 
@@ -28,7 +31,6 @@ type Props = { filters: ApplicationListFilters; canModerate: boolean; canEdit?: 
 export function ApplicationsList({ filters, canModerate, canEdit = false, showGroup = true, keyboard = true }: Props) {
   const list = useApplications(filters);
   const handle = useHandleApplication();
-  const bulk = useBulkHandle();
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const ids = items.map((a) => a.id);
   const total = list.data?.pages[0]?.total ?? 0;
@@ -53,7 +55,8 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
   const [raising, setRaising] = useState<Application | null>(null);
   const { problems, setProblem } = useRowProblems();
   const [said, setSaid] = useState<Said | null>(null);
-  const [progress, setProgress] = useState<{ p: BulkProgress; action: "approve" | "refuse" } | null>(null);
+  // "All N matching this filter", not just the rows loaded: decided as one job, whatever the page shows.
+  const [allMatching, setAllMatching] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [aboutOpen, setAboutOpen] = useState(false);
   const container = useRef<HTMLDivElement>(null);
@@ -63,6 +66,8 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
   const who = (a: Application) => a.requesterNickname || a.requesterId;
   const say = (text: string, error = false) => setSaid((prev) => ({ text, error, at: (prev?.at ?? 0) + 1 }));
   const rowWords = { message: words.message, reviewing: (name: string) => t("reviewing", { name }) };
+  const matching = useMatchingJob(filters, say, () => setAllMatching(false));
+  const { progress, handleMany } = useChunkedDecisions(setProblem, rowWords, () => setSelected(new Set()));
 
   // When the current application leaves (decided here or elsewhere), focus follows to the one now current —
   // but only if focus was in the list or lost with the row, never away from a field the moderator is in.
@@ -102,21 +107,6 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
     );
   }
 
-  async function handleMany(chosen: Application[], action: "approve" | "refuse", reason?: string) {
-    setSelected(new Set());
-    for (const a of chosen) setProblem(a.id, null);
-    const results = await bulk(
-      chosen.map((a) => a.id),
-      action,
-      reason,
-      (p) => setProgress({ p, action }),
-    );
-    for (const r of results) {
-      if (r.ok || !r.error) continue;
-      setProblem(r.id, problemOf(new ApiError(0, r.error.code, r.error.message, r.error.details), rowWords));
-    }
-  }
-
   function move(delta: number) {
     engage();
     const next = stepCurrent(ids, currentId, delta);
@@ -126,6 +116,7 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
 
   function toggle(id: string) {
     setAnchor(id);
+    setAllMatching(false);
     setSelected((s) => {
       const n = new Set(s);
       if (n.has(id)) n.delete(id);
@@ -134,8 +125,13 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
     });
   }
 
-  const chosen = items.filter((a) => selected.has(a.id));
+  const chosen = allMatching ? items : items.filter((a) => selected.has(a.id));
   const refuse = (as: Application[]) => as.length > 0 && setRefusing(as);
+  const clear = () => {
+    setSelected(new Set());
+    setAllMatching(false);
+  };
+  const approveChosen = () => (allMatching ? matching.start("approve", total) : void handleMany(chosen, "approve"));
 
   useInboxKeys(
     {
@@ -146,9 +142,9 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
       toggle: () => actionable && current && toggle(current.id),
       selectRange: () => actionable && setSelected((s) => new Set([...s, ...rangeBetween(ids, anchor, currentId)])),
       selectAll: () => actionable && setSelected(chosen.length === items.length ? new Set() : new Set(ids)),
-      approveSelected: () => actionable && chosen.length > 0 && void handleMany(chosen, "approve"),
+      approveSelected: () => actionable && chosen.length > 0 && approveChosen(),
       refuseSelected: () => actionable && refuse(chosen),
-      clearSelection: () => setSelected(new Set()),
+      clearSelection: clear,
       skip: () => {
         if (!actionable || !current) return;
         void releaseClaim(current.id);
@@ -161,14 +157,7 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
     keyboard,
   );
 
-  const columns = [
-    ...(actionable ? [{ label: t("columns.select"), visuallyHidden: true as const }] : []),
-    ...(showGroup ? [t("columns.group")] : []),
-    t("columns.requester"),
-    t("columns.message"),
-    t("columns.age"),
-    ...(actionable ? [{ label: t("columns.actions"), visuallyHidden: true as const }] : [t("columns.status")]),
-  ];
+  const columns = queueColumns(t, actionable, showGroup);
 
   return (
     <div ref={container} className="flex flex-col gap-2">
@@ -176,11 +165,12 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
       {actionable && (
         <SelectionBar
           shown={items.length}
-          selected={chosen.length}
-          onSelectAll={(all) => setSelected(all ? new Set(ids) : new Set())}
-          onApprove={() => void handleMany(chosen, "approve")}
+          selected={allMatching ? total : chosen.length}
+          matching={{ total, all: allMatching, choose: () => setAllMatching(true) }}
+          onSelectAll={(all) => (all ? setSelected(new Set(ids)) : clear())}
+          onApprove={approveChosen}
           onRefuse={() => refuse(chosen)}
-          onClear={() => setSelected(new Set())}
+          onClear={clear}
         />
       )}
       {progress && <BulkProgressPanel progress={progress.p} action={progress.action} />}
@@ -201,7 +191,7 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
                 }}
                 application={a}
                 current={a.id === currentId}
-                selected={selected.has(a.id)}
+                selected={allMatching || selected.has(a.id)}
                 actionable={actionable}
                 showGroup={showGroup}
                 problem={problems.get(a.id)}
@@ -227,10 +217,12 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
       <ListFooter list={list} shown={items.length} total={total} />
       <RefuseDialog
         applications={refusing}
+        matchingTotal={allMatching ? total : undefined}
         onClose={() => setRefusing(null)}
         onConfirm={(reason) => {
           const as = refusing ?? [];
-          if (as.length === 1) handleOne(as[0], "refuse", reason);
+          if (allMatching) matching.start("refuse", total, reason);
+          else if (as.length === 1) handleOne(as[0], "refuse", reason);
           else void handleMany(as, "refuse", reason);
         }}
       />
@@ -243,6 +235,7 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
         }}
       />
       <KeyHelpDialog open={helpOpen} onOpenChange={setHelpOpen} />
+      {matching.dialog}
     </div>
   );
 }

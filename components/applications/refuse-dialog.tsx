@@ -15,10 +15,13 @@ import type { Application } from "@/lib/schemas/application";
  */
 export function RefuseDialog({
   applications,
+  matchingTotal,
   onClose,
   onConfirm,
 }: {
   applications: Application[] | null;
+  /** Refusing everything the queue's filters match (a job): how many that is now. */
+  matchingTotal?: number;
   onClose: () => void;
   onConfirm: (reason: string | undefined) => void;
 }) {
@@ -27,9 +30,11 @@ export function RefuseDialog({
   const groups = new Set(list.map((a) => a.groupId)).size;
   const [first] = list;
   const title =
-    list.length === 1 && first
-      ? t("refuseTitleOne", { who: first.requesterNickname || first.requesterId, group: first.groupName || first.groupId })
-      : t("refuseTitleMany", { count: list.length, groups });
+    matchingTotal !== undefined
+      ? t("refuseTitleMatching", { count: matchingTotal })
+      : list.length === 1 && first
+        ? t("refuseTitleOne", { who: first.requesterNickname || first.requesterId, group: first.groupName || first.groupId })
+        : t("refuseTitleMany", { count: list.length, groups });
   return (
     <Dialog open={applications !== null} onOpenChange={(o) => !o && onClose()} title={title} description={t("refuseDescription")}>
       {/* The form mounts with each opening (the dialog's content unmounts when closed): a reason never carries over. */}

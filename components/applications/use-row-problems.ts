@@ -22,11 +22,9 @@ export function useRowProblems() {
  * A failed decision as its row says it: the error in the reader's words; a full group (IM code 10014) offers to
  * raise the limit; another moderator reviewing it (409 `claimed`) names them and offers `anyway`.
  */
-export function problemOf(
-  err: unknown,
-  words: { message: (err: unknown) => string; reviewing: (name: string) => string },
-  anyway?: { label: string; run: () => void },
-): RowProblem {
+export type RowWords = { message: (err: unknown) => string; reviewing: (name: string) => string };
+
+export function problemOf(err: unknown, words: RowWords, anyway?: { label: string; run: () => void }): RowProblem {
   const api = err instanceof ApiError ? err : undefined;
   const reviewer = api?.code === "claimed" ? (api.details as { name?: string } | undefined)?.name : undefined;
   return {

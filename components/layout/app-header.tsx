@@ -24,6 +24,9 @@ export function AppHeader({ user }: { user: SessionUser }) {
             {t("applications")}
             <NewApplicationsBadge />
           </NavLink>
+          <NavLink href="/jobs" className={LINK}>
+            {t("jobs")}
+          </NavLink>
           {canViewAudit(user) && (
             <NavLink href="/audit" className={LINK}>
               {t("audit")}

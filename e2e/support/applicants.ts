@@ -66,3 +66,22 @@ export const inboxFor = (page: Page, groupId: string, extra = "") =>
 
 /** The row the keyboard is on. */
 export const currentRow = (page: Page) => page.locator("tr[data-current]");
+
+/**
+ * A raid: `n` new app users apply to the group within seconds, a few at a time (as a spam wave arrives), each
+ * from their own phone. Answers their user IDs once every application is in.
+ */
+export async function raid(groupId: string, n: number, message = "join my crypto channel 💰 http://spam.example") {
+  const ids: string[] = [];
+  let next = 0;
+  const wave = async () => {
+    while (next < n) {
+      const i = next++;
+      const user = await apply(groupId, `Raider ${i}`, `${message} #${i}`);
+      await user.phone.logout();
+      ids.push(user.userId);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, wave));
+  return ids;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SlidingWindowLimiter } from "../src/http/rate-limit";
 import { recycleIdleGroups } from "../src/services/recycler";
-import { simulateOnce } from "../src/services/simulator";
+import { burstChance, BURST_SIZE, simulateBurst, simulateOnce } from "../src/services/simulator";
 import { createGroup, importAccounts, recordEvents, startReceiver, startServer, waitFor } from "./helpers";
 
 describe("strict Tencent mode", () => {
@@ -129,6 +129,38 @@ describe("demo simulator", () => {
       await server.close();
       await receiver.close();
     }
+  });
+
+  it("now and then sends a burst: new accounts apply to one group within a few seconds", async () => {
+    const receiver = await startReceiver();
+    const server = await startServer({ demo: true, callbackUrl: receiver.url });
+    try {
+      let seed = 11;
+      const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+      const waits: number[] = [];
+      const what = await simulateBurst(server.app.im, random, async (ms) => waits.push(ms));
+      const [, applied, groupId] = /^(\d+) new accounts applied to (.+) in a burst$/.exec(what ?? "")!;
+      const n = Number(applied);
+      expect(n).toBeGreaterThanOrEqual(BURST_SIZE.min);
+      expect(n).toBeLessThanOrEqual(BURST_SIZE.max);
+      const raiders = server.store.applications
+        .list({ groupId, status: "pending", limit: 500 })
+        .filter((a) => a.requester.startsWith("raid_"));
+      expect(raiders).toHaveLength(n);
+      expect(waits.reduce((a, b) => a + b, 0)).toBeCloseTo(4_000);
+      // The console hears of each, as of any application.
+      const applies = () =>
+        receiver.calls.filter((c) => c.query.CallbackCommand === "Group.CallbackAfterApplyJoinGroup" && c.body.GroupId === groupId);
+      await waitFor(() => applies().length >= n, 5000);
+    } finally {
+      await server.close();
+      await receiver.close();
+    }
+  });
+
+  it("bursts about once every five minutes whatever the rate, and never while the simulator is off", () => {
+    for (const rate of [1, 6, 600]) expect(rate * 5 * burstChance(rate)).toBeCloseTo(1);
+    expect(burstChance(0)).toBe(0);
   });
 
   it("runs on a timer at IM_SIMULATOR_RATE", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { startAlerts } from "@/lib/server/alerts/alerts";
 import { leaveDemoNotes } from "@/lib/server/app-users/demo-notes";
 import { crawlDirectoryAndCount } from "@/lib/server/applications/pending-counts";
 import { applicationSettleProbe } from "@/lib/server/applications/settle-probe";
@@ -76,4 +77,5 @@ export function startBackgroundWork() {
   setInterval(() => void crawl(), RECONCILE_EVERY_MS).unref();
 
   // Outbound alerts (docs/alerts.md), when a webhook is configured: every instance detects, one sends a minute.
+  if (env.alerts) startAlerts(db, env.alerts);
 }

@@ -70,6 +70,11 @@ export const SERVER_MODULES = [
     does: "bulk decisions over a filter as one job: kept in the store, paced by the IM rate limit, resumed after a restart",
   },
   {
+    name: "alerts",
+    public: ["alerts.ts", "status.ts"],
+    does: "outbound alerts (stale applications, bursts): detected from the model, sent once across instances",
+  },
+  {
     name: "accounts",
     public: ["manage.ts", "me.ts", "preferences.ts"],
     does: "console users managed by admins, one's own account and preferences",

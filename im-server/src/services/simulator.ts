@@ -1,10 +1,12 @@
 // Demo traffic (IM_SIMULATOR_RATE actions per minute): app users apply to Public groups that need
 // approval, join free groups, sometimes leave, and owners/admins now and then settle an application
 // from their phone — through the same services as the client API, so listener events and webhooks
-// fire exactly as for a real phone.
+// fire exactly as for a real phone. Now and then a burst of new accounts applies to one group at once,
+// as in a raid, so the console's raid tools and burst alerts have something to show.
 import type { FastifyBaseLogger } from "fastify";
 import { ImServerError } from "../domain/errors";
-import { APPLY_MESSAGES } from "../seed/demo-names";
+import { APPLY_MESSAGES, ENGLISH_GIVEN } from "../seed/demo-names";
+import { importAccount } from "./accounts";
 import type { Actor, ServiceContext } from "./context";
 import { handleApplication } from "./applications";
 import { joinGroup, quitGroup } from "./membership";
@@ -77,6 +79,50 @@ export async function simulateOnce(ctx: ServiceContext, random: () => number = M
   }
 }
 
+/** A burst: this many applications, more than the console's default burst alert (30 in a minute)… */
+export const BURST_SIZE = { min: 32, max: 44 } as const;
+/** …spread over a few seconds… */
+const BURST_SPREAD_MS = 4_000;
+/** …once every this many minutes on average, whatever the rate of the ordinary actions. */
+export const BURST_EVERY_MINUTES = 5;
+
+/** The chance that one tick of a simulator running `rate` actions a minute is a burst. */
+export const burstChance = (rate: number) => (rate > 0 ? Math.min(1, 1 / (rate * BURST_EVERY_MINUTES)) : 0);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A raid on one Public group that needs approval: freshly made accounts with throwaway names apply to it
+ * within a few seconds. Returns what happened, or null when no group fits.
+ */
+export async function simulateBurst(
+  ctx: ServiceContext,
+  random: () => number = Math.random,
+  wait: (ms: number) => Promise<unknown> = sleep,
+): Promise<string | null> {
+  const { groups, members } = ctx.store;
+  // A group with room: applying to a full one is refused at once, and there would be nothing to see.
+  const open = groups.liveIdsOfTypes(["Public"], "NeedPermission").filter((id) => members.count(id) < (groups.get(id)?.maxMembers ?? 0));
+  const groupId = pick(open, random);
+  if (!groupId) return null;
+  const size = BURST_SIZE.min + Math.floor(random() * (BURST_SIZE.max - BURST_SIZE.min + 1));
+  const batch = ctx.now().toString(36);
+  let applied = 0;
+  for (let i = 0; i < size; i++) {
+    const userId = `raid_${batch}_${i}`;
+    importAccount(ctx, userId, `${pick(ENGLISH_GIVEN, random)}${Math.floor(random() * 9000) + 1000}`);
+    try {
+      await joinGroup(ctx, phone(userId, random), groupId, pick(APPLY_MESSAGES, random)!);
+      applied++;
+    } catch (error) {
+      // The group filled up, or a webhook refused: the raid goes on with the next account.
+      if (!(error instanceof ImServerError)) throw error;
+    }
+    await wait(BURST_SPREAD_MS / size);
+  }
+  return `${applied} new accounts applied to ${groupId} in a burst`;
+}
+
 export function startSimulator(ctx: ServiceContext, log: FastifyBaseLogger): () => void {
   const rate = ctx.config.simulatorRate;
   if (!rate) return () => {};
@@ -84,7 +130,8 @@ export function startSimulator(ctx: ServiceContext, log: FastifyBaseLogger): () 
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
-    simulateOnce(ctx)
+    // A burst takes a few seconds; the ticks that fall in it are skipped, as for any action still running.
+    (Math.random() < burstChance(rate) ? simulateBurst(ctx) : simulateOnce(ctx))
       .then((what) => what && log.debug({ simulator: what }, "simulated user action"))
       .catch((error: unknown) => log.error({ err: error }, "simulator failed"))
       .finally(() => {

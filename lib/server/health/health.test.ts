@@ -6,6 +6,7 @@ import { GET as health } from "@/app/api/health/route";
 import { GET as ready } from "@/app/api/ready/route";
 import { createImGateway } from "@/lib/im/gateway";
 import { ADMIN, SDKAPPID, SECRET, startServer, type TestServer } from "@/im-server/test/helpers";
+import { recordAlertError, recordAlertOk } from "@/lib/server/alerts/status";
 import { openSqliteTestStore, type TestStore } from "@/lib/server/store/test-stores";
 
 /**
@@ -25,6 +26,8 @@ beforeAll(async () => {
   vi.stubEnv("IM_SECRET_KEY", SECRET);
   vi.stubEnv("NEXTAUTH_SECRET", "health-test-nextauth-secret");
   vi.stubEnv("IM_ADMIN_ID", ADMIN);
+  // Alerts on, to a receiver nobody runs: health reports what the store says of them, whoever sent.
+  vi.stubEnv("ALERT_WEBHOOK_URL", "https://alerts.example.com/hook?token=not-for-health");
   holder.__groupConsole = {
     db,
     im: createImGateway({ baseUrl: im.url, sdkAppId: SDKAPPID, secretKey: SECRET, adminId: ADMIN, timeoutMs: 2_000 }),
@@ -70,6 +73,7 @@ describe("health and readiness for anyone who asks", () => {
       im: { ok: true, latencyMs: expect.any(Number) },
       store: { ok: true },
       directory: { lastFullCrawlAt: null, crawling: false },
+      alerts: { lastOkAt: null, lastError: null },
     });
     expect(body.im).not.toHaveProperty("extensions");
     expect((await (await ready()).json()).im).not.toHaveProperty("extensions");
@@ -86,5 +90,17 @@ describe("health and readiness for anyone who asks", () => {
     } finally {
       shutdown.closing = false;
     }
+  });
+
+  it("tells how the last alert went, as the store has it, and nothing of where alerts go", async () => {
+    await recordAlertOk(db, new Date("2030-01-01T12:00:00.000Z"));
+    await recordAlertError(db, "2030-01-01T12:01:00.000Z: burst alert not delivered: HTTP 500 (4 tries)");
+    await sleep(2_100);
+    const body = await (await health()).json();
+    expect(body.alerts).toEqual({
+      lastOkAt: "2030-01-01T12:00:00.000Z",
+      lastError: "2030-01-01T12:01:00.000Z: burst alert not delivered: HTTP 500 (4 tries)",
+    });
+    expect(JSON.stringify(body)).not.toContain("alerts.example.com");
   });
 });

@@ -1,16 +1,21 @@
 import "server-only";
 import type { ImCapabilities } from "@/lib/im/gateway";
+import { readAlertStatus, type AlertStatus } from "@/lib/server/alerts/status";
 import { getContext } from "@/lib/server/platform/context";
 import { crawlStatus } from "@/lib/server/directory";
 import { getEnv } from "@/lib/server/platform/env";
 import { recentResult } from "@/lib/server/platform/recent-result";
 
-/** What anyone may learn, signed in or not: whether each side answers, and when the directory was last filled. */
+/**
+ * What anyone may learn, signed in or not: whether each side answers, when the directory was last filled, and
+ * how the last outbound alert went (null and null while alerts are off or none was sent).
+ */
 export type Health = {
   status: "ok" | "degraded";
   im: { ok: boolean; latencyMs: number | null };
   store: { ok: boolean };
   directory: { lastFullCrawlAt: string | null; crawling: boolean };
+  alerts: AlertStatus;
 };
 
 /**
@@ -30,12 +35,15 @@ async function checkNow(): Promise<HealthDetails> {
   let im: HealthDetails["im"] = { ok: false, latencyMs: null, extensions: null };
   let store = { ok: false };
   let directory: Health["directory"] = { lastFullCrawlAt: null, crawling: false };
+  let alerts: AlertStatus = { lastOkAt: null, lastError: null };
   try {
     const { db, im: gateway } = getContext();
     try {
       const crawl = await crawlStatus(db);
       directory = { lastFullCrawlAt: crawl.lastFullCrawlAt, crawling: crawl.running };
       store = { ok: true };
+      // Kept in the store by whichever instance sent, so every instance tells the same.
+      if (getEnv().alerts) alerts = await readAlertStatus(db);
     } catch {
       /* reported below */
     }
@@ -50,7 +58,7 @@ async function checkNow(): Promise<HealthDetails> {
   } catch {
     /* configuration missing: both stay false */
   }
-  return { status: im.ok && store.ok ? "ok" : "degraded", im, store, directory };
+  return { status: im.ok && store.ok ? "ok" : "degraded", im, store, directory, alerts };
 }
 
 // The health and readiness routes are separate bundles of one process: they must share one recent check.
@@ -63,12 +71,13 @@ export function checkHealthDetails(): Promise<HealthDetails> {
 
 /** The health of this instance as anyone may see it; from a check at most 2 s old. */
 export async function checkHealth(): Promise<Health> {
-  const { status, im, store, directory } = await checkHealthDetails();
+  const { status, im, store, directory, alerts } = await checkHealthDetails();
   // Field by field, so that nothing added to the details ever reaches an anonymous caller by accident.
   return {
     status,
     im: { ok: im.ok, latencyMs: im.latencyMs },
     store: { ok: store.ok },
     directory: { lastFullCrawlAt: directory.lastFullCrawlAt, crawling: directory.crawling },
+    alerts: { lastOkAt: alerts.lastOkAt, lastError: alerts.lastError },
   };
 }

@@ -70,3 +70,43 @@ describe("configuration that keeps strangers out", () => {
     expect(problems({ CONSOLE_ADMIN_PASSWORD: "漢".repeat(25) })).toMatch(/CONSOLE_ADMIN_PASSWORD: Password must be at most 72 bytes/);
   });
 });
+
+describe("outbound alerts", () => {
+  it("are off unless ALERT_WEBHOOK_URL is set, and then default to JSON, 60 minutes and 30 a minute", () => {
+    expect(load({}).alerts).toBeNull();
+    expect(load({ ALERT_WEBHOOK_URL: "" }).alerts).toBeNull();
+    expect(load({ ALERT_WEBHOOK_URL: "https://hooks.example.com/console" }).alerts).toEqual({
+      url: "https://hooks.example.com/console",
+      format: "json",
+      secret: null,
+      staleMinutes: 60,
+      burstPerMinute: 30,
+    });
+    expect(
+      load({
+        ALERT_WEBHOOK_URL: "http://10.0.0.5:8080/alerts",
+        ALERT_WEBHOOK_FORMAT: "slack",
+        ALERT_WEBHOOK_SECRET: "shared",
+        ALERT_STALE_MINUTES: "15",
+        ALERT_BURST_PER_MINUTE: "100",
+      }).alerts,
+    ).toMatchObject({ format: "slack", secret: "shared", staleMinutes: 15, burstPerMinute: 100 });
+  });
+
+  it("refuse to start with a URL that is not http(s), naming the variable and not echoing the URL", () => {
+    for (const url of ["ftp://hooks.example.com/x", "hooks.example.com/x", "file:///etc/passwd", "javascript:alert(1)"]) {
+      const message = problems({ ALERT_WEBHOOK_URL: url });
+      expect(message, url).toMatch(/ALERT_WEBHOOK_URL: must be an http:\/\/ or https:\/\/ URL/);
+      expect(message, url).not.toContain(url);
+    }
+  });
+
+  it("refuse a format, a wait or a rate they do not know", () => {
+    const url = { ALERT_WEBHOOK_URL: "https://hooks.example.com/x" };
+    expect(problems({ ...url, ALERT_WEBHOOK_FORMAT: "teams" })).toMatch(/ALERT_WEBHOOK_FORMAT/);
+    expect(problems({ ...url, ALERT_STALE_MINUTES: "0" })).toMatch(/ALERT_STALE_MINUTES/);
+    expect(problems({ ...url, ALERT_STALE_MINUTES: "1.5" })).toMatch(/ALERT_STALE_MINUTES/);
+    expect(problems({ ...url, ALERT_BURST_PER_MINUTE: "-3" })).toMatch(/ALERT_BURST_PER_MINUTE/);
+    expect(problems({ ...url, ALERT_BURST_PER_MINUTE: "1000000" })).toMatch(/ALERT_BURST_PER_MINUTE/);
+  });
+});

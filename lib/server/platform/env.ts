@@ -43,6 +43,13 @@ const schema = z
     CONSOLE_ADMIN_PASSWORD: passwordSchema.optional(),
     NEXTAUTH_SECRET: z.string().min(16).optional(),
     NEXTAUTH_URL: z.url().optional(),
+    // Outbound alerts (docs/alerts.md): off unless a URL is set.
+    ALERT_WEBHOOK_URL: z.string().optional(),
+    ALERT_WEBHOOK_FORMAT: z.enum(["json", "slack"]).default("json"),
+    ALERT_WEBHOOK_SECRET: z.string().optional(),
+    // A year, and a hundred thousand a minute: beyond that the variable was surely mistyped.
+    ALERT_STALE_MINUTES: z.coerce.number().int().min(1).max(525_600).default(60),
+    ALERT_BURST_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   })
   .transform((e, ctx) => {
     const embedded = !e.IM_BASE_URL;
@@ -96,6 +103,7 @@ const schema = z
       nextAuthSecret: nextAuthSecret ?? "",
       callbackToken,
       nextAuthUrl: e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`,
+      alerts: alertsConfig(e, ctx),
     };
   });
 
@@ -127,6 +135,38 @@ function oidcConfig(e: RawEnv, ctx: z.RefinementCtx): OidcConfig | null {
     clientSecret: e.OIDC_CLIENT_SECRET,
     roles,
     name: e.OIDC_NAME,
+  };
+}
+
+type RawAlerts = {
+  ALERT_WEBHOOK_URL?: string;
+  ALERT_WEBHOOK_FORMAT: "json" | "slack";
+  ALERT_WEBHOOK_SECRET?: string;
+  ALERT_STALE_MINUTES: number;
+  ALERT_BURST_PER_MINUTE: number;
+};
+export type AlertsConfig = { url: string; format: "json" | "slack"; secret: string | null; staleMinutes: number; burstPerMinute: number };
+
+/** Alerts are on when ALERT_WEBHOOK_URL is set; it must be http(s), the only schemes the console posts to. */
+function alertsConfig(e: RawAlerts, ctx: z.RefinementCtx): AlertsConfig | null {
+  const url = e.ALERT_WEBHOOK_URL?.trim();
+  if (!url) return null;
+  let scheme: string | null = null;
+  try {
+    scheme = new URL(url).protocol;
+  } catch {
+    /* reported below */
+  }
+  if (scheme !== "http:" && scheme !== "https:") {
+    ctx.addIssue({ code: "custom", path: ["ALERT_WEBHOOK_URL"], message: "must be an http:// or https:// URL" });
+    return null;
+  }
+  return {
+    url,
+    format: e.ALERT_WEBHOOK_FORMAT,
+    secret: e.ALERT_WEBHOOK_SECRET || null,
+    staleMinutes: e.ALERT_STALE_MINUTES,
+    burstPerMinute: e.ALERT_BURST_PER_MINUTE,
   };
 }
 
