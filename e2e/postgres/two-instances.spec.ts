@@ -1,4 +1,6 @@
+import { createHmac } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import pg from "pg";
 import { signedInApi } from "../support/api";
 import { consolePair } from "../support/console-pair";
 import { imDirect } from "../support/im-direct";
@@ -6,6 +8,7 @@ import { LoginPage } from "../pages/login-page";
 import { OWN_ADMIN } from "../support/own-console";
 import { claimsStory, contextStory, queueStory } from "../support/deciding-stories";
 import { pairPlace } from "../support/places";
+import { startAlertReceiver, type AlertReceiver } from "../../lib/server/testing/alerts";
 
 /**
  * Two console instances on one PostgreSQL database, in front of an IM server that behaves like Tencent
@@ -18,17 +21,27 @@ test.skip(!DATABASE_URL, "skipped: TEST_DATABASE_URL is not set");
 test.describe.configure({ mode: "serial", timeout: 60_000 });
 
 let pair: Awaited<ReturnType<typeof consolePair>>;
+// Both instances send their alerts (docs/alerts.md) to one receiver, which keeps every request.
+let alerts: AlertReceiver;
+const ALERT_SECRET = `alert-secret-${Date.now()}`;
 let im: ReturnType<typeof imDirect>;
 const run = Date.now().toString(36);
 let seq = 0;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  pair = await consolePair(DATABASE_URL!);
+  alerts = await startAlertReceiver();
+  pair = await consolePair(DATABASE_URL!, {
+    ALERT_WEBHOOK_URL: alerts.url,
+    ALERT_WEBHOOK_SECRET: ALERT_SECRET,
+    ALERT_STALE_MINUTES: "60",
+    ALERT_BURST_PER_MINUTE: "5",
+  });
   im = imDirect(pair.imUrl, pair.secrets.IM_SECRET_KEY);
 });
 test.afterAll(async () => {
   await pair?.stop();
+  await alerts?.close();
 });
 
 const api = (baseUrl: string) => signedInApi(OWN_ADMIN.email, OWN_ADMIN.password, baseUrl);
@@ -165,4 +178,31 @@ test.describe("deciding, on two instances", () => {
     contextStory(browser, pairPlace(pair, OWN_ADMIN)));
   test("a search in Japanese saved as a view survives a reload and counts new applications live", ({ browser }) =>
     queueStory(browser, pairPlace(pair, OWN_ADMIN)));
+});
+
+test("a stale application and a burst each reach the alert receiver once, signed, though both instances watch", async () => {
+  test.setTimeout(90_000);
+  // The scene: an application waiting for two hours (written into the shared store), then six arrivals in seconds.
+  const db = new pg.Client({ connectionString: pair.databaseUrl });
+  await db.connect();
+  const stale = await db.query<{ id: string }>(
+    `INSERT INTO inbox_applications (group_id, requester_id, message, status, created_at, search_text)
+     VALUES ('@TGS#long-forgotten', $1, '', 'pending', $2, $1) RETURNING id`,
+    [`stale_${run}`, new Date(Date.now() - 2 * 3600_000).toISOString()],
+  );
+  await db.end();
+  const staleId = String(stale.rows[0].id);
+  const raided = await publicGroup(await api(pair.a.baseUrl), "Burst");
+  for (let i = 0; i < 6; i++) await apply(raided.id, `burst ${i}`);
+
+  type Item = { applicationId?: string; groupId?: string };
+  const items = (kind: string) => alerts.received.filter((r) => r.json.kind === kind).flatMap((r) => (r.json.items ?? []) as Item[]);
+  await expect.poll(() => items("stale").some((i) => i.applicationId === staleId), { timeout: 60_000 }).toBe(true);
+  await expect.poll(() => items("burst").some((i) => i.groupId === raided.id), { timeout: 60_000 }).toBe(true);
+  // Both instances detect every 15 s: give the second one its turn before counting.
+  await new Promise((r) => setTimeout(r, 20_000));
+  expect(items("stale").filter((i) => i.applicationId === staleId)).toHaveLength(1);
+  expect(items("burst").filter((i) => i.groupId === raided.id)).toHaveLength(1);
+  for (const r of alerts.received)
+    expect(r.headers["x-console-signature"]).toBe(`sha256=${createHmac("sha256", ALERT_SECRET).update(r.body).digest("hex")}`);
 });

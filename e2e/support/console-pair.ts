@@ -12,7 +12,7 @@ import { childEnv, freePort, OWN_ADMIN, start, stopped, waitFor } from "./own-co
  * TEST_DATABASE_URL), shared secrets. The IM server sends its webhooks to the first instance only, as a
  * load balancer would to whichever instance it picks.
  */
-export async function consolePair(databaseUrl: string) {
+export async function consolePair(databaseUrl: string, extraEnv: Record<string, string> = {}) {
   const dataDir = path.join(E2E.dataDir, `pair-${randomBytes(4).toString("hex")}`);
   mkdirSync(dataDir, { recursive: true });
   const schema = await freshPostgresSchema(databaseUrl);
@@ -57,6 +57,7 @@ export async function consolePair(databaseUrl: string) {
         CONSOLE_ADMIN_EMAIL: OWN_ADMIN.email,
         CONSOLE_ADMIN_PASSWORD: OWN_ADMIN.password,
         NEXTAUTH_URL: `http://localhost:${port}`,
+        ...extraEnv,
       },
       log,
     );
@@ -72,6 +73,8 @@ export async function consolePair(databaseUrl: string) {
     b,
     imUrl,
     secrets,
+    /** The pair's own schema of the test database, for a story that sets the scene in the store itself. */
+    databaseUrl: schema.url,
     log,
     async stop() {
       for (const child of children.reverse()) await stopped(child);
