@@ -66,7 +66,11 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
   const who = (a: Application) => a.requesterNickname || a.requesterId;
   const say = (text: string, error = false) => setSaid((prev) => ({ text, error, at: (prev?.at ?? 0) + 1 }));
   const rowWords = { message: words.message, reviewing: (name: string) => t("reviewing", { name }) };
-  const matching = useMatchingJob(filters, say, () => setAllMatching(false));
+  const clear = () => {
+    setSelected(new Set());
+    setAllMatching(false);
+  };
+  const matching = useMatchingJob(filters, say, clear);
   const { progress, handleMany } = useChunkedDecisions(setProblem, rowWords, () => setSelected(new Set()));
 
   // When the current application leaves (decided here or elsewhere), focus follows to the one now current —
@@ -127,10 +131,6 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
 
   const chosen = allMatching ? items : items.filter((a) => selected.has(a.id));
   const refuse = (as: Application[]) => as.length > 0 && setRefusing(as);
-  const clear = () => {
-    setSelected(new Set());
-    setAllMatching(false);
-  };
   const approveChosen = () => (allMatching ? matching.start("approve", total) : void handleMany(chosen, "approve"));
 
   useInboxKeys(

@@ -34,7 +34,7 @@ export function SelectionBar({ shown, selected, matching, onSelectAll, onApprove
           disabled={shown === 0}
           onChange={() => onSelectAll(!all)}
         />
-        <span aria-hidden>{selected > 0 ? t("selected", { count: selected }) : t("selectAllShort")}</span>
+        {!matching?.all && <span aria-hidden>{selected > 0 ? t("selected", { count: selected }) : t("selectAllShort")}</span>}
       </label>
       {offerMatching && (
         <Button variant="ghost" className="py-1 text-xs underline" onClick={matching.choose}>

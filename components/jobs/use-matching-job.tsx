@@ -17,7 +17,8 @@ export function useMatchingJob(filters: ApplicationListFilters, say: (text: stri
   const t = useTranslations("Jobs");
   const words = useErrorWords();
   const start = useStartJob();
-  const [stale, setStale] = useState<(StartJobInput & { seen: number }) | null>(null);
+  // What the moderator is asked before anything starts: to confirm approving them all, or again with a new count.
+  const [stale, setStale] = useState<(StartJobInput & { seen: number; why: "confirm" | "stale" }) | null>(null);
 
   function run(input: StartJobInput, seen = input.expectTotal) {
     start.mutate(input, {
@@ -27,7 +28,7 @@ export function useMatchingJob(filters: ApplicationListFilters, say: (text: stri
       },
       onError: (err) => {
         const total = (err instanceof ApiError && err.code === "stale" && (err.details as { total?: number } | undefined)?.total) || null;
-        if (total !== null) setStale({ ...input, expectTotal: total, seen });
+        if (total !== null) setStale({ ...input, expectTotal: total, seen, why: "stale" });
         else say(t("notStarted", { error: words.message(err) }), true);
       },
     });
@@ -37,8 +38,14 @@ export function useMatchingJob(filters: ApplicationListFilters, say: (text: stri
     <Dialog
       open={stale !== null}
       onOpenChange={(o) => !o && setStale(null)}
-      title={t("staleTitle")}
-      description={stale ? t("staleDescription", { seen: stale.seen, total: stale.expectTotal, action: stale.action }) : ""}
+      title={stale?.why === "confirm" ? t("approveAllTitle", { total: stale.expectTotal }) : t("staleTitle")}
+      description={
+        stale?.why === "confirm"
+          ? t("approveAllDescription")
+          : stale
+            ? t("staleDescription", { seen: stale.seen, total: stale.expectTotal, action: stale.action })
+            : ""
+      }
     >
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={() => setStale(null)}>{t("staleKeep")}</Button>
@@ -57,8 +64,12 @@ export function useMatchingJob(filters: ApplicationListFilters, say: (text: stri
 
   return {
     /** Starts the job over the current filters, having shown the moderator `expectTotal`. */
-    start: (action: "approve" | "refuse", expectTotal: number, reason?: string) =>
-      run({ filter: jobFilterOf(filters), action, reason, expectTotal }),
+    start: (action: "approve" | "refuse", expectTotal: number, reason?: string) => {
+      const input = { filter: jobFilterOf(filters), action, reason, expectTotal };
+      // Refusing asks in its own dialog (with the reason); approving everything a filter matches asks here.
+      if (action === "approve") setStale({ ...input, seen: expectTotal, why: "confirm" });
+      else run(input);
+    },
     dialog,
   };
 }
