@@ -12,6 +12,7 @@ import { timeFirstCrawl } from "./console/crawl";
 import { measureFrontend } from "./console/frontend";
 import { measureOverhead } from "./console/overhead";
 import { measureQueue } from "./console/queue";
+import { raidGoals, RAID_SIZE } from "./console/raid";
 import { measureScale } from "./console/scale";
 import { ensureBuild, serverMemory, startConsole } from "./lib/console-server";
 import { signIn } from "./lib/console-session";
@@ -126,6 +127,9 @@ async function main() {
     launcher = undefined;
     console.log(`\n[queue] 100,000 applications through the BFF (sequential) — ${load()}`);
     goals.push(...(await measureQueue(PORT + 50, IM_PORT + 50, ADMIN)));
+
+    console.log(`\n[raid] one job refusing ${RAID_SIZE.toLocaleString("en")} applications through the BFF — ${load()}`);
+    goals.push(...(await raidGoals(PORT + 60, IM_PORT + 60, ADMIN)));
 
     console.log("\nGoals");
     printGoals(goals);

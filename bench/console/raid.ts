@@ -11,6 +11,8 @@ import { startConsole } from "../lib/console-server";
 import { signIn, type ConsoleSession } from "../lib/console-session";
 import { peakRates, readRequestLog, waitForQuiet } from "../lib/request-log";
 import { seedImData } from "../lib/seed-im";
+import { load } from "../lib/machine";
+import { printTable, type Goal } from "../lib/stats";
 
 export const RAID_SIZE = 5_000;
 type Job = { id: string; state: string; total: number; done: number; ok: number; failed: number; errors: { code: string }[] };
@@ -97,15 +99,84 @@ function decidedTwice(dataDir: string, jobId: string) {
   const im = new Database(path.join(dataDir, "im", "im.sqlite"), { readonly: true });
   const imRefused = (im.prepare("SELECT COUNT(*) AS n FROM applications WHERE status = 'refused'").get() as { n: number }).n;
   im.close();
-  const console = new Database(path.join(dataDir, "console.sqlite"), { readonly: true });
+  const store = new Database(path.join(dataDir, "console.sqlite"), { readonly: true });
   const twice = (
-    console
+    store
       .prepare(
         `SELECT COUNT(*) AS n FROM (SELECT target FROM audit WHERE action = 'application.refuse' AND result = 'ok' AND request_id = ?
          GROUP BY target HAVING COUNT(*) > 1)`,
       )
       .get(`job:${jobId}`) as { n: number }
   ).n;
-  console.close();
+  store.close();
   return { imRefused, twice };
+}
+
+const LIMIT = 200;
+
+/** Both runs, their table, and their goals (npm run bench:raid alone, or as part of npm run bench). */
+export async function raidGoals(port: number, imPort: number, admin: { email: string; password: string }): Promise<Goal[]> {
+  const plain = await measureRaid(port, imPort, admin);
+  console.log(`[raid] the same, the console killed (SIGKILL) 6 s in and started again — ${load()}`);
+  const killed = await measureRaid(port, imPort, admin, 6_000);
+  // Tencent limits each command on its own (200/s by default): the goal is the busiest command's peak.
+  const busiest = (r: typeof plain) => [...r.peaks.byCommand].sort((a, b) => b[1] - a[1])[0] ?? ["none", 0];
+  const calls = (r: typeof plain) => `${busiest(r)[1]} ${busiest(r)[0].split("/").pop()}`;
+  printTable([
+    [
+      "run",
+      "job",
+      "ok / failed",
+      "seconds",
+      "decisions/s",
+      "peak IM calls/s (all; busiest command)",
+      "pending left",
+      "refused at the IM server",
+      "decided twice",
+    ],
+    ...[
+      ["straight", plain],
+      [`killed at ${killed.killedAtDone} done`, killed],
+    ].map(([name, r]) => {
+      const x = r as typeof plain;
+      return [
+        name as string,
+        x.job.state,
+        `${x.job.ok} / ${x.job.failed}`,
+        x.seconds.toFixed(1),
+        (x.job.done / x.seconds).toFixed(0),
+        `${x.peaks.all}; ${calls(x)}`,
+        x.pendingLeft,
+        x.imRefused,
+        x.twice,
+      ];
+    }),
+  ]);
+  const errors = (r: typeof plain) => [...new Set(r.job.errors.map((e) => e.code))].join(", ") || "none";
+  console.log(`  failures: straight ${errors(plain)}; killed ${errors(killed)}`);
+  for (const [name, r] of [
+    ["straight", plain],
+    ["killed", killed],
+  ] as const)
+    console.log(`  peak calls/s by command, ${name}: ${[...r.peaks.byCommand].map(([c, n]) => `${c.split("/").pop()} ${n}`).join(", ")}`);
+  return [
+    {
+      what: `raid job of ${RAID_SIZE.toLocaleString("en")} refusals`,
+      figure: `${plain.seconds.toFixed(1)} s`,
+      goal: "≤ 30 s",
+      met: plain.seconds <= 30 && plain.job.ok === RAID_SIZE,
+    },
+    {
+      what: "raid job: peak per command in 1 s",
+      figure: String(Math.max(busiest(plain)[1], busiest(killed)[1])),
+      goal: `≤ ${LIMIT}`,
+      met: Math.max(busiest(plain)[1], busiest(killed)[1]) <= LIMIT,
+    },
+    {
+      what: "raid job killed and resumed: each refused once or pending, the job says which",
+      figure: `${killed.job.state}, ${killed.job.ok} ok + ${killed.job.failed} failed + ${killed.pendingLeft} pending; ${killed.twice} twice`,
+      goal: "0 twice; tallies add up",
+      met: killed.twice === 0 && killed.imRefused === killed.job.ok && killed.job.ok + killed.pendingLeft + killed.job.failed >= RAID_SIZE,
+    },
+  ];
 }
