@@ -14,6 +14,7 @@ import { measureOverhead } from "./console/overhead";
 import { measureQueue } from "./console/queue";
 import { raidGoals, RAID_SIZE } from "./console/raid";
 import { measureScale } from "./console/scale";
+import { measureStats } from "./console/stats";
 import { ensureBuild, serverMemory, startConsole } from "./lib/console-server";
 import { signIn } from "./lib/console-session";
 import { describeMachine, load } from "./lib/machine";
@@ -108,7 +109,7 @@ async function main() {
     goals.push({ what: "bulk: peak per command in 1 s", figure: String(peak), goal: "≤ 200", met: peak <= 200 });
 
     console.log(`\n[front end] JavaScript of a cold, signed-in page load (Chromium, compressed) — ${load()}`);
-    const fe = await measureFrontend(launcher.base, session.cookies(), ["/groups", "/applications"]);
+    const fe = await measureFrontend(launcher.base, session.cookies(), ["/", "/groups", "/applications"]);
     printTable([
       ["page", "scripts", "transferred", "of which Next/React runtime", "of which the app's own"],
       ...fe.map((f) => [
@@ -130,6 +131,9 @@ async function main() {
 
     console.log(`\n[raid] one job refusing ${RAID_SIZE.toLocaleString("en")} applications through the BFF — ${load()}`);
     goals.push(...(await raidGoals(PORT + 60, IM_PORT + 60, ADMIN)));
+
+    console.log(`\n[stats] 100,000 decided applications through the BFF (sequential) — ${load()}`);
+    goals.push(...(await measureStats(PORT + 70, IM_PORT + 70, ADMIN)));
 
     console.log("\nGoals");
     printGoals(goals);

@@ -6,6 +6,7 @@ setup("an admin signs in and the session is kept for the other tests", async ({ 
   const login = new LoginPage(page);
   await login.goto();
   await login.signIn(E2E.admin.email, E2E.admin.password);
-  await expect(page).toHaveURL(/\/groups/);
+  // Signed in without a page to return to: the dashboard.
+  await expect(page).toHaveURL(/\/$/);
   await page.context().storageState({ path: E2E.adminState });
 });

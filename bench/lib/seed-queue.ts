@@ -24,7 +24,11 @@ const MESSAGES = [
 ];
 const DAY = 86400;
 
-export function seedQueueData(dataDir: string, seed = 20261204): { seconds: number; pending: number; decided: number } {
+export function seedQueueData(
+  dataDir: string,
+  seed = 20261204,
+  scale: { applications: number } = QUEUE_SCALE,
+): { seconds: number; pending: number; decided: number } {
   const started = performance.now();
   const store = openStore(dataDir);
   if (!store.isEmpty()) throw new Error("the IM data directory is not empty");
@@ -84,7 +88,7 @@ export function seedQueueData(dataDir: string, seed = 20261204): { seconds: numb
   // One pending application per requester and group, as the IM server keeps them.
   const pendingPairs = new Set<string>();
   const CHUNK = 20_000;
-  const total = QUEUE_SCALE.applications - HEAVY_APPLICATIONS;
+  const total = scale.applications - HEAVY_APPLICATIONS;
   for (let from = 0; from < total; from += CHUNK) {
     store.tx(() => {
       for (let i = from; i < Math.min(total, from + CHUNK); i++) {

@@ -6,6 +6,7 @@ import { SelectFilter } from "@/components/ui/select-filter";
 import type { ApplicationListFilters } from "@/lib/client/query-keys";
 import { APPLICATION_STATUS_FILTERS } from "@/lib/schemas/application";
 import { GROUP_TYPES } from "@/lib/schemas/group";
+import { DashboardFilters } from "./dashboard-filters";
 import { GroupPicker } from "./group-picker";
 
 const TYPING_PAUSE_MS = 400;
@@ -57,6 +58,10 @@ export function QueueFilters({ filters, onChange, onSort }: Props) {
         ],
         "w-44",
       )}
+      <DashboardFilters
+        filters={filters}
+        onClear={() => onChange({ ...filters, handledBy: undefined, since: undefined, until: undefined })}
+      />
     </form>
   );
 }

@@ -14,9 +14,12 @@ export function AppHeader({ user }: { user: SessionUser }) {
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <nav aria-label={t("main")} className="flex flex-wrap items-center gap-x-5 gap-y-1">
-          <Link href="/groups" className="font-semibold text-slate-900 dark:text-white">
+          <Link href="/" className="font-semibold text-slate-900 dark:text-white">
             {t("brand")}
           </Link>
+          <NavLink href="/" className={LINK}>
+            {t("dashboard")}
+          </NavLink>
           <NavLink href="/groups" className={LINK}>
             {t("groups")}
           </NavLink>

@@ -49,10 +49,10 @@ test("security headers: pages carry a nonce policy that no frame may embed; API 
   expect(api.headers()["content-security-policy"]).toContain("default-src 'none'");
 });
 
-test("sign-in: the viewer signs in through the form and lands on the groups list", async ({ login, groups, page }) => {
+test("sign-in: the viewer signs in through the form and lands on the dashboard", async ({ login, page }) => {
   await signIn(login, page);
-  await expect(page).toHaveURL(/\/groups/);
-  await expect(groups.table()).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Moderation dashboard" })).toBeVisible();
 });
 
 test("the groups list shows groups, and one group's page opens", async ({ login, groups, page }) => {

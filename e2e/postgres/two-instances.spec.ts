@@ -95,7 +95,7 @@ test("an application whose webhook reached instance A appears live on a page ser
   const group = await publicGroup(await api(pair.b.baseUrl), "Seen on B");
   await page.goto(`${pair.b.baseUrl}/login`);
   await new LoginPage(page).signIn(OWN_ADMIN.email, OWN_ADMIN.password);
-  await page.waitForURL(/\/groups/);
+  await page.waitForURL(`${pair.b.baseUrl}/`);
   await page.goto(`${pair.b.baseUrl}/applications?groupId=${enc(group.id)}`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 

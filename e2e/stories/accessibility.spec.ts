@@ -7,7 +7,17 @@ test.beforeAll(async () => {
   groupId = await busiestPublicGroupId();
 });
 
-for (const path of ["/groups", "/applications", "/audit", "/users", "/account", "/applications?status=approved", "/api-docs"]) {
+for (const path of [
+  "/",
+  "/?days=90",
+  "/groups",
+  "/applications",
+  "/audit",
+  "/users",
+  "/account",
+  "/applications?status=approved",
+  "/api-docs",
+]) {
   test(`${path} has no serious accessibility violations`, async ({ page }) => {
     // The API reference is every route on one page: axe reads thousands of nodes there, slowly on a busy machine.
     test.slow(path === "/api-docs");

@@ -32,6 +32,7 @@ async function visitMainPages(
   headings: { groups: string; applications: string; audit: string; users: string; account: string },
 ) {
   const pages: [string, string][] = [
+    ["/", ""],
     ["/groups", headings.groups],
     [`/groups/${encodeURIComponent(groupId)}`, ""],
     ["/applications", headings.applications],

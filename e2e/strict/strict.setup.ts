@@ -6,7 +6,7 @@ setup("an admin signs in to the console in front of a Tencent-strict IM server, 
   const login = new LoginPage(page);
   await login.goto();
   await login.signIn(STRICT.admin.email, STRICT.admin.password);
-  await expect(page).toHaveURL(/\/groups/);
+  await expect(page).toHaveURL(/\/$/);
   // Which IM server the console is in front of is configuration: only an admin is told (GET /api/health/details).
   const details = await (await page.request.get(`${STRICT.baseUrl}/api/health/details`)).json();
   expect(details.im).toMatchObject({ ok: true, extensions: { applications: false } });

@@ -47,6 +47,7 @@ describe("live event → cache invalidation", () => {
       groupKeys.detail("g1"),
       applicationKeys.lists(),
       applicationKeys.views(),
+      applicationKeys.stats(),
       groupKeys.detail("g2"),
     ]);
   });

@@ -25,7 +25,7 @@ export function keysToInvalidate(event: Pick<LiveEvent, "type" | "groupId" | "jo
     case "group.dismissed":
     case "application.created":
     case "application.handled":
-      return [groupKeys.lists(), group, applicationKeys.lists(), applicationKeys.views()];
+      return [groupKeys.lists(), group, applicationKeys.lists(), applicationKeys.views(), applicationKeys.stats()];
   }
 }
 

@@ -27,14 +27,29 @@ export type ApplicationListFilters = {
   olderThan?: string;
   status?: string;
   sort?: "oldest";
+  /** Where the dashboard's figures lead: one moderator's decisions, and a range of UTC days. */
+  handledBy?: string;
+  since?: string;
+  until?: string;
 };
 
 /** Pending in one group or all is the queue itself ("no pending applications"); anything narrower is a filter. */
 export const narrowsQueue = (f: ApplicationListFilters) =>
-  (f.status ?? "pending") !== "pending" || Boolean(f.q || f.type || f.olderThan || f.requesterId);
+  (f.status ?? "pending") !== "pending" || Boolean(f.q || f.type || f.olderThan || f.requesterId || f.handledBy || f.since || f.until);
 
 /** In the URL's order; every one a plain string. */
-const APPLICATION_FILTER_NAMES = ["q", "groupId", "type", "requesterId", "olderThan", "status", "sort"] as const;
+const APPLICATION_FILTER_NAMES = [
+  "q",
+  "groupId",
+  "type",
+  "requesterId",
+  "olderThan",
+  "status",
+  "sort",
+  "handledBy",
+  "since",
+  "until",
+] as const;
 
 /** Bulk jobs: the recent list, and each job (its progress). */
 export const jobKeys = {
@@ -49,6 +64,8 @@ export const applicationKeys = {
   list: (filters: ApplicationListFilters) => [...applicationKeys.lists(), filters] as const,
   /** Saved views and their live counts. */
   views: () => [...applicationKeys.all, "views"] as const,
+  /** The dashboard's statistics, counted from the same applications. */
+  stats: () => [...applicationKeys.all, "stats"] as const,
 };
 
 export const appUserKeys = {

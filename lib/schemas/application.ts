@@ -45,6 +45,14 @@ export type Application = z.infer<typeof applicationSchema>;
 
 export const claimApplicationSchema = z.object({ force: z.boolean().optional() }).strict();
 
+/** A UTC calendar day, YYYY-MM-DD, that exists. */
+const utcDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
+    message: "Expected a day as YYYY-MM-DD",
+  });
+
 /** The queue's filters (docs/contracts.md § Applications model); saved views keep exactly these. */
 export const applicationFiltersSchema = z
   .object({
@@ -57,6 +65,11 @@ export const applicationFiltersSchema = z
     olderThan: z.coerce.number().int().min(1).max(525_600).optional(),
     status: z.enum(APPLICATION_STATUS_FILTERS).default("pending"),
     sort: z.enum(APPLICATION_SORTS).default("newest"),
+    /** Decided by this console user (their email), as the dashboard counts a moderator's decisions. */
+    handledBy: z.string().trim().min(1).max(254).optional(),
+    /** UTC days, inclusive: received on them, or for approved and refused ones, decided on them. */
+    since: utcDay.optional(),
+    until: utcDay.optional(),
   })
   .strict()
   .refine((f) => f.olderThan === undefined || f.status === "pending", {

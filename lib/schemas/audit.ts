@@ -19,6 +19,10 @@ export const AUDIT_ACTIONS = [
   "note.delete",
   "job.start",
   "job.cancel",
+  "rule.create",
+  "rule.update",
+  "rule.delete",
+  "rules.switch",
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditActionName = z.infer<typeof auditActionSchema>;

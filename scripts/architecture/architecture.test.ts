@@ -9,7 +9,10 @@ import { COMPOSITION_ROOT, SERVER_MODULES, TEST_SUPPORT } from "./modules.mjs";
 // included, which eslint's import/no-cycle does not see (docs/architecture.md § Modules).
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const tracked = execFileSync("git", ["ls-files", "*.ts", "*.tsx", "*.mjs"], { cwd: ROOT, encoding: "utf8" }).split("\n").filter(Boolean);
+// A tracked file deleted in the working tree (a change not yet committed) is gone, not unreadable.
+const tracked = execFileSync("git", ["ls-files", "*.ts", "*.tsx", "*.mjs"], { cwd: ROOT, encoding: "utf8" })
+  .split("\n")
+  .filter((f) => f && existsSync(path.join(ROOT, f)));
 const isTest = (f: string) => /\.test\.tsx?$|\.spec\.ts$|^e2e\//.test(f);
 const product = tracked.filter((f) => /^(lib|app|components)\//.test(f) && !isTest(f) && !isTestSupport(f));
 

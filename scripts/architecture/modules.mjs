@@ -51,6 +51,7 @@ export const SERVER_MODULES = [
       "inbox/repo.ts",
       "model/mirror.ts",
       "views.ts",
+      "model/rows.ts",
     ],
     does: "join applications: one model read in both modes, decided through one source (the IM server's extension, or the console's inbox); claims, saved views",
   },
@@ -69,10 +70,16 @@ export const SERVER_MODULES = [
     public: ["service.ts", "runner.ts"],
     does: "bulk decisions over a filter as one job: kept in the store, paced by the IM rate limit, resumed after a restart",
   },
+  { name: "stats", public: ["moderation.ts"], does: "moderation statistics read from the applications model" },
   {
     name: "alerts",
     public: ["alerts.ts", "status.ts"],
     does: "outbound alerts (stale applications, bursts): detected from the model, sent once across instances",
+  },
+  {
+    name: "rules",
+    public: ["service.ts", "engine.ts", "evaluate.ts", "dry-run.ts"],
+    does: "rules for join applications: kept ordered and versioned, compiled and evaluated without the IM server, tried on the past",
   },
   {
     name: "accounts",

@@ -7,6 +7,8 @@ import { rateLimitsFrom } from "@/lib/im/rate-limit-config";
 import { passwordSchema } from "@/lib/schemas/user";
 import { parseRoleRules, type RoleRule } from "./oidc-roles";
 
+const rulesEnabledSchema = z.enum(["0", "1"]).default("1");
+
 /**
  * The console's configuration (every variable in the README, § Configuration), validated once. Embedded mode (no IM_BASE_URL) needs nothing:
  * secrets come from the environment first, then from `$DATA_DIR/secrets.json`, which the start script creates.
@@ -50,6 +52,8 @@ const schema = z
     // A year, and a hundred thousand a minute: beyond that the variable was surely mistyped.
     ALERT_STALE_MINUTES: z.coerce.number().int().min(1).max(525_600).default(60),
     ALERT_BURST_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+    // 0 pauses every rule for join applications (docs/rules.md § The switch), whatever the admins' switch says.
+    RULES_ENABLED: rulesEnabledSchema,
   })
   .transform((e, ctx) => {
     const embedded = !e.IM_BASE_URL;
@@ -104,6 +108,7 @@ const schema = z
       callbackToken,
       nextAuthUrl: e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`,
       alerts: alertsConfig(e, ctx),
+      rulesEnabled: e.RULES_ENABLED === "1",
     };
   });
 
@@ -211,4 +216,12 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   if (source === process.env) cached = parsed.data;
   return parsed.data;
+}
+
+/**
+ * Whether the environment lets rules run (RULES_ENABLED, validated with the rest at start): read on its own, so
+ * that evaluating rules on an application needs none of the rest of the configuration.
+ */
+export function rulesEnabledByEnv(source: NodeJS.ProcessEnv = process.env): boolean {
+  return rulesEnabledSchema.safeParse(source.RULES_ENABLED).data !== "0";
 }

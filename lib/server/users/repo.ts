@@ -131,6 +131,11 @@ export async function createUser(
   return { id: String(row!.id), email, name: input.name ?? "", role: input.role };
 }
 
+/** Every console user's email and display name, disabled ones too (users are never deleted): all who may have decided. */
+export async function emailsAndNames(db: Store): Promise<{ email: string; name: string }[]> {
+  return db.all<{ email: string; name: string }>("SELECT email, name FROM users ORDER BY id");
+}
+
 /** Keyset page in creation order; `afterId` is the last ID of the previous page. */
 export async function pageUserRows(
   db: Store,

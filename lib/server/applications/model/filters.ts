@@ -36,6 +36,20 @@ export function selectionClause(db: Store, s: Selection, now = Date.now()): { sq
     where.push(db.dialect === "postgres" ? "strpos(a.search_text, ?) > 0" : "instr(a.search_text, ?) > 0");
     args.push(fold(s.q));
   }
+  if (s.handledBy) {
+    where.push("a.handled_by = ?");
+    args.push(s.handledBy);
+  }
+  // The day an application counts on, as the dashboard counts it: its decision's once decided, else its arrival's.
+  const day = s.status === "approved" || s.status === "refused" ? "a.handled_at" : "a.created_at";
+  if (s.since) {
+    where.push(`${day} >= ?`);
+    args.push(`${s.since}T00:00:00.000Z`);
+  }
+  if (s.until) {
+    where.push(`${day} < ?`);
+    args.push(new Date(Date.parse(`${s.until}T00:00:00.000Z`) + 86_400_000).toISOString());
+  }
   if (s.olderThan !== undefined) {
     where.push("a.created_at <= ?");
     args.push(new Date(now - s.olderThan * 60_000).toISOString());

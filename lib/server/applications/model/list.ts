@@ -13,7 +13,18 @@ type After = { createdAt: string; id: number };
 
 /** The filters a cursor was made for, so one from another view is refused rather than silently misapplied. */
 function bound(q: ListApplicationsQuery): string {
-  return JSON.stringify([q.groupId ?? "", q.type ?? "", q.q ?? "", q.requesterId ?? "", q.olderThan ?? "", q.status, q.sort]);
+  return JSON.stringify([
+    q.groupId ?? "",
+    q.type ?? "",
+    q.q ?? "",
+    q.requesterId ?? "",
+    q.olderThan ?? "",
+    q.status,
+    q.sort,
+    q.handledBy ?? "",
+    q.since ?? "",
+    q.until ?? "",
+  ]);
 }
 function encodeCursor(row: ModelRow, q: ListApplicationsQuery) {
   return Buffer.from(JSON.stringify({ c: row.created_at, i: Number(row.id), f: bound(q) })).toString("base64url");

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { moderationStatsQuerySchema } from "@/lib/schemas/stats";
+import { moderationStats } from "@/lib/server/stats/moderation";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Meta"))("dashboard") };
+}
+
+/** The moderation dashboard: statistics read on the server and drawn there, charts included. */
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { days } = await searchParams;
+  // A period the API would refuse (or none) shows the default week rather than an error page.
+  const query = moderationStatsQuerySchema.safeParse(typeof days === "string" ? { days } : {});
+  const q = query.success ? query.data : moderationStatsQuerySchema.parse({});
+  return <DashboardView stats={await moderationStats(q)} days={q.days} />;
+}
