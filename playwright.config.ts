@@ -14,7 +14,7 @@ const launcher = {
 } as const;
 
 // Specs that read global state (totals, every page of the list, the newest-first order) run first, one at a
-// time; everything else creates its own groups and users, so it runs two at a time afterwards.
+// time; everything else creates its own groups and users, so it runs three at a time afterwards.
 const ORDERED = /(api\/groups|api\/bad-input|stories\/groups-list|stories\/create-group|stories\/live)\.spec\.ts/;
 
 /**
@@ -28,7 +28,9 @@ process.env.CHECK_PASSWORD ??= DEPLOYMENT_CHECKER.password;
 export default defineConfig({
   testDir: "./e2e",
   fullyParallel: false,
-  workers: 2,
+  // Stories spend much of their time waiting (on webhooks, live updates, polls): three at a time keep the two
+  // cores busy without starving the servers.
+  workers: 3,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   timeout: 30_000,

@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "im-server/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    // Most suites wait on a real IM server or PostgreSQL much of the time: three at once keep two cores busy.
+    maxWorkers: 3,
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

@@ -9,22 +9,23 @@ test.beforeAll(async () => {
 
 for (const path of [
   "/",
-  "/?days=90",
   "/groups",
   "/applications",
   "/audit",
   "/users",
   "/account",
   "/applications?status=approved",
+  "/jobs",
   "/api-docs",
 ]) {
   test(`${path} has no serious accessibility violations`, async ({ page }) => {
-    // The API reference is every route on one page: axe reads thousands of nodes there, slowly on a busy machine.
+    // The API reference is every route on one page, each drawn by one component: axe reads the page and the
+    // first operation of each group (all of them took a minute on a busy machine, to say the same thing).
     test.slow(path === "/api-docs");
     await page.goto(path);
     await expect(page.locator("main h1").first()).toBeVisible();
     await settled(page, path);
-    await expectAccessible(page, path);
+    await expectAccessible(page, path, path === "/api-docs" ? { exclude: ['article[id^="op-"]:not(:first-of-type)'] } : {});
   });
 }
 

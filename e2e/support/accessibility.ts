@@ -4,10 +4,11 @@ import { signedInApi } from "./api";
 
 /**
  * No serious or critical axe violation on the page, in the state it is in now. `rules` narrows the scan, for a
- * page already scanned whole in another state (dark mode changes colours, not structure).
+ * page already scanned whole in another state (dark mode changes colours, not structure); `exclude` leaves out
+ * repeats of what is scanned once already.
  */
-export async function expectAccessible(page: Page, what: string, { rules }: { rules?: string[] } = {}) {
-  const builder = new AxeBuilder({ page });
+export async function expectAccessible(page: Page, what: string, { rules, exclude = [] }: { rules?: string[]; exclude?: string[] } = {}) {
+  const builder = exclude.reduce((b, selector) => b.exclude(selector), new AxeBuilder({ page }));
   const results = await (rules ? builder.withRules(rules) : builder).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(
