@@ -14,7 +14,7 @@ const launcher = {
 } as const;
 
 // Specs that read global state (totals, every page of the list, the newest-first order) run first, one at a
-// time; everything else creates its own groups and users, so it runs three at a time afterwards.
+// time; everything else creates its own groups and users, so it runs two at a time afterwards.
 const ORDERED = /(api\/groups|api\/bad-input|stories\/groups-list|stories\/create-group|stories\/live)\.spec\.ts/;
 
 /**
@@ -28,16 +28,16 @@ process.env.CHECK_PASSWORD ??= DEPLOYMENT_CHECKER.password;
 export default defineConfig({
   testDir: "./e2e",
   fullyParallel: false,
-  // Stories spend much of their time waiting (on webhooks, live updates, polls): three at a time keep the two
-  // cores busy without starving the servers.
-  workers: 3,
+  workers: 2,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: E2E.baseUrl,
-    trace: "retain-on-failure",
+    // A failed story keeps its trace (DOM snapshots, network, console); the screencast is left out: filming every
+    // page of every story was a good part of the machine's work.
+    trace: { mode: "retain-on-failure", screenshots: false },
     screenshot: "only-on-failure",
     launchOptions: { executablePath: chromiumPath(), args: ["--disable-gpu", "--disable-quic"] },
   },

@@ -14,7 +14,7 @@ const SDKAPPID = 1400000000;
 export type TestServers = { imPort: number; dataDir: string };
 const imBase = (servers: TestServers) => `http://127.0.0.1:${servers.imPort}`;
 
-function secretKey(servers: TestServers): string {
+export function secretKey(servers: TestServers): string {
   return JSON.parse(readFileSync(path.join(servers.dataDir, "secrets.json"), "utf8")).IM_SECRET_KEY;
 }
 

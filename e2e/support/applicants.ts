@@ -1,6 +1,8 @@
 import { expect, type Page } from "@playwright/test";
 import { signedInApi } from "./api";
-import { newAppUser } from "./app-users";
+import { importAppUser, newAppUser, secretKey } from "./app-users";
+import { E2E } from "./env";
+import { imDirect } from "./im-direct";
 
 const unique = () => Date.now().toString(36);
 
@@ -69,17 +71,20 @@ export const currentRow = (page: Page) => page.locator("tr[data-current]");
 
 /**
  * A raid: `n` new app users apply to the group within seconds, a few at a time (as a spam wave arrives), each
- * from their own phone. Answers their user IDs once every application is in.
+ * registered and applying with one signed call (no event stream: they never read an answer). Answers their IDs.
  */
 export async function raid(groupId: string, n: number, message = "join my crypto channel 💰 http://spam.example") {
+  const im = imDirect(`http://127.0.0.1:${E2E.imPort}`, secretKey(E2E));
+  const tag = Date.now().toString(36);
   const ids: string[] = [];
   let next = 0;
   const wave = async () => {
     while (next < n) {
       const i = next++;
-      const user = await apply(groupId, `Raider ${i}`, `${message} #${i}`);
-      await user.phone.logout();
-      ids.push(user.userId);
+      const userId = `raider_${tag}_${i}`;
+      await importAppUser(userId, `Raider ${i}`);
+      await im.asUser(userId, "joinGroup", { groupID: groupId, message: `${message} #${i}` });
+      ids.push(userId);
     }
   };
   await Promise.all(Array.from({ length: 8 }, wave));
