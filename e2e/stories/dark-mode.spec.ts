@@ -30,14 +30,17 @@ test("a user who chose dark gets it from the first paint, and every page passes 
   await api.dispose();
 });
 
-test("'same as the system' follows the system's dark scheme, and passes axe in it", async ({ browser }) => {
+// Its colours are the dark ones scanned above: this one is about who decides, the user or the system.
+test("'same as the system' follows the system's dark scheme", async ({ browser }) => {
   const { context, api } = await contextAsNewUser(browser, { theme: "system" }, { colorScheme: "dark" });
   const page = await context.newPage();
   await page.goto("/applications");
   await expect(page.locator("html")).toHaveClass("system");
   await expect(page.locator("main h1").first()).toBeVisible();
-  await settled(page, "/applications");
-  await expectAccessible(page, "system dark /applications", COLOURS);
+  // The page is drawn dark: its background is near black (Tailwind's colours are oklch, lightness first).
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const [first = 1, g = 0, b = 0] = (background.match(/[\d.]+/g) ?? []).map(Number);
+  expect(background.startsWith("oklch") ? first < 0.3 : first + g + b < 150, background).toBe(true);
   await context.close();
   await api.dispose();
 });

@@ -15,7 +15,7 @@ test("a viewer sees no mutation controls, and the API answers 403 if they try an
   await login.goto();
   await login.signIn(email, "viewer-password-1");
   // Signing in lands on the dashboard; the groups list is where a viewer would look for controls.
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Moderation dashboard", level: 1 })).toBeVisible();
   await page.goto("/groups");
   await expect(page.getByRole("heading", { name: "Groups", level: 1 })).toBeVisible();
   await expect(page.getByRole("button", { name: "New group" })).toHaveCount(0);
