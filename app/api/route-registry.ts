@@ -17,6 +17,7 @@ export const ROUTE_MODULES: RouteModules = {
   "/api/applications/bulk": () => import("@/app/api/applications/bulk/route"),
   "/api/applications/{id}/approve": () => import("@/app/api/applications/[id]/approve/route"),
   "/api/applications/{id}/claim": () => import("@/app/api/applications/[id]/claim/route"),
+  "/api/applications/{id}/reversal": () => import("@/app/api/applications/[id]/reversal/route"),
   "/api/applications/{id}/refuse": () => import("@/app/api/applications/[id]/refuse/route"),
   "/api/audit": () => import("@/app/api/audit/route"),
   "/api/audit.csv": () => import("@/app/api/audit.csv/route"),

@@ -18,6 +18,7 @@ import type { Application } from "@/lib/schemas/application";
 export function ApplicantPanel({ application, canNote }: { application: Application; canNote: boolean }) {
   const t = useTranslations("Applicant");
   const members = useTranslations("Members");
+  const queue = useTranslations("Applications");
   const role = (r: string) => (["Owner", "Admin", "Member"].includes(r) ? members(`roles.${r}`) : r);
   const userId = application.requesterId;
   const context = useAppUserContext(userId);
@@ -55,8 +56,10 @@ export function ApplicantPanel({ application, canNote }: { application: Applicat
               <ul className="mt-1 flex flex-col gap-1">
                 {c.applications.recent.map((a) => (
                   <li key={a.id} className="[overflow-wrap:anywhere]">
-                    <span className="font-medium">{a.groupName || a.groupId}</span> — {t(`status.${a.status}`)}
-                    {a.handledBy ? ` · ${a.handledBy}` : ""}
+                    <span className="font-medium">{a.groupName || a.groupId}</span> —{" "}
+                    {a.handledVia === "rule" && a.handledBy
+                      ? queue("badgeRule", { status: a.status, rule: a.handledBy })
+                      : `${t(`status.${a.status}`)}${a.handledBy ? ` · ${a.handledBy}` : ""}`}
                     {a.reason ? ` · “${a.reason}”` : ""} · <LocalTime iso={a.createdAt} time="none" />
                   </li>
                 ))}

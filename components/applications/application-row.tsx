@@ -9,6 +9,7 @@ import type { Application } from "@/lib/schemas/application";
 import { GroupFill } from "./group-fill";
 import { RowFlags } from "./row-flags";
 import { Requester } from "./requester";
+import { ReverseApproval } from "./reverse-approval";
 import { StatusBadge } from "./status-badge";
 
 /** Why the last decision on this row failed; `anyway` decides it all the same (someone else was reviewing it). */
@@ -24,6 +25,8 @@ type Props = {
   /** Someone else is reviewing it (their display name), as the list last heard. */
   reviewer?: string;
   canRaiseLimit: boolean;
+  /** An admin: a rule's approval can be taken back from its row. */
+  canReverse?: boolean;
   ref: Ref<HTMLTableRowElement>;
   onFocus: () => void;
   onToggle: () => void;
@@ -44,6 +47,7 @@ export function ApplicationRow({
   problem,
   reviewer,
   canRaiseLimit,
+  canReverse = false,
   ref,
   onFocus,
   onToggle,
@@ -153,7 +157,10 @@ export function ApplicationRow({
             )}
           </div>
         ) : (
-          <StatusBadge application={a} />
+          <div className="min-w-0">
+            <StatusBadge application={a} />
+            <ReverseApproval application={a} canReverse={canReverse} />
+          </div>
         )}
       </StackCell>
     </StackRow>

@@ -197,6 +197,7 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
                 problem={problems.get(a.id)}
                 reviewer={actionable ? reviewerOf(a) : undefined}
                 canRaiseLimit={canEdit}
+                canReverse={canEdit}
                 onFocus={() => {
                   engage();
                   if (a.id !== currentId) setCursor({ id: a.id, ids });

@@ -16,7 +16,7 @@ export function RowFlags({ application: a }: { application: Application }) {
     <span className="mt-1 flex flex-wrap gap-1">
       {a.flags.map((flag) => (
         <span key={flag} className={`rounded px-1.5 py-0.5 text-xs font-medium ${STYLE[flag]}`}>
-          {t(`flags.${flag}`)}
+          {flag === "held" && a.ruleName ? t("heldByRule", { rule: a.ruleName }) : t(`flags.${flag}`)}
         </span>
       ))}
     </span>

@@ -15,7 +15,9 @@ export function StatusBadge({ application: a }: { application: Application }) {
     // One block, so on a phone's card the badge, how and why stack instead of squeezing side by side.
     <div className="min-w-0">
       <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium [overflow-wrap:anywhere] ${STYLE[a.status]}`}>
-        {t("badge", { status: a.status, by: a.handledBy || "none" })}
+        {a.handledVia === "rule" && a.handledBy
+          ? t("badgeRule", { status: a.status, rule: a.handledBy })
+          : t("badge", { status: a.status, by: a.handledBy || "none" })}
       </span>
       {a.status !== "pending" && a.handledAt && (
         <p className="mt-1 text-xs text-slate-700 dark:text-slate-300">

@@ -104,3 +104,13 @@ export function useBulkHandle() {
     return results;
   };
 }
+
+/** An admin takes back a rule's approval (the requester leaves the group); docs/rules.md § Reversing. */
+export function useReverseRuleApproval() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason?: string }) =>
+      apiFetch<Application>(`/api/applications/${encodeURIComponent(id)}/reversal`, { method: "POST", body: reason ? { reason } : {} }),
+    onSettled: () => invalidateAfterHandling(qc),
+  });
+}

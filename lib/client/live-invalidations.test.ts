@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { LIVE_EVENT_TYPES } from "@/lib/schemas/live-event";
 import { keysToInvalidate, uniqueKeys } from "./live-invalidations";
-import { applicationKeys, groupKeys, jobKeys } from "./query-keys";
+import { applicationKeys, groupKeys, jobKeys, ruleKeys } from "./query-keys";
 
 describe("live event → cache invalidation", () => {
-  it("every event but a claim or a job's progress refreshes the group lists (counts, order, membership)", () => {
-    for (const type of LIVE_EVENT_TYPES.filter((t) => t !== "application.claimed" && t !== "application.released" && t !== "job.progress"))
+  it("every event about groups or applications refreshes the group lists (counts, order, membership)", () => {
+    const notAboutGroups = ["application.claimed", "application.released", "job.progress", "rules.changed"];
+    for (const type of LIVE_EVENT_TYPES.filter((t) => !notAboutGroups.includes(t)))
       expect(keysToInvalidate({ type, groupId: "g1" })).toContainEqual(groupKeys.lists());
   });
 
@@ -15,6 +16,10 @@ describe("live event → cache invalidation", () => {
       expect(keysToInvalidate({ type, groupId: "g1" })).toEqual([applicationKeys.lists()]);
     },
   );
+
+  it("a rule written or the switch flipped refreshes the rules and their dry runs, nothing else", () => {
+    expect(keysToInvalidate({ type: "rules.changed" })).toEqual([ruleKeys.all]);
+  });
 
   it("a job's progress refreshes that job and the list of jobs, nothing else (its applications bring their own events)", () => {
     expect(keysToInvalidate({ type: "job.progress", jobId: "j1" })).toEqual([jobKeys.list(), jobKeys.detail("j1")]);

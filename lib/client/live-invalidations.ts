@@ -1,6 +1,6 @@
 import type { QueryKey } from "@tanstack/react-query";
 import type { LiveEvent } from "@/lib/schemas/live-event";
-import { applicationKeys, groupKeys, jobKeys } from "./query-keys";
+import { applicationKeys, groupKeys, jobKeys, ruleKeys } from "./query-keys";
 
 /**
  * The cached queries one live event makes stale. A group's detail key is the prefix of its members,
@@ -9,6 +9,8 @@ import { applicationKeys, groupKeys, jobKeys } from "./query-keys";
 export function keysToInvalidate(event: Pick<LiveEvent, "type" | "groupId" | "jobId">): QueryKey[] {
   // A job's progress: its own query and the list of jobs (the queue's running jobs read it too).
   if (event.type === "job.progress") return [jobKeys.list(), ...(event.jobId ? [jobKeys.detail(event.jobId)] : [])];
+  // Another admin wrote a rule or flipped the switch: the list (and the dry runs, which read the same rules) refetch.
+  if (event.type === "rules.changed") return [ruleKeys.all];
   const group = groupKeys.detail(event.groupId ?? "");
   switch (event.type) {
     // Who is reviewing what shows in the list's rows.

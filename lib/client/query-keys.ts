@@ -58,6 +58,13 @@ export const jobKeys = {
   detail: (id: string) => [...jobKeys.all, "detail", id] as const,
 };
 
+/** Rules for join applications: the ordered list with the switch, and dry runs of a rule being edited. */
+export const ruleKeys = {
+  all: ["rules"] as const,
+  list: () => [...ruleKeys.all, "list"] as const,
+  dryRun: (rule: unknown, days: number) => [...ruleKeys.all, "dry-run", days, rule] as const,
+};
+
 export const applicationKeys = {
   all: ["applications"] as const,
   lists: () => [...applicationKeys.all, "list"] as const,

@@ -35,6 +35,10 @@ export const applicationSchema = z.object({
   handledVia: z.enum(HANDLED_VIA).optional(),
   /** The rule that decided (or held) it. */
   ruleId: z.string().optional(),
+  /** The name of the rule that held it for a person (a rule's decision names the rule in `handledBy`). */
+  ruleName: z.string().optional(),
+  /** An admin took back the rule's approval: the requester was removed from the group (docs/rules.md § Reversing). */
+  reversal: z.object({ by: z.string(), at: z.string() }).optional(),
   flags: z.array(z.enum(APPLICATION_FLAGS)).optional(),
   /** The moderator reviewing it now, if any (docs/contracts.md § Claims). */
   claim: claimSchema.nullable().optional(),
@@ -95,6 +99,8 @@ const reason = z.string().refine((v) => utf8Bytes(v) <= 300, because("reasonByte
 
 /** `force`: decide though another moderator is reviewing it (otherwise 409 `claimed`). */
 export const handleApplicationSchema = z.object({ reason: reason.optional(), force: z.boolean().optional() }).strict();
+/** Taking back a rule's approval; the reason goes to the IM server with the removal. */
+export const reverseApplicationSchema = z.object({ reason: reason.optional() }).strict();
 
 export const BULK_MAX = 100;
 export const bulkApplicationsSchema = z

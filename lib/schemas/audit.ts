@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = [
   "member.role",
   "application.approve",
   "application.refuse",
+  "application.hold",
+  "application.reverse",
   "user.create",
   "user.update",
   "auth.signin",

@@ -12,13 +12,14 @@ export const LIVE_EVENT_TYPES = [
   "member.joined",
   "member.left",
   "job.progress",
+  "rules.changed",
 ] as const;
 
 export const liveEventTypeSchema = z.enum(LIVE_EVENT_TYPES);
 export type LiveEventType = z.infer<typeof liveEventTypeSchema>;
 
 /** What travels as an event's `data`; `at` is when it happened (ISO 8601). */
-/** Every event but `job.progress` names its group; `job.progress` names its job instead. */
+/** Every event but `job.progress` and `rules.changed` names its group; `job.progress` names its job instead. */
 export const liveEventDataSchema = z.object({
   groupId: z.string().optional(),
   jobId: z.string().optional(),

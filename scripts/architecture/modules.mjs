@@ -52,6 +52,7 @@ export const SERVER_MODULES = [
       "model/mirror.ts",
       "views.ts",
       "model/rows.ts",
+      "by-rule.ts",
     ],
     does: "join applications: one model read in both modes, decided through one source (the IM server's extension, or the console's inbox); claims, saved views",
   },
@@ -78,7 +79,7 @@ export const SERVER_MODULES = [
   },
   {
     name: "rules",
-    public: ["service.ts", "engine.ts", "evaluate.ts", "dry-run.ts"],
+    public: ["service.ts", "engine.ts", "evaluate.ts", "dry-run.ts", "arrival.ts"],
     does: "rules for join applications: kept ordered and versioned, compiled and evaluated without the IM server, tried on the past",
   },
   {

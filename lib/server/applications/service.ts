@@ -13,6 +13,8 @@ import { applicationSource } from "./current";
 import { log } from "@/lib/server/platform/log";
 import { assertNotClaimedByOther, claimsOf, dropClaim, releaseClaim, takeClaim } from "./claims";
 import { selectionClause, type Selection } from "./model/filters";
+import { markDecidedByRule, type RuleRef } from "./inbox/rule-rows";
+import { ruleActor } from "./rule-actor";
 
 export async function listApplications(query: ListApplicationsQuery): Promise<Page<Application>> {
   const { db } = getContext();
@@ -59,6 +61,7 @@ async function settle(
   reason: string | undefined,
   { user: actor, requestId }: Actor,
   force = false,
+  rule?: RuleRef,
 ): Promise<Application> {
   const { db } = getContext();
   // Someone else reviewing it is asked about first (409 `claimed`), before anything is written.
@@ -77,8 +80,11 @@ async function settle(
   ).then(async (a) => {
     // The decision stands whatever happens to the claim: a claim left behind lapses within two minutes.
     await dropClaim(db, a.id).catch((err: unknown) => log("warn", "claim not dropped after a decision", { error: err }));
+    // A rule's decision reads as the rule's before anyone is told of it.
+    if (rule) await markDecidedByRule(db, a.id, rule);
+    const decided: Application = rule ? { ...a, handledVia: "rule", ruleId: rule.id, handledBy: rule.name } : a;
     publishEvent({ type: "application.handled", groupId: a.groupId, applicationId: a.id, userId: a.requesterId });
-    return a;
+    return decided;
   });
 }
 
@@ -117,6 +123,20 @@ export async function handleApplications(
  */
 export async function decideForJob({ id, approve, reason, force }: Decision & { id: string }, actor: Actor): Promise<Application> {
   const a = await settle(id, approve, reason, actor, force);
+  await countDownPending(getContext().db, a.groupId);
+  return a;
+}
+
+/**
+ * A rule decides an application as it arrives (lib/server/rules/arrival.ts): the same path as a moderator's
+ * decision — audited (actor `rule:<id>`), decided by the IM server or the inbox so a race with a person has one
+ * winner, announced — but a moderator's claim taken meanwhile wins (409 `claimed`).
+ */
+export async function decideForRule(
+  { id, approve, reason }: Omit<Decision, "force"> & { id: string },
+  rule: RuleRef,
+): Promise<Application> {
+  const a = await settle(id, approve, reason, ruleActor(rule), false, rule);
   await countDownPending(getContext().db, a.groupId);
   return a;
 }

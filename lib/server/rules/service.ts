@@ -7,6 +7,7 @@ import { ApiError } from "@/lib/server/platform/api-error";
 import { getContext } from "@/lib/server/platform/context";
 import { rulesEnabledByEnv } from "@/lib/server/platform/env";
 import type { Store } from "@/lib/server/store/store";
+import { publishEvent } from "@/lib/server/live/bus";
 import * as repo from "./repo";
 
 // Rules as admins write them and moderators read them (docs/contracts.md § Rules, docs/rules.md). Every write
@@ -14,6 +15,9 @@ import * as repo from "./repo";
 // and its audit entry is written in it: a refused write leaves neither a change nor an entry.
 
 const SERIAL = { serializeOn: "rules" };
+
+/** Every open rules page refetches (on every instance); the engine reads the new generation on its own. */
+const changed = () => publishEvent({ type: "rules.changed" });
 
 export const ENV_FORCES_OFF =
   "RULES_ENABLED=0 in the console's environment pauses every rule, whatever this switch says; the switch applies again once it is unset";
@@ -83,6 +87,7 @@ export async function createRule(input: CreateRule, { user, requestId }: Actor):
     });
     return inserted;
   }, SERIAL);
+  changed();
   return { rule: repo.toRule(row) };
 }
 
@@ -119,6 +124,7 @@ export async function updateRule({ id, ...patch }: UpdateRule & { id: string }, 
     });
     return updated;
   }, SERIAL);
+  changed();
   return { rule: repo.toRule(row) };
 }
 
@@ -137,6 +143,7 @@ export async function deleteRule({ id }: { id: string }, { user, requestId }: Ac
       requestId,
     });
   }, SERIAL);
+  changed();
 }
 
 /** PUT /api/rules/enabled: the toggle is kept either way; the answer says whether rules run, and why not. */
@@ -147,6 +154,7 @@ export async function setRulesEnabled({ enabled }: { enabled: boolean }, { user,
     await repo.writeSwitch(tx, enabled);
     await audit(tx, { actor: user, action: "rules.switch", before: { enabled: before }, after: { enabled }, requestId });
   }, SERIAL);
+  changed();
   return rulesSwitch(db);
 }
 

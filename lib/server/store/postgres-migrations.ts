@@ -262,4 +262,7 @@ export const POSTGRES_MIGRATIONS: string[] = [
      updated_at       BIGINT NOT NULL
    );
    CREATE INDEX rules_by_position ON rules (position);`,
+  // An admin took back a rule's approval (removed the member): who and when, on the application the rule decided.
+  `ALTER TABLE inbox_applications ADD COLUMN reversed_by TEXT;
+   ALTER TABLE inbox_applications ADD COLUMN reversed_at TEXT;`,
 ];

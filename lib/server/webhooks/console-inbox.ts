@@ -1,7 +1,9 @@
 import "server-only";
 import { ImError } from "@/lib/im/errors";
 import { getContext } from "@/lib/server/platform/context";
-import { setPendingCounts } from "@/lib/server/directory";
+import { getDirectoryGroup, setPendingCounts } from "@/lib/server/directory";
+import { carryOut, recordDoorRefusal } from "@/lib/server/rules/arrival";
+import type { RuleDecision } from "@/lib/server/rules/evaluate";
 import { syncGroup } from "@/lib/server/groups/groups";
 import { publishEvent } from "@/lib/server/live/bus";
 import type { InboxWork } from "./plan";
@@ -17,16 +19,15 @@ export async function applyToInbox(groupId: string, at: string, work: InboxWork)
 }
 
 async function recordApplied(groupId: string, at: string, work: Extract<InboxWork, { kind: "applied" }>) {
+  if (work.rule?.action === "refuse") return recordRefusedByRule(groupId, at, work, work.rule);
   // Only a Public group can need approval; the others let users in at once (AfterNewMemberJoin follows) or refuse.
   if (work.restType && work.restType !== "Public") return;
   // Read live: the join option may have been changed in the app since the directory last saw the group.
   const group = await syncGroup(groupId);
   if (!group || group.joinOption !== "NeedPermission") return;
-  const { db, im } = getContext();
+  const { db } = getContext();
   // The nickname is kept with the application, so the queue can be searched by it without asking the IM server.
-  const profile = (await im.getProfiles([work.requesterId]).catch(() => new Map<string, { nickname: string; faceUrl: string }>())).get(
-    work.requesterId,
-  );
+  const profile = await profileOf(work.requesterId);
   const id = await recordApplication(db, {
     groupId,
     groupType: group.type,
@@ -36,8 +37,33 @@ async function recordApplied(groupId: string, at: string, work: Extract<InboxWor
     message: work.message,
     at,
   });
+  // A rule's approval or hold, decided while the callback waited, is carried out before anyone is told of it.
+  if (work.rule) await carryOut({ id: String(id), groupId }, work.rule);
   await setPendingCounts(db, await inboxPendingCounts(db, groupId), { resetOthers: false });
   publishEvent({ type: "application.created", groupId, applicationId: String(id), userId: work.requesterId, at });
+}
+
+async function profileOf(userId: string): Promise<{ nickname: string; faceUrl: string } | undefined> {
+  const { im } = getContext();
+  return (await im.getProfiles([userId]).catch(() => new Map<string, { nickname: string; faceUrl: string }>())).get(userId);
+}
+
+/** A rule refused it in the callback's answer: Tencent never kept it, the console records it as the rule's. */
+async function recordRefusedByRule(groupId: string, at: string, work: { requesterId: string; message: string }, rule: RuleDecision) {
+  const group = await getDirectoryGroup(getContext().db, groupId);
+  const profile = await profileOf(work.requesterId);
+  await recordDoorRefusal(
+    {
+      groupId,
+      groupType: group?.type ?? null,
+      requesterId: work.requesterId,
+      nickname: profile?.nickname ?? "",
+      faceUrl: profile?.faceUrl ?? "",
+      message: work.message,
+      at,
+    },
+    rule,
+  );
 }
 
 /** Requesters who got in another way (an owner or admin approved in the app, someone added them): approved by that operator. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { LiveEventDraft } from "@/lib/schemas/live-event";
+import type { RuleDecision } from "@/lib/server/rules/evaluate";
 
 /**
  * What the console does about one webhook. The body names the group and what happened, but it is only a
@@ -27,8 +28,11 @@ export type WebhookPlan = {
 };
 
 export type InboxWork =
-  /** Someone applies to join (Before: the IM server has not decided yet; only a group needing approval keeps it). */
-  | { kind: "applied"; requesterId: string; message: string; restType?: string }
+  /**
+   * Someone applies to join (Before: the IM server has not decided yet; only a group needing approval keeps it).
+   * `rule`: what a rule decided while the callback waited (a refusal was the answer itself).
+   */
+  | { kind: "applied"; requesterId: string; message: string; restType?: string; rule?: RuleDecision }
   /** These users got in (approved in the app, added, or joined): their pending applications are settled. */
   | { kind: "joined"; userIds: string[]; operator: string };
 

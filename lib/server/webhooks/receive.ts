@@ -5,6 +5,7 @@ import { getEnv } from "@/lib/server/platform/env";
 import { verifyCallback } from "./callback-auth";
 import { runWebhookPlan } from "./run";
 import { planWebhook } from "./plan";
+import { answerAtTheDoor } from "./door";
 import { isFirstDelivery, replayKey } from "./replay";
 import { log } from "@/lib/server/platform/log";
 import { BodyTooLargeError, readRequestBody } from "@/lib/server/http/read-capped-body";
@@ -53,7 +54,8 @@ async function isReplay(params: URLSearchParams, bytes: Uint8Array): Promise<boo
 /**
  * A webhook from the IM server: check who sent it, answer at once (the sender gives up after 2 s, and
  * a Before* callback holds up a user's action meanwhile), then do the work after the answer is sent.
- * Every Before* is allowed: the console watches, it does not moderate what users do in the app.
+ * Every Before* is allowed, except an application an enabled rule refuses (door.ts): the console otherwise
+ * watches, it does not moderate what users do in the app.
  */
 export async function receiveWebhook(req: NextRequest): Promise<Response> {
   let config;
@@ -86,9 +88,13 @@ export async function receiveWebhook(req: NextRequest): Promise<Response> {
   }
 
   const plan = planWebhook(command, read.body);
+  const refusal = await answerAtTheDoor(plan).catch((err: unknown) => {
+    log("error", "rules not asked at the door; the application goes on", { command, error: err });
+    return null;
+  });
   if (plan) {
     after(() => runWebhookPlan(plan).catch((err) => log("error", "webhook not applied", { command, groupId: plan.groupId, error: err })));
   }
-  log("info", "webhook", { method: "POST", route: "/api/im/callback", status: 200, command });
-  return envelope(200, 0, "");
+  log("info", "webhook", { method: "POST", route: "/api/im/callback", status: 200, command, ...(refusal ? { refusedByRule: true } : {}) });
+  return refusal ? envelope(200, refusal.errorCode, refusal.errorInfo) : envelope(200, 0, "");
 }

@@ -11,6 +11,8 @@ import { publishEvent } from "@/lib/server/live/bus";
 import { serially } from "./serial";
 import { mirrorApplications } from "@/lib/server/applications/model/mirror";
 import type { WebhookPlan } from "./plan";
+import type { Application as ImApplication } from "@/lib/im/applications";
+import { applyRulesOnArrival } from "@/lib/server/rules/arrival";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -78,7 +80,7 @@ async function firstAnnouncement(applicationId: string): Promise<boolean> {
   );
 }
 
-type Lookup = { kind: "found"; id: string } | { kind: "none" };
+type Lookup = { kind: "found"; application: ImApplication } | { kind: "none" };
 
 /** The requester's application as the IM server has it (newest first), with the group's pending count refreshed. */
 async function lookUp(groupId: string, requesterId: string, since: number): Promise<Lookup> {
@@ -89,7 +91,7 @@ async function lookUp(groupId: string, requesterId: string, since: number): Prom
     // Into the applications model before anyone is told, so the queue they refetch has it.
     await mirrorApplications(db, page.items);
     const mine = page.items.find((a) => a.requesterId === requesterId && Date.parse(a.createdAt) >= since);
-    return mine ? { kind: "found", id: mine.id } : { kind: "none" };
+    return mine ? { kind: "found", application: mine } : { kind: "none" };
   } catch (err) {
     // The extension is gone after all (another server behind the same address): ask again next time.
     if (err instanceof ImError && err.code === 10003) {
@@ -117,7 +119,11 @@ async function announceNewApplication(plan: WebhookPlan, find: NonNullable<Webho
     if (delay > 0) await sleep(delay);
     const found = await serially(plan.groupId, () => lookUp(plan.groupId, find.requesterId, since));
     if (found.kind === "found") {
-      if (await firstAnnouncement(found.id)) publishEvent(event(found.id));
+      // The first instance to hear of it applies the rules (once), then tells everyone.
+      if (await firstAnnouncement(found.application.id)) {
+        await applyRulesOnArrival(found.application);
+        publishEvent(event(found.application.id));
+      }
       return;
     }
   }

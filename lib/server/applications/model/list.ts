@@ -42,10 +42,12 @@ function decodeCursor(raw: string, q: ListApplicationsQuery): After {
 /** Below this many matches, a page is read by a scan and a sort rather than through the time index. */
 const SPARSE = 2_000;
 
-// Beside each row: whether its requester was refused before (any group) and whether moderators left notes.
+// Beside each row: whether its requester was refused before (any group), whether moderators left notes, and the
+// name of the rule that held it (if one did).
 const FLAG_COLUMNS = `
   EXISTS (SELECT 1 FROM inbox_applications r WHERE r.requester_id = a.requester_id AND r.status = 'refused' AND r.id <> a.id) AS refused_before,
-  EXISTS (SELECT 1 FROM app_user_notes n WHERE n.user_id = a.requester_id) AS has_note`;
+  EXISTS (SELECT 1 FROM app_user_notes n WHERE n.user_id = a.requester_id) AS has_note,
+  (SELECT r.name FROM rules r WHERE a.held_by_rule IS NOT NULL AND r.id = CAST(a.held_by_rule AS INTEGER)) AS held_rule_name`;
 
 /**
  * One keyset page: newest (created_at DESC, id DESC, the default) or oldest (the reverse), `after` being the

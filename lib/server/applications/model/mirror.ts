@@ -10,7 +10,8 @@ import { searchText } from "./filters";
  * counts are read from one place in both modes (docs/applications-model.md § Local mode).
  *
  * `via: "console"` marks a decision the console itself took; any other decision seen is the app's (an owner or
- * admin on their phone), unless the row already knows better. A decided row never goes back to pending.
+ * admin on their phone), unless the row already knows better. A decided row never goes back to pending. A rule's
+ * decision keeps the rule's name as its `handledBy` (the IM server knows it as `rule:<id>`).
  * Answers how many rows changed (0 when the copy already agreed).
  */
 export async function mirrorApplications(db: Store, apps: ImApplication[], opts: { via?: "console" } = {}): Promise<number> {
@@ -52,14 +53,16 @@ async function copy(db: Store, apps: ImApplication[], opts: { via?: "console" })
            requester_nickname, requester_face_url, search_text, group_type, handled_via)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT type FROM directory_groups WHERE id = ?), ?)
          ON CONFLICT (id) DO UPDATE SET
-           status = excluded.status, handled_by = excluded.handled_by, handled_at = excluded.handled_at, reason = excluded.reason,
+           status = excluded.status, handled_at = excluded.handled_at, reason = excluded.reason,
+           handled_by = CASE WHEN inbox_applications.handled_via = 'rule' THEN inbox_applications.handled_by ELSE excluded.handled_by END,
            message = excluded.message, created_at = excluded.created_at, requester_nickname = excluded.requester_nickname,
            requester_face_url = excluded.requester_face_url, search_text = excluded.search_text,
            group_type = COALESCE(inbox_applications.group_type, excluded.group_type),
            handled_via = CASE WHEN excluded.handled_via IS NULL THEN NULL WHEN excluded.handled_via = 'console' THEN 'console'
                               ELSE COALESCE(inbox_applications.handled_via, excluded.handled_via) END
          WHERE NOT (inbox_applications.status IN ('approved', 'refused') AND excluded.status = 'pending')
-           AND (inbox_applications.status ${differs} excluded.status OR inbox_applications.handled_by ${differs} excluded.handled_by
+           AND (inbox_applications.status ${differs} excluded.status
+             OR (inbox_applications.handled_via ${differs} 'rule' AND inbox_applications.handled_by ${differs} excluded.handled_by)
              OR inbox_applications.message ${differs} excluded.message OR inbox_applications.requester_nickname ${differs} excluded.requester_nickname
              OR inbox_applications.requester_face_url ${differs} excluded.requester_face_url
              OR (inbox_applications.group_type IS NULL AND excluded.group_type IS NOT NULL)

@@ -19,10 +19,12 @@ export type ModelRow = {
   handled_via: "console" | "app" | "rule" | null;
   rule_id: string | null;
   held_by_rule: string | null;
+  reversed_by?: string | null;
+  reversed_at?: string | null;
 };
 
 /** A row with what the queue shows beside it, read in the same query. */
-export type ListedRow = ModelRow & { refused_before?: number | boolean; has_note?: number | boolean };
+export type ListedRow = ModelRow & { refused_before?: number | boolean; has_note?: number | boolean; held_rule_name?: string | null };
 
 /** The row in the console's shape; closed rows are shown as what they last were to the caller (never listed). */
 export function toApplication(row: ListedRow, groupName: string, status: Application["status"]): Application {
@@ -30,7 +32,8 @@ export function toApplication(row: ListedRow, groupName: string, status: Applica
   const flags: NonNullable<Application["flags"]> = [];
   if (row.refused_before) flags.push("refusedBefore");
   if (row.has_note) flags.push("note");
-  if (row.held_by_rule && row.status === "pending") flags.push("held");
+  const held = Boolean(row.held_by_rule) && row.status === "pending";
+  if (held) flags.push("held");
   return {
     id: String(row.id),
     groupId: row.group_id,
@@ -47,6 +50,8 @@ export function toApplication(row: ListedRow, groupName: string, status: Applica
     ...(type.success ? { groupType: type.data } : {}),
     ...(row.handled_via && status !== "pending" ? { handledVia: row.handled_via } : {}),
     ...((row.rule_id ?? row.held_by_rule) ? { ruleId: (row.rule_id ?? row.held_by_rule)! } : {}),
+    ...(held && row.held_rule_name ? { ruleName: row.held_rule_name } : {}),
+    ...(row.reversed_by && row.reversed_at ? { reversal: { by: row.reversed_by, at: row.reversed_at } } : {}),
     flags,
   };
 }
