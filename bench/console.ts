@@ -15,6 +15,8 @@ import { measureQueue } from "./console/queue";
 import { raidGoals, RAID_SIZE } from "./console/raid";
 import { measureScale } from "./console/scale";
 import { measureStats } from "./console/stats";
+import { measureRulesEngine } from "./console/rules-engine";
+import { measureRulesWebhook } from "./console/rules-webhook";
 import { ensureBuild, serverMemory, startConsole } from "./lib/console-server";
 import { signIn } from "./lib/console-session";
 import { describeMachine, load } from "./lib/machine";
@@ -134,6 +136,11 @@ async function main() {
 
     console.log(`\n[stats] 100,000 decided applications through the BFF (sequential) — ${load()}`);
     goals.push(...(await measureStats(PORT + 70, IM_PORT + 70, ADMIN)));
+
+    console.log(`\n[rules] the engine and the dry run in-process, 100,000 decided applications — ${load()}`);
+    goals.push(...(await measureRulesEngine()));
+    console.log(`\n[rules webhook] BeforeApplyJoinGroup answered in Tencent mode, without and with 100 rules — ${load()}`);
+    goals.push(...(await measureRulesWebhook(PORT + 80, IM_PORT + 80, ADMIN)));
 
     console.log("\nGoals");
     printGoals(goals);

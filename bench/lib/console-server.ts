@@ -12,6 +12,8 @@ export type ConsoleOptions = {
   dataDir: string;
   admin: { email: string; password: string };
   requestLog: string;
+  /** In front of an IM server that behaves exactly like Tencent Cloud Chat (the console keeps the inbox). */
+  strictTencent?: boolean;
 };
 
 // Whatever the calling shell holds for these would point the run elsewhere; the launcher derives them.
@@ -49,6 +51,7 @@ export async function startConsole(o: ConsoleOptions) {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   for (const name of DERIVED) delete env[name];
+  if (o.strictTencent) env.IM_STRICT_TENCENT = "1";
   const logFile = path.join(o.dataDir, "console.log");
   const service = startGroup("console", ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], env, logFile);
   const base = `http://localhost:${o.port}`;
