@@ -8,7 +8,7 @@ import { E2E } from "../support/env";
  * next (200, 404 for a missing group, 422 for a deliberately empty body) is never 401 or 403.
  */
 type Role = "viewer" | "moderator" | "admin";
-type Row = [method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body: unknown, needs: Role];
+type Row = [method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, body: unknown, needs: Role];
 
 const nope = "no-such-group-for-roles";
 const ROUTES: Row[] = [
@@ -30,6 +30,21 @@ const ROUTES: Row[] = [
   ["POST", "/api/applications/bulk", { ids: ["999999999"], action: "refuse" }, "moderator"],
   ["POST", "/api/applications/999999999/claim", {}, "moderator"],
   ["DELETE", "/api/applications/999999999/claim", undefined, "moderator"],
+  ["POST", "/api/applications/999999999/reversal", {}, "admin"],
+  ["GET", "/api/views", undefined, "viewer"],
+  ["POST", "/api/views", {}, "viewer"],
+  ["DELETE", "/api/views/999999999", undefined, "viewer"],
+  ["GET", "/api/jobs", undefined, "viewer"],
+  ["GET", "/api/jobs/999999999", undefined, "viewer"],
+  ["DELETE", "/api/jobs/999999999", undefined, "moderator"],
+  ["GET", "/api/stats/moderation", undefined, "viewer"],
+  ["GET", "/api/rules", undefined, "moderator"],
+  ["POST", "/api/rules", {}, "admin"],
+  ["PATCH", "/api/rules/999999999", { version: 1, name: "x" }, "admin"],
+  ["DELETE", "/api/rules/999999999", undefined, "admin"],
+  // An empty body: the admin's call is refused (422) and the switch every story shares is left as it is.
+  ["PUT", "/api/rules/enabled", {}, "admin"],
+  ["POST", "/api/rules/dry-run", {}, "moderator"],
   ["GET", "/api/app-users/u_nobody_for_roles", undefined, "viewer"],
   ["POST", "/api/app-users/u_nobody_for_roles/notes", { text: "" }, "moderator"],
   ["DELETE", "/api/app-users/u_nobody_for_roles/notes/999999999", undefined, "moderator"],

@@ -1,6 +1,7 @@
 import "server-only";
 import { startAlerts } from "@/lib/server/alerts/alerts";
 import { leaveDemoNotes } from "@/lib/server/app-users/demo-notes";
+import { writeDemoRules } from "@/lib/server/rules/demo-rules";
 import { crawlDirectoryAndCount } from "@/lib/server/applications/pending-counts";
 import { applicationSettleProbe } from "@/lib/server/applications/settle-probe";
 import { settleDue } from "@/lib/server/audit/settle";
@@ -43,6 +44,8 @@ export function startBackgroundWork() {
         if (!crawled) return later(CRAWL_LEASE_MS);
         // After the first crawl the applications model holds the demo's history: notes can find their applicants.
         if (env.demo) await leaveDemoNotes(db, env.admin.email).catch((err: unknown) => log("warn", "demo notes not left", { error: err }));
+        if (env.demo)
+          await writeDemoRules(db, env.admin.email).catch((err: unknown) => log("warn", "demo rules not written", { error: err }));
       },
       (err) => {
         log("error", "directory crawl failed", { error: err });

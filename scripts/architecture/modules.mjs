@@ -79,7 +79,7 @@ export const SERVER_MODULES = [
   },
   {
     name: "rules",
-    public: ["service.ts", "engine.ts", "evaluate.ts", "dry-run.ts", "arrival.ts"],
+    public: ["service.ts", "engine.ts", "evaluate.ts", "dry-run.ts", "arrival.ts", "demo-rules.ts"],
     does: "rules for join applications: kept ordered and versioned, compiled and evaluated without the IM server, tried on the past",
   },
   {
