@@ -54,7 +54,7 @@ export async function decideByRules(app: Candidate, db: Store = getContext().db)
   const prepared = prepare(app);
   const candidates = candidatesFor(rules, prepared);
   if (candidates.length === 0) return null;
-  const rule = firstMatch(candidates, await countsFor(db, app, windowsOf(candidates)));
+  const rule = firstMatch(candidates, await countsFor(db, app, candidates));
   return rule ? decisionOf(rule, app.message) : null;
 }
 
@@ -64,32 +64,54 @@ export async function recordMatch(ruleId: string, at: Date = new Date(), db: Sto
 }
 
 /**
- * The counts for one application as of its arrival, at most two reads: the requester's refusals over the
- * longest window any candidate asks (index inbox_by_requester), and the group's arrivals over the longest
- * burst window (index inbox_by_group). Shorter windows are counted from the same rows.
+ * The counts for one application as of its arrival, at most two reads: the requester's refusals (index
+ * inbox_by_requester) and the group's arrivals (index inbox_by_group), each over the longest window any candidate
+ * asks and counted in SQL for every distinct window at once (one row back, however many rows are in the windows:
+ * a raid puts thousands of arrivals in a burst window, and this runs while Tencent waits for its answer).
  */
-export async function countsFor(db: Store, app: Candidate, { refusalDays, burstMinutes }: ReturnType<typeof windowsOf>): Promise<Counts> {
+export async function countsFor(db: Store, app: Candidate, candidates: readonly CompiledRule[]): Promise<Counts> {
   const at = Date.parse(app.createdAt);
+  const { refusalDays, burstMinutes } = windowsOf(candidates);
+  const refusalWindows = [...new Set(candidates.flatMap((r) => (r.refused ? [`${r.refused.days}:${r.refused.sameGroup ? 1 : 0}`] : [])))];
+  const burstWindows = [...new Set(candidates.flatMap((r) => (r.burst ? [r.burst.minutes] : [])))];
+  const since = (ms: number) => new Date(at - ms).toISOString();
   const [refusals, arrivals] = await Promise.all([
     refusalDays > 0
-      ? db.all<{ group_id: string; handled_at: string }>(
-          "SELECT group_id, handled_at FROM inbox_applications WHERE requester_id = ? AND status = 'refused' AND handled_at >= ? AND handled_at < ?",
-          [app.requesterId, new Date(at - refusalDays * DAY_MS).toISOString(), app.createdAt],
+      ? db.get<Record<string, number | string>>(
+          `SELECT ${refusalWindows
+            .map((w, i) => `SUM(CASE WHEN handled_at >= ?${w.endsWith(":1") ? " AND group_id = ?" : ""} THEN 1 ELSE 0 END) AS w${i}`)
+            .join(", ")}
+           FROM inbox_applications WHERE requester_id = ? AND status = 'refused' AND handled_at >= ? AND handled_at < ?`,
+          [
+            ...refusalWindows.flatMap((w) => {
+              const [days, same] = w.split(":");
+              return same === "1" ? [since(Number(days) * DAY_MS), app.groupId] : [since(Number(days) * DAY_MS)];
+            }),
+            app.requesterId,
+            since(refusalDays * DAY_MS),
+            app.createdAt,
+          ],
         )
-      : [],
+      : undefined,
     burstMinutes > 0
-      ? db.all<{ id: number | string; created_at: string }>(
-          `SELECT id, created_at FROM inbox_applications
-           WHERE group_id = ? AND status IN ('pending', 'approved', 'refused', 'closed') AND created_at >= ? AND created_at <= ?`,
-          [app.groupId, new Date(at - burstMinutes * MINUTE_MS).toISOString(), app.createdAt],
+      ? db.get<Record<string, number | string>>(
+          // The application itself counts once, whether or not it is in the model yet: it is left out here.
+          `SELECT ${burstWindows.map((_, i) => `SUM(CASE WHEN created_at >= ? THEN 1 ELSE 0 END) AS w${i}`).join(", ")}
+           FROM inbox_applications
+           WHERE group_id = ? AND status IN ('pending', 'approved', 'refused', 'closed') AND created_at >= ? AND created_at <= ? AND id <> ?`,
+          [
+            ...burstWindows.map((m) => since(m * MINUTE_MS)),
+            app.groupId,
+            since(burstMinutes * MINUTE_MS),
+            app.createdAt,
+            Number(app.id ?? 0),
+          ],
         )
-      : [],
+      : undefined,
   ]);
-  const refusedAt = refusals.map((r) => ({ sameGroup: r.group_id === app.groupId, t: Date.parse(r.handled_at) }));
-  // The application itself counts once, whether or not it is in the model yet.
-  const othersAt = arrivals.filter((r) => String(r.id) !== app.id).map((r) => Date.parse(r.created_at));
+  const n = (row: Record<string, number | string> | undefined, i: number) => Number(row?.[`w${i}`] ?? 0);
   return {
-    refusals: (days, sameGroup) => refusedAt.filter((r) => r.t >= at - days * DAY_MS && (!sameGroup || r.sameGroup)).length,
-    burst: (minutes) => 1 + othersAt.filter((t) => t >= at - minutes * MINUTE_MS).length,
+    refusals: (days, sameGroup) => n(refusals, refusalWindows.indexOf(`${days}:${sameGroup ? 1 : 0}`)),
+    burst: (minutes) => 1 + n(arrivals, burstWindows.indexOf(minutes)),
   };
 }
