@@ -21,7 +21,11 @@ export type AuditRow = {
 function where(filters: AuditFilters): { sql: string[]; args: (string | number)[] } {
   const sql: string[] = [];
   const args: (string | number)[] = [];
-  if (filters.actor) {
+  if (filters.actor && /^rule:\d+$/.test(filters.actor)) {
+    // A rule as the actor (docs/rules.md § Deciding an arrival): exactly it, not rule:1 also finding rule:12.
+    sql.push("actor_email = ?");
+    args.push(filters.actor);
+  } else if (filters.actor) {
     // "Contains", case-insensitive: operators type part of an address more often than all of it.
     sql.push("lower(actor_email) LIKE ? ESCAPE '\\'");
     args.push(`%${escapeLike(filters.actor.toLowerCase())}%`);

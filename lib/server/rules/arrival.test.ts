@@ -4,6 +4,7 @@ import type { ImGateway } from "@/lib/im/gateway";
 import type { CreateRule } from "@/lib/schemas/rule";
 import type { Role, SessionUser } from "@/lib/schemas/user";
 import { reverseRuleApproval } from "@/lib/server/applications/by-rule";
+import { queryAudit } from "@/lib/server/audit/query";
 import { handleApplication, listApplications } from "@/lib/server/applications/service";
 import { syncGroup } from "@/lib/server/groups/groups";
 import type { Actor } from "@/lib/server/platform/actor";
@@ -106,6 +107,13 @@ function suite(backEnd: string, strictTencent: boolean) {
       });
       expect(waiting).toMatchObject({ requesterId: friend, status: "pending" });
       expect(await auditOf(rule.id)).toEqual([{ action: "application.refuse", target: refused.id, result: "ok" }]);
+      // The audit log's actor filter finds exactly this rule's decisions (rule:1 is not rule:12).
+      await c.db.run("INSERT INTO audit (at, actor_email, action, request_id) VALUES (?, ?, 'application.refuse', 'x')", [
+        new Date().toISOString(),
+        `rule:${rule.id}0`,
+      ]);
+      const listed = await queryAudit(c.db, { actor: `rule:${rule.id}`, limit: 50 });
+      expect(listed.items.map((e) => [e.actor.email, e.target])).toEqual([[`rule:${rule.id}`, refused.id]]);
       const row = await c.db.get<{ matched: number }>("SELECT matched FROM rules WHERE id = ?", [Number(rule.id)]);
       expect(Number(row!.matched)).toBe(1);
     });
