@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "im-server/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "im-server/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     // Most suites wait on a real IM server or PostgreSQL much of the time: three at once keep two cores busy.
     maxWorkers: 3,

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { canManageUsers, canViewAudit, type SessionUser } from "@/lib/schemas/user";
+import { canManageUsers, canModerate, canViewAudit, type SessionUser } from "@/lib/schemas/user";
 import { NavLink } from "./nav-link";
 import { NewApplicationsBadge } from "./new-applications-badge";
 import { SignOutButton } from "./sign-out-button";
@@ -30,6 +30,11 @@ export function AppHeader({ user }: { user: SessionUser }) {
           <NavLink href="/jobs" className={LINK}>
             {t("jobs")}
           </NavLink>
+          {canModerate(user) && (
+            <NavLink href="/rules" className={LINK}>
+              {t("rules")}
+            </NavLink>
+          )}
           {canViewAudit(user) && (
             <NavLink href="/audit" className={LINK}>
               {t("audit")}

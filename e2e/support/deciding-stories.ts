@@ -14,7 +14,14 @@ export type Place = {
   /** A new app user, signed in on their phone: they apply to groups from it. */
   appUser: (nick: string) => Promise<AppUser>;
 };
-export type AppUser = { userId: string; apply: (groupId: string, message: string) => Promise<void>; done: () => Promise<void> };
+export type AppUser = {
+  userId: string;
+  apply: (groupId: string, message: string) => Promise<void>;
+  /** Applies and answers what the app was told: a status, or the error the join call failed with. */
+  join: (groupId: string, message: string) => Promise<JoinAnswer>;
+  done: () => Promise<void>;
+};
+export type JoinAnswer = { status: string } | { error: { code: number; info: string } };
 
 async function applicant(place: Place, groupId: string, nick: string, message: string): Promise<AppUser> {
   const user = await place.appUser(nick);

@@ -1,4 +1,5 @@
 import { expect } from "@playwright/test";
+import { ImClientError } from "../../im-server/client";
 import { newAppUser, type TestServers } from "./app-users";
 import type { AppUser, Place } from "./deciding-stories";
 import { E2E } from "./env";
@@ -12,6 +13,14 @@ function phones(servers: TestServers) {
     return {
       userId,
       apply: async (groupId, message) => expect((await phone.joinGroup(groupId, message)).status).toBe("applied"),
+      join: (groupId, message) =>
+        phone.joinGroup(groupId, message).then(
+          (r) => ({ status: r.status }),
+          (err: unknown) => {
+            if (err instanceof ImClientError) return { error: { code: err.code, info: err.info } };
+            throw err;
+          },
+        ),
       done: () => phone.logout(),
     };
   };
@@ -42,6 +51,10 @@ export function pairPlace(
         userId,
         apply: async (groupId, message) =>
           expect(await im.asUser(userId, "joinGroup", { groupID: groupId, message })).toMatchObject({ data: { status: "applied" } }),
+        join: async (groupId, message) => {
+          const envelope = await im.asUser(userId, "joinGroup", { groupID: groupId, message });
+          return { status: String((envelope.data as { status?: string } | undefined)?.status) };
+        },
         done: async () => undefined,
       };
     },
