@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/server/platform/actor";
 import { ApiError } from "@/lib/server/platform/api-error";
 import { getContext } from "@/lib/server/platform/context";
 import { inboxRow } from "./inbox/repo";
-import { holdForRule, markReversed, recordRefusedAtDoor, type RuleRef } from "./inbox/rule-rows";
+import { decidedLater, holdForRule, markReversed, recordRefusedAtDoor, unmarkReversed, type RuleRef } from "./inbox/rule-rows";
 import { toApplications } from "./model/list";
 import { ruleActor } from "./rule-actor";
 
@@ -39,27 +39,30 @@ export async function recordRefusalAtDoor(
 ): Promise<string> {
   const { db } = getContext();
   const { user, requestId } = ruleActor(rule);
-  const id = String(await recordRefusedAtDoor(db, a, rule, reason));
-  await recordResult(
-    db,
-    await recordIntent(db, {
+  // The refusal and its audit entry together: a crash leaves both or neither.
+  const id = await db.transaction(async (tx) => {
+    const refused = String(await recordRefusedAtDoor(tx, a, rule, reason));
+    const after = reason ? { reason } : undefined;
+    const intent = await recordIntent(tx, {
       actor: user,
       action: "application.refuse",
       groupId: a.groupId,
-      target: id,
-      after: reason ? { reason } : undefined,
+      target: refused,
+      after,
       requestId,
-    }),
-    "ok",
-    { after: { status: "refused", ...(reason ? { reason } : {}) } },
-  );
+    });
+    await recordResult(tx, intent, "ok", { after: { status: "refused", ...(reason ? { reason } : {}) } });
+    return refused;
+  });
   publishEvent({ type: "application.handled", groupId: a.groupId, applicationId: id, userId: a.requesterId, at: a.at });
   return id;
 }
 
 /**
  * An admin takes back a rule's approval: the requester is removed from the group (audited, intent first), and
- * the application says who reversed it and when. Only a rule's approval can be reversed, once.
+ * the application says who reversed it and when. Only a rule's approval can be reversed, once, and only while the
+ * membership is still the one it gave: not after a later decision on the same person, nor once they are an admin
+ * or owner there (or gone). The reversal is claimed before the removal, so two admins at once remove once.
  */
 export async function reverseRuleApproval(
   { id, reason }: { id: string; reason?: string },
@@ -70,26 +73,41 @@ export async function reverseRuleApproval(
   if (!row || row.status === "closed") throw ApiError.because("not_found", "applicationNotFound", "There is no application with that ID");
   if (row.status !== "approved" || row.handled_via !== "rule")
     throw ApiError.because("conflict", "notRuleApproval", "Only an approval by a rule can be reversed here");
-  if (row.reversed_by)
-    throw ApiError.because("conflict", "alreadyReversed", `This approval was already reversed by ${row.reversed_by}`, {
-      by: row.reversed_by,
+  if (await decidedLater(db, row))
+    throw ApiError.because(
+      "conflict",
+      "decidedLater",
+      "A later application of this requester to this group was decided since: that decision stands",
+    );
+  if (!(await markReversed(db, id, user.email, new Date().toISOString())))
+    throw ApiError.because("conflict", "alreadyReversed", `This approval was already reversed by ${row.reversed_by ?? "another admin"}`, {
+      by: row.reversed_by ?? "another admin",
     });
-  const at = new Date().toISOString();
-  await audited(
-    {
-      actor: user,
-      action: "application.reverse",
-      groupId: row.group_id,
-      target: id,
-      before: { status: "approved", ruleId: row.rule_id, rule: row.handled_by },
-      after: { removed: row.requester_id, ...(reason ? { reason } : {}) },
-      requestId,
-    },
-    async () => {
-      await im.removeMembers(row.group_id, [row.requester_id], reason);
-      await markReversed(db, id, user.email, at);
-    },
-  );
+  try {
+    const role = (await im.getRoles(row.group_id, [row.requester_id])).get(row.requester_id) ?? "NotMember";
+    if (role !== "Member")
+      throw ApiError.because(
+        "conflict",
+        "notPlainMember",
+        role === "NotMember" ? "The requester is no longer in the group" : `The requester is now the group's ${role}: change that first`,
+        { role },
+      );
+    await audited(
+      {
+        actor: user,
+        action: "application.reverse",
+        groupId: row.group_id,
+        target: id,
+        before: { status: "approved", ruleId: row.rule_id, rule: row.handled_by },
+        after: { removed: row.requester_id, ...(reason ? { reason } : {}) },
+        requestId,
+      },
+      () => im.removeMembers(row.group_id, [row.requester_id], reason),
+    );
+  } catch (err) {
+    await unmarkReversed(db, id, user.email);
+    throw err;
+  }
   publishEvent({ type: "application.handled", groupId: row.group_id, applicationId: id, userId: row.requester_id });
   const [application] = await toApplications(db, [(await inboxRow(db, id))!]);
   return application;

@@ -14,9 +14,6 @@ import { decideByRules, recordMatch, type Candidate, type RuleDecision } from ".
 /** Tencent's range for refusing a Before* callback with the app's own code and text (10100–10200). */
 export const RULE_REFUSAL_CODE = 10100;
 
-/** The answer to BeforeApplyJoinGroup must leave well inside Tencent's 2 s: past this, the application goes on. */
-const DOOR_DEADLINE_MS = 800;
-
 /** Evaluation never blocks an arrival: a failure is logged and the application waits for a person. */
 async function evaluate(candidate: Candidate): Promise<RuleDecision | null> {
   try {
@@ -31,13 +28,16 @@ async function counted(rule: RuleRef): Promise<void> {
   await recordMatch(rule.id).catch((err: unknown) => log("warn", "rule match not counted", { ruleId: rule.id, error: err }));
 }
 
-/** Carries a decision out on an application the model holds as pending (local mode, or Tencent mode after the answer). */
+/**
+ * Carries a decision out on an application the model holds as pending (local mode, or Tencent mode after the
+ * answer). Never throws: whatever goes wrong, the application is still announced and waits for a person.
+ */
 export async function carryOut(app: { id: string; groupId: string }, decision: RuleDecision): Promise<void> {
-  if (decision.action === "hold") {
-    if (await holdByRule(app, decision.rule)) await counted(decision.rule);
-    return;
-  }
   try {
+    if (decision.action === "hold") {
+      if (await holdByRule(app, decision.rule)) await counted(decision.rule);
+      return;
+    }
     await decideForRule({ id: app.id, approve: decision.action === "approve", reason: decision.reason }, decision.rule);
     await counted(decision.rule);
   } catch (err) {
@@ -50,23 +50,33 @@ export async function carryOut(app: { id: string; groupId: string }, decision: R
   }
 }
 
-/** Local mode: the IM server just reported this application (pending, and now in the model). */
-export async function applyRulesOnArrival(app: {
-  id: string;
-  groupId: string;
-  requesterId: string;
-  message: string;
-  createdAt: string;
-}): Promise<void> {
-  const group = await getDirectoryGroup(getContext().db, app.groupId);
-  const decision = await evaluate({ ...app, groupType: group?.type ?? null });
-  if (decision) await carryOut(app, decision);
+/**
+ * An application is "arriving" while the IM server's own arrival time is this recent. Older ones (a backlog
+ * found by a late lookup, or a webhook replayed or forged with an old EventTime) are left to people: rules act
+ * at the moment of arrival only (docs/rules.md § Local mode).
+ */
+export const ARRIVAL_WINDOW_MS = 2 * 60_000;
+
+/** Local mode: the IM server just reported this application (pending, and now in the model). Never throws. */
+export async function applyRulesOnArrival(
+  app: { id: string; groupId: string; requesterId: string; message: string; createdAt: string },
+  now = Date.now(),
+): Promise<void> {
+  if (!(now - Date.parse(app.createdAt) <= ARRIVAL_WINDOW_MS)) return;
+  try {
+    const group = await getDirectoryGroup(getContext().db, app.groupId);
+    const decision = await evaluate({ ...app, groupType: group?.type ?? null });
+    if (decision) await carryOut(app, decision);
+  } catch (err) {
+    log("error", "rules not applied; the application waits for a person", { applicationId: app.id, error: err });
+  }
 }
 
 /**
  * Tencent mode, while BeforeApplyJoinGroup waits for its answer: the rule that decides this application, read
  * from the store alone (the directory's copy of the group, the rules, the model's counts), never the IM server.
  * Only a group the directory knows as needing approval has applications; the others are joins, not for rules.
+ * The caller bounds the wait (lib/server/webhooks/door.ts).
  */
 export async function rulesAtTheDoor(a: {
   groupId: string;
@@ -74,23 +84,9 @@ export async function rulesAtTheDoor(a: {
   message: string;
   at: string;
 }): Promise<RuleDecision | null> {
-  const work = (async () => {
-    const group = await getDirectoryGroup(getContext().db, a.groupId);
-    if (!group || group.joinOption !== "NeedPermission") return null;
-    return evaluate({ groupId: a.groupId, groupType: group.type, requesterId: a.requesterId, message: a.message, createdAt: a.at });
-  })();
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => {
-      log("warn", "rules too slow for the join callback; the application goes on to a person", { groupId: a.groupId });
-      resolve(null);
-    }, DOOR_DEADLINE_MS);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
+  const group = await getDirectoryGroup(getContext().db, a.groupId);
+  if (!group || group.joinOption !== "NeedPermission") return null;
+  return evaluate({ groupId: a.groupId, groupType: group.type, requesterId: a.requesterId, message: a.message, createdAt: a.at });
 }
 
 /** Tencent mode, after the answer: a refusal at the door is recorded as the rule's. */

@@ -14,10 +14,10 @@ const DEMO_RULES: CreateRule[] = [
     then: { action: "refuse", reason: "Messages with promotional links are not accepted" },
   },
   {
-    name: "Demo: hold repeat applicants",
+    name: "Demo: hold applicants refused this month",
     enabled: false,
     scope: {},
-    when: { refusedAtLeast: { count: 2, days: 30 } },
+    when: { refusedAtLeast: { count: 1, days: 30 } },
     then: { action: "hold" },
   },
   {

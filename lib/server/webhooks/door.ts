@@ -1,6 +1,7 @@
 import "server-only";
 import { applicationSource } from "@/lib/server/applications/current";
 import { doorRefusalText, RULE_REFUSAL_CODE, rulesAtTheDoor } from "@/lib/server/rules/arrival";
+import { log } from "@/lib/server/platform/log";
 import type { WebhookPlan } from "./plan";
 
 /**
@@ -12,9 +13,33 @@ import type { WebhookPlan } from "./plan";
 export async function answerAtTheDoor(plan: WebhookPlan | null): Promise<{ errorCode: number; errorInfo: string } | null> {
   const work = plan?.inbox;
   if (!plan || work?.kind !== "applied") return null;
-  if (!(await applicationSource()).keepsInbox) return null;
-  const decision = await rulesAtTheDoor({ groupId: plan.groupId, requesterId: work.requesterId, message: work.message, at: plan.at });
+  const decision = await withinDeadline(async () => {
+    // Which mode is known from memory after the first probe; a slow first probe counts against the deadline too.
+    if (!(await applicationSource()).keepsInbox) return null;
+    return rulesAtTheDoor({ groupId: plan.groupId, requesterId: work.requesterId, message: work.message, at: plan.at });
+  }, plan.groupId);
   if (!decision) return null;
   plan.inbox = { ...work, rule: decision };
   return decision.action === "refuse" ? { errorCode: RULE_REFUSAL_CODE, errorInfo: doorRefusalText(decision) } : null;
+}
+
+/** The answer must leave well inside Tencent's 2 s: past this, the rules' decision is dropped and the application goes on. */
+const DOOR_DEADLINE_MS = 800;
+
+async function withinDeadline<T>(work: () => Promise<T | null>, groupId: string): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => {
+      log("warn", "rules too slow for the join callback; the application goes on to a person", { groupId });
+      resolve(null);
+    }, DOOR_DEADLINE_MS);
+  });
+  const running = work();
+  // Past the deadline nobody awaits it: a failure then is only logged, never an unhandled rejection.
+  running.catch((err: unknown) => log("warn", "rules failed after the join callback was answered", { groupId, error: err }));
+  try {
+    return await Promise.race([running, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -15,8 +15,12 @@ export type WebhookPlan = {
   sync: boolean;
   /** Re-count the group's pending applications. */
   refreshPending: boolean;
-  /** Look for the requester's pending application after each of these delays (ms): it may not be stored yet. */
-  findApplication?: { requesterId: string; delaysMs: number[] };
+  /**
+   * Look for the requester's pending application after each of these delays (ms): it may not be stored yet.
+   * `applicationId` when the webhook names it (the local IM server's AfterApplyJoinGroup): read by ID, not found
+   * among the group's newest.
+   */
+  findApplication?: { requesterId: string; delaysMs: number[]; applicationId?: string };
   /** Local mode: this application was decided; the applications model re-reads it before the events go out. */
   handledApplication?: string;
   /** For the console's own inbox, kept when the IM server has no applications extension (Tencent). */
@@ -72,15 +76,24 @@ const membership =
     ifGone: [{ type: "group.dismissed", groupId }],
   });
 
+const applicationIdOf = z.object({ ApplicationId: z.union([z.string(), z.number()]).transform(String) });
+
 const newApplication =
   (delaysMs: number[]): Builder =>
-  (body) => ({
-    sync: false,
-    refreshPending: false,
-    findApplication: { requesterId: requester.parse(body).Requestor_Account, delaysMs },
-    ifPresent: [],
-    ifGone: [],
-  });
+  (body) => {
+    const named = applicationIdOf.safeParse(body);
+    return {
+      sync: false,
+      refreshPending: false,
+      findApplication: {
+        requesterId: requester.parse(body).Requestor_Account,
+        delaysMs,
+        ...(named.success && /^[1-9]\d{0,15}$/.test(named.data.ApplicationId) ? { applicationId: named.data.ApplicationId } : {}),
+      },
+      ifPresent: [],
+      ifGone: [],
+    };
+  };
 
 const beforeApply: Builder = (body, groupId) => {
   const a = application.parse(body);

@@ -82,15 +82,28 @@ async function firstAnnouncement(applicationId: string): Promise<boolean> {
 
 type Lookup = { kind: "found"; application: ImApplication } | { kind: "none" };
 
-/** The requester's application as the IM server has it (newest first), with the group's pending count refreshed. */
-async function lookUp(groupId: string, requesterId: string, since: number): Promise<Lookup> {
+/**
+ * The requester's application as the IM server has it, with the group's pending count refreshed: by its ID when
+ * the webhook named it (a raid's application may be far down the group's list by the time its turn comes),
+ * else among the group's newest.
+ */
+async function lookUp(groupId: string, find: NonNullable<WebhookPlan["findApplication"]>, since: number): Promise<Lookup> {
   const { db, im } = getContext();
   try {
-    const page = await im.listApplications({ groupId, status: "pending", limit: 50 });
+    const page = await im.listApplications({ groupId, status: "pending", limit: find.applicationId ? 1 : 50 });
     await setPendingCounts(db, new Map([[groupId, page.total]]), { resetOthers: false });
+    const named = find.applicationId ? await im.getApplication(find.applicationId) : null;
+    const candidates = named ? [named] : page.items;
     // Into the applications model before anyone is told, so the queue they refetch has it.
-    await mirrorApplications(db, page.items);
-    const mine = page.items.find((a) => a.requesterId === requesterId && Date.parse(a.createdAt) >= since);
+    await mirrorApplications(db, candidates);
+    // One read by ID must still be this group's and this requester's (the webhook's body is only a hint).
+    const mine = candidates.find(
+      (a) =>
+        (!named || a.groupId === groupId) &&
+        a.requesterId === find.requesterId &&
+        a.status === "pending" &&
+        Date.parse(a.createdAt) >= since,
+    );
     return mine ? { kind: "found", application: mine } : { kind: "none" };
   } catch (err) {
     // The extension is gone after all (another server behind the same address): ask again next time.
@@ -117,10 +130,11 @@ async function announceNewApplication(plan: WebhookPlan, find: NonNullable<Webho
   });
   for (const delay of find.delaysMs) {
     if (delay > 0) await sleep(delay);
-    const found = await serially(plan.groupId, () => lookUp(plan.groupId, find.requesterId, since));
+    const found = await serially(plan.groupId, () => lookUp(plan.groupId, find, since));
     if (found.kind === "found") {
-      // The first instance to hear of it applies the rules (once), then tells everyone.
-      if (await firstAnnouncement(found.application.id)) {
+      // The first instance to hear of it applies the rules (once per arrival: applying again updates the same
+      // application with a new time and message, which the rules see afresh), then tells everyone.
+      if (await firstAnnouncement(`${found.application.id}@${found.application.createdAt}`)) {
         await applyRulesOnArrival(found.application);
         publishEvent(event(found.application.id));
       }

@@ -4,6 +4,7 @@ import type { ImGateway } from "@/lib/im/gateway";
 import type { Verdict } from "@/lib/server/audit/settle";
 import type { Store } from "@/lib/server/store/store";
 import { inboxRow, undoDecision } from "./repo";
+import { decidedByActor } from "../rule-actor";
 
 /**
  * What became of a decision on the console's inbox whose audit entry has no result (the console died
@@ -18,7 +19,7 @@ export async function inboxVerdict(
   const row = await inboxRow(db, entry.target);
   if (!row) return "unknown";
   const wanted = entry.action === "application.approve" ? "approved" : "refused";
-  if (row.status !== wanted || row.handled_by !== entry.actorEmail) return "not_applied";
+  if (row.status !== wanted || !decidedByActor(row, entry.actorEmail)) return "not_applied";
   // The refusal is recorded; whether its notice went out cannot be asked of the IM server.
   if (wanted === "refused") return "ok";
   let role: string | undefined;

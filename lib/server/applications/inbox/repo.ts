@@ -2,6 +2,7 @@ import "server-only";
 import { greatest, placeholders, type Store } from "@/lib/server/store/store";
 import { searchText } from "../model/filters";
 import type { ModelRow } from "../model/rows";
+import { decidedByActor, ruleIdOfActor, ruleNameOf } from "../rule-actor";
 
 /** One row of the applications model (docs/applications-model.md), in both modes. */
 export type InboxRow = ModelRow & { id: number };
@@ -72,9 +73,12 @@ export async function recordApplication(
 export async function decide(db: Store, id: string, d: Decision): Promise<{ won: boolean; row: InboxRow | null }> {
   const n = rowId(id);
   if (n === null) return { won: false, row: null };
+  // A rule's decision is the rule's from the start (shown under its name), even if nothing after this UPDATE runs.
+  const ruleId = ruleIdOfActor(d.by);
+  const by = ruleId ? ((await ruleNameOf(db, ruleId)) ?? d.by) : d.by;
   const changed = await db.run(
-    "UPDATE inbox_applications SET status = ?, handled_by = ?, handled_at = ?, reason = ?, handled_via = 'console' WHERE id = ? AND status = 'pending'",
-    [d.status, d.by, d.at, d.reason ?? null, n],
+    "UPDATE inbox_applications SET status = ?, handled_by = ?, handled_at = ?, reason = ?, handled_via = ?, rule_id = ? WHERE id = ? AND status = 'pending'",
+    [d.status, by, d.at, d.reason ?? null, ruleId ? "rule" : "console", ruleId, n],
   );
   return { won: changed === 1, row: await inboxRow(db, id) };
 }
@@ -86,7 +90,7 @@ export async function decide(db: Store, id: string, d: Decision): Promise<{ won:
 export async function undoDecision(db: Store, id: string, by: string): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await inboxRow(tx, id);
-    if (!row || row.handled_by !== by || (row.status !== "approved" && row.status !== "refused")) return;
+    if (!row || !decidedByActor(row, by) || (row.status !== "approved" && row.status !== "refused")) return;
     const newer = await tx.get("SELECT 1 AS one FROM inbox_applications WHERE group_id = ? AND requester_id = ? AND status = 'pending'", [
       row.group_id,
       row.requester_id,
@@ -94,7 +98,7 @@ export async function undoDecision(db: Store, id: string, by: string): Promise<v
     if (newer) await tx.run("UPDATE inbox_applications SET status = 'closed' WHERE id = ?", [row.id]);
     else
       await tx.run(
-        "UPDATE inbox_applications SET status = 'pending', handled_by = NULL, handled_at = NULL, reason = NULL, handled_via = NULL WHERE id = ?",
+        "UPDATE inbox_applications SET status = 'pending', handled_by = NULL, handled_at = NULL, reason = NULL, handled_via = NULL, rule_id = NULL WHERE id = ?",
         [row.id],
       );
   });

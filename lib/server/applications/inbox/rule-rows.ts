@@ -65,3 +65,22 @@ export async function markReversed(db: Store, id: string, by: string, at: string
     )) === 1
   );
 }
+
+/** Takes back a reversal claimed by `markReversed` whose removal did not happen. */
+export async function unmarkReversed(db: Store, id: string, by: string): Promise<void> {
+  await db.run("UPDATE inbox_applications SET reversed_by = NULL, reversed_at = NULL WHERE id = ? AND reversed_by = ?", [Number(id), by]);
+}
+
+/** Whether a later application of the same requester to the same group was decided (it, not the rule, stands). */
+export async function decidedLater(
+  db: Store,
+  row: { id: number | string; group_id: string; requester_id: string; created_at: string },
+): Promise<boolean> {
+  return Boolean(
+    await db.get(
+      `SELECT 1 AS one FROM inbox_applications WHERE group_id = ? AND requester_id = ? AND id <> ? AND created_at > ?
+         AND status IN ('approved', 'refused')`,
+      [row.group_id, row.requester_id, Number(row.id), row.created_at],
+    ),
+  );
+}

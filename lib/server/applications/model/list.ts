@@ -47,7 +47,7 @@ const SPARSE = 2_000;
 const FLAG_COLUMNS = `
   EXISTS (SELECT 1 FROM inbox_applications r WHERE r.requester_id = a.requester_id AND r.status = 'refused' AND r.id <> a.id) AS refused_before,
   EXISTS (SELECT 1 FROM app_user_notes n WHERE n.user_id = a.requester_id) AS has_note,
-  (SELECT r.name FROM rules r WHERE a.held_by_rule IS NOT NULL AND r.id = CAST(a.held_by_rule AS INTEGER)) AS held_rule_name`;
+  (SELECT r.name FROM rules r WHERE a.held_by_rule IS NOT NULL AND CAST(r.id AS TEXT) = a.held_by_rule) AS held_rule_name`;
 
 /**
  * One keyset page: newest (created_at DESC, id DESC, the default) or oldest (the reverse), `after` being the

@@ -3,6 +3,7 @@ import type { Application as ImApplication } from "@/lib/im/applications";
 import type { Store } from "@/lib/server/store/store";
 import { isUniqueViolation, placeholders } from "@/lib/server/store/store";
 import { searchText } from "./filters";
+import { ruleIdOfActor, ruleNameOf } from "../rule-actor";
 
 /**
  * Local mode: the IM server keeps applications and decides them; the model keeps a copy of each, written
@@ -47,26 +48,30 @@ async function copy(db: Store, apps: ImApplication[], opts: { via?: "console" })
           [a.groupId, a.requesterId, id],
         );
       }
-      const via = a.status === "pending" ? null : (opts.via ?? "app");
+      // A rule's decision names the rule as its handler (`rule:<id>`): it stays the rule's, under the rule's name.
+      const ruleId = a.status === "pending" ? null : ruleIdOfActor(a.handledBy);
+      const via = a.status === "pending" ? null : ruleId ? "rule" : (opts.via ?? "app");
+      const handledBy = ruleId ? ((await ruleNameOf(tx, ruleId)) ?? a.handledBy) : a.handledBy;
       changed += await tx.run(
         `INSERT INTO inbox_applications (id, group_id, requester_id, message, status, created_at, handled_by, handled_at, reason,
-           requester_nickname, requester_face_url, search_text, group_type, handled_via)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT type FROM directory_groups WHERE id = ?), ?)
+           requester_nickname, requester_face_url, search_text, group_type, handled_via, rule_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT type FROM directory_groups WHERE id = ?), ?, ?)
          ON CONFLICT (id) DO UPDATE SET
            status = excluded.status, handled_at = excluded.handled_at, reason = excluded.reason,
            handled_by = CASE WHEN inbox_applications.handled_via = 'rule' THEN inbox_applications.handled_by ELSE excluded.handled_by END,
            message = excluded.message, created_at = excluded.created_at, requester_nickname = excluded.requester_nickname,
            requester_face_url = excluded.requester_face_url, search_text = excluded.search_text,
            group_type = COALESCE(inbox_applications.group_type, excluded.group_type),
-           handled_via = CASE WHEN excluded.handled_via IS NULL THEN NULL WHEN excluded.handled_via = 'console' THEN 'console'
-                              ELSE COALESCE(inbox_applications.handled_via, excluded.handled_via) END
+           handled_via = CASE WHEN excluded.handled_via IS NULL THEN NULL WHEN excluded.handled_via IN ('console', 'rule') THEN excluded.handled_via
+                              ELSE COALESCE(inbox_applications.handled_via, excluded.handled_via) END,
+           rule_id = COALESCE(excluded.rule_id, inbox_applications.rule_id)
          WHERE NOT (inbox_applications.status IN ('approved', 'refused') AND excluded.status = 'pending')
            AND (inbox_applications.status ${differs} excluded.status
              OR (inbox_applications.handled_via ${differs} 'rule' AND inbox_applications.handled_by ${differs} excluded.handled_by)
              OR inbox_applications.message ${differs} excluded.message OR inbox_applications.requester_nickname ${differs} excluded.requester_nickname
              OR inbox_applications.requester_face_url ${differs} excluded.requester_face_url
              OR (inbox_applications.group_type IS NULL AND excluded.group_type IS NOT NULL)
-             OR (excluded.handled_via = 'console' AND inbox_applications.handled_via ${differs} 'console'))`,
+             OR (excluded.handled_via IN ('console', 'rule') AND inbox_applications.handled_via ${differs} excluded.handled_via))`,
         [
           id,
           a.groupId,
@@ -74,7 +79,7 @@ async function copy(db: Store, apps: ImApplication[], opts: { via?: "console" })
           a.message,
           a.status,
           a.createdAt,
-          a.handledBy ?? null,
+          handledBy ?? null,
           a.handledAt ?? null,
           a.reason ?? null,
           a.requesterNickname,
@@ -82,6 +87,7 @@ async function copy(db: Store, apps: ImApplication[], opts: { via?: "console" })
           searchText(a.requesterId, a.requesterNickname, a.message),
           a.groupId,
           via,
+          ruleId,
         ],
       );
     }
