@@ -6,7 +6,8 @@ import type { Place } from "./deciding-stories";
 
 /**
  * The rules story (docs/rules.md), told once for each console: an admin writes a rule in the browser, sees its dry
- * run, saves it (disabled), enables it, and the next matching application is refused by it as it arrives —
+ * run, saves it (disabled), enables it (on the strict console, through the API: the page is the same), and the next
+ * matching application is refused by it as it arrives —
  * through handle_group_application on the main console, in the BeforeApplyJoinGroup answer on the Tencent-strict
  * one — and shows in the queue, live, as refused by that rule; an application it does not match waits for a person.
  */
@@ -31,26 +32,8 @@ export async function ruleAtArrivalStory(browser: Browser, place: Place, { stric
   let ruleId = "";
   try {
     const rules = new RulesPage(page);
-    await rules.goto();
-    await rules.openNewRule();
-    const editor = rules.editor("New rule");
-    await editor.getByLabel("Name").fill(name);
-    await editor.getByLabel("The message contains any of these words").check();
-    await editor.getByLabel("Words, one per line").fill(link);
-    await editor.getByRole("radio", { name: "Refuse", exact: true }).check();
-    await editor.getByLabel("Reason (optional)").fill(reason);
-    // Tried as it is written: the figures arrive in one polite live region, no longer busy.
-    const figures = editor.getByRole("region", { name: "Dry run" }).locator('[aria-live="polite"]');
-    await expect(figures).toHaveAttribute("aria-busy", "false");
-    await expect(figures.locator("dd").first()).toHaveText(/^\d+$/);
-    if (!strict) await expectAccessible(page, "rule editor with its dry run");
-    const created = page.waitForResponse((r) => r.url().endsWith("/api/rules") && r.request().method() === "POST");
-    await editor.getByRole("button", { name: "Create rule" }).click();
-    ruleId = (await (await created).json()).rule.id;
-    const rule = rules.rule(name);
-    await expect(rule).toContainText("Disabled");
-    await rule.getByRole("button", { name: `Enable “${name}”` }).click();
-    await expect(rule).toContainText("Enabled");
+    if (strict) ruleId = await ruleThroughTheApi(api, name, link, reason);
+    else ruleId = await ruleThroughTheBrowser(rules, name, link, reason);
 
     await page.goto(`/applications?groupId=${enc(group.id)}&status=all`);
     const spammer = await place.appUser("Spammer スパム");
@@ -85,4 +68,39 @@ export async function ruleAtArrivalStory(browser: Browser, place: Place, { stric
     await context.close();
     await api.dispose();
   }
+}
+
+/** The admin writes the rule in the browser, sees its dry run, saves it (disabled) and enables it. */
+async function ruleThroughTheBrowser(rules: RulesPage, name: string, link: string, reason: string): Promise<string> {
+  const page = rules.page;
+  await rules.goto();
+  await rules.openNewRule();
+  const editor = rules.editor("New rule");
+  await editor.getByLabel("Name").fill(name);
+  await editor.getByLabel("The message contains any of these words").check();
+  await editor.getByLabel("Words, one per line").fill(link);
+  await editor.getByRole("radio", { name: "Refuse", exact: true }).check();
+  await editor.getByLabel("Reason (optional)").fill(reason);
+  // Tried as it is written: the figures arrive in one polite live region, no longer busy.
+  const figures = editor.getByRole("region", { name: "Dry run" }).locator('[aria-live="polite"]');
+  await expect(figures).toHaveAttribute("aria-busy", "false");
+  await expect(figures.locator("dd").first()).toHaveText(/^\d+$/);
+  await expectAccessible(page, "rule editor with its dry run");
+  const created = page.waitForResponse((r) => r.url().endsWith("/api/rules") && r.request().method() === "POST");
+  await editor.getByRole("button", { name: "Create rule" }).click();
+  const ruleId: string = (await (await created).json()).rule.id;
+  const rule = rules.rule(name);
+  await expect(rule).toContainText("Disabled");
+  await rule.getByRole("button", { name: `Enable “${name}”` }).click();
+  await expect(rule).toContainText("Enabled");
+  return ruleId;
+}
+
+/** The same rule written and enabled through the API (the browser part is the main console's story). */
+async function ruleThroughTheApi(api: APIRequestContext, name: string, link: string, reason: string): Promise<string> {
+  const res = await api.post("/api/rules", {
+    data: { name, enabled: true, scope: {}, when: { messageContainsAny: [link] }, then: { action: "refuse", reason } },
+  });
+  expect(res.status()).toBe(201);
+  return (await res.json()).rule.id;
 }
