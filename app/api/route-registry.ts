@@ -26,6 +26,7 @@ export const ROUTE_MODULES: RouteModules = {
   "/api/events": () => import("@/app/api/events/route"),
   "/api/groups": () => import("@/app/api/groups/route"),
   "/api/groups/{id}": () => import("@/app/api/groups/[id]/route"),
+  "/api/groups/{id}/dismissal": () => import("@/app/api/groups/[id]/dismissal/route"),
   "/api/groups/{id}/events": () => import("@/app/api/groups/[id]/events/route"),
   "/api/groups/{id}/members": () => import("@/app/api/groups/[id]/members/route"),
   "/api/groups/{id}/members/{userId}": () => import("@/app/api/groups/[id]/members/[userId]/route"),

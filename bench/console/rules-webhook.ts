@@ -10,6 +10,7 @@ import type { CreateRule } from "../../lib/schemas/rule";
 import { startConsole } from "../lib/console-server";
 import { signIn, type ConsoleSession } from "../lib/console-session";
 import { load } from "../lib/machine";
+import { ninetyNineCostlyRules } from "../lib/seed-rules";
 import { stopGroup } from "../lib/processes";
 import { ms, printTable, summarize, type Goal } from "../lib/stats";
 
@@ -18,30 +19,12 @@ const SECONDS = 20;
 const GROUPS = 10;
 const SDKAPPID = 1400000000;
 
-/** 99 rules that cost something and match nothing here, then one refusing "ｓｐａｍ" (any width or case). */
+/** The 99 costly rules (scoped to some of the bench's groups), then one refusing "ｓｐａｍ" (any width or case). */
 function hundredRules(groupIds: string[]): CreateRule[] {
-  const rules: CreateRule[] = [];
-  for (let i = 0; i < 99; i++) {
-    const base = { name: `rule ${i}`, enabled: true, scope: {}, then: { action: "refuse" as const, reason: "Not a fit" } };
-    const words = Array.from({ length: 20 }, (_, k) => (k % 2 ? `promo${i}x${k}` : `宣伝${i}の${k}`));
-    if (i % 4 === 0) rules.push({ ...base, when: { messageContainsAny: words } });
-    else if (i % 4 === 1) rules.push({ ...base, when: { refusedAtLeast: { count: 1_000, days: 1 + (i % 30), sameGroup: i % 8 === 1 } } });
-    else if (i % 4 === 2) rules.push({ ...base, when: { burst: { atLeast: 10_000, minutes: 1 + (i % 60) } } });
-    else
-      rules.push({
-        ...base,
-        scope: { groupIds: groupIds.slice(0, 5), types: ["Public"] },
-        when: { requesterIn: Array.from({ length: 1_000 }, (_, k) => `vip_${i}_${k}`), messageContainsAny: words },
-      });
-  }
-  rules.push({
-    name: "spam",
-    enabled: true,
-    scope: {},
-    when: { messageContainsAny: ["ｓｐａｍ"] },
-    then: { action: "refuse", reason: "No spam" },
-  });
-  return rules;
+  return [
+    ...ninetyNineCostlyRules(() => groupIds.slice(0, 5)),
+    { name: "spam", enabled: true, scope: {}, when: { messageContainsAny: ["ｓｐａｍ"] }, then: { action: "refuse", reason: "No spam" } },
+  ];
 }
 
 type Answer = { ms: number; errorCode: number };

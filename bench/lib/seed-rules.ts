@@ -3,6 +3,7 @@
 // requesters, with messages in English, Japanese and Chinese, some of them spam. Straight into the applications
 // model (table inbox_applications), in transactions; deterministic.
 import type { Group } from "../../lib/schemas/group";
+import type { CreateRule } from "../../lib/schemas/rule";
 import { upsertGroups } from "../../lib/server/directory";
 import type { SqlValue, Store } from "../../lib/server/store/store";
 import { createRng } from "../../im-server/src/seed/prng";
@@ -97,4 +98,29 @@ export async function seedRulesData(db: Store, now = Date.now(), seed = 20261204
       }
     });
   return { seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * 99 enabled rules that each cost something and match nothing the benchmarks send: 25 with 20 words each (Latin
+ * and CJK), 25 on refusals over 1–30 days (some in the same group only), 25 on bursts over 1–60 minutes, and 24
+ * scoped to some groups (`scopeOf(i)`) and Public groups, with 1,000 requester IDs and 20 words. The caller adds
+ * the hundredth, the one that decides.
+ */
+export function ninetyNineCostlyRules(scopeOf: (i: number) => string[]): CreateRule[] {
+  const rules: CreateRule[] = [];
+  for (let i = 0; i < 99; i++) {
+    const base = { name: `rule ${i}`, enabled: true, scope: {}, then: { action: "refuse" as const, reason: "Not a fit for this group" } };
+    const words = Array.from({ length: 20 }, (_, k) => (k % 2 ? `promo${i}x${k}` : `宣伝${i}の${k}`));
+    if (i % 4 === 0) rules.push({ ...base, when: { messageContainsAny: words } });
+    // Conditions on counts that hold nowhere, behind nothing cheap: the store's counts are read for them.
+    else if (i % 4 === 1) rules.push({ ...base, when: { refusedAtLeast: { count: 1_000, days: 1 + (i % 30), sameGroup: i % 8 === 1 } } });
+    else if (i % 4 === 2) rules.push({ ...base, when: { burst: { atLeast: 10_000, minutes: 1 + (i % 60) } } });
+    else
+      rules.push({
+        ...base,
+        scope: { groupIds: scopeOf(i), types: ["Public"] },
+        when: { requesterIn: Array.from({ length: 1_000 }, (_, k) => `vip_${i}_${k}`), messageContainsAny: words },
+      });
+  }
+  return rules;
 }

@@ -12,19 +12,16 @@ const SMALL = "px-2 py-1 text-xs";
  * A rule's controls: open it (to edit, or to read and try for a moderator), and for admins turn it on or off,
  * move it and delete it. Each change carries the version shown; a stale one says so and the list shows the newer.
  */
-export function RuleActions({
-  rule,
-  count,
-  canWrite,
-  onOpen,
-  onDelete,
-}: {
+/** What a rule's row and its controls are given: the rule, how many rules there are, and who may do what. */
+export type RuleRowProps = {
   rule: Rule;
   count: number;
   canWrite: boolean;
   onOpen: (rule: Rule) => void;
   onDelete: (rule: Rule) => void;
-}) {
+};
+
+export function RuleActions({ rule, count, canWrite, onOpen, onDelete }: RuleRowProps) {
   const t = useTranslations("rules.card");
   const moveRule = useMoveRule();
   const toggleRule = useToggleRule();

@@ -2,8 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Age } from "@/components/ui/age";
-import type { Rule } from "@/lib/schemas/rule";
-import { RuleActions } from "./rule-actions";
+import { RuleActions, type RuleRowProps } from "./rule-actions";
 import { RuleSummary } from "./rule-summary";
 
 const BADGE = {
@@ -12,19 +11,7 @@ const BADGE = {
 } as const;
 
 /** One rule of the ordered list: its place, name and state, what it says, what it has done, and its controls. */
-export function RuleCard({
-  rule,
-  count,
-  canWrite,
-  onOpen,
-  onDelete,
-}: {
-  rule: Rule;
-  count: number;
-  canWrite: boolean;
-  onOpen: (rule: Rule) => void;
-  onDelete: (rule: Rule) => void;
-}) {
+export function RuleCard({ rule, count, canWrite, onOpen, onDelete }: RuleRowProps) {
   const t = useTranslations("rules.card");
   const nameId = useId();
   return (

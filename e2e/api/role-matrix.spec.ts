@@ -24,6 +24,8 @@ const ROUTES: Row[] = [
   ["DELETE", `/api/groups/${nope}/members/u_x`, undefined, "moderator"],
   ["POST", `/api/groups/${nope}/owner`, { userId: "u_x" }, "admin"],
   ["POST", `/api/groups/${nope}/notifications`, { content: "hi" }, "admin"],
+  ["POST", `/api/groups/${nope}/dismissal`, {}, "admin"],
+  ["DELETE", `/api/groups/${nope}/dismissal`, undefined, "admin"],
   ["GET", "/api/applications", undefined, "viewer"],
   ["POST", "/api/applications/999999999/approve", {}, "moderator"],
   ["POST", "/api/applications/999999999/refuse", {}, "moderator"],

@@ -51,21 +51,38 @@ test("an AVChatRoom says plainly that members are not listed or added", async ({
   await api.dispose();
 });
 
-test("an operator dismisses a group after typing its ID, and is told what happened", async ({ page }) => {
+test("an operator dismisses a group after typing its ID, undoes it within 10 s, then lets it go and is told what happened", async ({
+  page,
+}) => {
+  test.slow(); // the second dismissal waits out its 10 seconds
   const api = await signedInApi();
   const group = await (
     await api.post("/api/groups", { data: { type: "Meeting", name: `Retro ${unique()}`, id: `retro-${unique()}` } })
   ).json();
   const groupPage = new GroupPage(page);
   await groupPage.goto(group.id);
-  await groupPage.panel("Dismiss group").getByRole("button", { name: "Dismiss this group…" }).click();
+  const dismissOnce = async () => {
+    await groupPage.panel("Dismiss group").getByRole("button", { name: "Dismiss this group…" }).click();
+    await expect(dialog).toContainText("This will be lost");
+    const confirm = dialog.getByRole("button", { name: "Dismiss group" });
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel(/Type the group ID/).fill(group.id);
+    await confirm.click();
+    await expect(dialog.getByRole("status")).toContainText("unless you undo it");
+  };
   const dialog = page.getByRole("dialog");
-  await expect(dialog).toContainText("This will be lost");
-  const confirm = dialog.getByRole("button", { name: "Dismiss group" });
-  await expect(confirm).toBeDisabled();
-  await dialog.getByLabel(/Type the group ID/).fill(group.id);
-  await confirm.click();
-  await expect(dialog.getByRole("status")).toContainText("was dismissed");
+
+  // Undo, by keyboard: it has the focus.
+  await dismissOnce();
+  await expect(dialog.getByRole("button", { name: "Undo" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(dialog.getByRole("status")).toContainText("stays");
+  await dialog.getByRole("button", { name: "Close" }).click();
+  expect((await api.get(`/api/groups/${encodeURIComponent(group.id)}`)).status()).toBe(200);
+
+  // Let it go: the countdown runs out and the console says what happened.
+  await dismissOnce();
+  await expect(dialog.getByRole("status")).toContainText("was dismissed", { timeout: 20_000 });
   const after = await api.get(`/api/groups/${encodeURIComponent(group.id)}`);
   expect(after.status()).toBe(404);
   const list = await (await api.get(`/api/groups?q=${encodeURIComponent(group.id)}`)).json();

@@ -32,13 +32,34 @@ export function useUpdateGroup(id: string) {
   });
 }
 
-export function useDismissGroup(id: string) {
-  const qc = useQueryClient();
+/** Schedules the dismissal 10 s ahead (docs/contracts.md § Dismissal with undo): the answer says when. */
+export function useScheduleDismissal(id: string) {
   return useMutation({
-    mutationFn: () => apiFetch<void>(groupPath(id), { method: "DELETE" }),
-    onSuccess: () => {
+    mutationFn: () => apiFetch<{ scheduledFor: string }>(`${groupPath(id)}/dismissal`, { method: "POST", body: {} }),
+  });
+}
+
+/** Undo: cancels the scheduled dismissal while it is still ahead (409 once it is under way). */
+export function useCancelDismissal(id: string) {
+  return useMutation({
+    mutationFn: () => apiFetch<{ cancelled: true }>(`${groupPath(id)}/dismissal`, { method: "DELETE" }),
+  });
+}
+
+/** Whether the group is gone yet, asked every second once its dismissal fell due. */
+export function useGoneAfter(id: string, dueAt: number | null) {
+  const qc = useQueryClient();
+  return useQuery({
+    queryKey: [...groupKeys.detail(id), "gone"],
+    enabled: dueAt !== null,
+    refetchInterval: (q) => (q.state.data ? false : 1_000),
+    queryFn: async ({ signal }) => {
+      if (dueAt !== null && Date.now() < dueAt) return false;
+      const res = await fetch(groupPath(id), { signal, headers: { accept: "application/json" } });
+      if (res.status !== 404) return false;
       void qc.invalidateQueries({ queryKey: groupKeys.lists() });
       void qc.invalidateQueries({ queryKey: applicationKeys.all });
+      return true;
     },
   });
 }

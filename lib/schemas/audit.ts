@@ -4,6 +4,8 @@ export const AUDIT_ACTIONS = [
   "group.create",
   "group.update",
   "group.dismiss",
+  "group.dismiss_schedule",
+  "group.dismiss_cancel",
   "group.owner",
   "group.notify",
   "member.add",

@@ -6,6 +6,7 @@ import { crawlDirectoryAndCount } from "@/lib/server/applications/pending-counts
 import { applicationSettleProbe } from "@/lib/server/applications/settle-probe";
 import { settleDue } from "@/lib/server/audit/settle";
 import { CRAWL_LEASE_MS } from "@/lib/server/directory";
+import { startDismissalRunner } from "@/lib/server/groups/dismissal";
 import { groupSettleProbe } from "@/lib/server/groups/settle-probe";
 import { startJobRunner } from "@/lib/server/jobs/runner";
 import { getBus } from "@/lib/server/live/bus";
@@ -74,6 +75,7 @@ export function startBackgroundWork() {
   // Settle before anything else, so the audit log agrees with the IM server; then resume jobs a restart cut short.
   void settle().finally(() => {
     startJobRunner();
+    startDismissalRunner();
     return crawl();
   });
   setInterval(() => void settle(), SETTLE_EVERY_MS).unref();

@@ -58,7 +58,7 @@ export const SERVER_MODULES = [
   },
   {
     name: "groups",
-    public: ["groups.ts", "admin.ts", "members.ts", "notifications.ts", "events.ts", "settle-probe.ts"],
+    public: ["groups.ts", "admin.ts", "members.ts", "notifications.ts", "events.ts", "settle-probe.ts", "dismissal.ts"],
     does: "group operations: create, edit, dismiss, owner, members, notifications, recent events",
   },
   {

@@ -260,4 +260,20 @@ export const SQLITE_MIGRATIONS: string[] = [
   // An admin took back a rule's approval (removed the member): who and when, on the application the rule decided.
   `ALTER TABLE inbox_applications ADD COLUMN reversed_by TEXT;
    ALTER TABLE inbox_applications ADD COLUMN reversed_at TEXT;`,
+  // Dismissals with undo (docs/dismissal.md): scheduled a few seconds ahead, carried out once by whichever
+  // instance claims it when due (a lease, so a crash mid-way is picked up again), cancelled before then.
+  `CREATE TABLE scheduled_dismissals (
+     group_id      TEXT PRIMARY KEY,
+     scheduled_for INTEGER NOT NULL,
+     reason        TEXT,
+     actor_id      TEXT NOT NULL,
+     actor_email   TEXT NOT NULL,
+     actor_name    TEXT NOT NULL,
+     request_id    TEXT NOT NULL,
+     state         TEXT NOT NULL CHECK (state IN ('scheduled', 'running', 'done', 'cancelled', 'failed')),
+     lease_until   INTEGER,
+     finished_at   INTEGER,
+     error         TEXT
+   );
+   CREATE INDEX scheduled_dismissals_due ON scheduled_dismissals (state, scheduled_for);`,
 ];
