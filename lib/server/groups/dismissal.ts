@@ -60,6 +60,7 @@ export async function scheduleDismissal(
         actor: user,
         action: "group.dismiss_schedule",
         groupId: id,
+        target: id,
         after: { scheduledFor: new Date(scheduledFor).toISOString(), ...(reason ? { reason } : {}) },
         requestId,
       });
@@ -86,7 +87,7 @@ export async function cancelDismissal({ id }: { id: string }, { user, requestId 
       state: row.state === "scheduled" ? "running" : row.state,
     });
   }
-  await audit(db, { actor: user, action: "group.dismiss_cancel", groupId: id, requestId });
+  await audit(db, { actor: user, action: "group.dismiss_cancel", groupId: id, target: id, requestId });
   publishEvent({ type: "group.updated", groupId: id });
   return { cancelled: true };
 }
