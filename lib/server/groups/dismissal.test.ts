@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "@/im-server/test/helpers";
 import type { ImGateway } from "@/lib/im/gateway";
 import type { SessionUser } from "@/lib/schemas/user";
@@ -17,10 +17,18 @@ describe("dismissal with undo", () => {
   let c!: { im: TestServer; gateway: ImGateway; db: TestStore };
   consoleOverImServer({ strictTencent: false }, (started) => (c = started));
 
+  let adminId = "";
   const admin = (): Actor => ({
-    user: { id: "1", email: "admin@dismissal.test", name: "Admin", role: "admin" } as SessionUser,
+    user: { id: adminId, email: "admin@dismissal.test", name: "Admin", role: "admin" } as SessionUser,
     requestId: `req-${++seq}`,
     ip: null,
+  });
+  beforeAll(async () => {
+    const row = await c.db.get<{ id: number }>(
+      "INSERT INTO users (email, name, role, password_hash, created_at) VALUES ('admin@dismissal.test', 'Admin', 'admin', 'x', ?) RETURNING id",
+      [new Date().toISOString()],
+    );
+    adminId = String(row!.id);
   });
   const group = () => c.gateway.createGroup({ type: "Public", name: `Doomed ${++seq}` });
   const exists = async (id: string) => (await c.gateway.getGroups([id])).length === 1;
@@ -80,6 +88,20 @@ describe("dismissal with undo", () => {
     await due(other);
     expect(await runDueDismissals(c.db)).toBe(1);
     expect(await stateOf(other)).toMatchObject({ state: "done" });
+  });
+
+  it("an admin demoted before it falls due dismisses nothing: the group stays, the row says why", async () => {
+    const id = await group();
+    await scheduleDismissal({ id }, admin());
+    await c.db.run("UPDATE users SET role = 'moderator' WHERE id = ?", [Number(adminId)]);
+    try {
+      await due(id);
+      expect(await runDueDismissals(c.db)).toBe(1);
+      expect(await exists(id)).toBe(true);
+      expect(await stateOf(id)).toMatchObject({ state: "failed" });
+    } finally {
+      await c.db.run("UPDATE users SET role = 'admin' WHERE id = ?", [Number(adminId)]);
+    }
   });
 
   it("an unknown group cannot be scheduled", async () => {

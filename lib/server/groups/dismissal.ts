@@ -7,6 +7,7 @@ import { ApiError } from "@/lib/server/platform/api-error";
 import { getContext } from "@/lib/server/platform/context";
 import { log } from "@/lib/server/platform/log";
 import type { Store } from "@/lib/server/store/store";
+import { findUserById } from "@/lib/server/users/repo";
 import { dismissGroup, getGroupDetail } from "./admin";
 
 // Dismissal with undo (docs/dismissal.md, docs/contracts.md § Dismissal with undo): an admin's dismissal is kept in
@@ -137,6 +138,14 @@ export async function runDueDismissals(db: Store = getContext().db, holder = "ru
       requestId: row.request_id,
       ip: null,
     };
+    // Up to a minute may have passed: an admin disabled or demoted meanwhile no longer dismisses anything.
+    const scheduler = await findUserById(db, row.actor_id);
+    if (!scheduler || scheduler.disabled || scheduler.role !== "admin") {
+      await finish(db, row.group_id, "failed", { error: "The admin who scheduled it is no longer an enabled admin" });
+      log("warn", "scheduled dismissal dropped: its admin lost the right", { groupId: row.group_id, holder });
+      settled++;
+      continue;
+    }
     try {
       await dismissGroup({ id: row.group_id }, actor);
       await finish(db, row.group_id, "done");
