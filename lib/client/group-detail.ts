@@ -4,6 +4,7 @@ import type { Group, GroupPatch } from "@/lib/schemas/group";
 import type { Page } from "@/lib/schemas/page";
 import type { GroupEvent } from "@/lib/schemas/group-event";
 import type { AddMemberResult, Member, NotifyAnswer } from "@/lib/schemas/member";
+import { ApiError } from "./api-error";
 import { apiFetch } from "./fetcher";
 import { applicationKeys, groupKeys } from "./query-keys";
 
@@ -55,8 +56,14 @@ export function useGoneAfter(id: string, dueAt: number | null) {
     refetchInterval: (q) => (q.state.data ? false : 1_000),
     queryFn: async ({ signal }) => {
       if (dueAt !== null && Date.now() < dueAt) return false;
-      const res = await fetch(groupPath(id), { signal, headers: { accept: "application/json" } });
-      if (res.status !== 404) return false;
+      const gone = await apiFetch<Group>(groupPath(id), { signal }).then(
+        () => false,
+        (err: unknown) => {
+          if (err instanceof ApiError && err.status === 404) return true;
+          throw err;
+        },
+      );
+      if (!gone) return false;
       void qc.invalidateQueries({ queryKey: groupKeys.lists() });
       void qc.invalidateQueries({ queryKey: applicationKeys.all });
       return true;
