@@ -13,6 +13,10 @@ export const LIVE_EVENT_TYPES = [
   "member.left",
   "job.progress",
   "rules.changed",
+  "member.muted",
+  "member.banned",
+  "message.sent",
+  "message.recalled",
 ] as const;
 
 export const liveEventTypeSchema = z.enum(LIVE_EVENT_TYPES);
