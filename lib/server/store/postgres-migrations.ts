@@ -281,4 +281,15 @@ export const POSTGRES_MIGRATIONS: string[] = [
      error         TEXT
    );
    CREATE INDEX scheduled_dismissals_due ON scheduled_dismissals (state, scheduled_for);`,
+  // Bans (docs/contracts.md § Mutes, bans and messages): the IM server keeps no reason, so the console keeps its
+  // own note of each ban it made (why, who, when), joined into the list of bans. One row per group and user: a
+  // new ban replaces the note; an unban deletes it.
+  `CREATE TABLE ban_notes (
+     group_id    TEXT NOT NULL,
+     user_id     TEXT NOT NULL,
+     reason      TEXT,
+     banned_by   TEXT NOT NULL,
+     banned_at   BIGINT NOT NULL,
+     PRIMARY KEY (group_id, user_id)
+   );`,
 ];
