@@ -292,4 +292,6 @@ export const POSTGRES_MIGRATIONS: string[] = [
      banned_at   BIGINT NOT NULL,
      PRIMARY KEY (group_id, user_id)
    );`,
+  // Scoped users (docs/scopes.md): the group IDs a console user is limited to, as a JSON array; NULL is every group.
+  `ALTER TABLE users ADD COLUMN scope TEXT;`,
 ];
