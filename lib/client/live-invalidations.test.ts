@@ -1,11 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { LIVE_EVENT_TYPES } from "@/lib/schemas/live-event";
+import { MODERATION_EVENT_TYPES } from "@/lib/schemas/moderation";
 import { keysToInvalidate, uniqueKeys } from "./live-invalidations";
-import { applicationKeys, groupKeys, jobKeys, ruleKeys } from "./query-keys";
+import { applicationKeys, appUserKeys, groupKeys, jobKeys, ruleKeys } from "./query-keys";
 
 describe("live event → cache invalidation", () => {
   it("every event about groups or applications refreshes the group lists (counts, order, membership)", () => {
-    const notAboutGroups = ["application.claimed", "application.released", "job.progress", "rules.changed"];
+    // Mutes, bans and messages change nothing a list of groups shows.
+    const notAboutGroups: string[] = [
+      "application.claimed",
+      "application.released",
+      "job.progress",
+      "rules.changed",
+      ...MODERATION_EVENT_TYPES,
+    ];
     for (const type of LIVE_EVENT_TYPES.filter((t) => !notAboutGroups.includes(t)))
       expect(keysToInvalidate({ type, groupId: "g1" })).toContainEqual(groupKeys.lists());
   });
@@ -42,6 +50,30 @@ describe("live event → cache invalidation", () => {
     (type) => {
       expect(keysToInvalidate({ type, groupId: "g1" })).toContainEqual(applicationKeys.lists());
       expect(keysToInvalidate({ type, groupId: "g1" })).toContainEqual(applicationKeys.views());
+    },
+  );
+
+  it("a mute or unmute refreshes that group's muted list, its members (their muted state) and the applicant context (sanctions)", () => {
+    const keys = keysToInvalidate({ type: "member.muted", groupId: "g/1#x" });
+    expect(keys).toEqual([groupKeys.mutes("g/1#x"), groupKeys.members("g/1#x"), appUserKeys.all]);
+    expect(keys).not.toContainEqual(groupKeys.detail("g/1#x"));
+  });
+
+  it("a ban or unban refreshes that group's ban list, its members and the applicant context", () => {
+    expect(keysToInvalidate({ type: "member.banned", groupId: "g1" })).toEqual([
+      groupKeys.bans("g1"),
+      groupKeys.members("g1"),
+      appUserKeys.all,
+    ]);
+  });
+
+  it.each(["message.sent", "message.recalled"] as const)(
+    "%s refreshes every filter's pages of that group's messages and nothing else (a lively group sends many)",
+    (type) => {
+      expect(keysToInvalidate({ type, groupId: "g1" })).toEqual([groupKeys.messages("g1")]);
+      // One sender's pages (a member's row, the applicant panel) sit under the same prefix.
+      expect(groupKeys.messagesBy("g1", "aiko_01").slice(0, 4)).toEqual(groupKeys.messages("g1"));
+      expect(groupKeys.messages("g1").slice(0, 3)).toEqual(groupKeys.detail("g1"));
     },
   );
 

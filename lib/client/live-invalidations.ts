@@ -1,6 +1,6 @@
 import type { QueryKey } from "@tanstack/react-query";
 import type { LiveEvent } from "@/lib/schemas/live-event";
-import { applicationKeys, groupKeys, jobKeys, ruleKeys } from "./query-keys";
+import { applicationKeys, appUserKeys, groupKeys, jobKeys, ruleKeys } from "./query-keys";
 
 /**
  * The cached queries one live event makes stale. A group's detail key is the prefix of its members,
@@ -11,7 +11,8 @@ export function keysToInvalidate(event: Pick<LiveEvent, "type" | "groupId" | "jo
   if (event.type === "job.progress") return [jobKeys.list(), ...(event.jobId ? [jobKeys.detail(event.jobId)] : [])];
   // Another admin wrote a rule or flipped the switch: the list (and the dry runs, which read the same rules) refetch.
   if (event.type === "rules.changed") return [ruleKeys.all];
-  const group = groupKeys.detail(event.groupId ?? "");
+  const id = event.groupId ?? "";
+  const group = groupKeys.detail(id);
   switch (event.type) {
     // Who is reviewing what shows in the list's rows.
     case "application.claimed":
@@ -28,6 +29,15 @@ export function keysToInvalidate(event: Pick<LiveEvent, "type" | "groupId" | "jo
     case "application.created":
     case "application.handled":
       return [groupKeys.lists(), group, applicationKeys.lists(), applicationKeys.views(), applicationKeys.stats()];
+    // A mute or ban shows in its list, on the member's row, and in the applicant's sanctions (whichever is open).
+    case "member.muted":
+      return [groupKeys.mutes(id), groupKeys.members(id), appUserKeys.all];
+    case "member.banned":
+      return [groupKeys.bans(id), groupKeys.members(id), appUserKeys.all];
+    // Messages come often in a lively group: only the message pages refetch, never the group or its members.
+    case "message.sent":
+    case "message.recalled":
+      return [groupKeys.messages(id)];
   }
 }
 

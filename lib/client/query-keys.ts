@@ -11,6 +11,12 @@ export const groupKeys = {
   members: (id: string) => [...groupKeys.detail(id), "members"] as const,
   applications: (id: string) => [...groupKeys.detail(id), "applications"] as const,
   events: (id: string) => [...groupKeys.detail(id), "events"] as const,
+  /** Who is muted now, and who is banned (with whether this IM edition has bans at all). */
+  mutes: (id: string) => [...groupKeys.detail(id), "mutes"] as const,
+  bans: (id: string) => [...groupKeys.detail(id), "bans"] as const,
+  /** Every page of messages, whoever sent them; `messagesBy(id, sender)` is one filter's pages ("" = everyone). */
+  messages: (id: string) => [...groupKeys.detail(id), "messages"] as const,
+  messagesBy: (id: string, sender: string) => [...groupKeys.messages(id), sender] as const,
   /** The few groups a picker offers for what was typed (a smaller page than the list's, so a key of its own). */
   picker: (q: string) => [...groupKeys.all, "picker", q] as const,
 };
