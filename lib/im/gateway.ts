@@ -4,9 +4,11 @@ import { accountCommands } from "./accounts";
 import { applicationCommands } from "./applications";
 import { capabilityProbe } from "./capabilities";
 import { IM_BAD_RESPONSE, ImError } from "./errors";
+import { groupMessageCommands } from "./group-messages";
 import { groupCommands } from "./groups";
 import { memberCommands } from "./members";
 import { messageCommands } from "./messages";
+import { banMemory, moderationCommands } from "./moderation";
 import { createTransport, type ImConfig } from "./transport";
 
 export type { ImConfig } from "./transport";
@@ -16,15 +18,20 @@ export { ImError } from "./errors";
 /** The console's one gateway to the IM server (local or Tencent Cloud Chat): same protocol either way. */
 export function createImGateway(config: ImConfig, clock?: { unixSeconds: () => number }) {
   const send = createTransport(config, clock);
+  const wallClock = clock ?? { unixSeconds: () => Math.floor(Date.now() / 1000) };
+  const bans = banMemory(wallClock);
   return {
     send,
     ...capabilityProbe(send),
+    bansUnavailable: bans.bansUnavailable,
     ...unreadableAsImError({
       ...accountCommands(send),
       ...groupCommands(send),
       ...applicationCommands(send),
       ...memberCommands(send),
       ...messageCommands(send),
+      ...moderationCommands(send, wallClock, bans),
+      ...groupMessageCommands(send),
     }),
   };
 }
