@@ -2,6 +2,9 @@
 // demos. It signs its own UserSig from the secret key, so it is never meant for a real app.
 import { genUserSig } from "../src/usersig";
 import { EventStream } from "./sse";
+import type { GroupApplication, GroupMessage, JoinedGroup } from "./types";
+
+export type { GroupApplication, GroupMessage, JoinedGroup } from "./types";
 
 export interface MemberInfo {
   userID: string;
@@ -24,6 +27,9 @@ export interface GroupListener {
   onGroupInfoChanged?(groupID: string, changeInfos: { type: string; value: unknown }[]): void;
   onGrantAdministrator?(groupID: string, opUser: MemberInfo, memberList: MemberInfo[]): void;
   onRevokeAdministrator?(groupID: string, opUser: MemberInfo, memberList: MemberInfo[]): void;
+  /** V2TIMAdvancedMsgListener's, for group messages (the whole payload; see GroupMessage). */
+  onRecvNewMessage?(message: GroupMessage): void;
+  onRecvMessageRevoked?(msgID: string, operateUser: MemberInfo, reason: string): void;
   onEvent?(name: string, payload: Record<string, unknown>, id: number): void;
 }
 
@@ -42,6 +48,7 @@ const PARAMETERS: Record<string, string[]> = {
   onGroupInfoChanged: ["groupID", "changeInfos"],
   onGrantAdministrator: ["groupID", "opUser", "memberList"],
   onRevokeAdministrator: ["groupID", "opUser", "memberList"],
+  onRecvMessageRevoked: ["msgID", "operateUser", "reason"],
 };
 
 export class ImClientError extends Error {
@@ -69,38 +76,6 @@ export interface JoinResult {
   groupID: string;
   status: "joined" | "applied";
   applicationID?: string;
-}
-
-export interface GroupApplication {
-  applicationID: string;
-  groupID: string;
-  fromUser: string;
-  fromUserNickName: string;
-  fromUserFaceUrl: string;
-  toUser: string;
-  addTime: number;
-  requestMsg: string;
-  handledMsg: string;
-  type: number;
-  handleStatus: number;
-  handleResult: number;
-}
-
-export interface JoinedGroup {
-  groupID: string;
-  groupType: string;
-  groupName: string;
-  notification: string;
-  introduction: string;
-  faceURL: string;
-  owner: string;
-  createTime: number;
-  groupAddOpt: number;
-  isAllMuted: boolean;
-  memberCount: number;
-  memberMaxCount: number;
-  role: number;
-  joinTime: number;
 }
 
 export class ImClient {
@@ -177,14 +152,14 @@ export class ImClient {
   }
 
   private dispatch(name: string, payload: Record<string, unknown>, id: number): void {
-    const keys = PARAMETERS[name];
+    const keys = name === "onRecvNewMessage" ? [""] : PARAMETERS[name];
     for (const listener of this.listeners) {
       listener.onEvent?.(name, payload, id);
       const callback = (listener as Record<string, unknown>)[name];
       if (keys && typeof callback === "function")
         callback.apply(
           listener,
-          keys.map((key) => payload[key]),
+          keys.map((key) => (key ? payload[key] : payload)),
         );
     }
   }
@@ -228,6 +203,11 @@ export class ImClient {
 
   dismissGroup(groupID: string): Promise<void> {
     return this.call("dismissGroup", { groupID });
+  }
+
+  /** priority: V2TIMMessagePriority, 0 default, 1 high, 2 normal, 3 low. */
+  sendGroupTextMessage(groupID: string, text: string, priority?: number): Promise<{ msgID: string; seq: number; timestamp: number }> {
+    return this.call("sendGroupTextMessage", { groupID, text, priority });
   }
 
   getJoinedGroupList(): Promise<JoinedGroup[]> {

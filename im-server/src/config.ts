@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   IM_EVENT_RETENTION_HOURS: z.coerce.number().positive().default(24),
   IM_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   IM_REQUEST_LOG: optionalText,
+  IM_BAN_ENABLED: flag.default(true),
+  IM_CALLBACK_AFTER_SEND_MSG: flag.default(false),
 });
 
 export interface ImServerConfig {
@@ -55,6 +57,10 @@ export interface ImServerConfig {
   logLevel: string;
   /** A file that gets one line per request (arrival time in ms, path), for benchmarks; unset = none. */
   requestLog?: string;
+  /** Member banning (ban_group_member & co.); false answers those commands like an edition without it. Unset = on. */
+  banEnabled?: boolean;
+  /** Group.CallbackAfterSendMsg, one POST per message: off unless switched on, as in Tencent's console. */
+  callbackAfterSendMsg?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -92,5 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ImServerConfig
     eventRetentionHours: e.IM_EVENT_RETENTION_HOURS,
     logLevel: e.IM_LOG_LEVEL,
     requestLog: e.IM_REQUEST_LOG,
+    banEnabled: e.IM_BAN_ENABLED,
+    callbackAfterSendMsg: e.IM_CALLBACK_AFTER_SEND_MSG,
   };
 }

@@ -32,6 +32,15 @@ export const LIMITS = {
   joinedGroupsPage: 5000,
   applicationPage: 100,
   applicationPageDefault: 50,
+  /** group_msg_get_simple answers at most this many messages per call (reference §9.8.1). */
+  historyPage: 20,
+  recallSeqs: 10,
+  recallReason: 100,
+  /** delete_group_msg_by_sender looks at the group's latest this many messages. */
+  purgeWindow: 1000,
+  banAccounts: 20,
+  banDescription: 1000,
+  banPage: 100,
 } as const;
 
 export function utf8Bytes(value: string): number {

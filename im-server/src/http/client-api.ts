@@ -3,12 +3,14 @@
 // Tencent's envelope plus `data`, in the SDK's parameter names.
 import type { FastifyInstance } from "fastify";
 import { Code, ImServerError, fail } from "../domain/errors";
-import { type Body, optString, reqString, stringList } from "../domain/fields";
+import { type Body, optInt, optString, reqString, stringList } from "../domain/fields";
+import { parseMsgBody, sdkPriority } from "../domain/group-messages";
 import { checkClientDismiss } from "../domain/group-rules";
 import { type ApplyJoinOption, type MemberRole, sdkTypeName } from "../domain/group-types";
 import { LIMITS, checkBytes } from "../domain/limits";
 import { handleApplication, listApplications } from "../services/applications";
 import type { Actor, ServiceContext } from "../services/context";
+import { sendGroupMessage } from "../services/group-messages";
 import { destroyGroup } from "../services/groups";
 import { inviteMembers, joinGroup, quitGroup } from "../services/membership";
 import type { Application } from "../store/applications-repo";
@@ -97,6 +99,15 @@ export const CLIENT_METHODS: Record<string, Method> = {
       checkClientDismiss(group.type, ctx.store.members.role(groupID, actor.userId)),
     );
     return {};
+  },
+
+  // The SDK's createTextMessage + sendMessage to a group, in one call; priority is V2TIMMessagePriority (0–3).
+  sendGroupTextMessage: (ctx, actor, body) => {
+    const groupID = reqString(body, "groupID");
+    const { body: elements, text } = parseMsgBody([{ MsgType: "TIMTextElem", MsgContent: { Text: reqString(body, "text") } }]);
+    const priority = sdkPriority(optInt(body, "priority", 0, 3));
+    const sent = sendGroupMessage(ctx, actor, { groupId: groupID, from: actor.userId, priority, body: elements, text });
+    return { msgID: sent.msgKey, groupID, sender: actor.userId, seq: sent.msgSeq, timestamp: sent.msgTime };
   },
 
   getJoinedGroupList: (ctx, actor) => {

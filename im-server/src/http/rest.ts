@@ -7,8 +7,10 @@ import type { ServiceContext } from "../services/context";
 import { authenticate } from "./auth";
 import { accountCommands } from "./commands/account-commands";
 import { applicationCommands } from "./commands/application-commands";
+import { banCommands } from "./commands/ban-commands";
 import type { CommandTable } from "./commands/command";
 import { groupCommands } from "./commands/group-commands";
+import { groupMessageCommands } from "./commands/group-message-commands";
 import { memberCommands } from "./commands/member-commands";
 import { messageCommands } from "./commands/message-commands";
 import { errorEnvelope, failEnvelope, okEnvelope, sendJson } from "./envelope";
@@ -23,6 +25,8 @@ export const COMMANDS: CommandTable = {
   ...memberCommands,
   ...applicationCommands,
   ...messageCommands,
+  ...groupMessageCommands,
+  ...banCommands,
 };
 
 /**

@@ -12,6 +12,7 @@ import {
 } from "../domain/group-rules";
 import type { Group } from "../store/groups-repo";
 import { type Actor, type Outbox, type ServiceContext, commit, groupFacts, liveGroup, memberInfo, memberInfos } from "./context";
+import { checkNotBanned, isBanned } from "./bans";
 import { requireAccounts } from "./groups";
 
 export type JoinType = "Apply" | "Invited";
@@ -117,7 +118,12 @@ export async function inviteMembers(
     checkAllowed(current);
     const outcomes = userIds.map((userId) => ({
       userId,
-      outcome: (ctx.store.members.role(groupId, userId) ? "already" : refused.has(userId) ? "refused" : "added") as InviteOutcome,
+      // A banned account cannot be added until the ban runs out: Result 0, as a refusal.
+      outcome: (ctx.store.members.role(groupId, userId)
+        ? "already"
+        : refused.has(userId) || isBanned(ctx, groupId, userId)
+          ? "refused"
+          : "added") as InviteOutcome,
     }));
     const newcomers = outcomes.filter((o) => o.outcome === "added").map((o) => o.userId);
     checkCapacity(groupFacts(ctx, current), newcomers.length);
@@ -163,7 +169,10 @@ export type JoinResult = { status: "joined" } | { status: "applied"; application
 
 /** The client's joinGroup: in at once, or an application for the owner and admins to handle. */
 export async function joinGroup(ctx: ServiceContext, actor: Actor, groupId: string, message: string): Promise<JoinResult> {
-  const decide = (group: Group) => decideJoin(groupFacts(ctx, group), ctx.store.members.role(groupId, actor.userId) !== null);
+  const decide = (group: Group) => {
+    checkNotBanned(ctx, groupId, actor.userId);
+    return decideJoin(groupFacts(ctx, group), ctx.store.members.role(groupId, actor.userId) !== null);
+  };
   const group = liveGroup(ctx, groupId);
   decide(group);
   await ctx.webhooks.before(

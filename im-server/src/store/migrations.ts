@@ -106,6 +106,40 @@ const MIGRATIONS: string[] = [
   `
   CREATE INDEX applications_by_requester ON applications(requester, created_at DESC, id DESC);
   `,
+  // Group messages (send_group_msg, group_msg_get_simple, recall, purge by sender) and bans.
+  // Each group numbers its own messages: groups.msg_seq is the last seq handed out, so an AVChatRoom
+  // (which keeps no history) still answers increasing MsgSeqs. History is read newest first by
+  // (group_id, seq); the purge walks a sender's messages within the group's latest 1000.
+  `
+  ALTER TABLE groups ADD COLUMN msg_seq INTEGER NOT NULL DEFAULT 0;
+
+  CREATE TABLE group_messages (
+    id           INTEGER PRIMARY KEY,
+    group_id     TEXT NOT NULL REFERENCES groups(group_id) ON DELETE CASCADE,
+    seq          INTEGER NOT NULL,
+    from_account TEXT NOT NULL,
+    random       INTEGER NOT NULL,
+    priority     INTEGER NOT NULL DEFAULT 2,
+    body         TEXT NOT NULL,
+    -- sha1 of sender + body: with random, what makes a resend within 5 minutes a duplicate.
+    digest       TEXT NOT NULL,
+    msg_time     INTEGER NOT NULL,
+    msg_key      TEXT NOT NULL,
+    recalled     INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE UNIQUE INDEX group_messages_by_seq ON group_messages(group_id, seq);
+  CREATE INDEX group_messages_by_random ON group_messages(group_id, random);
+
+  -- A ban outlives membership (the banned are removed and kept out); lapsed rows are ignored, not swept.
+  CREATE TABLE bans (
+    group_id     TEXT NOT NULL REFERENCES groups(group_id) ON DELETE CASCADE,
+    user_id      TEXT NOT NULL,
+    banned_until INTEGER NOT NULL,
+    description  TEXT NOT NULL DEFAULT '',
+    banned_at    INTEGER NOT NULL,
+    PRIMARY KEY (group_id, user_id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Database): void {

@@ -5,9 +5,11 @@ import { join } from "node:path";
 import BetterSqlite3, { type Database } from "better-sqlite3";
 import { AccountsRepo } from "./accounts-repo";
 import { ApplicationsRepo } from "./applications-repo";
+import { BansRepo } from "./bans-repo";
 import { EventsRepo } from "./events-repo";
 import { GroupsRepo } from "./groups-repo";
 import { MembersRepo } from "./members-repo";
+import { MessagesRepo } from "./messages-repo";
 import { migrate } from "./migrations";
 
 export const DATABASE_FILE = "im.sqlite";
@@ -18,6 +20,8 @@ export class Store {
   readonly members: MembersRepo;
   readonly applications: ApplicationsRepo;
   readonly events: EventsRepo;
+  readonly messages: MessagesRepo;
+  readonly bans: BansRepo;
 
   constructor(readonly db: Database) {
     this.accounts = new AccountsRepo(db);
@@ -25,6 +29,8 @@ export class Store {
     this.members = new MembersRepo(db);
     this.applications = new ApplicationsRepo(db);
     this.events = new EventsRepo(db);
+    this.messages = new MessagesRepo(db);
+    this.bans = new BansRepo(db);
   }
 
   /** Runs `fn` in an IMMEDIATE transaction: the write lock is taken up front, so no upgrade deadlock. */
@@ -39,7 +45,7 @@ export class Store {
   /** Wipes every row and restarts the id sequences (test mode's reset). */
   wipe(): void {
     this.tx(() => {
-      for (const table of ["events", "notices", "applications", "mutes", "members", "groups", "accounts"]) {
+      for (const table of ["events", "notices", "group_messages", "bans", "applications", "mutes", "members", "groups", "accounts"]) {
         this.db.exec(`DELETE FROM ${table}`);
       }
       this.db.exec("DELETE FROM sqlite_sequence");
