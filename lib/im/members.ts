@@ -11,15 +11,24 @@ const wireMemberSchema = z.object({
   Member_Account: z.string(),
   Role: z.enum(["Owner", "Admin", "Member"]).catch("Member"),
   JoinTime: z.number().default(0),
+  // Unix seconds the mute ends; 0 when not muted, 4294967295 for a mute without end (reference §9.5).
+  MuteUntil: z.number().default(0),
 });
+
+/** The most members one get_group_member_info answers (reference §3.6). */
+export const MEMBER_PAGE_MAX = 6000;
 
 export function memberCommands(send: ImSend) {
   return {
-    /** A page of members; Community groups page with the string cursor `next`, the others with an offset. */
+    /**
+     * A page of members (at most MEMBER_PAGE_MAX); Community groups page with the string cursor `next`, the
+     * others with an offset. Only the fields the console shows are asked for, the mute's end among them.
+     */
     async listMembers(groupId: string, opts: { limit: number; offset?: number; next?: string; community: boolean }) {
       const env = await send("group_open_http_svc/get_group_member_info", {
         GroupId: groupId,
         Limit: opts.limit,
+        MemberInfoFilter: ["Role", "JoinTime", "MuteUntil"],
         ...(opts.community ? { Next: opts.next ?? "" } : { Offset: opts.offset ?? 0 }),
       });
       const page = z
@@ -32,6 +41,7 @@ export function memberCommands(send: ImSend) {
           userId: m.Member_Account,
           role: m.Role,
           joinedAt: new Date(m.JoinTime * 1000).toISOString(),
+          muteUntil: m.MuteUntil,
         })),
       };
     },

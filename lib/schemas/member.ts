@@ -12,6 +12,8 @@ export const memberSchema = z.object({
   nickname: z.string(),
   role: z.enum(["Owner", "Admin", "Member"]),
   joinedAt: z.string(),
+  /** When the member's mute ends (ISO 8601), null for a mute without end; absent when not muted. */
+  mutedUntil: z.string().nullable().optional(),
 });
 export type Member = z.infer<typeof memberSchema>;
 
@@ -57,7 +59,46 @@ export type NotifyResult = z.infer<typeof notifyResultSchema>;
 export const notifyAnswerSchema = z.union([z.object({ sent: z.literal(true) }), z.object({ results: z.array(notifyResultSchema) })]);
 export type NotifyAnswer = z.infer<typeof notifyAnswerSchema>;
 
-export const listMembersQuerySchema = z.object({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+export const MEMBER_ROLES = ["Owner", "Admin", "Member"] as const;
+/** A search reads at most this many members of a group; past it the page says `details.partial`. */
+export const MEMBER_SCAN_MAX = 20_000;
+
+/**
+ * The filters of the members list and of its CSV (docs/contracts.md § Members). `q` is trimmed; left empty
+ * it searches nothing, as the groups list's does.
+ */
+export const memberFiltersSchema = z
+  .object({
+    q: z
+      .string()
+      .trim()
+      .max(100, "At most 100 characters")
+      .optional()
+      .transform((v) => v || undefined),
+    role: z.enum(MEMBER_ROLES).optional(),
+    muted: z
+      .enum(["true", "false"], { message: "muted is true or false" })
+      .transform((v) => v === "true")
+      .optional(),
+  })
+  .strict();
+export type MemberFilters = z.infer<typeof memberFiltersSchema>;
+
+export const listMembersQuerySchema = memberFiltersSchema
+  .extend({
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .strict();
+export type ListMembersQuery = z.infer<typeof listMembersQuerySchema>;
+
+/** A members page; with a filter `details` says how many members were searched and whether that was all of them. */
+export const memberPageSchema = z.object({
+  items: z.array(memberSchema),
+  nextCursor: z.string().nullable(),
+  total: z.number().int(),
+  details: z.object({ partial: z.boolean(), scanned: z.number().int() }).optional(),
 });
+export type MemberPage = z.infer<typeof memberPageSchema>;
+
+export const MEMBERS_CSV_COLUMNS = ["userId", "nickname", "role", "joinedAt", "mutedUntil"] as const;

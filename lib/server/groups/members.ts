@@ -1,7 +1,6 @@
 import "server-only";
 import type { AddResult } from "@/lib/im/members";
-import type { AddMemberResult, Member } from "@/lib/schemas/member";
-import type { Page } from "@/lib/schemas/page";
+import type { AddMemberResult } from "@/lib/schemas/member";
 import type { Actor } from "@/lib/server/platform/actor";
 import { ApiError } from "@/lib/server/platform/api-error";
 import { getContext } from "@/lib/server/platform/context";
@@ -9,47 +8,9 @@ import { publishEvent } from "@/lib/server/live/bus";
 import { getGroupDetail } from "./admin";
 import { audited } from "@/lib/server/audit/audited";
 import { syncGroup } from "./groups";
+import { NO_MEMBER_LIST } from "./member-list";
 
-const NO_MEMBER_LIST = "AVChatRoom groups keep no member list: users join by themselves and are not listed or added here";
-
-/** Member pages: Community pages with the IM server's string cursor, the other types with an offset. */
-function encodeCursor(v: string | number) {
-  return Buffer.from(JSON.stringify({ v })).toString("base64url");
-}
-function decodeCursor(raw: string): string | number {
-  try {
-    const { v } = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if ((typeof v === "number" && Number.isInteger(v) && v >= 0) || typeof v === "string") return v;
-  } catch {
-    /* fall through */
-  }
-  throw ApiError.because("bad_request", "badCursor", "That page cursor is not valid; start from the first page");
-}
-
-export async function listMembers(groupId: string, query: { cursor?: string; limit: number }): Promise<Page<Member>> {
-  const { im } = getContext();
-  const group = await getGroupDetail(groupId);
-  if (group.type === "AVChatRoom") throw ApiError.because("validation", "noMemberList", NO_MEMBER_LIST);
-  const community = group.type === "Community";
-  const at = query.cursor ? decodeCursor(query.cursor) : community ? "" : 0;
-  const page = await im.listMembers(groupId, {
-    limit: query.limit,
-    community,
-    offset: typeof at === "number" ? at : 0,
-    next: typeof at === "string" ? at : "",
-  });
-  const profiles = await im.getProfiles(page.members.map((m) => m.userId));
-  const items = page.members.map((m) => ({ ...m, nickname: profiles.get(m.userId)?.nickname ?? "" }));
-  const offset = typeof at === "number" ? at + items.length : 0;
-  const nextCursor = community
-    ? page.next
-      ? encodeCursor(page.next)
-      : null
-    : offset < page.total && items.length > 0
-      ? encodeCursor(offset)
-      : null;
-  return { items, nextCursor, total: page.total };
-}
+export { listMembers } from "./member-list";
 
 const UNKNOWN_USER = { code: "unknown_user", message: "This user ID does not exist in the IM app" };
 const NOT_ADDED = { code: "im_error", message: "The IM server did not add this user (the app's backend may have refused them)" };
