@@ -62,7 +62,7 @@ export function parseEnvelope(text: string): Envelope {
 export async function startServer(
   overrides: Partial<ImServerConfig> = {},
   dataDir?: string,
-  clocks: { nowMs?: () => number } = {},
+  clocks: { nowMs?: () => number; now?: () => number } = {},
 ): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), "im-server-test-"));
   const config: ImServerConfig = {
@@ -85,7 +85,7 @@ export async function startServer(
   };
   const store = openStore(dir);
   seedIfEmpty(store, config, Math.floor(Date.now() / 1000));
-  const app = buildServer({ config, store, logger: false, nowMs: clocks.nowMs });
+  const app = buildServer({ config, store, logger: false, nowMs: clocks.nowMs, now: clocks.now });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
@@ -119,7 +119,7 @@ export async function startServer(
     },
     async restart(more = {}) {
       await server.close({ keepData: true });
-      return startServer({ ...overrides, ...more }, dir);
+      return startServer({ ...overrides, ...more }, dir, clocks);
     },
     async close(options = {}) {
       for (const client of clients) await client.logout();
