@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { moderationStatsQuerySchema } from "@/lib/schemas/stats";
+import { currentUser } from "@/lib/server/auth/session";
 import { moderationStats } from "@/lib/server/stats/moderation";
+import { NO_GROUP } from "@/lib/server/platform/scope";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Meta"))("dashboard") };
@@ -14,5 +16,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   // A period the API would refuse (or none) shows the default week rather than an error page.
   const query = moderationStatsQuerySchema.safeParse(typeof days === "string" ? { days } : {});
   const q = query.success ? query.data : moderationStatsQuerySchema.parse({});
-  return <DashboardView stats={await moderationStats(q)} days={q.days} />;
+  // A scoped user's figures are of their groups alone (docs/scopes.md); without a session, of none.
+  return <DashboardView stats={await moderationStats(q, (await currentUser()) ?? NO_GROUP)} days={q.days} />;
 }

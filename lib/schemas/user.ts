@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { groupIdSchema } from "./group";
 import { because } from "./issues";
 
 export const ROLES = ["viewer", "moderator", "admin"] as const;
@@ -10,7 +11,26 @@ export function roleAtLeast(role: Role, needed: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(needed);
 }
 
-export type SessionUser = { id: string; email: string; name: string; role: Role };
+/** At most this many groups in one user's scope. */
+export const SCOPE_MAX_GROUPS = 1_000;
+
+/**
+ * The groups a scoped console user sees and acts on (docs/scopes.md); `null` is every group. Admins are never
+ * scoped. Duplicates are refused rather than dropped, so what was sent is what is kept.
+ */
+export const userScopeSchema = z
+  .object({
+    groupIds: z
+      .array(groupIdSchema)
+      .min(1)
+      .max(SCOPE_MAX_GROUPS)
+      .refine((ids) => new Set(ids).size === ids.length, because("scopeDuplicates", "Each group may be named only once")),
+  })
+  .strict();
+export type UserScope = z.infer<typeof userScopeSchema>;
+
+/** `scope` absent reads as null (every group): a session always carries it, read afresh on every request. */
+export type SessionUser = { id: string; email: string; name: string; role: Role; scope?: UserScope | null };
 
 /** UI-only predicates: they hide controls; the route handlers are what enforce. */
 export const canCreateGroup = (u: Pick<SessionUser, "role">) => roleAtLeast(u.role, "admin");
@@ -32,6 +52,7 @@ export const consoleUserSchema = z.object({
   disabled: z.boolean(),
   locale: z.enum(LOCALES),
   theme: z.enum(THEMES),
+  scope: userScopeSchema.nullable(),
 });
 export type ConsoleUser = z.infer<typeof consoleUserSchema>;
 
@@ -65,6 +86,7 @@ export const updateUserSchema = z
     role: roleSchema.optional(),
     disabled: z.boolean().optional(),
     password: passwordSchema.optional(),
+    scope: userScopeSchema.nullable().optional(),
   })
   .strict()
   .refine(atLeastOne, because("nothingToChange", "Nothing to change"));

@@ -7,6 +7,7 @@ import { listApplicationsQuerySchema } from "@/lib/schemas/application";
 import { canEditGroup, canModerate } from "@/lib/schemas/user";
 import { listApplications } from "@/lib/server/applications/service";
 import { currentUser } from "@/lib/server/auth/session";
+import { NO_GROUP } from "@/lib/server/platform/scope";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Meta"))("applications") };
@@ -22,7 +23,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
     await queryClient.prefetchInfiniteQuery({
       queryKey: applicationKeys.list(filters),
       initialPageParam: "",
-      queryFn: () => listApplications(query.data),
+      queryFn: () => listApplications(query.data, user ?? NO_GROUP),
     });
   }
   return (

@@ -7,6 +7,7 @@ import { listGroupsQuerySchema } from "@/lib/schemas/group";
 import { canCreateGroup } from "@/lib/schemas/user";
 import { listGroups } from "@/lib/server/groups/groups";
 import { currentUser } from "@/lib/server/auth/session";
+import { NO_GROUP } from "@/lib/server/platform/scope";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Meta"))("groups") };
@@ -18,7 +19,8 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
   const queryClient = new QueryClient();
   const query = listGroupsQuerySchema.safeParse(filters);
   // A failed prefetch is not fatal: the browser asks again and shows the error with a retry.
-  if (query.success) await queryClient.prefetchQuery({ queryKey: groupKeys.list(filters), queryFn: () => listGroups(query.data) });
+  if (query.success)
+    await queryClient.prefetchQuery({ queryKey: groupKeys.list(filters), queryFn: () => listGroups(query.data, user ?? NO_GROUP) });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <GroupsView canCreate={user ? canCreateGroup(user) : false} />

@@ -17,7 +17,7 @@ export default async function RulesPage() {
   if (!user || !canModerate(user)) return <NeedsRole role="moderator" title={(await getTranslations("rules"))("title")} />;
   const queryClient = new QueryClient();
   // A failed prefetch is not fatal: the browser asks again and shows the error with a retry.
-  await queryClient.prefetchQuery({ queryKey: ruleKeys.list(), queryFn: () => listRules() }).catch(() => undefined);
+  await queryClient.prefetchQuery({ queryKey: ruleKeys.list(), queryFn: () => listRules(user) }).catch(() => undefined);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <RulesView canWrite={roleAtLeast(user.role, "admin")} />

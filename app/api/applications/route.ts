@@ -13,6 +13,6 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       query: listApplicationsQuerySchema,
       output: pageSchema(applicationSchema),
     },
-    ({ query }) => listApplications(query),
+    ({ query, actor }) => listApplications(query, actor),
   ),
 });

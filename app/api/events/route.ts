@@ -3,6 +3,7 @@ import { eventStreamResponse } from "@/lib/server/live/event-stream";
 import { route } from "@/lib/server/http/route";
 import { methods } from "@/lib/server/http/route-methods";
 import { watchSession } from "@/lib/server/auth/session";
+import type { SessionUser } from "@/lib/schemas/user";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +22,12 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       produces: "text/event-stream",
       errors: ["rate_limited"],
     },
-    async ({ req, user }) => eventStreamResponse(req.signal, await watchSession(), { userId: user.id }),
+    async ({ req, user }) => {
+      // Events are filtered by the scope the stream opened with; a changed scope ends it, and the reconnect gets
+      // the new one (docs/scopes.md § Events).
+      const opened = JSON.stringify(user.scope ?? null);
+      const sameScope = (now: SessionUser) => JSON.stringify(now.scope ?? null) === opened;
+      return eventStreamResponse(req.signal, await watchSession(sameScope), { userId: user.id, scope: user.scope ?? null });
+    },
   ),
 });

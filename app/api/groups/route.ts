@@ -14,7 +14,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       query: listGroupsQuerySchema,
       output: pageSchema(groupSchema),
     },
-    ({ query }) => listGroups(query),
+    ({ query, actor }) => listGroups(query, actor),
   ),
   POST: route({ role: "admin", summary: "Create a group", body: createGroupSchema, output: groupSchema, status: 201 }, ({ body, actor }) =>
     createGroup(body, actor),

@@ -8,6 +8,6 @@ import { recentJobs } from "@/lib/server/jobs/service";
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   GET: route(
     { role: "viewer", summary: "The 50 most recent bulk jobs, newest first", output: z.object({ items: z.array(jobSchema) }) },
-    async () => ({ items: await recentJobs() }),
+    async ({ actor }) => ({ items: await recentJobs(actor) }),
   ),
 });

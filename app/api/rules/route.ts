@@ -12,7 +12,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       summary: "Every rule for join applications in order (first match wins), with its counts, and whether rules run",
       output: listRulesSchema,
     },
-    () => listRules(),
+    ({ actor }) => listRules(actor),
   ),
   POST: route(
     {

@@ -30,6 +30,7 @@ import {
   userExists,
   type SessionEndReason,
 } from "@/lib/server/users/repo";
+import { assertScopeChange } from "./scope-change";
 
 export async function listUsers(query: ListUsersQuery): Promise<Page<ConsoleUser>> {
   const afterId = query.cursor ? decodeIdCursor("users", query.cursor) : 0;
@@ -108,6 +109,7 @@ export async function updateConsoleUser(
         const fresh = await getConsoleUser(tx, id);
         if (!fresh) throw ApiError.because("not_found", "userNotFound", "There is no console user with that ID");
         await assertAllowed(tx, fresh, change, actor);
+        await assertScopeChange(tx, fresh, change);
         await updateUserRow(tx, id, change);
         const ending = sessionEndOf(fresh, change);
         if (ending) await endSessions(tx, id, ending);

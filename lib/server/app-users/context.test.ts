@@ -37,7 +37,7 @@ function suite(backEnd: string, strictTencent: boolean, apply: Apply) {
       const pending = await apply(c, books, chen);
       const note = await addNote({ userId: chen, text: "Posted links to a betting site in Chess" }, ben);
 
-      const context = await appUserContext({ userId: chen });
+      const context = await appUserContext({ userId: chen }, null);
       expect(context.user).toEqual({ id: chen, nickname: "Chen 陈", faceUrl: "", exists: true });
       expect(context.applications).toMatchObject({ total: 3, pending: 1, approved: 1, refused: 1 });
       expect(context.applications.recent.map((a) => [a.groupId, a.status])).toEqual([
@@ -62,13 +62,13 @@ function suite(backEnd: string, strictTencent: boolean, apply: Apply) {
       expect([refused.code, refused.status]).toEqual(["forbidden", 403]);
       await deleteNote({ userId, noteId: first.id }, aiko);
       await deleteNote({ userId, noteId: second.id }, admin);
-      expect((await appUserContext({ userId })).notes).toEqual([]);
+      expect((await appUserContext({ userId }, null)).notes).toEqual([]);
       expect((await refusal(deleteNote({ userId, noteId: second.id }, admin))).code).toBe("not_found");
       expect((await refusal(deleteNote({ userId, noteId: "nonsense" }, admin))).code).toBe("not_found");
     });
 
     it("an ID the IM app does not have is not found", async () => {
-      const err = await refusal(appUserContext({ userId: "context_nobody_at_all" }));
+      const err = await refusal(appUserContext({ userId: "context_nobody_at_all" }, null));
       expect([err.code, err.status]).toEqual(["not_found", 404]);
     });
   });

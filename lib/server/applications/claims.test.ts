@@ -53,7 +53,7 @@ function suite(backEnd: string, strictTencent: boolean, apply: Apply) {
       expect(refused.status).toBe(409);
       expect(refused.details).toEqual(claim);
 
-      const listed = await listApplications({ groupId, status: "pending", sort: "newest", limit: 10 });
+      const listed = await listApplications({ groupId, status: "pending", sort: "newest", limit: 10 }, null);
       expect(listed.items.map((a) => a.claim)).toEqual([claim]);
       stop();
     });
@@ -67,7 +67,10 @@ function suite(backEnd: string, strictTencent: boolean, apply: Apply) {
       await claimApplication({ id: ids[1] }, aiko);
       const claims = async () =>
         Object.fromEntries(
-          (await listApplications({ groupId, status: "pending", sort: "newest", limit: 10 })).items.map((a) => [a.id, a.claim?.by ?? null]),
+          (await listApplications({ groupId, status: "pending", sort: "newest", limit: 10 }, null)).items.map((a) => [
+            a.id,
+            a.claim?.by ?? null,
+          ]),
         );
       expect(await claims()).toEqual({ [ids[0]]: null, [ids[1]]: "mod1@claims.test" });
 
@@ -91,7 +94,7 @@ function suite(backEnd: string, strictTencent: boolean, apply: Apply) {
       const { groupId, ids } = await applications(1);
       await claimApplication({ id: ids[0] }, aiko);
       expect((await refusal(handleApplication({ id: ids[0], approve: true }, ben))).code).toBe("claimed");
-      expect((await listApplications({ groupId, status: "pending", sort: "newest", limit: 10 })).items).toHaveLength(1);
+      expect((await listApplications({ groupId, status: "pending", sort: "newest", limit: 10 }, null)).items).toHaveLength(1);
 
       const approved = await handleApplication({ id: ids[0], approve: true, force: true }, ben);
       expect(approved.status).toBe("approved");

@@ -16,7 +16,7 @@ export function consoleInboxSource(db: Store, im: ImGateway): ApplicationSource 
     list: (query) => listFromModel(query),
     decide: (id, approve, reason, by) => decideInInbox(id, approve, reason, by),
     pendingCounts: (groupId) => inboxPendingCounts(db, groupId),
-    byRequester: (requesterId, limit) => requesterHistory(requesterId, limit),
+    byRequester: (requesterId, limit, within) => requesterHistory(requesterId, limit, within),
     // The webhooks are the only feed: Tencent's REST API cannot list applications to check against.
     reconcile: async () => undefined,
 

@@ -29,7 +29,7 @@ export function imExtensionSource(db: Store, im: ImGateway): ApplicationSource {
     kind: "im-extension",
     keepsInbox: false,
     list: (query) => listFromModel(query),
-    byRequester: (requesterId, limit) => requesterHistory(requesterId, limit),
+    byRequester: (requesterId, limit, within) => requesterHistory(requesterId, limit, within),
 
     async decide(id, approve, reason, by) {
       let decided;

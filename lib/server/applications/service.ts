@@ -15,10 +15,13 @@ import { assertNotClaimedByOther, claimsOf, dropClaim, releaseClaim, takeClaim }
 import { selectionClause, type Selection } from "./model/filters";
 import { markDecidedByRule, type RuleRef } from "./inbox/rule-rows";
 import { ruleActor } from "./rule-actor";
+import { assertApplicationInScope } from "./scope";
+import { scopedGroupIds, type Asker } from "@/lib/server/platform/scope";
 
-export async function listApplications(query: ListApplicationsQuery): Promise<Page<Application>> {
+/** The queue, of the asker's groups alone when they are scoped (docs/scopes.md § Lists and counts). */
+export async function listApplications(query: ListApplicationsQuery, who: Asker | null): Promise<Page<Application>> {
   const { db } = getContext();
-  const page = await (await applicationSource()).list(query);
+  const page = await (await applicationSource()).list({ ...query, within: scopedGroupIds(who) });
   const claims = await claimsOf(
     db,
     page.items.filter((a) => a.status === "pending").map((a) => a.id),
@@ -30,6 +33,7 @@ export async function listApplications(query: ListApplicationsQuery): Promise<Pa
 /** Claims an application for the moderator (docs/contracts.md § Claims); 404 unknown, 409 decided or held. */
 export async function claimApplication({ id, force }: { id: string; force?: boolean }, { user }: Actor): Promise<Claim> {
   const { db } = getContext();
+  await assertApplicationInScope(id, user);
   const found = await (await applicationSource()).find(id);
   if (!found) throw ApiError.because("not_found", "applicationNotFound", "There is no application with that ID");
   if (found.status !== "pending") throw new ApiError("conflict", "This application has already been handled", { status: found.status });
@@ -64,6 +68,8 @@ async function settle(
   rule?: RuleRef,
 ): Promise<Application> {
   const { db } = getContext();
+  // Outside a scoped user's groups it is unknown to them (a bulk request names IDs of its own).
+  await assertApplicationInScope(id, actor);
   // Someone else reviewing it is asked about first (409 `claimed`), before anything is written.
   await assertNotClaimedByOther(db, id, actor, force);
   return audited(
@@ -148,6 +154,7 @@ export async function applicationStatus(id: string): Promise<{ groupId: string; 
 
 /** The IDs of pending applications a selection matches, oldest first, at most `limit` (a job's items). */
 export async function matchingPendingIds(filter: Omit<Selection, "status">, limit: number): Promise<string[]> {
+  // `filter.within` (the starter's scope) keeps a scoped moderator's job to their groups.
   const { db } = getContext();
   const where = selectionClause(db, { ...filter, status: "pending" });
   const rows = await db.all<{ id: number | string }>(

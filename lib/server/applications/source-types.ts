@@ -2,6 +2,7 @@ import type { Application, ListApplicationsQuery } from "@/lib/schemas/applicati
 import type { Requester } from "@/lib/schemas/group-event";
 import type { Page } from "@/lib/schemas/page";
 import type { Verdict } from "@/lib/server/audit/settle";
+import type { Within } from "./model/filters";
 
 // The types alone, apart from source.ts (which picks an implementation): the implementations import these
 // without importing the module that imports them.
@@ -16,13 +17,18 @@ export type ApplicationSource = {
   readonly kind: "im-extension" | "console-inbox";
   /** Whether the console keeps applications itself, from the application webhooks. */
   readonly keepsInbox: boolean;
-  list(query: ListApplicationsQuery): Promise<Page<Application>>;
+  /** The queue; `within` keeps a scoped asker's groups alone (docs/scopes.md). */
+  list(query: ListApplicationsQuery & Within): Promise<Page<Application>>;
   /** Approves or refuses one application (the caller audits); of two deciders exactly one wins. */
   decide(id: string, approve: boolean, reason: string | undefined, by: string): Promise<Application>;
   /** Where one application stands, or null when there is no such application. */
   find(id: string): Promise<{ groupId: string; status: "pending" | "approved" | "refused" | "closed" } | null>;
-  /** One requester's applications to every group: how many of each outcome, and the newest `limit`. */
-  byRequester(requesterId: string, limit: number): Promise<{ pending: number; approved: number; refused: number; recent: Application[] }>;
+  /** One requester's applications to every group (or those `within`): how many of each outcome, and the newest `limit`. */
+  byRequester(
+    requesterId: string,
+    limit: number,
+    within?: Within["within"],
+  ): Promise<{ pending: number; approved: number; refused: number; recent: Application[] }>;
   /** Pending applications per group (one group, or all); null when they cannot be counted now. */
   pendingCounts(groupId?: string): Promise<Map<string, number> | null>;
   /** The requesters of these applications, by application ID; what cannot be read is left out. */

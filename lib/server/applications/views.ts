@@ -4,6 +4,7 @@ import { VIEWS_MAX, type SavedView } from "@/lib/schemas/view";
 import type { Actor } from "@/lib/server/platform/actor";
 import { ApiError } from "@/lib/server/platform/api-error";
 import { getContext } from "@/lib/server/platform/context";
+import { scopedGroupIds } from "@/lib/server/platform/scope";
 import { countSelection } from "./model/filters";
 
 // Saved views of the queue, each console user's own (docs/contracts.md § Saved views). Personal, like a
@@ -24,7 +25,8 @@ export async function listViews({ user }: Actor): Promise<{ items: SavedView[] }
       id: String(r.id),
       name: r.name,
       filters,
-      count: parsed.success ? await countSelection(db, filters) : 0,
+      // A scoped user's count is of their groups alone, as their queue lists them (docs/scopes.md).
+      count: parsed.success ? await countSelection(db, { ...filters, within: scopedGroupIds(user) }) : 0,
       createdAt: r.created_at,
     });
   }
@@ -52,7 +54,13 @@ export async function createView({ name, filters }: { name: string; filters: Sav
     },
     { serializeOn: `views:${user.id}` },
   );
-  return { id: String(row!.id), name, filters, count: await countSelection(db, filters), createdAt: row!.created_at };
+  return {
+    id: String(row!.id),
+    name,
+    filters,
+    count: await countSelection(db, { ...filters, within: scopedGroupIds(user) }),
+    createdAt: row!.created_at,
+  };
 }
 
 export async function deleteView({ id }: { id: string }, { user }: Actor): Promise<void> {

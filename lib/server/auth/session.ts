@@ -49,7 +49,9 @@ export async function checkToken(db: Store, token: JWT | null, now = Date.now())
   if (user.sessionVersion !== claims.sv)
     return { user: null, ended: (user.sessionsEndedReason as SessionEndReason | null) ?? "signed_out_everywhere" };
   if (await db.get("SELECT 1 AS one FROM ended_sessions WHERE sid = ?", [claims.sid])) return { user: null, ended: null };
-  return { user: { id: user.id, email: user.email, name: user.name, role: user.role }, claims: claims as SessionClaims };
+  // The scope is read here on every request, like the role: a changed scope holds from the next one (docs/scopes.md § Sessions).
+  const scope = user.scope ?? null;
+  return { user: { id: user.id, email: user.email, name: user.name, role: user.role, scope }, claims: claims as SessionClaims };
 }
 
 async function requestToken(): Promise<JWT | null> {
@@ -81,11 +83,15 @@ export async function requireUser(): Promise<SessionUser> {
 
 /**
  * For a long-lived response (the event stream): a check, to run now and then, that the session which opened it
- * still holds; it goes false when the session is ended by any of the means above.
+ * still holds; it goes false when the session is ended by any of the means above, or when `stillHolds` says the
+ * user as they are now no longer fits what the response was opened for (a changed scope: docs/scopes.md § Events).
  */
-export async function watchSession(): Promise<() => Promise<boolean>> {
+export async function watchSession(stillHolds: (now: SessionUser) => boolean = () => true): Promise<() => Promise<boolean>> {
   const token = await requestToken();
-  return async () => (await checkToken(getContext().db, token)).user !== null;
+  return async () => {
+    const { user } = await checkToken(getContext().db, token);
+    return user !== null && stillHolds(user);
+  };
 }
 
 /** Cookies are Secure when the console is served over https (as next-auth decides for its own). */

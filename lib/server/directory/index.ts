@@ -3,4 +3,13 @@ import "server-only";
 export { CRAWL_LEASE_MS, crawlDirectory, crawlStatus, type CrawlStatus } from "./crawl";
 export { withGroupFill } from "./fill";
 export { queryDirectory } from "./list";
-export { countDownPending, getDirectoryGroup, readState, removeGroup, setPendingCounts, upsertGroups, writeState } from "./repo";
+export {
+  countDownPending,
+  getDirectoryGroup,
+  knownGroupIds,
+  readState,
+  removeGroup,
+  setPendingCounts,
+  upsertGroups,
+  writeState,
+} from "./repo";

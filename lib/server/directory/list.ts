@@ -2,7 +2,8 @@ import "server-only";
 import type { Group, GroupSort, ListGroupsQuery } from "@/lib/schemas/group";
 import type { Page } from "@/lib/schemas/page";
 import { ApiError } from "@/lib/server/platform/api-error";
-import { escapeLike, type Store } from "@/lib/server/store/store";
+import { scopeClause, type Asker } from "@/lib/server/platform/scope";
+import { escapeLike, type SqlValue, type Store } from "@/lib/server/store/store";
 import { fold, rowToGroup, type DirectoryRow } from "./repo";
 
 const SORT_COLUMN: Record<string, string> = {
@@ -42,10 +43,19 @@ function decodeCursor(raw: string, query: ListGroupsQuery): Cursor {
   throw ApiError.because("bad_request", "badCursor", "That page cursor is not valid for this list; start from the first page");
 }
 
-/** Search, filter, sort and page the directory with keyset pagination, so page 2,000 costs what page 1 does. */
-export async function queryDirectory(db: Store, query: ListGroupsQuery): Promise<Page<Group>> {
+/**
+ * Search, filter, sort and page the directory with keyset pagination, so page 2,000 costs what page 1 does.
+ * `who` is whoever asks: a scoped user's list, counts and pages hold their groups alone (docs/scopes.md); null
+ * (said, never assumed) is every group.
+ */
+export async function queryDirectory(db: Store, query: ListGroupsQuery, who: Asker | null): Promise<Page<Group>> {
   const where: string[] = [];
-  const args: (string | number)[] = [];
+  const args: SqlValue[] = [];
+  const scope = scopeClause(who, "id");
+  if (scope) {
+    where.push(scope.sql);
+    args.push(...scope.args);
+  }
   if (query.type) {
     where.push("type = ?");
     args.push(query.type);
@@ -61,10 +71,12 @@ export async function queryDirectory(db: Store, query: ListGroupsQuery): Promise
     args.push(query.q, `${escapeLike(query.q.toLowerCase())}%`, `%${escapeLike(fold(query.q))}%`, query.q);
   }
   const filter = where.length ? `WHERE ${where.join(" AND ")}` : "";
-  // Without a search, the total is a sum of the trigger-kept counts per type and join option (see the migrations).
-  const total = query.q
-    ? (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM directory_groups ${filter}`, args))!.n
-    : Number((await db.get<{ n: number | null }>(`SELECT SUM(n) AS n FROM directory_counts ${filter}`, args))!.n ?? 0);
+  // Without a search (or a scope), the total is a sum of the trigger-kept counts per type and join option (see the
+  // migrations); those counts are of every group, so a scoped list counts its own rows.
+  const total =
+    query.q || scope
+      ? (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM directory_groups ${filter}`, args))!.n
+      : Number((await db.get<{ n: number | null }>(`SELECT SUM(n) AS n FROM directory_counts ${filter}`, args))!.n ?? 0);
 
   const { column, desc } = sortSpec(query.sort);
   const pageWhere = [...where];

@@ -132,6 +132,13 @@ export async function getDirectoryGroup(db: Store, id: string): Promise<Group | 
   return row ? rowToGroup(row) : null;
 }
 
+/** Which of these group IDs the directory holds (one read, at most 1,000 IDs: a user's scope). */
+export async function knownGroupIds(db: Store, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.all<{ id: string }>(`SELECT id FROM directory_groups WHERE id IN (${ids.map(() => "?").join(", ")})`, [...ids]);
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function setPendingCounts(db: Store, counts: Map<string, number>, { resetOthers }: { resetOthers: boolean }): Promise<void> {
   await db.transaction(async (tx) => {
     if (resetOthers) await tx.run("UPDATE directory_groups SET pending_applications = 0 WHERE pending_applications <> 0");

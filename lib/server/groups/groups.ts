@@ -3,6 +3,7 @@ import { ImError } from "@/lib/im/errors";
 import type { CreateGroupInput, Group, ListGroupsQuery } from "@/lib/schemas/group";
 import type { Page } from "@/lib/schemas/page";
 import type { Actor } from "@/lib/server/platform/actor";
+import type { Asker } from "@/lib/server/platform/scope";
 import { ApiError } from "@/lib/server/platform/api-error";
 import { audited } from "@/lib/server/audit/audited";
 import { getContext } from "@/lib/server/platform/context";
@@ -13,9 +14,12 @@ import { publishEvent } from "@/lib/server/live/bus";
 // Other services still import it from here.
 export { audited };
 
-/** Lists come from the console's directory: fast at any size and within Tencent's 1/s listing limit. */
-export function listGroups(query: ListGroupsQuery): Promise<Page<Group>> {
-  return queryDirectory(getContext().db, query);
+/**
+ * Lists come from the console's directory: fast at any size and within Tencent's 1/s listing limit. A scoped
+ * asker's list holds their groups alone (docs/scopes.md § Lists and counts).
+ */
+export function listGroups(query: ListGroupsQuery, who: Asker): Promise<Page<Group>> {
+  return queryDirectory(getContext().db, query, who);
 }
 
 /** Re-read one group from the IM server into the directory (after our own writes and webhooks). */

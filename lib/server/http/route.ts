@@ -12,6 +12,7 @@ import type { Declared, RouteDeclaration } from "./openapi/declaration";
 import { BodyTooLargeError, readRequestBody } from "./read-capped-body";
 import { requestContext, type RequestContext } from "@/lib/server/platform/request-context";
 import { logApiRequest } from "./request-log";
+import { assertRouteInScope, type ScopeCheck } from "./route-scope";
 import { requireUser } from "@/lib/server/auth/session";
 import type { Actor } from "@/lib/server/platform/actor";
 import { clientAddress } from "@/lib/server/platform/client-address";
@@ -43,6 +44,8 @@ type Spec<Q extends z.ZodType, B extends z.ZodType, O extends z.ZodType> = Omit<
   query?: Q;
   body?: B;
   output?: O;
+  /** For a route bound to a group through something else (an application): how a scoped user is checked. */
+  scopeCheck?: ScopeCheck;
 };
 type Segment = { params: Promise<Record<string, string>> };
 
@@ -75,6 +78,8 @@ export function route<
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   ...noPromiseInside: AnswerCheck<R>
 ): Declared<(req: NextRequest, segment: Segment) => Promise<Response>> {
+  // The scope check is the wrapper's, not part of the route's declaration.
+  const { scopeCheck, ...declared } = spec;
   const handle = async (req: NextRequest, segment: Segment, ctx: RequestContext): Promise<Response> => {
     const { requestId } = ctx;
     try {
@@ -86,6 +91,8 @@ export function route<
       const query = spec.query ? parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query") : undefined;
       const body = spec.body ? parse(spec.body, await readJson(req), "body") : undefined;
       const params = (await segment?.params) ?? {};
+      // A scoped user reaching another group's route gets that of an unknown group (docs/scopes.md § Routes).
+      await assertRouteInScope(user, req.nextUrl.pathname, params, scopeCheck);
       const actor: Actor = { user, requestId, ip: clientAddress(req.headers) };
       const result = await handler({ req, user, query: query as z.output<Q>, body: body as z.output<B>, params, requestId, actor });
       const res = result instanceof Response ? result : answer(result, spec.status);
@@ -96,7 +103,7 @@ export function route<
     }
   };
   // The declaration travels with the handler: the API reference reads it from the route modules.
-  const declaration: RouteDeclaration = { ...spec };
+  const declaration: RouteDeclaration = { ...declared };
   return Object.assign((req: NextRequest, segment: Segment) => inRequestContext(req, segment, (ctx) => handle(req, segment, ctx)), {
     declaration,
   });

@@ -44,7 +44,7 @@ function suite(backEnd: string, strictTencent: boolean, apply: Apply) {
     }
     const run = async (jobId: string) => runJob(c.db, (await jobRow(c.db, jobId))!, "test-runner");
     const statuses = async (groupId: string) =>
-      (await listApplications({ groupId, status: "all", sort: "oldest", limit: 100 })).items.map((a) => a.status);
+      (await listApplications({ groupId, status: "all", sort: "oldest", limit: 100 }, null)).items.map((a) => a.status);
 
     it("refuses every application the filter matched when it started, with a result per application and progress events", async () => {
       const aiko = await user("Aiko");
@@ -69,7 +69,7 @@ function suite(backEnd: string, strictTencent: boolean, apply: Apply) {
       const done = (await getJob(job.id))!;
       expect(done).toMatchObject({ state: "done", total: 6, done: 6, ok: 6, failed: 0, errors: [] });
       expect(done.finishedAt).toBeDefined();
-      const all = await listApplications({ groupId, status: "all", sort: "oldest", limit: 100 });
+      const all = await listApplications({ groupId, status: "all", sort: "oldest", limit: 100 }, null);
       expect(all.items.filter((a) => ids.includes(a.id)).map((a) => [a.status, a.reason])).toEqual(ids.map(() => ["refused", "Spam wave"]));
       expect(all.items.find((a) => a.id === late)?.status).toBe("pending");
       expect(events.filter((e) => e.type === "job.progress" && e.jobId === job.id).length).toBeGreaterThanOrEqual(2);

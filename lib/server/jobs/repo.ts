@@ -17,7 +17,8 @@ export type JobRow = {
   cancel_requested: number | string;
   heartbeat_at: number | string | null;
 };
-export type JobParams = { filter: JobFilter; reason?: string; force?: boolean };
+/** `within`: the groups its starter was scoped to (docs/scopes.md § Jobs); absent when they saw every group. */
+export type JobParams = { filter: JobFilter; reason?: string; force?: boolean; within?: string[] };
 export type ItemState = "todo" | "trying" | "ok" | "failed";
 export type JobItem = { position: number; applicationId: string };
 

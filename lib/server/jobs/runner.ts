@@ -102,7 +102,8 @@ export async function runJob(db: Store, row: JobRow, me: string, clock = Date.no
   await beat(db, row.id, clock());
   progress.now();
   const actor: Actor = {
-    user: { id: starter.id, email: starter.email, name: starter.name, role: starter.role },
+    // The starter's scope as it is now: an application outside it fails as unknown (docs/scopes.md § Jobs).
+    user: { id: starter.id, email: starter.email, name: starter.name, role: starter.role, scope: starter.scope ?? null },
     requestId: `job:${row.id}`,
     ip: null,
   };

@@ -7,7 +7,8 @@ import { publishEvent } from "@/lib/server/live/bus";
 import type { Actor } from "@/lib/server/platform/actor";
 import { ApiError } from "@/lib/server/platform/api-error";
 import { getContext } from "@/lib/server/platform/context";
-import { insertJob, jobRow, moveJob, recentJobRows, requestCancel, toJob, type JobParams } from "./repo";
+import { scopedGroupIds, type Asker } from "@/lib/server/platform/scope";
+import { insertJob, jobRow, moveJob, recentJobRows, requestCancel, toJob, type JobParams, type JobRow } from "./repo";
 import { kickJobs } from "./runner";
 
 export type StartJob = { filter: JobFilter; action: "approve" | "refuse"; reason?: string; force?: boolean; expectTotal?: number };
@@ -23,7 +24,9 @@ const CANCEL_WAIT_MS = 3_000;
  */
 export async function startJob({ filter, action, reason, force, expectTotal }: StartJob, { user, requestId }: Actor): Promise<Job> {
   const { db } = getContext();
-  const ids = await matchingPendingIds(filter, JOB_MAX + 1);
+  // A scoped moderator's filter selects within their groups (another group's applications are not there for them).
+  const within = scopedGroupIds(user);
+  const ids = await matchingPendingIds({ ...filter, within }, JOB_MAX + 1);
   if (ids.length > JOB_MAX)
     throw ApiError.because("validation", "tooManyForJob", `A job decides at most ${JOB_MAX} applications: narrow the filter`, {
       max: JOB_MAX,
@@ -32,7 +35,12 @@ export async function startJob({ filter, action, reason, force, expectTotal }: S
     throw new ApiError("stale", `The filter now matches ${ids.length} applications, not ${expectTotal}`, { total: ids.length });
   if (ids.length === 0) throw ApiError.because("validation", "nothingToDo", "No pending application matches the filter");
   const id = randomUUID();
-  const params: JobParams = { filter, ...(reason ? { reason } : {}), ...(force ? { force } : {}) };
+  const params: JobParams = {
+    filter,
+    ...(reason ? { reason } : {}),
+    ...(force ? { force } : {}),
+    ...(within ? { within: [...within] } : {}),
+  };
   await insertJob(
     db,
     {
@@ -62,15 +70,30 @@ export async function startJob({ filter, action, reason, force, expectTotal }: S
   return (await getJob(id))!;
 }
 
-export async function getJob(id: string): Promise<Job | null> {
-  const { db } = getContext();
-  const row = await jobRow(db, id);
-  return row ? toJob(db, row) : null;
+/**
+ * Whether the asker may see a job (docs/scopes.md § Jobs): its groups are the one its filter names, else those
+ * its starter was scoped to, else every group; a scoped asker sees it only when all of them are theirs.
+ */
+function visibleTo(who: Asker | null, row: JobRow): boolean {
+  const mine = scopedGroupIds(who);
+  if (mine === null) return true;
+  const params = JSON.parse(row.params) as JobParams;
+  const reach = params.filter.groupId ? [params.filter.groupId] : params.within;
+  return reach !== undefined && reach.every((g) => mine.includes(g));
 }
 
-export async function recentJobs(): Promise<Job[]> {
+/** One job, or null when there is none (or the asker, scoped, may not see it: the same to them). */
+export async function getJob(id: string, who: Asker | null = null): Promise<Job | null> {
   const { db } = getContext();
-  return Promise.all((await recentJobRows(db, RECENT_JOBS)).map((r) => toJob(db, r)));
+  const row = await jobRow(db, id);
+  return row && visibleTo(who, row) ? toJob(db, row) : null;
+}
+
+/** The recent jobs the asker may see, newest first. */
+export async function recentJobs(who: Asker): Promise<Job[]> {
+  const { db } = getContext();
+  const rows = (await recentJobRows(db, RECENT_JOBS)).filter((r) => visibleTo(who, r));
+  return Promise.all(rows.map((r) => toJob(db, r)));
 }
 
 /**
@@ -80,7 +103,7 @@ export async function recentJobs(): Promise<Job[]> {
 export async function cancelJob({ id }: { id: string }, { user, requestId }: Actor): Promise<Job> {
   const { db } = getContext();
   const row = await jobRow(db, id);
-  if (!row) throw ApiError.because("not_found", "jobNotFound", "There is no job with that ID");
+  if (!row || !visibleTo(user, row)) throw ApiError.because("not_found", "jobNotFound", "There is no job with that ID");
   if (row.started_by_id !== user.id && user.role !== "admin")
     throw new ApiError("forbidden", "Only its starter or an admin may cancel a job");
   if (FINISHED_JOB_STATES.includes(row.state) || (await requestCancel(db, id)) === 0)

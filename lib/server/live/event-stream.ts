@@ -1,5 +1,6 @@
 import "server-only";
 import type { LiveEvent } from "@/lib/schemas/live-event";
+import type { UserScope } from "@/lib/schemas/user";
 import { onShutdown } from "@/lib/server/platform/shutdown";
 import { getBus } from "./bus";
 import { getStreamSlots, type StreamSlots } from "./stream-slots";
@@ -17,9 +18,21 @@ export function formatEvent({ type, ...data }: LiveEvent): string {
   return `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
+/**
+ * Whether an event goes to a user of this scope (docs/scopes.md § Events): one naming a group, only when the group
+ * is theirs; `job.progress` and `rules.changed` name none and carry nothing of a group, so they go to everyone
+ * (what a page then reads about them, a job or the rules, is scoped on its own).
+ */
+export function visibleIn(scope: UserScope | null, event: LiveEvent): boolean {
+  if (scope === null || event.groupId === undefined) return true;
+  return scope.groupIds.includes(event.groupId);
+}
+
 export type StreamOptions = {
   /** The console user it is for: their open streams are counted (stream-slots.ts). */
   userId: string;
+  /** Their scope (docs/scopes.md § Events): an event of a group outside it is not sent; null is every group. */
+  scope?: UserScope | null;
   heartbeatMs?: number;
   slots?: StreamSlots;
 };
@@ -31,7 +44,7 @@ export type StreamOptions = {
  * the stream ends, its slot is given back at once.
  */
 export function eventStreamResponse(signal: AbortSignal, stillAllowed: () => boolean | Promise<boolean>, options: StreamOptions): Response {
-  const { userId, heartbeatMs = HEARTBEAT_MS, slots = getStreamSlots() } = options;
+  const { userId, heartbeatMs = HEARTBEAT_MS, slots = getStreamSlots(), scope = null } = options;
   // Fails closed: a stream nobody can vouch for ends, and the browser's reconnect is checked afresh.
   const allowed = async () => {
     try {
@@ -66,7 +79,7 @@ export function eventStreamResponse(signal: AbortSignal, stillAllowed: () => boo
       };
       // Events from other instances may have been missed: ending the stream makes the browser reconnect and
       // refetch what it shows (lib/client/live.ts), rather than show a stale page as live.
-      const unsubscribe = getBus().subscribe((event) => send(formatEvent(event)), close);
+      const unsubscribe = getBus().subscribe((event) => void (visibleIn(scope, event) && send(formatEvent(event))), close);
       const heartbeat = setInterval(() => void allowed().then((ok) => (ok ? send(": heartbeat\n\n") : close())), heartbeatMs);
       const onAbort = () => close();
       // A stopping console ends its streams, so the server can finish; EventSource reconnects elsewhere.

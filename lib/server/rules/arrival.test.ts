@@ -77,7 +77,8 @@ function suite(backEnd: string, strictTencent: boolean) {
       );
       return null;
     }
-    const applications = async (groupId: string) => (await listApplications({ groupId, status: "all", sort: "oldest", limit: 50 })).items;
+    const applications = async (groupId: string) =>
+      (await listApplications({ groupId, status: "all", sort: "oldest", limit: 50 }, null)).items;
     const auditOf = (ruleId: string) =>
       c.db.all<{ action: string; target: string; result: string }>(
         "SELECT action, target, result FROM audit WHERE actor_email = ? ORDER BY id",

@@ -18,7 +18,7 @@ describeEachStore("demo rules", (kind) => {
   it("a fresh demo store gets a few examples, none enabled; a second start, or a store where rules were ever written, gets none", async () => {
     const admin = await consoleUser(db, "admin");
     expect(await writeDemoRules(db, admin.email)).toBe(3);
-    const { items } = await listRules();
+    const { items } = await listRules(null);
     expect(items.map((r) => [r.position, r.enabled])).toEqual([
       [0, false],
       [1, false],
@@ -31,6 +31,6 @@ describeEachStore("demo rules", (kind) => {
 
   it("no bootstrap admin, no examples", async () => {
     expect(await writeDemoRules(db, "nobody@demo.test")).toBe(0);
-    expect((await listRules()).items).toEqual([]);
+    expect((await listRules(null)).items).toEqual([]);
   });
 });

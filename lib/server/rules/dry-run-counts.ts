@@ -1,5 +1,5 @@
 import "server-only";
-import type { Store } from "@/lib/server/store/store";
+import type { SqlValue, Store } from "@/lib/server/store/store";
 import { holdsWithCounts, type CompiledRule } from "./engine";
 
 // The counts of a dry run, for every application at once and each as of its own arrival, as the live engine
@@ -36,6 +36,8 @@ export async function holdingCounts(
   candidates: HistoryRow[],
   history: HistoryRow[],
   historyFrom: string,
+  /** ` AND group_id IN (…)` for a scoped asker: their groups' history alone (docs/scopes.md § Rules). */
+  within: { sql: string; args: SqlValue[] } = { sql: "", args: [] },
 ): Promise<HistoryRow[]> {
   if (candidates.length === 0) return [];
   const times = candidates.map((r) => Date.parse(r.created_at));
@@ -57,8 +59,8 @@ export async function holdingCounts(
   }
   if (rule.refused) {
     const older = await db.all<{ requester_id: string; group_id: string; handled_at: string }>(
-      "SELECT requester_id, group_id, handled_at FROM inbox_applications WHERE status = 'refused' AND handled_at >= ? AND created_at < ?",
-      [new Date(earliest - rule.refused.days * DAY_MS).toISOString(), historyFrom],
+      `SELECT requester_id, group_id, handled_at FROM inbox_applications WHERE status = 'refused' AND handled_at >= ? AND created_at < ?${within.sql}`,
+      [new Date(earliest - rule.refused.days * DAY_MS).toISOString(), historyFrom, ...within.args],
     );
     for (const r of older) if (requesters.has(r.requester_id)) push(refusals, refusalKey(r), Date.parse(r.handled_at));
   }

@@ -3,6 +3,7 @@ import { DRY_RUN_SAMPLES, type DryRunInput, type DryRunResult, type RuleAction }
 import { toApplication, type ModelRow } from "@/lib/server/applications/model/rows";
 import { getDirectoryGroup } from "@/lib/server/directory";
 import { getContext } from "@/lib/server/platform/context";
+import { scopeClause, type Asker } from "@/lib/server/platform/scope";
 import { placeholders, type Store } from "@/lib/server/store/store";
 import { DAY_MS, holdingCounts, lookBackMs, type HistoryRow } from "./dry-run-counts";
 import { compileRule, holdsWithoutCounts, needsCounts, prepare } from "./engine";
@@ -14,9 +15,12 @@ import { assertKnownGroups } from "./service";
 
 type Outcome = { row: HistoryRow; wouldDo: RuleAction; peopleDid: "approve" | "refuse" };
 
-export async function dryRun({ rule: body, days }: DryRunInput, now = Date.now()): Promise<DryRunResult> {
+/** A scoped asker's dry run reads their groups alone, counts included; a group outside them is unknown to them. */
+export async function dryRun({ rule: body, days }: DryRunInput, who: Asker | null, now = Date.now()): Promise<DryRunResult> {
   const { db } = getContext();
-  await assertKnownGroups(db, body.scope.groupIds);
+  await assertKnownGroups(db, body.scope.groupIds, who);
+  const scope = scopeClause(who, "group_id");
+  const within = scope ? { sql: ` AND ${scope.sql}`, args: scope.args } : { sql: "", args: [] };
   const rule = compileRule("dry-run", body);
   const since = new Date(now - days * DAY_MS).toISOString();
   const historyFrom = new Date(now - days * DAY_MS - (needsCounts(rule) ? lookBackMs(rule) : 0)).toISOString();
@@ -24,8 +28,8 @@ export async function dryRun({ rule: body, days }: DryRunInput, now = Date.now()
   // time, and only the matched ones need an order (for the samples). Bursts count every arrival, pending ones too.
   const rows = await db.all<HistoryRow>(
     `SELECT id, group_id, requester_id, status, created_at, handled_at, handled_via${rule.words || rule.messageEmpty !== null ? ", message" : ""}${rule.types ? ", group_type" : ""}
-     FROM inbox_applications WHERE created_at >= ?${rule.burst ? "" : " AND status IN ('approved', 'refused')"}`,
-    [historyFrom],
+     FROM inbox_applications WHERE created_at >= ?${rule.burst ? "" : " AND status IN ('approved', 'refused')"}${within.sql}`,
+    [historyFrom, ...within.args],
   );
   // Decisions people took (in the console or in the app) in the period; those a rule took are not what people did.
   const decided = rows.filter(
@@ -43,7 +47,7 @@ export async function dryRun({ rule: body, days }: DryRunInput, now = Date.now()
       }),
     ),
   );
-  const matched = (needsCounts(rule) ? await holdingCounts(db, rule, candidates, rows, historyFrom) : candidates).sort(newestFirst);
+  const matched = (needsCounts(rule) ? await holdingCounts(db, rule, candidates, rows, historyFrom, within) : candidates).sort(newestFirst);
 
   const outcomes: Outcome[] = matched.map((row) => ({
     row,

@@ -3,6 +3,7 @@ import { ruleBodySchema, type CreateRule, type Rule, type RuleBody, type RulesSw
 import { recordIntent, recordResult, type AuditIntent } from "@/lib/server/audit/intents";
 import { getDirectoryGroup } from "@/lib/server/directory";
 import type { Actor } from "@/lib/server/platform/actor";
+import { inScope, scopeOf, type Asker } from "@/lib/server/platform/scope";
 import { ApiError } from "@/lib/server/platform/api-error";
 import { getContext } from "@/lib/server/platform/context";
 import { rulesEnabledByEnv } from "@/lib/server/platform/env";
@@ -29,19 +30,27 @@ export async function rulesSwitch(db: Store = getContext().db): Promise<RulesSwi
   return { enabled: toggle && env, toggle, ...(env ? {} : { forcedOff: { variable: "RULES_ENABLED" as const, message: ENV_FORCES_OFF } }) };
 }
 
-export async function listRules(): Promise<RulesSwitch & { items: Rule[] }> {
+/**
+ * Every rule in order; a scoped asker sees only the rules scoped inside their groups (a rule naming no group
+ * acts on every group, so it is not theirs to see: docs/scopes.md § Rules).
+ */
+export async function listRules(who: Asker | null): Promise<RulesSwitch & { items: Rule[] }> {
   const { db } = getContext();
-  return { items: await repo.allRules(db), ...(await rulesSwitch(db)) };
+  const items = (await repo.allRules(db)).filter(
+    (r) => !scopeOf(who) || (!!r.scope.groupIds?.length && r.scope.groupIds.every((g) => inScope(who, g))),
+  );
+  return { items, ...(await rulesSwitch(db)) };
 }
 
 /**
  * A scope must name groups the console knows: a rule for a mistyped ID would never match, silently. Read
  * before the write; a group dismissed meanwhile only makes the rule match nothing there.
  */
-export async function assertKnownGroups(db: Store, groupIds: readonly string[] | undefined): Promise<void> {
+export async function assertKnownGroups(db: Store, groupIds: readonly string[] | undefined, who: Asker | null = null): Promise<void> {
   if (!groupIds?.length) return;
   const unique = [...new Set(groupIds)];
-  const known = await Promise.all(unique.map((id) => getDirectoryGroup(db, id)));
+  // A group outside a scoped asker's groups is, to them, one the console does not know.
+  const known = await Promise.all(unique.map(async (id) => inScope(who, id) && (await getDirectoryGroup(db, id))));
   const unknown = unique.filter((_, i) => !known[i]);
   if (unknown.length > 0)
     throw ApiError.because(

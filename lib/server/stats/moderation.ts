@@ -2,6 +2,7 @@ import "server-only";
 import type { ModerationStats, ModerationStatsQuery } from "@/lib/schemas/stats";
 import { getDirectoryGroup } from "@/lib/server/directory";
 import { getContext } from "@/lib/server/platform/context";
+import { scopeClause, type Asker } from "@/lib/server/platform/scope";
 import { placeholders, type SqlValue, type Store } from "@/lib/server/store/store";
 import { emailsAndNames } from "@/lib/server/users/repo";
 
@@ -45,6 +46,12 @@ const DECIDED = "a.status IN ('approved', 'refused')";
 const RECEIVED = "a.status <> 'closed'";
 
 type N = number | string;
+/** ` AND a.group_id IN (…)` for a scoped asker (docs/scopes.md), or nothing: every figure counts their groups alone. */
+type Within = { sql: string; args: SqlValue[] };
+const withinOf = (who: Asker): Within => {
+  const c = scopeClause(who, "a.group_id");
+  return c ? { sql: ` AND ${c.sql}`, args: c.args } : { sql: "", args: [] };
+};
 /** Whole seconds, never below zero (two clocks may disagree by a little); `null` stays null. */
 const wholeSeconds = (v: N | null | undefined) => (v === null || v === undefined ? null : Math.max(0, Math.round(Number(v))));
 /** `WITH name(cols…) AS (VALUES …)`: one row per entry, its values bound. */
@@ -53,28 +60,29 @@ const valuesTable = (name: string, rows: SqlValue[][]) => ({
   args: rows.flat(),
 });
 
-async function pendingNow(db: Store) {
+async function pendingNow(db: Store, w: Within) {
   const row = await db.get<{ n: N; oldest: string | null }>(
-    "SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM inbox_applications WHERE status = 'pending'",
+    `SELECT COUNT(*) AS n, MIN(a.created_at) AS oldest FROM inbox_applications a WHERE a.status = 'pending'${w.sql}`,
+    w.args,
   );
   return { pending: Number(row?.n ?? 0), oldestPendingAt: row?.oldest ?? null };
 }
 
 /** Each day of the period: received (by arrival), approved and refused (by decision). */
-async function perDay(db: Store, dates: string[]): Promise<ModerationStats["perDay"]> {
+async function perDay(db: Store, dates: string[], w: Within): Promise<ModerationStats["perDay"]> {
   const bounds = dates.map((d) => {
     const start = Date.parse(`${d}T00:00:00.000Z`);
     return [d, new Date(start).toISOString(), new Date(start + DAY_MS).toISOString()];
   });
   const days = valuesTable("days(d, s, e)", bounds);
   const count = (index: string, at: string, where: string) =>
-    `(SELECT COUNT(*) FROM ${via(db, index)} WHERE a.${at} >= days.s AND a.${at} < days.e AND ${where})`;
+    `(SELECT COUNT(*) FROM ${via(db, index)} WHERE a.${at} >= days.s AND a.${at} < days.e AND ${where}${w.sql})`;
   const rows = await db.all<{ d: string; received: N; approved: N; refused: N }>(
     `${days.sql} SELECT days.d AS d, ${count("inbox_received", "created_at", RECEIVED)} AS received,
        ${count("inbox_decided", "handled_at", "a.status = 'approved'")} AS approved,
        ${count("inbox_decided", "handled_at", "a.status = 'refused'")} AS refused
      FROM days`,
-    days.args,
+    [...days.args, ...w.args, ...w.args, ...w.args],
   );
   const byDate = new Map(rows.map((r) => [r.d, r]));
   return dates.map((date) => {
@@ -84,11 +92,11 @@ async function perDay(db: Store, dates: string[]): Promise<ModerationStats["perD
 }
 
 /** How long people took: a rule decides as the application arrives, and would only pull the figures towards 0. */
-async function decisionTimes(db: Store, since: string) {
+async function decisionTimes(db: Store, since: string, w: Within) {
   const row = await db.get<{ median: N | null; p90: N | null }>(
     `SELECT ${percentile(db, 0.5)} AS median, ${percentile(db, 0.9)} AS p90 FROM ${via(db, "inbox_decided")}
-      WHERE a.handled_at >= ? AND ${DECIDED} AND (a.handled_via IS NULL OR a.handled_via <> 'rule')`,
-    [since],
+      WHERE a.handled_at >= ? AND ${DECIDED} AND (a.handled_via IS NULL OR a.handled_via <> 'rule')${w.sql}`,
+    [since, ...w.args],
   );
   return { medianDecisionSeconds: wholeSeconds(row?.median), p90DecisionSeconds: wholeSeconds(row?.p90) };
 }
@@ -97,16 +105,16 @@ async function decisionTimes(db: Store, since: string) {
  * Console users who decided in the console in the period, most decisions first (then by email), and how many
  * rules decided. The moderators' index has deciders in order, so grouping by them reads it once and sorts nothing.
  */
-async function perDecider(db: Store, since: string, wide: boolean) {
+async function perDecider(db: Store, since: string, wide: boolean, w: Within) {
   const [rows, users] = await Promise.all([
     db.all<{ who: string; how: "console" | "rule"; approved: N; refused: N; median: N | null }>(
       `SELECT a.handled_by AS who, a.handled_via AS how, SUM(CASE WHEN a.status = 'approved' THEN 1 ELSE 0 END) AS approved,
               SUM(CASE WHEN a.status = 'refused' THEN 1 ELSE 0 END) AS refused,
               ${percentile(db, 0.5, "CASE WHEN a.handled_via = 'console' THEN %s END")} AS median
          FROM ${via(db, wide ? "inbox_by_moderator" : "inbox_decided")}
-        WHERE a.handled_by IS NOT NULL AND a.handled_via IN ('console', 'rule') AND a.handled_at >= ? AND ${DECIDED}
+        WHERE a.handled_by IS NOT NULL AND a.handled_via IN ('console', 'rule') AND a.handled_at >= ? AND ${DECIDED}${w.sql}
         GROUP BY a.handled_by, a.handled_via`,
-      [since],
+      [since, ...w.args],
     ),
     emailsAndNames(db),
   ]);
@@ -126,11 +134,11 @@ async function perDecider(db: Store, since: string, wide: boolean) {
   return { perModerator, byRule };
 }
 
-async function perGroup(db: Store, since: string, wide: boolean): Promise<ModerationStats["perGroup"]> {
+async function perGroup(db: Store, since: string, wide: boolean, w: Within): Promise<ModerationStats["perGroup"]> {
   const top = await db.all<{ group_id: string; n: N }>(
-    `SELECT a.group_id AS group_id, COUNT(*) AS n FROM ${via(db, wide ? "inbox_by_group" : "inbox_received")} WHERE a.created_at >= ? AND ${RECEIVED}
+    `SELECT a.group_id AS group_id, COUNT(*) AS n FROM ${via(db, wide ? "inbox_by_group" : "inbox_received")} WHERE a.created_at >= ? AND ${RECEIVED}${w.sql}
       GROUP BY a.group_id ORDER BY COUNT(*) DESC, a.group_id LIMIT ${PER_GROUP}`,
-    [since],
+    [since, ...w.args],
   );
   if (top.length === 0) return [];
   const ids = top.map((t) => t.group_id);
@@ -154,17 +162,19 @@ async function perGroup(db: Store, since: string, wide: boolean): Promise<Modera
 /**
  * The dashboard's figures (docs/contracts.md § Moderation statistics) over the last `days` UTC days, read from
  * the applications model: received counts by arrival, approved and refused by decision, both in the period;
- * pending is now. Every figure is one the queue can list (the dashboard links each to it).
+ * pending is now. Every figure is one the queue can list (the dashboard links each to it); a scoped asker's
+ * figures are of their groups alone.
  */
-export async function moderationStats(input: ModerationStatsQuery, now = Date.now()): Promise<ModerationStats> {
+export async function moderationStats(input: ModerationStatsQuery, who: Asker, now = Date.now()): Promise<ModerationStats> {
   const { db } = getContext();
   const since = periodStart(input.days, now).toISOString();
+  const w = withinOf(who);
   const [pending, days, times, deciders, groups] = await Promise.all([
-    pendingNow(db),
-    perDay(db, periodDates(input.days, now)),
-    decisionTimes(db, since),
-    perDecider(db, since, input.days > SORTED_UP_TO_DAYS),
-    perGroup(db, since, input.days > SORTED_UP_TO_DAYS),
+    pendingNow(db, w),
+    perDay(db, periodDates(input.days, now), w),
+    decisionTimes(db, since, w),
+    perDecider(db, since, input.days > SORTED_UP_TO_DAYS, w),
+    perGroup(db, since, input.days > SORTED_UP_TO_DAYS, w),
   ]);
   const sum = (k: "received" | "approved" | "refused") => days.reduce((n, d) => n + d[k], 0);
   return {

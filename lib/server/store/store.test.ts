@@ -91,11 +91,11 @@ describeEachStore("the console store", (kind) => {
       1,
     );
     for (const sort of ["name", "-name", "members", "-members", "created", "-created"] as const) {
-      const all = await queryDirectory(db, listGroupsQuerySchema.parse({ sort, limit: 100 }));
+      const all = await queryDirectory(db, listGroupsQuerySchema.parse({ sort, limit: 100 }), null);
       const paged: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await queryDirectory(db, listGroupsQuerySchema.parse({ sort, limit: 3, cursor }));
+        const page = await queryDirectory(db, listGroupsQuerySchema.parse({ sort, limit: 3, cursor }), null);
         paged.push(...page.items.map((g) => g.id));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
@@ -103,7 +103,7 @@ describeEachStore("the console store", (kind) => {
       expect(all.total).toBe(names.length);
     }
     // Byte order of the folded name, as SQLite sorts: ASCII, then accented Latin, then CJK.
-    const byName = (await queryDirectory(db, listGroupsQuerySchema.parse({ sort: "name", limit: 100 }))).items.map((g) => g.name);
+    const byName = (await queryDirectory(db, listGroupsQuerySchema.parse({ sort: "name", limit: 100 }), null)).items.map((g) => g.name);
     expect(byName).toEqual(["100% fans", "_under", "apple", "book club", "Book Club 2", "Zebra", "Äpfel", "éclair", "中文群", "読書会"]);
   });
 
@@ -114,7 +114,7 @@ describeEachStore("the console store", (kind) => {
       1,
     );
     const search = async (q: string) =>
-      (await queryDirectory(db, listGroupsQuerySchema.parse({ q, sort: "name" }))).items.map((g) => g.name);
+      (await queryDirectory(db, listGroupsQuerySchema.parse({ q, sort: "name" }), null)).items.map((g) => g.name);
     expect(await search("BOOK")).toEqual(["book club", "Book Club 2"]);
     expect(await search("%")).toEqual(["100% fans"]);
     expect(await search("_")).toEqual(["_under"]);
@@ -149,7 +149,7 @@ describeEachStore("the console store", (kind) => {
   });
 
   it("the list's totals without a search follow every insert, change of type or join option, and removal", async () => {
-    const total = async (q: Record<string, string> = {}) => (await queryDirectory(db, listGroupsQuerySchema.parse(q))).total;
+    const total = async (q: Record<string, string> = {}) => (await queryDirectory(db, listGroupsQuerySchema.parse(q), null)).total;
     const counted = async (where: string, args: string[] = []) =>
       (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM directory_groups ${where}`, args))!.n;
     const check = async () => {
@@ -181,7 +181,7 @@ describeEachStore("the console store", (kind) => {
     const forged = (v: unknown) =>
       Buffer.from(JSON.stringify({ k: "-members", f: JSON.stringify(["", "", "", "-members"]), v, id: "x" })).toString("base64url");
     for (const v of ["ten", 2 ** 40, 1.5]) {
-      await expect(queryDirectory(db, listGroupsQuerySchema.parse({ sort: "-members", cursor: forged(v) }))).rejects.toMatchObject({
+      await expect(queryDirectory(db, listGroupsQuerySchema.parse({ sort: "-members", cursor: forged(v) }), null)).rejects.toMatchObject({
         code: "bad_request",
       });
     }
@@ -189,7 +189,7 @@ describeEachStore("the console store", (kind) => {
 
   it("keeps a group whose name holds a NUL character (PostgreSQL cannot store one: it becomes U+FFFD)", async () => {
     await upsertGroups(db, [group("@TGS#nul", "odd\u0000name", 1, "2025-01-01T00:00:00.000Z")], 1);
-    const [listed] = (await queryDirectory(db, listGroupsQuerySchema.parse({ q: "odd" }))).items;
+    const [listed] = (await queryDirectory(db, listGroupsQuerySchema.parse({ q: "odd" }), null)).items;
     expect(listed.name).toBe(kind === "postgres" ? "odd\uFFFDname" : "odd\u0000name");
   });
 

@@ -1,7 +1,17 @@
 import "server-only";
-import { LOCALES, THEMES, type ConsoleUser, type Locale, type Role, type SessionUser, type Theme } from "@/lib/schemas/user";
+import {
+  LOCALES,
+  THEMES,
+  type ConsoleUser,
+  type Locale,
+  type Role,
+  type SessionUser,
+  type Theme,
+  type UserScope,
+} from "@/lib/schemas/user";
 import type { Store } from "@/lib/server/store/store";
 import { dummyHash, hashPassword, verifyPassword } from "./passwords";
+import { scopeOfRow } from "./scope-row";
 
 // The one repository of the `users` table: every statement that reads or writes it is here, over one row type.
 
@@ -16,16 +26,21 @@ export type UserRow = {
   sessions_ended_reason: string | null;
   locale: string | null;
   theme: string | null;
+  /** JSON `{ groupIds }`, or NULL for every group (docs/scopes.md). */
+  scope: string | null;
 };
 
 /** A console user as a session knows them: `sessionVersion` goes into the token and must still match later. */
 export type SignedInUser = SessionUser & { sessionVersion: number };
 
-export const toSignedIn = (r: Pick<UserRow, "id" | "email" | "name" | "role" | "session_version">): SignedInUser => ({
+export const toSignedIn = (
+  r: Pick<UserRow, "id" | "email" | "name" | "role" | "session_version"> & { scope?: string | null },
+): SignedInUser => ({
   id: String(r.id),
   email: r.email,
   name: r.name,
   role: r.role,
+  scope: scopeOfRow(r.scope ?? null, r.role),
   sessionVersion: r.session_version,
 });
 
@@ -42,6 +57,7 @@ export function toConsoleUser(r: UserRow): ConsoleUser {
     disabled: r.disabled === 1,
     locale: chosenLocale(r.locale) ?? "en",
     theme: chosenTheme(r.theme) ?? "system",
+    scope: scopeOfRow(r.scope, r.role),
   };
 }
 
@@ -154,7 +170,15 @@ export async function activeAdminCount(db: Store): Promise<number> {
   return (await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled = 0"))!.n;
 }
 
-export type UserChanges = { name?: string; role?: Role; disabled?: boolean; locale?: Locale; theme?: Theme; passwordHash?: string };
+export type UserChanges = {
+  name?: string;
+  role?: Role;
+  disabled?: boolean;
+  locale?: Locale;
+  theme?: Theme;
+  passwordHash?: string;
+  scope?: UserScope | null;
+};
 
 const COLUMNS: Record<keyof UserChanges, string> = {
   name: "name",
@@ -163,12 +187,23 @@ const COLUMNS: Record<keyof UserChanges, string> = {
   locale: "locale",
   theme: "theme",
   passwordHash: "password_hash",
+  scope: "scope",
 };
 
 export async function updateUserRow(db: Store, id: string, changes: UserChanges): Promise<void> {
   const keys = (Object.keys(changes) as (keyof UserChanges)[]).filter((k) => changes[k] !== undefined);
   if (!keys.length) return;
-  const values = keys.map((k) => (k === "disabled" ? (changes.disabled ? 1 : 0) : (changes[k] as string)));
+  const value = (k: keyof UserChanges) =>
+    k === "disabled"
+      ? changes.disabled
+        ? 1
+        : 0
+      : k === "scope"
+        ? changes.scope
+          ? JSON.stringify(changes.scope)
+          : null
+        : (changes[k] as string);
+  const values = keys.map(value);
   await db.run(`UPDATE users SET ${keys.map((k) => `${COLUMNS[k]} = ?`).join(", ")} WHERE id = ?`, [...values, rowId(id)]);
 }
 

@@ -7,6 +7,7 @@ import { canEditGroup, canModerate } from "@/lib/schemas/user";
 import { ApiError } from "@/lib/server/platform/api-error";
 import { getGroupDetail } from "@/lib/server/groups/admin";
 import { currentUser } from "@/lib/server/auth/session";
+import { assertGroupInScope, NO_GROUP } from "@/lib/server/platform/scope";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -29,6 +30,8 @@ export default async function GroupPage({ params }: Props) {
   const user = await currentUser();
   const queryClient = new QueryClient();
   try {
+    // Another group than a scoped user's is, to them, one that does not exist (docs/scopes.md § Pages).
+    assertGroupInScope(user ?? NO_GROUP, id);
     queryClient.setQueryData(groupKeys.detail(id), await getGroupDetail(id));
   } catch (err) {
     if (err instanceof ApiError && err.code === "not_found") notFound();

@@ -11,6 +11,6 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       summary: "An app user's context: profile, applications to every group, groups and roles, notes",
       output: appUserContextSchema,
     },
-    ({ params }) => appUserContext({ userId: params.userId }),
+    ({ params, actor }) => appUserContext({ userId: params.userId }, actor),
   ),
 });

@@ -9,11 +9,14 @@ import { cancelJob, getJob } from "@/lib/server/jobs/service";
 const answer = z.object({ job: jobSchema });
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
-  GET: route({ role: "viewer", summary: "One bulk job: its state, tallies and first failures", output: answer }, async ({ params }) => {
-    const job = await getJob(params.id);
-    if (!job) throw ApiError.because("not_found", "jobNotFound", "There is no job with that ID");
-    return { job };
-  }),
+  GET: route(
+    { role: "viewer", summary: "One bulk job: its state, tallies and first failures", output: answer },
+    async ({ params, actor }) => {
+      const job = await getJob(params.id, actor);
+      if (!job) throw ApiError.because("not_found", "jobNotFound", "There is no job with that ID");
+      return { job };
+    },
+  ),
   DELETE: route(
     {
       role: "moderator",

@@ -14,6 +14,6 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       body: dryRunSchema,
       output: dryRunResultSchema,
     },
-    ({ body }) => dryRun(body),
+    ({ body, actor }) => dryRun(body, actor),
   ),
 });

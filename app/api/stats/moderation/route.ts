@@ -12,6 +12,6 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       query: moderationStatsQuerySchema,
       output: moderationStatsSchema,
     },
-    ({ query }) => moderationStats(query),
+    ({ query, actor }) => moderationStats(query, actor),
   ),
 });

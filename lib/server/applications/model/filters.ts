@@ -1,10 +1,15 @@
 import "server-only";
 import type { ApplicationFilters } from "@/lib/schemas/application";
 import { fold } from "@/lib/server/store/fold";
-import type { SqlValue, Store } from "@/lib/server/store/store";
+import { placeholders, type SqlValue, type Store } from "@/lib/server/store/store";
 
-/** A queue's filters without their order: what a list, a count, a saved view and a job all select by. */
-export type Selection = Omit<ApplicationFilters, "sort">;
+/**
+ * A queue's filters without their order: what a list, a count, a saved view and a job all select by. `within`
+ * is a scoped asker's groups (docs/scopes.md § Lists and counts): nothing outside them is ever selected.
+ */
+export type Selection = Omit<ApplicationFilters, "sort"> & Within;
+/** The groups an asker may see (their scope's), or null/absent for every group. */
+export type Within = { within?: readonly string[] | null };
 
 /**
  * The WHERE clause of a selection over the applications model (aliased `a`). Search is a substring of the
@@ -22,6 +27,10 @@ export function selectionClause(db: Store, s: Selection, now = Date.now()): { sq
   if (s.groupId) {
     where.push("a.group_id = ?");
     args.push(s.groupId);
+  }
+  if (s.within) {
+    where.push(s.within.length ? `a.group_id IN (${placeholders(s.within.length)})` : "1 = 0");
+    args.push(...s.within);
   }
   if (s.type) {
     where.push("a.group_type = ?");

@@ -6,7 +6,7 @@ import { ApiError } from "@/lib/server/platform/api-error";
 import { getContext } from "@/lib/server/platform/context";
 import { log } from "@/lib/server/platform/log";
 import type { Store } from "@/lib/server/store/store";
-import { searchText, selectionClause, type Selection } from "./filters";
+import { searchText, selectionClause, type Selection, type Within } from "./filters";
 import { toApplication, type ListedRow, type ModelRow } from "./rows";
 
 type After = { createdAt: string; id: number };
@@ -118,7 +118,7 @@ export async function toApplications(db: Store, rows: ListedRow[]): Promise<Appl
 }
 
 /** The queue (docs/contracts.md § Applications model): the same in both modes, read from the model. */
-export async function listFromModel(query: ListApplicationsQuery): Promise<Page<Application>> {
+export async function listFromModel(query: ListApplicationsQuery & Within): Promise<Page<Application>> {
   const { db } = getContext();
   const after = query.cursor ? decodeCursor(query.cursor, query) : undefined;
   const page = await listModel(db, { ...query, after });
@@ -130,16 +130,20 @@ export async function listFromModel(query: ListApplicationsQuery): Promise<Page<
   };
 }
 
-/** One requester's applications to every group: counts per outcome and the newest `limit` (closed ones left out). */
-export async function requesterHistory(requesterId: string, limit: number) {
+/**
+ * One requester's applications to every group (a scoped asker: to their groups, `within`): counts per outcome
+ * and the newest `limit` (closed ones left out).
+ */
+export async function requesterHistory(requesterId: string, limit: number, within?: Within["within"]) {
   const { db } = getContext();
+  const where = selectionClause(db, { status: "all", requesterId, within });
   const counts = await db.all<{ status: string; n: number | string }>(
-    "SELECT status, COUNT(*) AS n FROM inbox_applications WHERE requester_id = ? AND status <> 'closed' GROUP BY status",
-    [requesterId],
+    `SELECT a.status AS status, COUNT(*) AS n FROM inbox_applications a WHERE ${where.sql} GROUP BY a.status`,
+    where.args,
   );
   const rows = await db.all<ModelRow>(
-    "SELECT * FROM inbox_applications a WHERE requester_id = ? AND status <> 'closed' ORDER BY created_at DESC, id DESC LIMIT ?",
-    [requesterId, limit],
+    `SELECT * FROM inbox_applications a WHERE ${where.sql} ORDER BY a.created_at DESC, a.id DESC LIMIT ?`,
+    [...where.args, limit],
   );
   const n = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
   return { pending: n("pending"), approved: n("approved"), refused: n("refused"), recent: await toApplications(db, rows) };

@@ -1,6 +1,7 @@
 // POST /api/applications/{id}/approve — approve one application; 409 when someone already handled it
 import { applicationSchema, handleApplicationSchema } from "@/lib/schemas/application";
 import { handleApplication } from "@/lib/server/applications/service";
+import { applicationRouteScope } from "@/lib/server/applications/scope";
 import { route } from "@/lib/server/http/route";
 import { methods } from "@/lib/server/http/route-methods";
 
@@ -8,6 +9,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   POST: route(
     {
       role: "moderator",
+      scopeCheck: applicationRouteScope,
       summary: "Approve one application; 409 when someone already handled it",
       body: handleApplicationSchema,
       output: applicationSchema,

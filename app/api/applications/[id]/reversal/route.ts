@@ -2,6 +2,7 @@
 // the group, the application says who reversed it and when. docs/rules.md § Reversing.
 import { applicationSchema, reverseApplicationSchema } from "@/lib/schemas/application";
 import { reverseRuleApproval } from "@/lib/server/applications/by-rule";
+import { applicationRouteScope } from "@/lib/server/applications/scope";
 import { route } from "@/lib/server/http/route";
 import { methods } from "@/lib/server/http/route-methods";
 
@@ -9,6 +10,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   POST: route(
     {
       role: "admin",
+      scopeCheck: applicationRouteScope,
       summary: "Reverse a rule's approval: remove the requester from the group (audited as application.reverse)",
       description:
         "Only an application a rule approved can be reversed, once: otherwise 409 `conflict` (`notRuleApproval`, `alreadyReversed`). The answer is the application with `reversal: { by, at }`.",
