@@ -58,7 +58,19 @@ export const SERVER_MODULES = [
   },
   {
     name: "groups",
-    public: ["groups.ts", "admin.ts", "members.ts", "notifications.ts", "events.ts", "settle-probe.ts", "dismissal.ts"],
+    public: [
+      "groups.ts",
+      "admin.ts",
+      "members.ts",
+      "notifications.ts",
+      "events.ts",
+      "settle-probe.ts",
+      "dismissal.ts",
+      "mutes.ts",
+      "bans.ts",
+      "messages.ts",
+      "message-removal.ts",
+    ],
     does: "group operations: create, edit, dismiss, owner, members, notifications, recent events",
   },
   {
