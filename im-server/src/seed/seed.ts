@@ -19,6 +19,7 @@ import {
   REFUSE_REASONS,
 } from "./demo-names";
 import { type Rng, createRng } from "./prng";
+import { seedDemoMessages } from "./demo-chat";
 
 export const DEMO_SEED = 20240601;
 export const DEMO_ACCOUNT_COUNT = 300;
@@ -205,5 +206,6 @@ function seedRepeatApplicants(store: Store, rng: ReturnType<typeof createRng>, u
 export function seedIfEmpty(store: Store, config: ImServerConfig, now: number): boolean {
   if (!config.demo || !store.isEmpty()) return false;
   seedDemo(store, now);
+  seedDemoMessages(store, now);
   return true;
 }

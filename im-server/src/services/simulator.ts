@@ -2,7 +2,8 @@
 // approval, join free groups, sometimes leave, and owners/admins now and then settle an application
 // from their phone — through the same services as the client API, so listener events and webhooks
 // fire exactly as for a real phone. Now and then a burst of new accounts applies to one group at once,
-// as in a raid, so the console's raid tools and burst alerts have something to show.
+// as in a raid, so the console's raid tools and burst alerts have something to show. Members also chat
+// (simulator-chat.ts).
 import type { FastifyBaseLogger } from "fastify";
 import { ImServerError } from "../domain/errors";
 import { APPLY_MESSAGES, ENGLISH_GIVEN } from "../seed/demo-names";
@@ -10,6 +11,7 @@ import { importAccount } from "./accounts";
 import type { Actor, ServiceContext } from "./context";
 import { handleApplication } from "./applications";
 import { joinGroup, quitGroup } from "./membership";
+import { CHAT_SHARE, simulateChat } from "./simulator-chat";
 
 const PLATFORMS = ["Android", "iOS", "Android", "iOS", "Web"];
 
@@ -131,7 +133,9 @@ export function startSimulator(ctx: ServiceContext, log: FastifyBaseLogger): () 
     if (busy) return;
     busy = true;
     // A burst takes a few seconds; the ticks that fall in it are skipped, as for any action still running.
-    (Math.random() < burstChance(rate) ? simulateBurst(ctx) : simulateOnce(ctx))
+    // Chatter takes a share of the ordinary ticks (reading messages is what a console is watched for).
+    const roll = Math.random();
+    (roll < burstChance(rate) ? simulateBurst(ctx) : roll < burstChance(rate) + CHAT_SHARE ? simulateChat(ctx) : simulateOnce(ctx))
       .then((what) => what && log.debug({ simulator: what }, "simulated user action"))
       .catch((error: unknown) => log.error({ err: error }, "simulator failed"))
       .finally(() => {
