@@ -14,11 +14,13 @@ const nope = "no-such-group-for-roles";
 const ROUTES: Row[] = [
   ["GET", "/api/groups", undefined, "viewer"],
   ["POST", "/api/groups", { type: "Public", name: "" }, "admin"],
+  ["GET", "/api/groups.csv", undefined, "viewer"],
   ["GET", `/api/groups/${nope}`, undefined, "viewer"],
   ["PATCH", `/api/groups/${nope}`, { name: "n" }, "admin"],
   ["DELETE", `/api/groups/${nope}`, undefined, "admin"],
   ["GET", `/api/groups/${nope}/events`, undefined, "viewer"],
   ["GET", `/api/groups/${nope}/members`, undefined, "viewer"],
+  ["GET", `/api/groups/${nope}/members.csv`, undefined, "viewer"],
   ["POST", `/api/groups/${nope}/members`, { userIds: ["u_x"] }, "admin"],
   ["PATCH", `/api/groups/${nope}/members/u_x`, { role: "Admin" }, "admin"],
   ["DELETE", `/api/groups/${nope}/members/u_x`, undefined, "moderator"],

@@ -70,6 +70,7 @@ export const SERVER_MODULES = [
       "bans.ts",
       "messages.ts",
       "message-removal.ts",
+      "exports.ts",
     ],
     does: "group operations: create, edit, dismiss, owner, members, notifications, recent events",
   },
