@@ -127,7 +127,7 @@ describe("webhook → directory work and live events", () => {
   it.each([
     ["a Before callback with nothing to follow", "Group.CallbackBeforeCreateGroup", { GroupId: "g1" }],
     ["a command outside groups", "State.StateChange", { GroupId: "g1" }],
-    ["a message callback", "Group.CallbackAfterSendMsg", { GroupId: "g1" }],
+    ["a message callback before the fact", "Group.CallbackBeforeSendMsg", { GroupId: "g1" }],
     ["a body without GroupId", "Group.CallbackAfterCreateGroup", {}],
     ["an application without a requester", "Group.CallbackBeforeApplyJoinGroup", { GroupId: "g1" }],
     ["a prototype key as command", "constructor", { GroupId: "g1" }],

@@ -126,6 +126,23 @@ const BUILDERS: Record<string, Builder> = {
   "Group.CallbackAfterNewMemberJoin": memberJoined,
   "Group.CallbackAfterMemberExit": membership("member.left", "ExitMemberList"),
   "Group.CallbackBeforeApplyJoinGroup": beforeApply,
+  // Messages: published as they are, without re-reading anything (one message each; the group's state is
+  // unchanged, and a busy group would otherwise cost an IM read per message). The body only names what to refetch.
+  "Group.CallbackAfterSendMsg": (body, groupId) => {
+    const from = z.object({ From_Account: z.string().min(1) }).safeParse(body);
+    return {
+      sync: false,
+      refreshPending: false,
+      ifPresent: [{ type: "message.sent", groupId, ...(from.success ? { userId: from.data.From_Account } : {}) }],
+      ifGone: [],
+    };
+  },
+  "Group.CallbackAfterRecallMsg": (_, groupId) => ({
+    sync: false,
+    refreshPending: false,
+    ifPresent: [{ type: "message.recalled", groupId }],
+    ifGone: [],
+  }),
   // Extensions of the local IM server (not sent in strict Tencent mode).
   "Group.CallbackAfterApplyJoinGroup": newApplication([0]),
   "Group.CallbackAfterHandleJoinApplication": (body, groupId) => {
