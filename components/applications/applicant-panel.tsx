@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { ApplicantModeration } from "@/components/moderation/lazy";
 import { Button } from "@/components/ui/button";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { inputClass } from "@/components/ui/field";
@@ -79,6 +80,7 @@ export function ApplicantPanel({ application, canNote }: { application: Applicat
                 </ul>
               )}
             </section>
+            {canNote && <ApplicantModeration application={application} />}
             <section aria-label={t("notes")}>
               <h3 className="font-semibold">{t("notes")}</h3>
               <ul className="mt-1 flex flex-col gap-2">

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { MessagesPanel, ModerationStatus, SanctionsPanel } from "@/components/moderation/lazy";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { ApiError } from "@/lib/client/api-error";
 import { useGroup } from "@/lib/client/group-detail";
@@ -52,14 +53,17 @@ export function GroupView({ id, canEdit, canModerate }: { id: string; canEdit: b
           <ProfileCard group={g} canEdit={canEdit} />
           <GroupApplications group={g} canModerate={canModerate} canEdit={canEdit} />
           <MembersPanel group={g} canEdit={canEdit} canModerate={canModerate} />
+          {canModerate && <MessagesPanel group={g} />}
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           <JoinSettings group={g} canEdit={canEdit} />
+          <SanctionsPanel group={g} canEdit={canEdit} canModerate={canModerate} />
           <RecentEvents groupId={g.id} />
           {canEdit && <NotifyForm group={g} />}
           {canEdit && <DangerZone group={g} />}
         </div>
       </div>
+      <ModerationStatus />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { MemberModeration } from "@/components/moderation/member-moderation";
 import { Button } from "@/components/ui/button";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { LocalTime } from "@/components/ui/local-time";
@@ -98,6 +99,7 @@ export function MembersPanel({ group, canEdit, canModerate }: { group: Group; ca
                             {t("makeOwner")}
                           </Button>
                         ))}
+                      <MemberModeration group={group} member={m} canModerate={canModerate} />
                       {canModerate && m.role !== "Owner" && <RemoveMemberButton group={group} member={m} />}
                     </div>
                   </td>

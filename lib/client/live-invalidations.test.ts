@@ -72,7 +72,7 @@ describe("live event → cache invalidation", () => {
     (type) => {
       expect(keysToInvalidate({ type, groupId: "g1" })).toEqual([groupKeys.messages("g1")]);
       // One sender's pages (a member's row, the applicant panel) sit under the same prefix.
-      expect(groupKeys.messagesBy("g1", "aiko_01").slice(0, 4)).toEqual(groupKeys.messages("g1"));
+      expect(groupKeys.messagesBy("g1", { sender: "aiko_01", limit: 5 }).slice(0, 4)).toEqual(groupKeys.messages("g1"));
       expect(groupKeys.messages("g1").slice(0, 3)).toEqual(groupKeys.detail("g1"));
     },
   );

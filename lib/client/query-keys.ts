@@ -14,9 +14,12 @@ export const groupKeys = {
   /** Who is muted now, and who is banned (with whether this IM edition has bans at all). */
   mutes: (id: string) => [...groupKeys.detail(id), "mutes"] as const,
   bans: (id: string) => [...groupKeys.detail(id), "bans"] as const,
-  /** Every page of messages, whoever sent them; `messagesBy(id, sender)` is one filter's pages ("" = everyone). */
+  /**
+   * Every list of the group's messages; `messagesBy` is one of them: the panel's pages (20 each) or a member's
+   * few latest (a smaller page, so a key of its own), for one sender ("" = everyone).
+   */
   messages: (id: string) => [...groupKeys.detail(id), "messages"] as const,
-  messagesBy: (id: string, sender: string) => [...groupKeys.messages(id), sender] as const,
+  messagesBy: (id: string, filter: { sender: string; limit: number }) => [...groupKeys.messages(id), filter] as const,
   /** The few groups a picker offers for what was typed (a smaller page than the list's, so a key of its own). */
   picker: (q: string) => [...groupKeys.all, "picker", q] as const,
 };
