@@ -53,6 +53,7 @@ export const SERVER_MODULES = [
       "views.ts",
       "model/rows.ts",
       "by-rule.ts",
+      "scope.ts",
     ],
     does: "join applications: one model read in both modes, decided through one source (the IM server's extension, or the console's inbox); claims, saved views",
   },
