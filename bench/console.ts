@@ -17,6 +17,7 @@ import { measureScale } from "./console/scale";
 import { measureStats } from "./console/stats";
 import { measureRulesEngine } from "./console/rules-engine";
 import { measureRulesWebhook } from "./console/rules-webhook";
+import { measureMessageHistory } from "./console/message-history";
 import { ensureBuild, serverMemory, startConsole } from "./lib/console-server";
 import { signIn } from "./lib/console-session";
 import { describeMachine, load } from "./lib/machine";
@@ -141,6 +142,8 @@ async function main() {
     goals.push(...(await measureRulesEngine()));
     console.log(`\n[rules webhook] BeforeApplyJoinGroup answered in Tencent mode, without and with 100 rules — ${load()}`);
     goals.push(...(await measureRulesWebhook(PORT + 80, IM_PORT + 80, ADMIN)));
+    console.log(`\n[messages] a group's history through the BFF at 1,000,000 stored messages — ${load()}`);
+    goals.push(...(await measureMessageHistory(PORT + 90, IM_PORT + 90, ADMIN)));
 
     console.log("\nGoals");
     printGoals(goals);
