@@ -52,6 +52,12 @@ export function AppHeader({ user }: { user: SessionUser }) {
             <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs whitespace-nowrap text-slate-700 dark:bg-slate-800 dark:text-slate-300">
               {roles(`badge.${user.role}`)}
             </span>
+            {user.scope && (
+              // A scoped user is told, everywhere, that they see some groups only (docs/scopes.md).
+              <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs whitespace-nowrap text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">
+                {t("scoped", { count: user.scope.groupIds.length })}
+              </span>
+            )}
           </Link>
           <SignOutButton />
         </div>

@@ -33,7 +33,11 @@ export function ConfirmUserChange({
       open={pending !== null}
       onOpenChange={(open) => !open && onCancel()}
       title={title}
-      description={pending ? t("confirmEndsSessions", { email }) : undefined}
+      description={
+        pending
+          ? `${t("confirmEndsSessions", { email })}${pending.change.scope === null && pending.user.scope ? ` ${t("scope.clearedForAdmin")}` : ""}`
+          : undefined
+      }
     >
       <div className="flex justify-end gap-2">
         <Button onClick={onCancel}>{t("cancel")}</Button>

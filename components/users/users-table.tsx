@@ -5,7 +5,7 @@ import { inputClass } from "@/components/ui/field";
 import { StackCell, StackMessage, StackRow, StackTable } from "@/components/ui/stack-table";
 import { ROLES, type ConsoleUser, type Role, type UpdateUserInput } from "@/lib/schemas/user";
 
-const COLUMNS = ["email", "name", "role", "status"] as const;
+const COLUMNS = ["email", "name", "role", "groups", "status"] as const;
 
 type Props = {
   users?: ConsoleUser[];
@@ -14,9 +14,11 @@ type Props = {
   /** The change being saved, so its row shows it at once and cannot be changed twice. */
   pending?: { id: string; change: UpdateUserInput };
   onChange: (user: ConsoleUser, change: UpdateUserInput) => void;
+  /** Opens the scope editor for this user (docs/scopes.md); admins see every group and have none. */
+  onEditScope: (user: ConsoleUser) => void;
 };
 
-export function UsersTable({ users, loading, currentUserId, pending, onChange }: Props) {
+export function UsersTable({ users, loading, currentUserId, pending, onChange, onEditScope }: Props) {
   const t = useTranslations("Users");
   const roles = useTranslations("Roles");
   const common = useTranslations("Common");
@@ -49,7 +51,11 @@ export function UsersTable({ users, loading, currentUserId, pending, onChange }:
                 value={role}
                 disabled={self || saving}
                 title={self ? t("selfRole") : undefined}
-                onChange={(e) => onChange(u, { role: e.target.value as Role })}
+                // An admin sees every group: a scoped user made admin has their scope cleared in the same request.
+                onChange={(e) => {
+                  const next = e.target.value as Role;
+                  onChange(u, next === "admin" && u.scope ? { role: next, scope: null } : { role: next });
+                }}
               >
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
@@ -57,6 +63,23 @@ export function UsersTable({ users, loading, currentUserId, pending, onChange }:
                   </option>
                 ))}
               </select>
+            </StackCell>
+            <StackCell label={label("groups")}>
+              <div className="flex flex-wrap items-center gap-2">
+                <span className="text-sm">
+                  {u.role === "admin" ? t("scope.admin") : u.scope ? t("scope.count", { count: u.scope.groupIds.length }) : t("scope.all")}
+                </span>
+                {u.role !== "admin" && (
+                  <Button
+                    className="text-xs"
+                    aria-label={t("scope.editWho", { email: u.email })}
+                    disabled={saving}
+                    onClick={() => onEditScope(u)}
+                  >
+                    {t("scope.edit")}
+                  </Button>
+                )}
+              </div>
             </StackCell>
             <StackCell label={label("status")}>
               <div className="flex flex-wrap items-center gap-2">

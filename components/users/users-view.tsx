@@ -9,6 +9,7 @@ import { useUpdateUser, useUsers } from "@/lib/client/users";
 import type { ConsoleUser, UpdateUserInput } from "@/lib/schemas/user";
 import { AddUserDialog } from "./add-user-dialog";
 import { ConfirmUserChange, endsSessions } from "./confirm-user-change";
+import { ScopeDialog } from "./scope-dialog";
 import { SignInFailures } from "./sign-in-failures";
 import { UsersTable } from "./users-table";
 
@@ -22,6 +23,7 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [history, setHistory] = useState<string[]>([]);
   const [confirming, setConfirming] = useState<{ user: ConsoleUser; change: UpdateUserInput } | null>(null);
+  const [scoping, setScoping] = useState<ConsoleUser | null>(null);
   const t = useTranslations("Users");
   const common = useTranslations("Common");
 
@@ -73,8 +75,19 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
           currentUserId={currentUserId}
           pending={update.isPending ? update.variables : undefined}
           onChange={onChange}
+          onEditScope={setScoping}
         />
       )}
+      <ScopeDialog
+        user={scoping}
+        onClose={() => setScoping(null)}
+        onSaved={(u) => {
+          setScoping(null);
+          setNotice(
+            u.scope ? t("scope.savedSome", { email: u.email, count: u.scope.groupIds.length }) : t("scope.savedAll", { email: u.email }),
+          );
+        }}
+      />
       <ConfirmUserChange
         pending={confirming}
         onCancel={() => setConfirming(null)}
