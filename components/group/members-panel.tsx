@@ -1,24 +1,30 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { MemberModeration } from "@/components/moderation/member-moderation";
+import { TimeLeftText } from "@/components/moderation/time-left-text";
 import { Button } from "@/components/ui/button";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { LocalTime } from "@/components/ui/local-time";
 import { MutationError } from "@/components/ui/mutation-error";
 import { Panel } from "@/components/ui/panel";
-import { useMembers, useSetMemberRole, useTransferOwner } from "@/lib/client/group-detail";
+import { useSetMemberRole, useTransferOwner } from "@/lib/client/group-detail";
+import { useMembers } from "@/lib/client/members";
+import type { MemberListFilters } from "@/lib/client/query-keys";
 import type { Group } from "@/lib/schemas/group";
 import type { Member } from "@/lib/schemas/member";
 import { AddMembersForm } from "./add-members-form";
+import { MembersToolbar } from "./members-toolbar";
 import { RemoveMemberButton } from "./remove-member-button";
 
 export function MembersPanel({ group, canEdit, canModerate }: { group: Group; canEdit: boolean; canModerate: boolean }) {
   const listed = group.type !== "AVChatRoom";
-  const members = useMembers(group.id, listed);
+  const [filters, setFilters] = useState<MemberListFilters>({});
+  const members = useMembers(group.id, filters, listed);
   const setRole = useSetMemberRole(group.id);
   const transfer = useTransferOwner(group.id);
   const [confirmOwner, setConfirmOwner] = useState<string | null>(null);
+  const changeFilters = useCallback((next: MemberListFilters) => setFilters(next), []);
   const t = useTranslations("Members");
   const common = useTranslations("Common");
 
@@ -31,16 +37,22 @@ export function MembersPanel({ group, canEdit, canModerate }: { group: Group; ca
   }
 
   const items = members.data?.pages.flatMap((p) => p.items) ?? [];
-  const total = members.data?.pages[0]?.total ?? group.memberCount;
+  const first = members.data?.pages[0];
+  const filtered = Boolean(filters.q || filters.role || filters.muted);
   const canHaveAdmins = group.type !== "Work";
 
   return (
-    <Panel title={t("titleCount", { count: total })}>
+    <Panel title={t("titleCount", { count: filtered ? group.memberCount : (first?.total ?? group.memberCount) })}>
       {canEdit && <AddMembersForm group={group} />}
+      <MembersToolbar groupId={group.id} filters={filters} onChange={changeFilters} />
+      <p className="mt-2 text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
+        {first && filtered ? t("matchCount", { count: first.total }) : null}
+        {first?.details?.partial ? ` ${t("partialNote", { scanned: first.details.scanned })}` : null}
+      </p>
       {members.isError ? (
         <ErrorPanel error={members.error} onRetry={() => members.refetch()} />
       ) : (
-        <div className="relative mt-3 overflow-x-auto">
+        <div className="relative mt-1 overflow-x-auto" aria-busy={members.isFetching}>
           <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">{t("caption", { name: group.name })}</caption>
             <thead className="text-xs text-slate-700 uppercase dark:text-slate-300">
@@ -65,6 +77,7 @@ export function MembersPanel({ group, canEdit, canModerate }: { group: Group; ca
                   <td className="px-2 py-1.5">
                     <span className="font-medium [overflow-wrap:anywhere]">{m.nickname || m.userId}</span>
                     <span className="block font-mono text-xs break-all text-slate-600 dark:text-slate-400">{m.userId}</span>
+                    {m.mutedUntil !== undefined && <MutedBadge until={m.mutedUntil} />}
                   </td>
                   <td className="px-2 py-1.5">
                     <RoleBadge role={m.role} />
@@ -107,6 +120,7 @@ export function MembersPanel({ group, canEdit, canModerate }: { group: Group; ca
               ))}
             </tbody>
           </table>
+          {first && items.length === 0 && <p className="px-2 py-3 text-sm text-slate-600 dark:text-slate-400">{t("noMatches")}</p>}
           {members.hasNextPage && (
             <Button className="mt-2" onClick={() => members.fetchNextPage()} disabled={members.isFetchingNextPage}>
               {members.isFetchingNextPage ? common("loading") : t("showMore")}
@@ -131,4 +145,14 @@ const ROLE_STYLE: Record<Member["role"], string> = {
 function RoleBadge({ role }: { role: Member["role"] }) {
   const t = useTranslations("Members");
   return <span className={`rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${ROLE_STYLE[role]}`}>{t(`roles.${role}`)}</span>;
+}
+
+/** Muted, and for how much longer (kept current), for everyone who can see the list. */
+function MutedBadge({ until }: { until: string | null }) {
+  const t = useTranslations("Members");
+  return (
+    <span className="mt-1 inline-block rounded bg-rose-100 px-1.5 py-0.5 text-xs font-medium text-rose-900 dark:bg-rose-900/60 dark:text-rose-100">
+      {t("muted")} · <TimeLeftText until={until} />
+    </span>
+  );
 }

@@ -3,7 +3,8 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { useGroups } from "@/lib/client/groups";
+import { DownloadLink } from "@/components/ui/download-link";
+import { groupsCsvHref, useGroups } from "@/lib/client/groups";
 import { groupFiltersFromSearch, searchFromGroupFilters, type GroupListFilters } from "@/lib/client/query-keys";
 import { CreateGroupDialog } from "./create-group-dialog";
 import { DirectoryStatus } from "./directory-status";
@@ -53,7 +54,11 @@ export function GroupsView({ canCreate }: { canCreate: boolean }) {
                 : common("loading")}
           </p>
         </div>
-        {canCreate && <CreateGroupDialog onCreated={() => changeFilters({ type: filters.type })} />}
+        <div className="flex flex-wrap items-center gap-2">
+          {/* Every group these filters match, not only this page. */}
+          <DownloadLink href={groupsCsvHref(filters)}>{t("export")}</DownloadLink>
+          {canCreate && <CreateGroupDialog onCreated={() => changeFilters({ type: filters.type })} />}
+        </div>
       </div>
       <GroupsToolbar filters={filters} onChange={changeFilters} />
       {groups.isError ? (

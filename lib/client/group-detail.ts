@@ -1,9 +1,8 @@
 "use client";
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Group, GroupPatch } from "@/lib/schemas/group";
-import type { Page } from "@/lib/schemas/page";
 import type { GroupEvent } from "@/lib/schemas/group-event";
-import type { AddMemberResult, Member, NotifyAnswer } from "@/lib/schemas/member";
+import type { AddMemberResult, NotifyAnswer } from "@/lib/schemas/member";
 import { ApiError } from "./api-error";
 import { apiFetch } from "./fetcher";
 import { applicationKeys, groupKeys } from "./query-keys";
@@ -68,17 +67,6 @@ export function useGoneAfter(id: string, dueAt: number | null) {
       void qc.invalidateQueries({ queryKey: applicationKeys.all });
       return true;
     },
-  });
-}
-
-export function useMembers(id: string, enabled: boolean) {
-  return useInfiniteQuery({
-    queryKey: groupKeys.members(id),
-    enabled,
-    initialPageParam: "",
-    queryFn: ({ pageParam, signal }) =>
-      apiFetch<Page<Member>>(`${groupPath(id)}/members?limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`, { signal }),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 

@@ -14,6 +14,9 @@ export function useGroups(filters: GroupListFilters) {
   });
 }
 
+/** The CSV of the groups list with these filters and sort: every page (the cursor is left out). */
+export const groupsCsvHref = (filters: GroupListFilters) => `/api/groups.csv${searchFromGroupFilters({ ...filters, cursor: undefined })}`;
+
 export function useCreateGroup() {
   const queryClient = useQueryClient();
   return useMutation({

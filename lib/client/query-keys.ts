@@ -3,12 +3,17 @@ export type GroupListFilters = { type?: string; joinOption?: string; q?: string;
 
 const FILTER_NAMES = ["type", "joinOption", "q", "sort", "cursor"] as const;
 
+/** The members list's filters as its URL and CSV link carry them; left out when not set. */
+export type MemberListFilters = { q?: string; role?: string; muted?: string };
+
 export const groupKeys = {
   all: ["groups"] as const,
   lists: () => [...groupKeys.all, "list"] as const,
   list: (filters: GroupListFilters) => [...groupKeys.lists(), filters] as const,
   detail: (id: string) => [...groupKeys.all, "detail", id] as const,
   members: (id: string) => [...groupKeys.detail(id), "members"] as const,
+  /** One search of the members (`{}` is the plain list); every one is under `members(id)`. */
+  memberList: (id: string, filters: MemberListFilters) => [...groupKeys.members(id), filters] as const,
   applications: (id: string) => [...groupKeys.detail(id), "applications"] as const,
   events: (id: string) => [...groupKeys.detail(id), "events"] as const,
   /** Who is muted now, and who is banned (with whether this IM edition has bans at all). */

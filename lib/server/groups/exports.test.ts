@@ -36,7 +36,7 @@ async function newGroup(type: "Public" | "AVChatRoom" = "Public"): Promise<strin
   return gateway.createGroup({ type, name: `Export ${seq}`, ownerId: owner });
 }
 const call = (handler: typeof membersList, path: string, id?: string) =>
-  handler(new NextRequest(`http://console.test${path}`), { params: Promise.resolve(id ? { id } : {}) });
+  handler(new NextRequest(`http://console.test${path}`), { params: Promise.resolve<Record<string, string>>(id ? { id } : {}) });
 const membersOf = (id: string, qs = "") => call(membersList, `/api/groups/${encodeURIComponent(id)}/members${qs}`, id);
 const csvOf = (id: string, qs = "") => call(membersCsv, `/api/groups/${encodeURIComponent(id)}/members.csv${qs}`, id);
 const lines = (text: string) => text.split("\r\n").slice(0, -1);
