@@ -1,7 +1,7 @@
 // Group messages: one row per message with the group's own sequence number. History is read newest
 // first through the (group_id, seq) index, so a page costs the same at 1,000,000 stored messages as
 // at ten; recalls and the purge mark rows instead of deleting them (Tencent's "marked, not deleted").
-import { createHash, randomInt } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { Database, Statement } from "better-sqlite3";
 import type { Store } from "./store";
 
@@ -120,7 +120,7 @@ export class MessagesRepo {
 export interface SeedMessagesOptions {
   /** Who sends, in turn; default: each group's members (the group's owner alone if that is all). */
   senders?: readonly string[];
-  /** Texts, in turn; default "message n". */
+  /** Texts, in turn; default "message n" (n = seq modulo 1000). */
   texts?: readonly string[];
   /** Unix seconds of the newest message; older ones are spread one second apart before it. */
   now?: number;
@@ -134,24 +134,32 @@ export interface SeedMessagesOptions {
 export function seedGroupMessages(store: Store, groupIds: readonly string[], perGroup: number, options: SeedMessagesOptions = {}): number {
   const now = options.now ?? Math.floor(Date.now() / 1000);
   let written = 0;
+  const insert = store.db.prepare(`
+    INSERT INTO group_messages (group_id, seq, from_account, random, priority, body, digest, msg_time, msg_key)
+    VALUES (?, ?, ?, ?, 2, ?, ?, ?, ?)`);
+  // A million rows: each (sender, text) pair is encoded and hashed once, not once per row.
+  const encoded = new Map<string, { body: string; digest: string }>();
+  const encode = (from: string, text: string) => {
+    const key = `${from}\0${text}`;
+    let value = encoded.get(key);
+    if (!value) {
+      const body = [{ MsgType: "TIMTextElem", MsgContent: { Text: text } }];
+      encoded.set(key, (value = { body: JSON.stringify(body), digest: messageDigest(from, body) }));
+    }
+    return value;
+  };
   store.tx(() => {
     for (const groupId of groupIds) {
       const senders = options.senders?.length ? options.senders : store.members.userIds(groupId);
       if (senders.length === 0) continue;
       const first = store.messages.lastSeq(groupId) + 1;
       for (let i = 0; i < perGroup; i++) {
-        const text = options.texts?.length ? options.texts[i % options.texts.length] : `message ${first + i}`;
+        const seq = first + i;
+        const from = senders[i % senders.length];
+        const { body, digest } = encode(from, options.texts?.length ? options.texts[i % options.texts.length] : `message ${seq % 1000}`);
         const msgTime = now - (perGroup - 1 - i);
-        store.messages.insert({
-          groupId,
-          seq: first + i,
-          from: senders[i % senders.length],
-          random: randomInt(0, 2 ** 32 - 1),
-          priority: 2,
-          body: [{ MsgType: "TIMTextElem", MsgContent: { Text: text } }],
-          msgTime,
-          msgKey: `${first + i}_${groupId.length}_${msgTime}`,
-        });
+        const random = Math.floor(Math.random() * 4294967295);
+        insert.run(groupId, seq, from, random, body, digest, msgTime, `${random}_${seq}_${msgTime}`);
         written++;
       }
       store.db.prepare("UPDATE groups SET msg_seq = ? WHERE group_id = ?").run(first + perGroup - 1, groupId);
