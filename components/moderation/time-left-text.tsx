@@ -2,9 +2,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 import { everySecond, tickNow } from "@/lib/client/server-clock";
-import { timeLeft, type TimeLeft } from "./time-left";
-
-const UNITS = { day: "day", hour: "hour", minute: "minute" } as const;
+import { timeLeft, timeLeftWords, type TimeLeft } from "./time-left";
 
 /**
  * "52 min left" on screen, "52 minutes left" for screen readers (abbreviations read badly), by the server's
@@ -13,12 +11,13 @@ const UNITS = { day: "day", hour: "hour", minute: "minute" } as const;
 export function TimeLeftText({ until }: { until: string | null }) {
   const t = useTranslations("Moderation");
   const format = useFormatter();
-  const words = (left: TimeLeft, display: "short" | "long") => {
-    if (left.kind === "forever") return t("forever");
-    if (left.kind === "over") return t("over");
-    const [big, small] = left.parts.map((p) => format.number(p.value, { style: "unit", unit: UNITS[p.unit], unitDisplay: display }));
-    return t("timeLeft", { time: small ? t("twoUnits", { big: big!, small }) : big! });
-  };
+  const words = (left: TimeLeft, display: "short" | "long") =>
+    timeLeftWords(
+      left,
+      display,
+      (key, values) => t(key, values),
+      (value, options) => format.number(value, options),
+    );
   // The snapshot is the words, so a mute ending in days re-renders once an hour, not once a second.
   const text = useSyncExternalStore(
     everySecond,

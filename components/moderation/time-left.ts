@@ -31,3 +31,16 @@ export function timeLeft(until: string | null, now: number): TimeLeft {
 
 const withRest = (big: { unit: TimeUnit; value: number }, rest: { unit: TimeUnit; value: number }) =>
   rest.value > 0 ? [big, rest] : [big];
+
+/** The words of a time left, given the `Moderation` messages and a number formatter (unit style). */
+export function timeLeftWords(
+  left: TimeLeft,
+  display: "short" | "long",
+  t: (key: "forever" | "over" | "timeLeft" | "twoUnits", values?: Record<string, string>) => string,
+  number: (value: number, options: { style: "unit"; unit: TimeUnit; unitDisplay: "short" | "long" }) => string,
+): string {
+  if (left.kind === "forever") return t("forever");
+  if (left.kind === "over") return t("over");
+  const [big, small] = left.parts.map((p) => number(p.value, { style: "unit", unit: p.unit, unitDisplay: display }));
+  return t("timeLeft", { time: small ? t("twoUnits", { big: big!, small }) : (big ?? "") });
+}
