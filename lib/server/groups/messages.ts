@@ -58,9 +58,10 @@ async function asItems(messages: WireMessage[]): Promise<GroupMessage[]> {
  * `details` says how many this page read and whether older messages lie beyond the window (`partial`).
  */
 export async function listMessages(groupId: string, query: MessagesQuery): Promise<MessagesAnswer> {
+  // A cursor that is not ours is refused before anything is asked of the IM server.
+  const at = query.cursor ? decodeCursor(query.cursor, query.sender) : undefined;
   const group = await getGroupDetail(groupId);
   if (group.type === "AVChatRoom") throw ApiError.because("validation", "avNoHistory", AV_NO_HISTORY);
-  const at = query.cursor ? decodeCursor(query.cursor, query.sender) : undefined;
   if (query.sender === undefined) return pageOfAll(groupId, query.limit, at?.s);
   return pageOfSender(groupId, query.sender, query.limit, at);
 }
