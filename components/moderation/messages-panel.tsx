@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorPanel } from "@/components/ui/error-panel";
+import { Panel } from "@/components/ui/panel";
 import { keepChosen, mergeMessagePages, toggleChosen } from "@/lib/client/message-pages";
 import { useGroupMessages } from "@/lib/client/moderation";
 import { MAX_RECALL_SEQS, SENDER_SCAN_WINDOW } from "@/lib/schemas/moderation";
@@ -18,6 +19,20 @@ const PurgeDialog = dynamic(() => import("./purge-dialog").then((m) => m.PurgeDi
 
 /** A group's recent messages for moderators: newest first, by sender if asked, live; recall some, or purge a sender's. */
 export default function MessagesPanel({ group }: { group: Group }) {
+  const t = useTranslations("Moderation.messages");
+  // The IM server keeps no history of an AVChatRoom (Tencent neither): nothing to list or recall.
+  if (group.type === "AVChatRoom")
+    return (
+      <Panel title={t("title")}>
+        <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="messages-none-av">
+          {t("noHistory")}
+        </p>
+      </Panel>
+    );
+  return <GroupMessages group={group} />;
+}
+
+function GroupMessages({ group }: { group: Group }) {
   const t = useTranslations("Moderation.messages");
   const sender = useMessageSender();
   const list = useGroupMessages(group.id, sender);

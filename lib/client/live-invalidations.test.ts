@@ -1,18 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { LIVE_EVENT_TYPES } from "@/lib/schemas/live-event";
-import { MODERATION_EVENT_TYPES } from "@/lib/schemas/moderation";
 import { keysToInvalidate, uniqueKeys } from "./live-invalidations";
 import { applicationKeys, appUserKeys, groupKeys, jobKeys, ruleKeys } from "./query-keys";
 
 describe("live event → cache invalidation", () => {
   it("every event about groups or applications refreshes the group lists (counts, order, membership)", () => {
-    // Mutes, bans and messages change nothing a list of groups shows.
+    // Mutes and messages change nothing a list of groups shows.
     const notAboutGroups: string[] = [
       "application.claimed",
       "application.released",
       "job.progress",
       "rules.changed",
-      ...MODERATION_EVENT_TYPES,
+      "member.muted",
+      "message.sent",
+      "message.recalled",
     ];
     for (const type of LIVE_EVENT_TYPES.filter((t) => !notAboutGroups.includes(t)))
       expect(keysToInvalidate({ type, groupId: "g1" })).toContainEqual(groupKeys.lists());
@@ -59,12 +60,10 @@ describe("live event → cache invalidation", () => {
     expect(keys).not.toContainEqual(groupKeys.detail("g/1#x"));
   });
 
-  it("a ban or unban refreshes that group's ban list, its members and the applicant context", () => {
-    expect(keysToInvalidate({ type: "member.banned", groupId: "g1" })).toEqual([
-      groupKeys.bans("g1"),
-      groupKeys.members("g1"),
-      appUserKeys.all,
-    ]);
+  it("a ban or unban refreshes that group (its ban list, members and count: a ban takes the user out), the lists and the applicant context", () => {
+    const keys = keysToInvalidate({ type: "member.banned", groupId: "g1" });
+    expect(keys).toEqual([groupKeys.lists(), groupKeys.detail("g1"), appUserKeys.all]);
+    expect(groupKeys.bans("g1").slice(0, 3)).toEqual(groupKeys.detail("g1"));
   });
 
   it.each(["message.sent", "message.recalled"] as const)(

@@ -32,8 +32,9 @@ export function keysToInvalidate(event: Pick<LiveEvent, "type" | "groupId" | "jo
     // A mute or ban shows in its list, on the member's row, and in the applicant's sanctions (whichever is open).
     case "member.muted":
       return [groupKeys.mutes(id), groupKeys.members(id), appUserKeys.all];
+    // A ban also takes the user out of the group: its member count changes, as when a member leaves.
     case "member.banned":
-      return [groupKeys.bans(id), groupKeys.members(id), appUserKeys.all];
+      return [groupKeys.lists(), group, appUserKeys.all];
     // Messages come often in a lively group: only the message pages refetch, never the group or its members.
     case "message.sent":
     case "message.recalled":

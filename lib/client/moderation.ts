@@ -35,14 +35,22 @@ export function useBans(groupId: string, enabled = true) {
   });
 }
 
-/** A mute or ban changes its list, the members' rows and the applicant context's sanctions. */
-function useSanction<TVars, TResult>(groupId: string, list: "mutes" | "bans", fn: (vars: TVars) => Promise<TResult>) {
+/**
+ * A mute changes its list, the members' rows and the applicant context's sanctions; a ban also takes the user
+ * out of the group, so the whole group (its count too) and the lists refresh.
+ */
+function useSanction<TVars, TResult>(groupId: string, kind: "mute" | "ban", fn: (vars: TVars) => Promise<TResult>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
     onSettled: () => {
-      void qc.invalidateQueries({ queryKey: groupKeys[list](groupId) });
-      void qc.invalidateQueries({ queryKey: groupKeys.members(groupId) });
+      if (kind === "mute") {
+        void qc.invalidateQueries({ queryKey: groupKeys.mutes(groupId) });
+        void qc.invalidateQueries({ queryKey: groupKeys.members(groupId) });
+      } else {
+        void qc.invalidateQueries({ queryKey: groupKeys.detail(groupId) });
+        void qc.invalidateQueries({ queryKey: groupKeys.lists() });
+      }
       void qc.invalidateQueries({ queryKey: appUserKeys.all });
     },
   });
@@ -50,17 +58,17 @@ function useSanction<TVars, TResult>(groupId: string, list: "mutes" | "bans", fn
 
 /** One result per user; `seconds: 0` lifts the mute. */
 export const useMute = (groupId: string) =>
-  useSanction(groupId, "mutes", (body: { userIds: string[]; seconds: number; reason?: string }) =>
+  useSanction(groupId, "mute", (body: { userIds: string[]; seconds: number; reason?: string }) =>
     apiFetch<ModerationAnswer>(`${groupPath(groupId)}/mutes`, { method: "POST", body }),
   );
 
 export const useBan = (groupId: string) =>
-  useSanction(groupId, "bans", (body: { userIds: string[]; seconds: number; reason?: string }) =>
+  useSanction(groupId, "ban", (body: { userIds: string[]; seconds: number; reason?: string }) =>
     apiFetch<ModerationAnswer>(`${groupPath(groupId)}/bans`, { method: "POST", body }),
   );
 
 export const useUnban = (groupId: string) =>
-  useSanction(groupId, "bans", (userId: string) =>
+  useSanction(groupId, "ban", (userId: string) =>
     apiFetch<void>(`${groupPath(groupId)}/bans/${encodeURIComponent(userId)}`, { method: "DELETE" }),
   );
 
