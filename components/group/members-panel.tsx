@@ -120,7 +120,9 @@ export function MembersPanel({ group, canEdit, canModerate }: { group: Group; ca
               ))}
             </tbody>
           </table>
-          {first && items.length === 0 && <p className="px-2 py-3 text-sm text-slate-600 dark:text-slate-400">{t("noMatches")}</p>}
+          {first && filtered && items.length === 0 && (
+            <p className="px-2 py-3 text-sm text-slate-600 dark:text-slate-400">{t("noMatches")}</p>
+          )}
           {members.hasNextPage && (
             <Button className="mt-2" onClick={() => members.fetchNextPage()} disabled={members.isFetchingNextPage}>
               {members.isFetchingNextPage ? common("loading") : t("showMore")}
