@@ -1,7 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { PerUserResults } from "@/components/group/per-user-results";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
@@ -10,6 +9,7 @@ import { useErrorWords } from "@/components/ui/use-error-words";
 import { useBan, useMute } from "@/lib/client/moderation";
 import { banRequestSchema, muteRequestSchema, type ModerationResult } from "@/lib/schemas/moderation";
 import { DurationPicker } from "./duration-picker";
+import { UserResults } from "./user-results";
 import { BAN_CHOICES, durationSeconds, MUTE_CHOICES, type CustomDuration, type DurationChoice, type DurationProblem } from "./durations";
 
 export type SanctionKind = "mute" | "ban";
@@ -67,7 +67,7 @@ function SanctionForm({ groupId, kind, target, onClose }: Omit<Props, "groupName
     const failed = results.filter((r) => !r.ok).length;
     return (
       <div className="flex flex-col gap-3" data-testid={`${kind}-results`}>
-        <PerUserResults
+        <UserResults
           summary={t(`${kind}.summary`, { ok: results.length - failed, failed })}
           results={results}
           words={(r) => (r.ok ? t(`${kind}.done`) : resultWords(r, t))}
