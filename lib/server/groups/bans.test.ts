@@ -46,7 +46,8 @@ describe("banning, where the IM edition has bans", () => {
     // Only the owner is left, and the directory says so.
     expect(await memberCount(groupId)).toBe(1);
     expect(await audit(groupId)).toEqual([{ action: "member.ban", target: members.join(","), result: "ok" }]);
-    expect(c.events.filter((e) => e.type === "member.banned")).toHaveLength(45);
+    // Many users: one event for the group stands for them all.
+    expect(c.events.filter((e) => e.type === "member.banned").map((e) => [e.groupId, e.userId])).toEqual([[groupId, undefined]]);
   });
 
   it("a ban of an unknown ID or of the owner is refused for that user only; a ban forever lists until null", async () => {

@@ -10,7 +10,7 @@ import { publishEvent } from "@/lib/server/live/bus";
 import { audited } from "@/lib/server/audit/audited";
 import { getGroupDetail } from "./admin";
 import { syncGroup } from "./groups";
-import { nicknames, sortTargets } from "./moderation-targets";
+import { nicknames, publishForUsers, sortTargets } from "./moderation-targets";
 
 const OWNER = { code: "validation", message: "The owner cannot be banned; transfer ownership first" };
 
@@ -75,11 +75,15 @@ export async function banMembers(
              ON CONFLICT (group_id, user_id) DO UPDATE SET reason = excluded.reason, banned_by = excluded.banned_by, banned_at = excluded.banned_at`,
             [groupId, userId, reason ?? null, actor.email, at],
           );
-          publishEvent({ type: "member.banned", groupId, userId });
         }
       }
-      // The banned members left the group: the directory's member count follows.
+      // The banned members left the group: the directory's member count follows, then every console is told.
       await syncGroup(groupId);
+      publishForUsers(
+        "member.banned",
+        groupId,
+        act.filter((u) => !done.has(u)),
+      );
       return answer(done);
     },
     (r) => ({ after: { seconds, until, ...(reason ? { reason } : {}), results: r.results.filter((x) => !x.ok) } }),

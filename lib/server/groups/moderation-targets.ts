@@ -1,6 +1,8 @@
 import "server-only";
 import type { ModerationResult } from "@/lib/schemas/moderation";
+import type { LiveEventType } from "@/lib/schemas/live-event";
 import { getContext } from "@/lib/server/platform/context";
+import { publishEvent } from "@/lib/server/live/bus";
 
 /** Tencent's most user IDs per get_role_in_group. */
 const ROLE_BATCH = 500;
@@ -40,4 +42,14 @@ export async function nicknames(userIds: string[]): Promise<Map<string, string>>
   if (userIds.length === 0) return new Map();
   const profiles = await getContext().im.getProfiles(userIds);
   return new Map(userIds.map((u) => [u, profiles.get(u)?.nickname ?? ""]));
+}
+
+/** Beyond this many users, one event stands for all (listeners refresh per group anyway), as webhooks do. */
+const MAX_USER_EVENTS = 20;
+
+/** Tells every open console about these users: one event each, or one for the group when there are many. */
+export function publishForUsers(type: LiveEventType, groupId: string, userIds: string[]): void {
+  if (userIds.length === 0) return;
+  if (userIds.length > MAX_USER_EVENTS) publishEvent({ type, groupId });
+  else for (const userId of userIds) publishEvent({ type, groupId, userId });
 }

@@ -4,10 +4,9 @@ import type { ModerationAnswer, MuteRequest, MutesAnswer } from "@/lib/schemas/m
 import type { Actor } from "@/lib/server/platform/actor";
 import { ApiError } from "@/lib/server/platform/api-error";
 import { getContext } from "@/lib/server/platform/context";
-import { publishEvent } from "@/lib/server/live/bus";
 import { audited } from "@/lib/server/audit/audited";
 import { getGroupDetail } from "./admin";
-import { nicknames, sortTargets } from "./moderation-targets";
+import { nicknames, publishForUsers, sortTargets } from "./moderation-targets";
 
 const WORK_NO_MUTE = "Work groups cannot mute members: the IM server does not support muting in this group type";
 
@@ -40,7 +39,7 @@ export async function muteMembers(
     },
     async () => {
       await im.muteMembers(groupId, act, seconds);
-      for (const userId of act) publishEvent({ type: "member.muted", groupId, userId });
+      publishForUsers("member.muted", groupId, act);
       return { results };
     },
   );
