@@ -78,7 +78,10 @@ const ROUTES: Row[] = [
 ];
 
 const RANK: Record<Role, number> = { viewer: 0, moderator: 1, admin: 2 };
-const callers: Partial<Record<Role | "anonymous", APIRequestContext>> = {};
+const callers: Partial<Record<Role | "anonymous" | "scoped", APIRequestContext>> = {};
+/** The scope dimension (docs/scopes.md): a moderator scoped to `mine`, the oldest demo group; `other` is the next. */
+const demo = { mine: "", other: "" };
+const UNKNOWN_GROUP = { code: "not_found", message: "This group does not exist or has been dismissed" };
 
 test.beforeAll(async () => {
   const admin = await signedInApi();
@@ -91,6 +94,15 @@ test.beforeAll(async () => {
   }
   callers.admin = admin;
   callers.anonymous = await anonymousApi();
+  const groups = (await (await admin.get("/api/groups?sort=created&limit=2")).json()).items as { id: string }[];
+  expect(groups.length, "two demo groups").toBe(2);
+  [demo.mine, demo.other] = groups.map((g) => g.id);
+  const email = `scoped-${stamp}@roles.test`;
+  const made = await admin.post("/api/users", { data: { email, name: "scoped", password: "role-matrix-password", role: "moderator" } });
+  expect(made.status(), "create the scoped moderator").toBe(201);
+  const scoped = await admin.patch(`/api/users/${(await made.json()).id}`, { data: { scope: { groupIds: [demo.mine] } } });
+  expect(scoped.status(), "scope the moderator").toBe(200);
+  callers.scoped = await signedInApi(email, "role-matrix-password");
 });
 test.afterAll(async () => {
   for (const c of Object.values(callers)) await c?.dispose();
@@ -108,6 +120,46 @@ for (const [method, path, body, needs] of ROUTES) {
     }
   });
 }
+
+// Every group-bound row again, as the scoped moderator: another group's route is an unknown group's 404 (a route
+// needing admin is 403 first, as for any moderator); their own group's reads answer as for any moderator.
+const groupBound = ROUTES.filter(([, path]) => path.startsWith(`/api/groups/${nope}`));
+for (const [method, path, body, needs] of groupBound) {
+  test(`${method} ${path} for a scoped moderator: another group is unknown to them`, async () => {
+    const other = path.replace(nope, encodeURIComponent(demo.other));
+    const res = await callers.scoped!.fetch(other, { method, data: body, maxRedirects: 0 });
+    if (RANK.moderator < RANK[needs]) expect(res.status(), `${method} ${other}`).toBe(403);
+    else {
+      expect(res.status(), `${method} ${other}: ${await res.text()}`).toBe(404);
+      expect((await res.json()).error).toMatchObject(UNKNOWN_GROUP);
+    }
+    if (method !== "GET" || RANK.moderator < RANK[needs]) return;
+    // Reads of their own group: what a moderator who sees every group gets.
+    const mine = path.replace(nope, encodeURIComponent(demo.mine));
+    const [theirs, anyones] = [await callers.scoped!.get(mine), await callers.moderator!.get(mine)];
+    expect(theirs.status(), `GET ${mine}: ${await theirs.text()}`).toBe(anyones.status());
+    expect(theirs.status()).not.toBe(404);
+  });
+}
+
+test("a scoped moderator's lists, counts and exports hold their group alone, and another group's application is unknown", async () => {
+  const scoped = callers.scoped!;
+  const groups = await (await scoped.get("/api/groups")).json();
+  expect([groups.total, groups.items.map((g: { id: string }) => g.id)]).toEqual([1, [demo.mine]]);
+  // The export's rows, by their first cell (a formula-safe ID may start with ').
+  const csv = await (await scoped.get("/api/groups.csv")).text();
+  const rows = csv.split(/\r?\n/).slice(1).filter(Boolean);
+  expect(rows.map((r) => r.split(",")[0].replace(/^"|"$/g, "").replace(/^'/, ""))).toEqual([demo.mine]);
+  const queue = await (await scoped.get("/api/applications?status=all&limit=100")).json();
+  for (const a of queue.items) expect(a.groupId).toBe(demo.mine);
+  const stats = await (await scoped.get("/api/stats/moderation?days=90")).json();
+  for (const g of stats.perGroup) expect(g.groupId).toBe(demo.mine);
+  const theirs = await (await callers.admin!.get(`/api/applications?status=all&limit=1&groupId=${encodeURIComponent(demo.other)}`)).json();
+  for (const a of theirs.items) {
+    const claim = await scoped.post(`/api/applications/${a.id}/claim`, { data: {} });
+    expect([claim.status(), (await claim.json()).error?.code]).toEqual([404, "not_found"]);
+  }
+});
 
 test("the event stream answers 401 signed out and streams for a viewer", async () => {
   const anon = await fetch(`${E2E.baseUrl}/api/events`);
