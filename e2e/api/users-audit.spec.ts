@@ -57,6 +57,7 @@ test("an admin adds a console user: 201 in console shape, never the password; th
     disabled: false,
     locale: "en",
     theme: "system",
+    scope: null,
   });
 
   const dup = await admin.post("/api/users", { data: { email, password: PASSWORD, role: "viewer" } });
