@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { ApplicantModeration } from "@/components/moderation/lazy";
+import { ApplicantModeration, RefuseAndBanSlot } from "@/components/moderation/lazy";
 import { Button } from "@/components/ui/button";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { inputClass } from "@/components/ui/field";
@@ -129,13 +129,24 @@ export function ApplicantPanel({ application, canNote }: { application: Applicat
 
 /** The list, and beside it (below it on a narrow screen) the panel of the current application's requester. */
 export function BesideApplicant({ application, canNote, children }: { application?: Application; canNote: boolean; children: ReactNode }) {
-  if (!application) return <>{children}</>;
+  // "Refuse and ban" is drawn beside the list, not in the panel: the refusal moves the panel on (or closes it).
+  const slot = canNote && <RefuseAndBanSlot />;
+  if (!application)
+    return (
+      <>
+        {children}
+        {slot}
+      </>
+    );
   return (
-    <div className="flex flex-col gap-4 lg:grid lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
-      <div className="min-w-0">{children}</div>
-      <aside className="order-first lg:sticky lg:top-4 lg:order-none">
-        <ApplicantPanel application={application} canNote={canNote} />
-      </aside>
-    </div>
+    <>
+      <div className="flex flex-col gap-4 lg:grid lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
+        <div className="min-w-0">{children}</div>
+        <aside className="order-first lg:sticky lg:top-4 lg:order-none">
+          <ApplicantPanel application={application} canNote={canNote} />
+        </aside>
+      </div>
+      {slot}
+    </>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useAppUserContext } from "@/lib/client/app-users";
 import { useBans } from "@/lib/client/moderation";
 import type { Application } from "@/lib/schemas/application";
-import RefuseAndBan from "./refuse-and-ban";
+import { RefuseAndBanButton } from "./refuse-and-ban";
 import { RecentMessages } from "./recent-messages";
 
 const GROUPS_SHOWN = 3;
@@ -21,7 +21,7 @@ export default function ApplicantModeration({ application: a }: { application: A
   const groups = (context.data?.groups.items ?? []).filter((g) => g.type !== "AVChatRoom").slice(0, GROUPS_SHOWN);
   return (
     <div className="flex flex-col gap-4 text-sm" data-testid="applicant-moderation">
-      {a.status === "pending" && bans.data?.available && <RefuseAndBan application={a} />}
+      {a.status === "pending" && bans.data?.available && <RefuseAndBanButton application={a} />}
       {groups.length > 0 && (
         <section aria-label={t("applicantMessages")}>
           <h3 className="font-semibold">{t("applicantMessages")}</h3>

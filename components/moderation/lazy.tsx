@@ -11,3 +11,4 @@ export const SanctionsPanel = dynamic(() => import("./sanctions-panel"), { ssr: 
 export const MessagesPanel = dynamic(() => import("./messages-panel"), { ssr: false, loading: placeholder });
 export const ApplicantModeration = dynamic(() => import("./applicant-moderation"), { ssr: false });
 export { ModerationStatus } from "./status";
+export { RefuseAndBanSlot } from "./refuse-and-ban-slot";

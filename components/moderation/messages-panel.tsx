@@ -9,6 +9,7 @@ import { keepChosen, mergeMessagePages, toggleChosen } from "@/lib/client/messag
 import { useGroupMessages } from "@/lib/client/moderation";
 import { MAX_RECALL_SEQS, SENDER_SCAN_WINDOW } from "@/lib/schemas/moderation";
 import type { Group } from "@/lib/schemas/group";
+import type { GroupMessage } from "@/lib/schemas/moderation";
 import { MessageItem } from "./message-item";
 import { MESSAGES_PANEL_ID, showMessagesOf, useMessageSender } from "./message-sender";
 import { SenderFilter } from "./sender-filter";
@@ -46,7 +47,10 @@ function GroupMessages({ group }: { group: Group }) {
   const details = list.data?.pages.at(-1)?.details;
   const senderName = messages.find((m) => m.senderId === sender)?.senderNickname || sender;
   const senderWho = t("who", { name: senderName, id: sender });
+  // What the recall dialog is about, fixed when it opens: the list goes on changing live behind it.
+  const [recalling, setRecalling] = useState<GroupMessage[]>([]);
   const open = (d: "recall" | "purge") => {
+    if (d === "recall") setRecalling(messages.filter((m) => chosen.includes(m.seq)));
     setOpened((o) => ({ ...o, [d]: true }));
     setDialog(d);
   };
@@ -119,7 +123,7 @@ function GroupMessages({ group }: { group: Group }) {
       {opened.recall && (
         <RecallDialog
           groupId={group.id}
-          messages={messages.filter((m) => chosen.includes(m.seq))}
+          messages={recalling}
           open={dialog === "recall"}
           onClose={() => setDialog(null)}
           onRecalled={(recalled, failed) => {

@@ -6,36 +6,51 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
 import { useErrorWords } from "@/components/ui/use-error-words";
 import { useHandleApplication } from "@/lib/client/applications";
-import { useBan } from "@/lib/client/moderation";
+import { useBanIn } from "@/lib/client/moderation";
 import type { Application } from "@/lib/schemas/application";
 import { durationSeconds } from "./durations";
+import { openRefuseAndBan } from "./refuse-and-ban-store";
 
 type Outcome = { ok: boolean; text: string };
 
 /**
  * "Refuse and ban for 30 days": the refusal goes through the queue's own path (with the reason), then the ban
  * with the same reason. Both are tried and both outcomes shown: a refusal that lost a race to another moderator
- * does not stop the ban the moderator asked for.
+ * does not stop the ban the moderator asked for. `application` is the one the button was pressed for, kept
+ * while the queue moves on (./refuse-and-ban-store.ts).
  */
-export default function RefuseAndBan({ application: a }: { application: Application }) {
+export default function RefuseAndBanDialog({
+  application: a,
+  open,
+  onClose,
+}: {
+  application: Application;
+  open: boolean;
+  onClose: () => void;
+}) {
   const t = useTranslations("Moderation.refuseAndBan");
-  const [open, setOpen] = useState(false);
   const who = a.requesterNickname || a.requesterId;
   return (
-    <>
-      <Button className="text-xs text-red-800 dark:text-red-300" onClick={() => setOpen(true)} data-testid="refuse-and-ban">
-        {t("label")}
-        <span className="sr-only"> {t("whom", { who, id: a.requesterId })}</span>
-      </Button>
-      <Dialog
-        open={open}
-        onOpenChange={setOpen}
-        title={t("title", { who, group: a.groupName || a.groupId })}
-        description={t("description")}
-      >
-        {open && <RefuseAndBanForm application={a} onClose={() => setOpen(false)} />}
-      </Dialog>
-    </>
+    <Dialog
+      open={open}
+      onOpenChange={(o) => !o && onClose()}
+      title={t("title", { who, group: a.groupName || a.groupId })}
+      description={t("description")}
+    >
+      {/* Keyed by application: a second use starts afresh. */}
+      {open && <RefuseAndBanForm key={a.id} application={a} onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+/** The button, in the applicant panel: opens the dialog for this application. */
+export function RefuseAndBanButton({ application: a }: { application: Application }) {
+  const t = useTranslations("Moderation.refuseAndBan");
+  return (
+    <Button className="text-xs text-red-800 dark:text-red-300" onClick={() => openRefuseAndBan(a)} data-testid="refuse-and-ban">
+      {t("label")}
+      <span className="sr-only"> {t("whom", { who: a.requesterNickname || a.requesterId, id: a.requesterId })}</span>
+    </Button>
   );
 }
 
@@ -44,7 +59,7 @@ function RefuseAndBanForm({ application: a, onClose }: { application: Applicatio
   const common = useTranslations("Common");
   const words = useErrorWords();
   const refuse = useHandleApplication();
-  const ban = useBan(a.groupId);
+  const ban = useBanIn();
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
   const [outcomes, setOutcomes] = useState<Outcome[] | null>(null);
@@ -57,11 +72,15 @@ function RefuseAndBanForm({ application: a, onClose }: { application: Applicatio
       (err: unknown) => ({ ok: false, text: t("notRefused", { error: words.message(err) }) }),
     );
     const seconds = durationSeconds("30d", { amount: "", unit: "days" });
-    const banned = await ban.mutateAsync({ userIds: [a.requesterId], seconds: seconds.ok ? seconds.seconds : 0, reason: why }).then(
-      ({ results }) =>
-        results[0]?.ok ? { ok: true, text: t("banned") } : { ok: false, text: t("notBanned", { error: results[0]?.error?.message ?? "" }) },
-      (err: unknown) => ({ ok: false, text: t("notBanned", { error: words.message(err) }) }),
-    );
+    const banned = await ban
+      .mutateAsync({ groupId: a.groupId, userIds: [a.requesterId], seconds: seconds.ok ? seconds.seconds : 0, reason: why })
+      .then(
+        ({ results }) =>
+          results[0]?.ok
+            ? { ok: true, text: t("banned") }
+            : { ok: false, text: t("notBanned", { error: results[0]?.error?.message ?? "" }) },
+        (err: unknown) => ({ ok: false, text: t("notBanned", { error: words.message(err) }) }),
+      );
     setOutcomes([refused, banned]);
     setBusy(false);
   }

@@ -67,6 +67,20 @@ export const useBan = (groupId: string) =>
     apiFetch<ModerationAnswer>(`${groupPath(groupId)}/bans`, { method: "POST", body }),
   );
 
+/** A ban in a group named with each call: from the queue, whose current application moves on while it runs. */
+export function useBanIn() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ groupId, ...body }: { groupId: string; userIds: string[]; seconds: number; reason?: string }) =>
+      apiFetch<ModerationAnswer>(`${groupPath(groupId)}/bans`, { method: "POST", body }),
+    onSettled: (_answer, _error, { groupId }) => {
+      void qc.invalidateQueries({ queryKey: groupKeys.detail(groupId) });
+      void qc.invalidateQueries({ queryKey: groupKeys.lists() });
+      void qc.invalidateQueries({ queryKey: appUserKeys.all });
+    },
+  });
+}
+
 export const useUnban = (groupId: string) =>
   useSanction(groupId, "ban", (userId: string) =>
     apiFetch<void>(`${groupPath(groupId)}/bans/${encodeURIComponent(userId)}`, { method: "DELETE" }),
