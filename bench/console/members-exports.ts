@@ -54,7 +54,7 @@ const searches = (groupId: string) => {
     { name: "nickname, CJK '田中'", path: `${base}&q=${q("田中")}` },
     { name: "user ID part 'u_0042'", path: `${base}&q=u_0042` },
     { name: "no match", path: `${base}&q=nobody-at-all` },
-    { name: "role=Admin", path: `${base}&role=Admin` },
+    { name: "role=Member (nearly everyone; nicknames of the page only)", path: `${base}&role=Member` },
     { name: "muted=true", path: `${base}&muted=true` },
   ];
 };
