@@ -17,7 +17,8 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       description: [
         "Events `application.created`, `application.handled`, `group.created`, `group.updated`, `group.dismissed`,",
         "`member.joined`, `member.left`, each with data `{ groupId, applicationId?, userId?, at }`. At most 10 open per",
-        "console user and 1,000 per instance (beyond that 429 `rate_limited`).",
+        "console user and 1,000 per instance (beyond that 429 `rate_limited`). A scoped user is sent only their groups' events",
+        "(and `job.progress` and `rules.changed`, which name no group).",
       ].join(" "),
       produces: "text/event-stream",
       errors: ["rate_limited"],

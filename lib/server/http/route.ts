@@ -61,7 +61,7 @@ export type RouteContext<Q, B> = {
 };
 
 /**
- * Every BFF route: same-origin check for mutations → session → role → JSON body (≤1 MB) → zod → handler,
+ * Every BFF route: same-origin check for mutations → session → role → JSON body (≤1 MB) → zod → scope → handler,
  * and every failure answered in the error contract. Handlers return data (200, or the declared `status`) or a
  * Response. Each request runs in its own context (request ID, user, IM commands) and ends with one log line.
  * The spec is also the route's declaration for the API reference (see RouteDeclaration).
