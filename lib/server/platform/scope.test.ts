@@ -77,6 +77,17 @@ describeEachStore("a scoped user's lists and counts", (kind) => {
     expect((await get(viewsRoute, "/api/views")).items[0].count).toBe(4);
   });
 
+  it("'refused before' counts refusals in their groups alone", async () => {
+    await world();
+    await seedApplication(db, { groupId: "g3", requesterId: "roamer", status: "refused", createdAt: daysAgo(3) });
+    await seedApplication(db, { groupId: "g1", requesterId: "roamer", status: "pending", createdAt: daysAgo(0) });
+    const flags = async () => (await get(listApplicationsRoute, "/api/applications?requesterId=roamer")).items[0].flags;
+    me = everyone;
+    expect(await flags()).toContain("refusedBefore");
+    me = scoped;
+    expect(await flags()).not.toContain("refusedBefore");
+  });
+
   it("statistics count their groups alone", async () => {
     await world();
     me = everyone;

@@ -42,12 +42,18 @@ function decodeCursor(raw: string, q: ListApplicationsQuery): After {
 /** Below this many matches, a page is read by a scan and a sort rather than through the time index. */
 const SPARSE = 2_000;
 
-// Beside each row: whether its requester was refused before (any group), whether moderators left notes, and the
-// name of the rule that held it (if one did).
-const FLAG_COLUMNS = `
-  EXISTS (SELECT 1 FROM inbox_applications r WHERE r.requester_id = a.requester_id AND r.status = 'refused' AND r.id <> a.id) AS refused_before,
+// Beside each row: whether its requester was refused before (any group; for a scoped asker, any of their groups:
+// docs/scopes.md § Lists and counts), whether moderators left notes, and the name of the rule that held it (if one did).
+const flagColumns = (within: Selection["within"]) => {
+  const mine = within ? (within.length ? ` AND r.group_id IN (${within.map(() => "?").join(", ")})` : " AND 1 = 0") : "";
+  return {
+    sql: `
+  EXISTS (SELECT 1 FROM inbox_applications r WHERE r.requester_id = a.requester_id AND r.status = 'refused' AND r.id <> a.id${mine}) AS refused_before,
   EXISTS (SELECT 1 FROM app_user_notes n WHERE n.user_id = a.requester_id) AS has_note,
-  (SELECT r.name FROM rules r WHERE a.held_by_rule IS NOT NULL AND CAST(r.id AS TEXT) = a.held_by_rule) AS held_rule_name`;
+  (SELECT r.name FROM rules r WHERE a.held_by_rule IS NOT NULL AND CAST(r.id AS TEXT) = a.held_by_rule) AS held_rule_name`,
+    args: within ? [...within] : [],
+  };
+};
 
 /**
  * One keyset page: newest (created_at DESC, id DESC, the default) or oldest (the reverse), `after` being the
@@ -71,9 +77,10 @@ export async function listModel(
       ? `a.id IN (SELECT a.id FROM inbox_applications a WHERE ${where.sql}${page.sql}
            ORDER BY a.created_at || '' ${dir}, a.id + 0 ${dir} LIMIT ?)`
       : `${where.sql}${page.sql}`;
+  const flags = flagColumns(q.within);
   const rows = await db.all<ListedRow>(
-    `SELECT a.*, ${FLAG_COLUMNS} FROM inbox_applications a WHERE ${pageIds} ORDER BY a.created_at ${dir}, a.id ${dir} LIMIT ?`,
-    [...where.args, ...page.args, ...(total < SPARSE ? [q.limit + 1] : []), q.limit + 1],
+    `SELECT a.*, ${flags.sql} FROM inbox_applications a WHERE ${pageIds} ORDER BY a.created_at ${dir}, a.id ${dir} LIMIT ?`,
+    [...flags.args, ...where.args, ...page.args, ...(total < SPARSE ? [q.limit + 1] : []), q.limit + 1],
   );
   return { rows: rows.slice(0, q.limit), more: rows.length > q.limit, total };
 }
