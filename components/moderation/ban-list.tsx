@@ -11,6 +11,7 @@ import type { Group } from "@/lib/schemas/group";
 import type { BannedMember } from "@/lib/schemas/moderation";
 import { sayModeration } from "./status";
 import { TimeLeftText } from "./time-left-text";
+import { whoOf } from "./who";
 
 /**
  * Who is banned, until when and why, each with Unban. When this IM edition has no bans, one quiet note says so
@@ -63,7 +64,7 @@ function BannedRow({ group, ban: b, canModerate }: { group: Group; ban: BannedMe
   const t = useTranslations("Moderation");
   const words = useErrorWords();
   const unban = useUnban(group.id);
-  const who = t("who", { name: b.nickname || b.userId, id: b.userId });
+  const who = whoOf(t, b.nickname, b.userId);
   return (
     <li className="flex flex-wrap items-center justify-between gap-2 py-1.5" data-user-id={b.userId}>
       <span className="min-w-0">

@@ -9,6 +9,7 @@ import type { Member } from "@/lib/schemas/member";
 import { showMessagesOf } from "./message-sender";
 import { canMuteMembers } from "./can-mute";
 import { useSanctionDialog } from "./use-sanction-dialog";
+import { whoOf } from "./who";
 
 // The disclosure's content is loaded when first opened.
 const RecentMessages = dynamic(() => import("./recent-messages").then((m) => m.RecentMessages), { ssr: false });
@@ -29,7 +30,7 @@ export default function MemberActions({ group, member: m, canModerate }: { group
   const [open, setOpen] = useState(false);
   const regionId = useId();
   if (!canModerate || m.role === "Owner") return null;
-  const who = t("who", { name: m.nickname || m.userId, id: m.userId });
+  const who = whoOf(t, m.nickname, m.userId);
   const target = { userId: m.userId, nickname: m.nickname };
   const muted = mutes.data?.items.find((x) => x.userId === m.userId);
   const banned = bans.data?.items.some((x) => x.userId === m.userId);

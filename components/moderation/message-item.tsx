@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { LocalTime } from "@/components/ui/local-time";
 import type { GroupMessage } from "@/lib/schemas/moderation";
+import { whoOf } from "./who";
 
 /** One message: who sent it (nickname and ID), when, and its text; a recalled one greyed, struck and saying so. */
 export function MessageItem({
@@ -20,7 +21,7 @@ export function MessageItem({
   onOnlySender?: () => void;
 }) {
   const t = useTranslations("Moderation.messages");
-  const who = t("who", { name: m.senderNickname || m.senderId, id: m.senderId });
+  const who = whoOf(t, m.senderNickname, m.senderId);
   return (
     <li
       className={`flex gap-2 py-2 ${m.recalled ? "text-slate-500 dark:text-slate-400" : ""}`}

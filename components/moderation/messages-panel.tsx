@@ -14,6 +14,7 @@ import { MessageItem } from "./message-item";
 import { MESSAGES_PANEL_ID, showMessagesOf, useMessageSender } from "./message-sender";
 import { SenderFilter } from "./sender-filter";
 import { sayModeration } from "./status";
+import { whoOf } from "./who";
 
 const RecallDialog = dynamic(() => import("./recall-dialog").then((m) => m.RecallDialog), { ssr: false });
 const PurgeDialog = dynamic(() => import("./purge-dialog").then((m) => m.PurgeDialog), { ssr: false });
@@ -45,8 +46,8 @@ function GroupMessages({ group }: { group: Group }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
   const details = list.data?.pages.at(-1)?.details;
-  const senderName = messages.find((m) => m.senderId === sender)?.senderNickname || sender;
-  const senderWho = t("who", { name: senderName, id: sender });
+  const senderName = messages.find((m) => m.senderId === sender)?.senderNickname ?? "";
+  const senderWho = whoOf(t, senderName, sender);
   // What the recall dialog is about, fixed when it opens: the list goes on changing live behind it.
   const [recalling, setRecalling] = useState<GroupMessage[]>([]);
   const open = (d: "recall" | "purge") => {

@@ -11,6 +11,7 @@ import type { MutedMember } from "@/lib/schemas/moderation";
 import { canMuteMembers } from "./can-mute";
 import { sayModeration } from "./status";
 import { TimeLeftText } from "./time-left-text";
+import { whoOf } from "./who";
 
 /** Who is muted now and for how long, each with Unmute; for moderators, a way to mute members by ID. */
 export function MutedList({ group, canModerate, onMute }: { group: Group; canModerate: boolean; onMute: () => void }) {
@@ -61,7 +62,7 @@ function MutedRow({ group, member: m, canModerate }: { group: Group; member: Mut
   const t = useTranslations("Moderation");
   const words = useErrorWords();
   const unmute = useMute(group.id);
-  const who = t("who", { name: m.nickname || m.userId, id: m.userId });
+  const who = whoOf(t, m.nickname, m.userId);
   const unmuteNow = () =>
     unmute.mutate(
       { userIds: [m.userId], seconds: 0 },

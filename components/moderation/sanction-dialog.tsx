@@ -11,6 +11,7 @@ import { banRequestSchema, muteRequestSchema, type ModerationResult } from "@/li
 import { DurationPicker } from "./duration-picker";
 import { UserResults } from "./user-results";
 import { BAN_CHOICES, durationSeconds, MUTE_CHOICES, type CustomDuration, type DurationChoice, type DurationProblem } from "./durations";
+import { whoOf } from "./who";
 
 export type SanctionKind = "mute" | "ban";
 /** Whom the dialog is about; null asks for user IDs instead (the panel's "Mute members…"). */
@@ -21,7 +22,7 @@ type Props = { groupId: string; groupName: string; kind: SanctionKind; target: S
 /** Mute or ban one member, or several by ID: for how long and why; then what happened to each. */
 export default function SanctionDialog({ groupId, groupName, kind, target, open, onClose }: Props) {
   const t = useTranslations("Moderation");
-  const who = target ? t("who", { name: target.nickname || target.userId, id: target.userId }) : "";
+  const who = target ? whoOf(t, target.nickname, target.userId) : "";
   return (
     <Dialog
       open={open}
