@@ -44,7 +44,8 @@ export function ScopeDialog({ user, onClose, onSaved }: Props) {
   );
 }
 
-function ScopeForm({ user, onClose, onSaved }: Props & { user: ConsoleUser }) {
+/** The editor itself (exported to be drawn in tests: a dialog draws nothing on the server). */
+export function ScopeForm({ user, onClose, onSaved }: Props & { user: ConsoleUser }) {
   const t = useTranslations("Users.scope");
   const id = useId();
   const update = useUpdateUser();
