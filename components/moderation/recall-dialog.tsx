@@ -50,7 +50,8 @@ function RecallForm({ groupId, messages, onClose, onRecalled }: Omit<Parameters<
           ))}
         </ul>
         <div className="flex justify-end">
-          <Button variant="primary" onClick={onClose}>
+          {/* The form's buttons are gone: focus goes where the next step is, not back to the top of the page. */}
+          <Button variant="primary" onClick={onClose} autoFocus>
             {common("close")}
           </Button>
         </div>

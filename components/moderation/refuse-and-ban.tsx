@@ -97,7 +97,8 @@ function RefuseAndBanForm({ application: a, onClose }: { application: Applicatio
           ))}
         </ul>
         <div className="flex justify-end">
-          <Button variant="primary" onClick={onClose}>
+          {/* The form's buttons are gone: focus goes where the next step is, not back to the top of the page. */}
+          <Button variant="primary" onClick={onClose} autoFocus>
             {common("close")}
           </Button>
         </div>

@@ -74,7 +74,8 @@ function SanctionForm({ groupId, kind, target, onClose }: Omit<Props, "groupName
           words={(r) => (r.ok ? t(`${kind}.done`) : resultWords(r, t))}
         />
         <div className="flex justify-end">
-          <Button variant="primary" onClick={onClose}>
+          {/* The form's buttons are gone: focus goes where the next step is, not back to the top of the page. */}
+          <Button variant="primary" onClick={onClose} autoFocus>
             {common("close")}
           </Button>
         </div>
