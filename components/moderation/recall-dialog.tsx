@@ -85,7 +85,7 @@ function RecallForm({ groupId, messages, onClose, onRecalled }: Omit<Parameters<
         ))}
       </ul>
       <Field label={t("reason")} hint={t("reasonHint")}>
-        {(p) => <input {...p} className={inputClass} value={reason} maxLength={100} onChange={(e) => setReason(e.target.value)} />}
+        {(p) => <input {...p} className={inputClass} value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />}
       </Field>
       <MutationError error={recall.error} />
       <div className="flex justify-end gap-2">
