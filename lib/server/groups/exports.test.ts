@@ -17,20 +17,22 @@ import { forgetMemberCaches } from "./member-cache";
 // export arrives a batch at a time rather than after the whole list was read.
 
 const viewer: SessionUser = { id: "3", email: "vi@console.test", name: "Vi", role: "viewer" };
-vi.mock("@/lib/server/auth/session", () => ({ currentUser: async () => viewer, requireUser: async () => viewer }));
+let me: SessionUser = viewer;
+vi.mock("@/lib/server/auth/session", () => ({ currentUser: async () => me, requireUser: async () => me }));
 
 let im: TestServer;
 let gateway: ImGateway;
 let db: TestStore;
 strictConsoleForThisFile((c) => void ({ im, gateway, db } = c));
 afterEach(() => {
+  me = viewer;
   forgetMemberCaches();
   vi.restoreAllMocks();
 });
 
 const BOM = "\uFEFF";
 let seq = 0;
-async function newGroup(type: "Public" | "AVChatRoom" = "Public"): Promise<string> {
+async function newGroup(type: "Public" | "Community" | "AVChatRoom" = "Public"): Promise<string> {
   const owner = `csv_owner_${++seq}`;
   await im.rest("im_open_login_svc/account_import", { UserID: owner, Nick: "Owner" });
   return gateway.createGroup({ type, name: `Export ${seq}`, ownerId: owner });
@@ -182,5 +184,31 @@ describe("exports stream", () => {
     expect(sizes).toEqual([1, 1000, 1000, 1000, 1000, 1000, 1000]);
     const end = logged.mock.calls.map(([line]) => JSON.parse(String(line))).find((l) => l.msg === "export");
     expect(end).toMatchObject({ export: "members.csv", groupId, rows: 6000, outcome: "done" });
+  });
+});
+
+describe("exports hold what the list would show this user", () => {
+  it("a scoped viewer's groups CSV holds their groups alone; another group's members CSV is the unknown group's 404", async () => {
+    await seedGroups(db, [group("@TGS#scope_mine1"), group("@TGS#scope_mine2"), group("@TGS#scope_theirs")]);
+    const theirs = await newGroup();
+    me = { ...viewer, scope: { groupIds: ["@TGS#scope_mine1", "@TGS#scope_mine2"] } };
+    const text = await (await call(groupsCsv, "/api/groups.csv?q=%40TGS%23scope")).text();
+    expect(
+      lines(text)
+        .slice(1)
+        .map((r) => r.split(",")[0])
+        .sort(),
+    ).toEqual(["'@TGS#scope_mine1", "'@TGS#scope_mine2"]);
+    const refused = await csvOf(theirs);
+    expect(refused.status).toBe(404);
+    expect((await refused.json()).error.code).toBe("not_found");
+  });
+
+  it("a Community's members CSV follows the IM server's cursor to its last member", async () => {
+    const groupId = await newGroup("Community");
+    seedMembers(im.store, groupId, plainMembers("community_csv", 2500));
+    const rows = lines(await (await csvOf(groupId)).text()).slice(1);
+    expect(rows).toHaveLength(2501);
+    expect(rows[rows.length - 1]).toMatch(/^community_csv_2500,Member 2500,Member,/);
   });
 });

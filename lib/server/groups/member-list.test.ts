@@ -91,8 +91,28 @@ describe("searching the members of a group", () => {
       expect(err).toBeInstanceOf(ApiError);
       expect((err as ApiError).status).toBe(400);
     }
+    // A forged plain-list position: past what any group holds, or a Community cursor for a group paged by offset.
+    for (const v of [2 ** 40, "forged-next"]) {
+      const forged = Buffer.from(JSON.stringify({ v })).toString("base64url");
+      expect(((await list(groupId, { cursor: forged }).catch((e) => e)) as ApiError).status).toBe(400);
+    }
     const plainCursor = (await list(groupId, { limit: 10 })).nextCursor!;
     expect(((await list(groupId, { q: "member", cursor: plainCursor }).catch((e) => e)) as ApiError).status).toBe(400);
+  });
+});
+
+describe("a Community's own cursor", () => {
+  it("pages the plain list by the IM server's Next; a forged one is 400, not the IM server's error", async () => {
+    const groupId = await newGroup("Community");
+    seedMembers(im.store, groupId, plainMembers("next", 120));
+    const first = await list(groupId, { limit: 100 });
+    const second = await list(groupId, { limit: 100, cursor: first.nextCursor! });
+    expect([first.items.length, second.items.length, second.nextCursor]).toEqual([100, 21, null]);
+    for (const v of ["not-a-next", 5]) {
+      const forged = Buffer.from(JSON.stringify({ v })).toString("base64url");
+      const err = (await list(groupId, { cursor: forged }).catch((e) => e)) as ApiError;
+      expect([err.status, err.code]).toEqual([400, "bad_request"]);
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { ImError } from "@/lib/im/errors";
 import type { Group } from "@/lib/schemas/group";
 import type { ListMembersQuery, MemberFilters, MemberPage } from "@/lib/schemas/member";
 import { getDirectoryGroup } from "@/lib/server/directory";
@@ -7,6 +8,9 @@ import { getContext } from "@/lib/server/platform/context";
 import { getGroupDetail } from "./admin";
 import type { RosterMember } from "./member-cache";
 import { nicknamesOf, readMemberPage, readRoster, toMember } from "./member-roster";
+
+/** The IM server's "a request parameter is not valid" (reference §6). */
+const IM_INVALID_PARAMETER = 10004;
 
 export const NO_MEMBER_LIST = "AVChatRoom groups keep no member list: users join by themselves and are not listed or added here";
 
@@ -35,6 +39,8 @@ export function matcher(f: MemberFilters, nicknames: Map<string, string>, nowSec
  * Cursors: without filters the IM server's own position (an offset, or a Community's `Next`); with filters an
  * offset into the matches, bound to the filters it was made for (another search's cursor is refused).
  */
+/** Far past any group's size (a Community holds at most 100,000, reference §2): a bigger offset is forged. */
+const MAX_OFFSET = 10_000_000;
 const BAD_CURSOR = "That page cursor is not valid for this list; start from the first page";
 type Cursor = { v: string | number; f?: string };
 const filterKey = (f: MemberFilters) => JSON.stringify([f.q ?? "", f.role ?? "", f.muted ?? ""]);
@@ -43,7 +49,7 @@ const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("bas
 function decodeCursor(raw: string, filters: string | undefined): string | number {
   try {
     const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
-    const offset = typeof c?.v === "number" && Number.isSafeInteger(c.v) && c.v >= 0;
+    const offset = typeof c?.v === "number" && Number.isSafeInteger(c.v) && c.v >= 0 && c.v <= MAX_OFFSET;
     if ((offset || (typeof c?.v === "string" && filters === undefined)) && c.f === filters) return c.v;
   } catch {
     /* fall through */
@@ -67,6 +73,11 @@ async function pageOfMembers(groupId: string, community: boolean, query: ListMem
     community,
     offset: typeof at === "number" ? at : 0,
     next: typeof at === "string" ? at : "",
+  }).catch((err: unknown) => {
+    // A Community's `Next` is the IM server's own token: one it cannot read was forged or has expired.
+    if (err instanceof ImError && err.code === IM_INVALID_PARAMETER && query.cursor)
+      throw ApiError.because("bad_request", "badCursor", BAD_CURSOR);
+    throw err;
   });
   const nicknames = await nicknamesOf(page.members.map((m) => m.userId));
   const items = page.members.map((m) => toMember(m, nicknames));
