@@ -25,7 +25,8 @@ function draw(locale: string, element: ReactElement) {
     h(
       QueryClientProvider,
       { client: new QueryClient() },
-      h(NextIntlClientProvider, { locale, messages, timeZone: "UTC", onError: (e: unknown) => void errors.push(e) }, element),
+      // The children in the props: NextIntlClientProvider's props type requires them.
+      h(NextIntlClientProvider, { locale, messages, timeZone: "UTC", onError: (e: unknown) => void errors.push(e), children: element }),
     ),
   );
   return { html, errors, scope: messages.Users.scope as Record<string, string> };
