@@ -47,11 +47,13 @@ function draw(locale: string) {
     h(
       QueryClientProvider,
       { client: qc },
-      h(
-        NextIntlClientProvider,
-        { locale, messages, timeZone: "UTC", onError: (e: unknown) => void errors.push(e) },
-        h(MembersPanel, { group, canEdit: false, canModerate: false }),
-      ),
+      h(NextIntlClientProvider, {
+        locale,
+        messages,
+        timeZone: "UTC",
+        onError: (e: unknown) => void errors.push(e),
+        children: h(MembersPanel, { group, canEdit: false, canModerate: false }),
+      }),
     ),
   );
   return { html, errors, muted: messages.Members.muted as string };
