@@ -497,6 +497,13 @@ const CASES: Case[] = [
   query("/api/groups/{public}/members?cursor=bogus", 400, "a made-up members cursor", "public"),
   query("/api/groups/{public}/members?limit=0", 422, "a members limit of 0", "public"),
   query("/api/groups/{av}/members", 422, "the member list of an AVChatRoom", "av"),
+  query(`/api/groups/{public}/members?q=${"q".repeat(101)}`, 422, "a member search over 100 characters", "public"),
+  query("/api/groups/{public}/members?role=Boss", 422, "an unknown member role filter", "public"),
+  query("/api/groups/{public}/members?muted=yes", 422, "a muted filter that is not true or false", "public"),
+  query("/api/groups/{public}/members.csv?role=Boss", 422, "the members CSV with an unknown role filter", "public"),
+  query("/api/groups/{av}/members.csv", 422, "the members CSV of an AVChatRoom", "av"),
+  query("/api/groups.csv?cursor=abc", 422, "the groups CSV with a cursor (an export has no pages)"),
+  query("/api/groups.csv?type=Private", 422, "the groups CSV with an unknown type filter"),
   query("/api/users?cursor=bogus", 400, "a made-up users cursor", "users"),
   query("/api/users?limit=101", 422, "a users limit of 101", "users"),
 ];
