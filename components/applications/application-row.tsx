@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { Ref } from "react";
+import { RefuseAndBanRow } from "@/components/moderation/lazy";
 import { Age } from "@/components/ui/age";
 import { Button } from "@/components/ui/button";
 import { StackCell, StackRow } from "@/components/ui/stack-table";
@@ -131,6 +132,7 @@ export function ApplicationRow({
                 {t("refuse")}
               </Button>
             </div>
+            <RefuseAndBanRow application={a} />
             {problem && (
               <p
                 role="alert"

@@ -1,27 +1,23 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useAppUserContext } from "@/lib/client/app-users";
-import { useBans } from "@/lib/client/moderation";
 import type { Application } from "@/lib/schemas/application";
-import { RefuseAndBanButton } from "./refuse-and-ban";
 import { RecentMessages } from "./recent-messages";
 
 const GROUPS_SHOWN = 3;
 const MESSAGES_EACH = 3;
 
 /**
- * In the applicant's context panel, for moderators: "Refuse and ban for 30 days" while the application is
- * pending (and this IM edition has bans), and what the applicant said lately in the first few groups they are in.
+ * In the applicant's context panel, for moderators: what the applicant said lately in the first few groups they
+ * are in ("Refuse and ban" is on the application's row).
  */
 export default function ApplicantModeration({ application: a }: { application: Application }) {
   const t = useTranslations("Moderation");
   const context = useAppUserContext(a.requesterId);
-  const bans = useBans(a.groupId, a.status === "pending");
   // AVChatRoom groups keep no message history.
   const groups = (context.data?.groups.items ?? []).filter((g) => g.type !== "AVChatRoom").slice(0, GROUPS_SHOWN);
   return (
     <div className="flex flex-col gap-4 text-sm" data-testid="applicant-moderation">
-      {a.status === "pending" && bans.data?.available && <RefuseAndBanButton application={a} />}
       {groups.length > 0 && (
         <section aria-label={t("applicantMessages")}>
           <h3 className="font-semibold">{t("applicantMessages")}</h3>

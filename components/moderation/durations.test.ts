@@ -56,7 +56,8 @@ describe("how long a mute or ban still runs", () => {
     expect(timeLeft(new Date(now + FOREVER_SECONDS * 1000).toISOString(), now)).toEqual({ kind: "forever" });
   });
 
-  it("under an hour in whole minutes, rounded up: 51 min 30 s is '52 min', and the last seconds are '1 min'", () => {
+  it("up to an hour in whole minutes, rounded up: a fresh one-hour mute is '60 min', 51 min 30 s is '52 min', the last seconds '1 min'", () => {
+    expect(timeLeft(at(60 * MIN - 2_000), now)).toEqual({ kind: "left", parts: [{ unit: "minute", value: 60 }] });
     expect(timeLeft(at(51.5 * MIN), now)).toEqual({ kind: "left", parts: [{ unit: "minute", value: 52 }] });
     expect(timeLeft(at(5_000), now)).toEqual({ kind: "left", parts: [{ unit: "minute", value: 1 }] });
   });
@@ -69,7 +70,14 @@ describe("how long a mute or ban still runs", () => {
         { unit: "minute", value: 12 },
       ],
     });
-    expect(timeLeft(at(60 * MIN), now)).toEqual({ kind: "left", parts: [{ unit: "hour", value: 1 }] });
+    expect(timeLeft(at(61 * MIN), now)).toEqual({
+      kind: "left",
+      parts: [
+        { unit: "hour", value: 1 },
+        { unit: "minute", value: 1 },
+      ],
+    });
+    expect(timeLeft(at(120 * MIN), now)).toEqual({ kind: "left", parts: [{ unit: "hour", value: 2 }] });
   });
 
   it("a day or more in days and hours", () => {

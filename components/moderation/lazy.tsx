@@ -10,5 +10,6 @@ const placeholder = () => <div aria-hidden="true" className="min-h-24 rounded-lg
 export const SanctionsPanel = dynamic(() => import("./sanctions-panel"), { ssr: false, loading: placeholder });
 export const MessagesPanel = dynamic(() => import("./messages-panel"), { ssr: false, loading: placeholder });
 export const ApplicantModeration = dynamic(() => import("./applicant-moderation"), { ssr: false });
+export const RefuseAndBanRow = dynamic(() => import("./refuse-and-ban-row"), { ssr: false });
 export { ModerationStatus } from "./status";
 export { RefuseAndBanSlot } from "./refuse-and-ban-slot";

@@ -4,11 +4,13 @@ import { NextIntlClientProvider } from "next-intl";
 import { createElement as h, type ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
-import { groupKeys } from "@/lib/client/query-keys";
+import { groupKeys, moderationKeys } from "@/lib/client/query-keys";
+import type { Application } from "@/lib/schemas/application";
 import type { Group } from "@/lib/schemas/group";
 import type { BansAnswer, GroupMessage, MutesAnswer } from "@/lib/schemas/moderation";
 import MemberActions from "./member-actions";
 import MessagesPanel from "./messages-panel";
+import RefuseAndBanRow from "./refuse-and-ban-row";
 import SanctionsPanel from "./sanctions-panel";
 
 // The messages panel reads its sender filter from the page's URL.
@@ -41,8 +43,13 @@ const message = (seq: number, recalled = false): GroupMessage => ({
 });
 
 /** Drawn as the server would (every dialog closed), in the given language, from a cache filled beforehand. */
-function draw(el: ReactElement, data: { mutes?: MutesAnswer; bans?: BansAnswer; messages?: GroupMessage[] }, locale = "en") {
+function draw(
+  el: ReactElement,
+  data: { mutes?: MutesAnswer; bans?: BansAnswer; messages?: GroupMessage[]; bansAvailable?: boolean },
+  locale = "en",
+) {
   const qc = new QueryClient();
+  if (data.bansAvailable !== undefined) qc.setQueryData(moderationKeys.bansAvailable(), data.bansAvailable);
   if (data.mutes) qc.setQueryData(groupKeys.mutes("g1"), data.mutes);
   if (data.bans) qc.setQueryData(groupKeys.bans("g1"), data.bans);
   if (data.messages)
@@ -119,5 +126,19 @@ describe("a group's messages", () => {
 
   it("an AVChatRoom says it keeps no history instead of asking for it", () => {
     expect(draw(h(MessagesPanel, { group: { ...group, type: "AVChatRoom" } }), {}, "zh")).toContain("直播群不保存消息历史");
+  });
+});
+
+describe("refusing an application with a ban", () => {
+  const application = { id: "a1", groupId: "g1", requesterId: "promo_9", requesterNickname: "Promo 推广" } as Application;
+
+  it("a pending application's row offers it, saying whom it refuses and bans", () => {
+    const html = draw(h(RefuseAndBanRow, { application }), { bansAvailable: true });
+    expect(html).toContain("Refuse and ban for 30 days");
+    expect(html).toContain("Promo 推广 (promo_9)");
+  });
+
+  it("not where this IM edition has no bans", () => {
+    expect(draw(h(RefuseAndBanRow, { application }), { bansAvailable: false })).toBe("");
   });
 });

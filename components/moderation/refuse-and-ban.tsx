@@ -43,13 +43,17 @@ export default function RefuseAndBanDialog({
   );
 }
 
-/** The button, in the applicant panel: opens the dialog for this application. */
-export function RefuseAndBanButton({ application: a }: { application: Application }) {
+/** The button, in the applicant panel and on a pending application's row: opens the dialog for this application. */
+export function RefuseAndBanButton({ application: a, className = "" }: { application: Application; className?: string }) {
   const t = useTranslations("Moderation.refuseAndBan");
   return (
-    <Button className="text-xs text-red-800 dark:text-red-300" onClick={() => openRefuseAndBan(a)} data-testid="refuse-and-ban">
+    <Button
+      className={`text-xs text-red-800 dark:text-red-300 ${className}`}
+      onClick={() => openRefuseAndBan(a)}
+      data-testid="refuse-and-ban"
+    >
       {t("label")}
-      <span className="sr-only"> {t("whom", { who: a.requesterNickname || a.requesterId, id: a.requesterId })}</span>
+      <span className="sr-only"> {a.requesterNickname ? t("whom", { who: a.requesterNickname, id: a.requesterId }) : a.requesterId}</span>
     </Button>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * How long a mute or ban still runs, in at most two units ("3 h 12 min", "2 days 5 h"), rounded up so that
+ * How long a mute or ban still runs, in at most two units ("3 hr 12 min", "2 days 5 hr"), rounded up so that
  * a mute never reads as over while it still holds. `until` null is forever.
  */
 export type TimeUnit = "day" | "hour" | "minute";
@@ -19,7 +19,8 @@ export function timeLeft(until: string | null, now: number): TimeLeft {
   const left = end - now;
   if (left <= 0) return { kind: "over" };
   const minutes = Math.ceil(left / MINUTE);
-  if (minutes < 60) return { kind: "left", parts: [{ unit: "minute", value: minutes }] };
+  // Up to the hour in minutes: a mute of an hour reads "60 min left", then "59 min left".
+  if (minutes <= 60) return { kind: "left", parts: [{ unit: "minute", value: minutes }] };
   if (left < DAY) {
     const hours = Math.floor(minutes / 60);
     return { kind: "left", parts: withRest({ unit: "hour", value: hours }, { unit: "minute", value: minutes - hours * 60 }) };

@@ -12,7 +12,7 @@ import type {
 import { MAX_MESSAGES_PAGE } from "@/lib/schemas/moderation";
 import { apiFetch } from "./fetcher";
 import { markRecalled } from "./message-pages";
-import { appUserKeys, groupKeys } from "./query-keys";
+import { appUserKeys, groupKeys, moderationKeys } from "./query-keys";
 
 // Mutes, bans and a group's messages (docs/contracts.md § Mutes, bans and messages).
 
@@ -32,6 +32,24 @@ export function useBans(groupId: string, enabled = true) {
     queryKey: groupKeys.bans(groupId),
     enabled,
     queryFn: ({ signal }) => apiFetch<BansAnswer>(`${groupPath(groupId)}/bans`, { signal }),
+  });
+}
+
+/**
+ * Whether this IM edition has bans, for a list of many groups (the queue): asked of one group's ban list, as the
+ * answer is the same for all, and that answer also fills the group's own list.
+ */
+export function useBansAvailable(groupId: string, enabled = true) {
+  const qc = useQueryClient();
+  return useQuery({
+    queryKey: moderationKeys.bansAvailable(),
+    enabled,
+    staleTime: 5 * 60_000,
+    queryFn: async ({ signal }) => {
+      const answer = await apiFetch<BansAnswer>(`${groupPath(groupId)}/bans`, { signal });
+      qc.setQueryData(groupKeys.bans(groupId), answer);
+      return answer.available;
+    },
   });
 }
 

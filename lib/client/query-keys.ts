@@ -94,6 +94,11 @@ export const appUserKeys = {
   context: (userId: string) => [...appUserKeys.all, userId] as const,
 };
 
+/** Whether this IM edition has bans at all: the same for every group, so asked once for the whole queue. */
+export const moderationKeys = {
+  bansAvailable: () => ["moderation", "bans-available"] as const,
+};
+
 export const directoryKeys = {
   status: () => ["directory", "status"] as const,
 };
