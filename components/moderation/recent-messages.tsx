@@ -21,7 +21,7 @@ export function RecentMessages({ groupId, userId, limit, heading }: { groupId: s
       ) : items.length === 0 ? (
         <p className="text-xs text-slate-600 dark:text-slate-400">{t("noneRecent")}</p>
       ) : (
-        <ol className="flex flex-col divide-y divide-slate-100 dark:divide-slate-800">
+        <ol className="flex flex-col divide-y divide-slate-100 dark:divide-slate-800" aria-label={heading ?? t("recentToggle")}>
           {items.map((m) => (
             <MessageItem key={m.seq} message={m} chosen={false} canChoose={false} />
           ))}
