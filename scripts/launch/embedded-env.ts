@@ -29,5 +29,7 @@ export async function resolveLaunchEnv(base: NodeJS.ProcessEnv, opts: { demo: bo
     IM_DEMO: base.IM_DEMO ?? (opts.demo ? "1" : "0"),
     IM_SIMULATOR_RATE: base.IM_SIMULATOR_RATE ?? (opts.demo ? "6" : "0"),
     CONSOLE_DEMO: base.CONSOLE_DEMO ?? (opts.demo ? "1" : "0"),
+    // The embedded IM server tells the console of every group message, so open message lists update live.
+    IM_CALLBACK_AFTER_SEND_MSG: base.IM_CALLBACK_AFTER_SEND_MSG ?? "1",
   };
 }
