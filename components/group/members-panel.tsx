@@ -53,7 +53,7 @@ export function MembersPanel({ group, canEdit, canModerate }: { group: Group; ca
         <ErrorPanel error={members.error} onRetry={() => members.refetch()} />
       ) : (
         <div className="relative mt-1 overflow-x-auto" aria-busy={members.isFetching}>
-          <table className="w-full min-w-[36rem] text-left text-sm">
+          <table className="w-full text-left text-sm sm:min-w-[36rem]">
             <caption className="sr-only">{t("caption", { name: group.name })}</caption>
             <thead className="text-xs text-slate-700 uppercase dark:text-slate-300">
               <tr>
@@ -63,7 +63,8 @@ export function MembersPanel({ group, canEdit, canModerate }: { group: Group; ca
                 <th scope="col" className="px-2 py-1">
                   {t("role")}
                 </th>
-                <th scope="col" className="px-2 py-1">
+                {/* At phone width the join date moves under the name, so the row's actions fit without scrolling sideways. */}
+                <th scope="col" className="hidden px-2 py-1 sm:table-cell">
                   {t("joined")}
                 </th>
                 <th scope="col" className="px-2 py-1">
@@ -77,12 +78,15 @@ export function MembersPanel({ group, canEdit, canModerate }: { group: Group; ca
                   <td className="px-2 py-1.5">
                     <span className="font-medium [overflow-wrap:anywhere]">{m.nickname || m.userId}</span>
                     <span className="block font-mono text-xs break-all text-slate-600 dark:text-slate-400">{m.userId}</span>
+                    <span className="block text-xs text-slate-600 sm:hidden dark:text-slate-400">
+                      {t("joined")} <LocalTime iso={m.joinedAt} time="short" />
+                    </span>
                     {m.mutedUntil !== undefined && <MutedBadge until={m.mutedUntil} />}
                   </td>
                   <td className="px-2 py-1.5">
                     <RoleBadge role={m.role} />
                   </td>
-                  <td className="px-2 py-1.5 whitespace-nowrap text-slate-700 dark:text-slate-300">
+                  <td className="hidden px-2 py-1.5 whitespace-nowrap text-slate-700 sm:table-cell dark:text-slate-300">
                     <LocalTime iso={m.joinedAt} time="short" />
                   </td>
                   <td className="px-2 py-1.5">

@@ -54,9 +54,9 @@ describe("live event → cache invalidation", () => {
     },
   );
 
-  it("a mute or unmute refreshes that group's muted list, its members (their muted state) and the applicant context (sanctions)", () => {
+  it("a mute or unmute refreshes that group's muted list, its members (their muted state), its recent events and the applicant context (sanctions)", () => {
     const keys = keysToInvalidate({ type: "member.muted", groupId: "g/1#x" });
-    expect(keys).toEqual([groupKeys.mutes("g/1#x"), groupKeys.members("g/1#x"), appUserKeys.all]);
+    expect(keys).toEqual([groupKeys.mutes("g/1#x"), groupKeys.members("g/1#x"), groupKeys.events("g/1#x"), appUserKeys.all]);
     expect(keys).not.toContainEqual(groupKeys.detail("g/1#x"));
   });
 
@@ -66,7 +66,11 @@ describe("live event → cache invalidation", () => {
     expect(groupKeys.bans("g1").slice(0, 3)).toEqual(groupKeys.detail("g1"));
   });
 
-  it.each(["message.sent", "message.recalled"] as const)(
+  it("a recall refreshes the group's messages and its recent events (a moderator's recall is one of them)", () => {
+    expect(keysToInvalidate({ type: "message.recalled", groupId: "g1" })).toEqual([groupKeys.messages("g1"), groupKeys.events("g1")]);
+  });
+
+  it.each(["message.sent"] as const)(
     "%s refreshes every filter's pages of that group's messages and nothing else (a lively group sends many)",
     (type) => {
       expect(keysToInvalidate({ type, groupId: "g1" })).toEqual([groupKeys.messages("g1")]);

@@ -29,16 +29,19 @@ export function keysToInvalidate(event: Pick<LiveEvent, "type" | "groupId" | "jo
     case "application.created":
     case "application.handled":
       return [groupKeys.lists(), group, applicationKeys.lists(), applicationKeys.views(), applicationKeys.stats()];
-    // A mute or ban shows in its list, on the member's row, and in the applicant's sanctions (whichever is open).
+    // A mute or ban shows in its list, on the member's row, in the applicant's sanctions (whichever is open) and
+    // among the group's recent events.
     case "member.muted":
-      return [groupKeys.mutes(id), groupKeys.members(id), appUserKeys.all];
+      return [groupKeys.mutes(id), groupKeys.members(id), groupKeys.events(id), appUserKeys.all];
     // A ban also takes the user out of the group: its member count changes, as when a member leaves.
     case "member.banned":
       return [groupKeys.lists(), group, appUserKeys.all];
-    // Messages come often in a lively group: only the message pages refetch, never the group or its members.
+    // Messages come often in a lively group: only the message pages refetch, never the group or its members. A
+    // recall is rarer, and a moderator's is one of the group's recent events.
     case "message.sent":
-    case "message.recalled":
       return [groupKeys.messages(id)];
+    case "message.recalled":
+      return [groupKeys.messages(id), groupKeys.events(id)];
   }
 }
 
