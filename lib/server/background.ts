@@ -8,6 +8,7 @@ import { settleDue } from "@/lib/server/audit/settle";
 import { CRAWL_LEASE_MS } from "@/lib/server/directory";
 import { startDismissalRunner } from "@/lib/server/groups/dismissal";
 import { groupSettleProbe } from "@/lib/server/groups/settle-probe";
+import { moderationSettleProbe } from "@/lib/server/groups/moderation-settle-probe";
 import { startJobRunner } from "@/lib/server/jobs/runner";
 import { getBus } from "@/lib/server/live/bus";
 import { relayOverPostgres, type Relay } from "@/lib/server/live/postgres-relay";
@@ -57,7 +58,7 @@ export function startBackgroundWork() {
   // Intents left without a result: by a crash, or by a write whose answer never came (settleDue says which
   // are due when). Settled at start, then every half minute while the process lives.
   const startedAt = Date.now();
-  const probes = [groupSettleProbe(im), applicationSettleProbe(db, im)];
+  const probes = [groupSettleProbe(im), moderationSettleProbe(im), applicationSettleProbe(db, im)];
   const shared = db.dialect === "postgres";
   let settling = false;
   const settle = async (): Promise<void> => {

@@ -66,6 +66,7 @@ export const SERVER_MODULES = [
       "notifications.ts",
       "events.ts",
       "settle-probe.ts",
+      "moderation-settle-probe.ts",
       "dismissal.ts",
       "mutes.ts",
       "bans.ts",
