@@ -6,7 +6,7 @@ import { inputClass } from "@/components/ui/field";
 import { MutationError } from "@/components/ui/mutation-error";
 import { useAddMembers, type AddMemberResult } from "@/lib/client/group-detail";
 import type { Group } from "@/lib/schemas/group";
-import { PerUserResults } from "./per-user-results";
+import { PerUserResults } from "@/components/ui/per-user-results";
 
 /** Work groups grow only by invitation, so the same form says "Invite" there. */
 export function AddMembersForm({ group }: { group: Group }) {

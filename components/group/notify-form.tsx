@@ -7,7 +7,7 @@ import { MutationError } from "@/components/ui/mutation-error";
 import { Panel } from "@/components/ui/panel";
 import { useNotifyMembers, type NotifyResult } from "@/lib/client/group-detail";
 import type { Group } from "@/lib/schemas/group";
-import { PerUserResults } from "./per-user-results";
+import { PerUserResults } from "@/components/ui/per-user-results";
 
 /** A custom system notification: members' apps receive it as custom data, not as a chat message. */
 export function NotifyForm({ group }: { group: Group }) {

@@ -9,7 +9,7 @@ import { useErrorWords } from "@/components/ui/use-error-words";
 import { useBan, useMute } from "@/lib/client/moderation";
 import { banRequestSchema, muteRequestSchema, type ModerationResult } from "@/lib/schemas/moderation";
 import { DurationPicker } from "./duration-picker";
-import { UserResults } from "./user-results";
+import { PerUserResults } from "@/components/ui/per-user-results";
 import { BAN_CHOICES, durationSeconds, MUTE_CHOICES, type CustomDuration, type DurationChoice, type DurationProblem } from "./durations";
 import { whoOf } from "./who";
 
@@ -68,7 +68,7 @@ function SanctionForm({ groupId, kind, target, onClose }: Omit<Props, "groupName
     const failed = results.filter((r) => !r.ok).length;
     return (
       <div className="flex flex-col gap-3" data-testid={`${kind}-results`}>
-        <UserResults
+        <PerUserResults
           summary={t(`${kind}.summary`, { ok: results.length - failed, failed })}
           results={results}
           words={(r) => (r.ok ? t(`${kind}.done`) : resultWords(r, t))}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { AuditActionName } from "@/lib/schemas/audit";
 import { recordIntent } from "@/lib/server/audit/intents";
 import { settleUnfinishedAudit } from "@/lib/server/audit/settle";
 import { moderationConsole, moderator, type ModerationConsole } from "@/lib/server/testing/moderation-console";
@@ -9,7 +10,7 @@ import { moderationSettleProbe } from "./moderation-settle-probe";
 let c: ModerationConsole;
 moderationConsole({}, (started) => void (c = started));
 
-const intent = (action: string, groupId: string, target: string) =>
+const intent = (action: AuditActionName, groupId: string, target: string) =>
   recordIntent(c.db, { actor: moderator.user, requestId: moderator.requestId, action, groupId, target });
 const resultOf = async (id: number) => (await c.db.get<{ result: string }>("SELECT result FROM audit WHERE id = ?", [id]))?.result;
 
