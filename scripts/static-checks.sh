@@ -1,10 +1,14 @@
 #!/bin/sh
-# The static checks of npm test: lint (eslint and Prettier) and the type check run side by side, since each
-# keeps mostly one core busy; the run fails if either fails.
+# The static checks of npm test, side by side: ESLint, Prettier and the type check each keep mostly one core
+# busy; the run fails if any fails. (Import circles are the architecture unit test's: docs/architecture.md § Modules.)
 npm run --silent typecheck &
 types=$!
-npm run --silent lint
+npx prettier --check . &
+format=$!
+npx eslint .
 lint=$?
 wait "$types"
 types=$?
-[ "$lint" -eq 0 ] && [ "$types" -eq 0 ]
+wait "$format"
+format=$?
+[ "$lint" -eq 0 ] && [ "$types" -eq 0 ] && [ "$format" -eq 0 ]

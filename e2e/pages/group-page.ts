@@ -8,7 +8,10 @@ export class GroupPage {
     await expect(this.page.getByRole("navigation", { name: "Breadcrumb" })).toContainText(id);
   }
 
+  /** A panel by its title: a string is the whole title, perhaps with a count ("Members (25)"), never a part of
+   * another panel's ("Muted members"). */
   panel(title: string | RegExp) {
-    return this.page.getByRole("region", { name: title });
+    const name = typeof title === "string" ? new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( \\([\\d,]+\\))?$`) : title;
+    return this.page.getByRole("region", { name });
   }
 }

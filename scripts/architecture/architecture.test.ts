@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { COMPOSITION_ROOT, SERVER_MODULES, TEST_SUPPORT } from "./modules.mjs";
 
 // The structure lint enforces file by file, checked here over the whole import graph — type-only imports
-// included, which eslint's import/no-cycle does not see (docs/architecture.md § Modules).
+// included — and the one place import circles are refused (docs/architecture.md § Modules).
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 // A tracked file deleted in the working tree (a change not yet committed) is gone, not unreadable.
