@@ -65,7 +65,7 @@ test("a moderator refuses with a reason and the requester's phone receives a one
   const notice = nextMessage(phone);
   await inboxFor(page, group.id);
   await rowOf(page, userId)
-    .getByRole("button", { name: /^Refuse/ })
+    .getByRole("button", { name: /^Refuse(?! and ban)/ })
     .click();
   const dialog = page.getByRole("dialog", { name: `Refuse the application from Applicant 申请者 to ${group.name}?` });
   await dialog.getByRole("textbox").fill("We are full this season, sorry 🙏");
