@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { ApplicantModeration, RefuseAndBanSlot } from "@/components/moderation/lazy";
+import { ApplicantSanctions } from "./applicant-sanctions";
 import { Button } from "@/components/ui/button";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { inputClass } from "@/components/ui/field";
@@ -80,6 +81,7 @@ export function ApplicantPanel({ application, canNote }: { application: Applicat
                 </ul>
               )}
             </section>
+            <ApplicantSanctions context={c} />
             {canNote && <ApplicantModeration application={application} />}
             <section aria-label={t("notes")}>
               <h3 className="font-semibold">{t("notes")}</h3>

@@ -80,12 +80,12 @@ export function memberCommands(send: ImSend) {
     async joinedGroups(
       userId: string,
       limit: number,
-    ): Promise<{ total: number; items: { id: string; name: string; type: string; role: string }[] }> {
+    ): Promise<{ total: number; items: { id: string; name: string; type: string; role: string; muteUntil: number }[] }> {
       const env = await send("group_open_http_svc/get_joined_group_list", {
         Member_Account: userId,
         Limit: limit,
         Offset: 0,
-        ResponseFilter: { GroupBaseInfoFilter: ["Type", "Name"], SelfInfoFilter: ["Role"] },
+        ResponseFilter: { GroupBaseInfoFilter: ["Type", "Name"], SelfInfoFilter: ["Role", "MuteUntil"] },
       });
       const page = z
         .object({
@@ -96,7 +96,10 @@ export function memberCommands(send: ImSend) {
                 GroupId: z.string(),
                 Name: z.string().default(""),
                 Type: z.string().default(""),
-                SelfInfo: z.object({ Role: z.string().default("Member") }).default({ Role: "Member" }),
+                // MuteUntil: Unix seconds, 0 when not muted (a member field, as in get_group_member_info).
+                SelfInfo: z
+                  .object({ Role: z.string().default("Member"), MuteUntil: z.number().default(0) })
+                  .default({ Role: "Member", MuteUntil: 0 }),
               }),
             )
             .default([]),
@@ -104,7 +107,13 @@ export function memberCommands(send: ImSend) {
         .parse(env);
       return {
         total: page.TotalCount,
-        items: page.GroupIdList.map((g) => ({ id: g.GroupId, name: g.Name, type: g.Type, role: g.SelfInfo.Role })),
+        items: page.GroupIdList.map((g) => ({
+          id: g.GroupId,
+          name: g.Name,
+          type: g.Type,
+          role: g.SelfInfo.Role,
+          muteUntil: g.SelfInfo.MuteUntil,
+        })),
       };
     },
 

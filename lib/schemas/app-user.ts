@@ -32,8 +32,13 @@ export const appUserContextSchema = z.object({
     total: z.number().int(),
     items: z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), role: z.string() })),
   }),
-  /** Mutes and bans, once the console manages them; empty until then. */
-  sanctions: z.array(z.object({ groupId: z.string(), kind: z.enum(["mute", "ban"]), until: z.string(), reason: z.string().optional() })),
+  /**
+   * Their mutes in the groups listed above and the bans the console made that still hold (docs/contracts.md §
+   * Applicant context); `until` null is forever.
+   */
+  sanctions: z.array(
+    z.object({ groupId: z.string(), kind: z.enum(["mute", "ban"]), until: z.string().nullable(), reason: z.string().optional() }),
+  ),
   notes: z.array(noteSchema),
 });
 export type AppUserContext = z.infer<typeof appUserContextSchema>;

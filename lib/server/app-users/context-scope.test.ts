@@ -24,6 +24,8 @@ describeEachStore("a scoped moderator's view of an applicant", (kind) => {
       im: {
         capabilities: async () => ({ applications: false }),
         importedAccounts: async (ids: string[]) => new Set(ids),
+        bansUnavailable: () => false,
+        bannedMembers: async () => [],
         getProfiles: async () => new Map([["chen", { nickname: "Chen 陈", faceUrl: "" }]]),
         joinedGroups: async (_: string, limit: number) => {
           asked.push(limit);

@@ -6,6 +6,8 @@ import { handleApplication } from "@/lib/server/applications/service";
 import type { Actor } from "@/lib/server/platform/actor";
 import { applyThroughIm, applyThroughInbox, refusal, type Apply } from "@/lib/server/testing/applications";
 import { consoleOverImServer } from "@/lib/server/testing/strict-console";
+import { banMembers } from "@/lib/server/groups/bans";
+import { muteMembers } from "@/lib/server/groups/mutes";
 import { appUserContext } from "./context";
 import { addNote, deleteNote } from "./notes";
 
@@ -51,6 +53,24 @@ function suite(backEnd: string, strictTencent: boolean, apply: Apply) {
       expect(context.notes).toEqual([note]);
       expect(note).toMatchObject({ author: "moderator2@context.test", text: "Posted links to a betting site in Chess" });
       expect(context.sanctions).toEqual([]);
+    });
+
+    it("lists the applicant's mute in a group they are in and the console's ban elsewhere, with its reason; a lifted ban is gone", async () => {
+      const chen = `context_sanctioned_${strictTencent ? "s" : "x"}_${++seq}`;
+      await c.im.rest("im_open_login_svc/account_import", { UserID: chen, Nick: "Chen 陈" });
+      const [chess, casino] = [await group("Chess"), await group("Casino")];
+      await c.gateway.addMembers(chess, [chen]);
+      await muteMembers({ groupId: chess, userIds: [chen], seconds: 3600 }, aiko);
+      await banMembers({ groupId: casino, userIds: [chen], seconds: 4294967295, reason: "Betting links" }, aiko);
+
+      const { sanctions } = await appUserContext({ userId: chen }, null);
+      expect(sanctions).toEqual([
+        { groupId: chess, kind: "mute", until: expect.any(String) },
+        { groupId: casino, kind: "ban", until: null, reason: "Betting links" },
+      ]);
+      expect(Date.parse(sanctions[0].until!)).toBeGreaterThan(Date.now() + 3500_000);
+      await c.gateway.unbanMembers(casino, [chen]); // lifted outside the console: the IM server's list is the truth
+      expect((await appUserContext({ userId: chen }, null)).sanctions.map((x) => x.kind)).toEqual(["mute"]);
     });
 
     it("a note is deleted by its author or an admin, not by another moderator", async () => {

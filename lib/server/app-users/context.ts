@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/server/platform/api-error";
 import { getContext } from "@/lib/server/platform/context";
 import { keepInScope, scopedGroupIds, type Asker } from "@/lib/server/platform/scope";
 import { notesOf } from "./notes";
+import { sanctionsOf } from "./sanctions";
 
 const RECENT = 20;
 /** A scoped asker's groups are found among this many of the user's groups, read in one IM call (Tencent allows 5,000). */
@@ -29,11 +30,12 @@ export async function appUserContext({ userId }: { userId: string }, who: Asker 
       ])
     : [new Map(), { pending: 0, approved: 0, refused: 0, recent: [] }, { total: 0, items: [] }];
   const profile = profiles.get(userId);
+  const sanctions = exists ? await sanctionsOf(userId, groups.items, who) : [];
   return {
     user: { id: userId, nickname: profile?.nickname ?? "", faceUrl: profile?.faceUrl ?? "", exists },
     applications: { total: history.pending + history.approved + history.refused, ...history },
-    groups,
-    sanctions: [],
+    groups: { total: groups.total, items: groups.items.map(({ id, name, type, role }) => ({ id, name, type, role })) },
+    sanctions,
     notes,
   };
 }
