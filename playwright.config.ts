@@ -14,7 +14,7 @@ const launcher = {
 } as const;
 
 // Specs that read global state (totals, every page of the list, the newest-first order) run first, one at a
-// time; everything else creates its own groups and users, so it runs several at a time afterwards.
+// time; everything else creates its own groups and users, so it runs two at a time afterwards.
 const ORDERED = /(api\/groups|api\/bad-input|stories\/groups-list|stories\/create-group|stories\/live)\.spec\.ts/;
 
 /**
@@ -28,9 +28,7 @@ process.env.CHECK_PASSWORD ??= DEPLOYMENT_CHECKER.password;
 export default defineConfig({
   testDir: "./e2e",
   fullyParallel: false,
-  // Three at a time on two cores: the stories wait much of their time (live events, a phone's stream, the
-  // dismissal's countdown), and two left a core idle about one moment in eight.
-  workers: 3,
+  workers: 2,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   timeout: 30_000,
