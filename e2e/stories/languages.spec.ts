@@ -1,43 +1,18 @@
-import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { busiestPublicGroupId, settled } from "../support/accessibility";
+import { busiestPublicGroupId, expectNoRawKeys, settled } from "../support/accessibility";
 import { contextAsNewUser } from "../support/throwaway-user";
-
-// A message key shown instead of its words looks like "Groups.title": any of our namespaces, a dot, a key.
-const namespaces = Object.keys(JSON.parse(readFileSync("messages/en.json", "utf8")));
-const RAW_KEY = new RegExp(`\\b(${namespaces.join("|")})\\.[A-Za-z_]+`);
 
 let groupId = "";
 test.beforeAll(async () => {
   groupId = await busiestPublicGroupId();
 });
 
-/** Every text and every label a reader or a screen reader gets, with no raw message key among them. */
-async function expectNoRawKeys(page: Page, what: string) {
-  const texts = await page.evaluate(() => [
-    document.title,
-    document.body.innerText,
-    ...[...document.querySelectorAll("[aria-label],[title],[placeholder]")].flatMap((el) =>
-      ["aria-label", "title", "placeholder"].map((a) => el.getAttribute(a) ?? ""),
-    ),
-  ]);
-  expect(
-    texts.filter((t) => RAW_KEY.test(t)).map((t) => t.match(RAW_KEY)?.[0]),
-    what,
-  ).toEqual([]);
-}
-
-async function visitMainPages(
-  page: Page,
-  headings: { groups: string; applications: string; audit: string; users: string; account: string },
-) {
+async function visitMainPages(page: Page, headings: { groups: string; applications: string; account: string }) {
   const pages: [string, string][] = [
     ["/", ""],
     ["/groups", headings.groups],
     [`/groups/${encodeURIComponent(groupId)}`, ""],
     ["/applications", headings.applications],
-    ["/audit", headings.audit],
-    ["/users", headings.users],
     ["/account", headings.account],
   ];
   for (const [path, heading] of pages) {
@@ -54,15 +29,13 @@ test.describe("in Japanese, from the browser's language", () => {
   test.use({ locale: "ja-JP" });
 
   test("the main pages, a dialog and the sign-in page speak Japanese", async ({ page, browser }) => {
-    test.slow(); // every main page, a dialog and the sign-in page
+    test.slow(); // the main pages, a dialog and the sign-in page
     await page.goto("/groups");
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
     await expect(page.getByRole("columnheader", { name: "参加方式" })).toBeVisible();
     await visitMainPages(page, {
       groups: "グループ",
       applications: "参加申請",
-      audit: "監査ログ",
-      users: "ユーザー",
       account: "アカウント",
     });
 

@@ -1,6 +1,30 @@
+import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { signedInApi } from "./api";
+
+// A message key shown instead of its words looks like "Groups.title": any of our namespaces, a dot, a key.
+const namespaces = Object.keys(JSON.parse(readFileSync("messages/en.json", "utf8")));
+const RAW_KEY = new RegExp(`\\b(${namespaces.join("|")})\\.[A-Za-z_]+`);
+
+/**
+ * Every text and every label a reader or a screen reader gets, with no raw message key among them. The languages
+ * have the same keys (lib/i18n.test.ts), so a key missing from the messages is missing in every language: the
+ * accessibility scans check each main page in English, the language stories a few in Japanese and Chinese.
+ */
+export async function expectNoRawKeys(page: Page, what: string) {
+  const texts = await page.evaluate(() => [
+    document.title,
+    document.body.innerText,
+    ...[...document.querySelectorAll("[aria-label],[title],[placeholder]")].flatMap((el) =>
+      ["aria-label", "title", "placeholder"].map((a) => el.getAttribute(a) ?? ""),
+    ),
+  ]);
+  expect(
+    texts.filter((t) => RAW_KEY.test(t)).map((t) => t.match(RAW_KEY)?.[0]),
+    what,
+  ).toEqual([]);
+}
 
 /**
  * No serious or critical axe violation on the page, in the state it is in now. `rules` narrows the scan, for a
