@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { seedGroupMessages } from "../../im-server/src/store/messages-repo";
+import { seedGroupMessages } from "../../im-server/src/store/seed-messages";
 import { openStore } from "../../im-server/src/store/store";
 import { startConsole } from "../lib/console-server";
 import { signIn } from "../lib/console-session";

@@ -1,7 +1,7 @@
 // Taking messages back over HTTP: recall by seq (members and the app are told), the silent purge of
 // one sender's recent messages, AVChatRoom's lack of history, and the after-send webhook switch.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedGroupMessages } from "../src/store/messages-repo";
+import { seedGroupMessages } from "../src/store/seed-messages";
 import {
   type CallbackReceiver,
   type TestServer,

@@ -1,6 +1,6 @@
 // What demo members say in their groups (the simulator and the demo seed), and what the demo spammer
 // posts, so the console's message views and moderation tools have something real-looking to show.
-import { seedGroupMessages } from "../store/messages-repo";
+import { seedGroupMessages } from "../store/seed-messages";
 import type { Store } from "../store/store";
 
 export const CHAT_PHRASES = [

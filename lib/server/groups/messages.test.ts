@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { seedGroupMessages } from "@/im-server/src/store/messages-repo";
+import { seedGroupMessages } from "@/im-server/src/store/seed-messages";
 import { POST as purgeRoute } from "@/app/api/groups/[id]/messages/purge/route";
 import { POST as recallRoute } from "@/app/api/groups/[id]/messages/recall/route";
 import { GET as messagesGet } from "@/app/api/groups/[id]/messages/route";
