@@ -150,7 +150,6 @@ async function main() {
     console.log(`\n[messages] a group's history through the BFF at 1,000,000 stored messages — ${load()}`);
     goals.push(...(await measureMessageHistory(PORT + 90, IM_PORT + 90, ADMIN)));
 
-    console.log("\nGoals");
     printGoals(goals);
   } catch (err) {
     failed = true;

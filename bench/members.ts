@@ -13,8 +13,7 @@ async function main() {
   ensureBuild();
   console.log(`\n[members] search in a group of 6,000 and the CSV of 100,000 groups, through the BFF — ${load()}`);
   const goals = await measureMembersAndExports(PORT, PORT + 2000, { email: "bench@example.com", password: "bench-admin-password" });
-  console.log(`\nGoals (load now: ${load()})`);
-  printGoals(goals);
+  printGoals(goals, `load now: ${load()}`);
 }
 
 main().catch((err) => {

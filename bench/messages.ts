@@ -12,8 +12,7 @@ async function main() {
   ensureBuild();
   console.log(`\n[messages] a group's history through the BFF at 1,000,000 stored messages — ${load()}`);
   const goals = await measureMessageHistory(PORT, PORT + 2000, { email: "bench@example.com", password: "bench-admin-password" });
-  console.log(`\nGoals (load now: ${load()})`);
-  printGoals(goals);
+  printGoals(goals, `load now: ${load()}`);
 }
 
 main().catch((err) => {

@@ -12,7 +12,6 @@ async function main() {
   ensureBuild();
   console.log(`\n[queue] 100,000 applications through the BFF (sequential) — ${load()}`);
   const goals = await measureQueue(PORT, PORT + 2000, { email: "bench@example.com", password: "bench-admin-password" });
-  console.log("\nGoals");
   printGoals(goals);
 }
 

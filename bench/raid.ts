@@ -14,7 +14,6 @@ async function main() {
   ensureBuild();
   console.log(`\n[raid] one job refusing ${RAID_SIZE.toLocaleString("en")} applications through the BFF — ${load()}`);
   const goals = await raidGoals(PORT, PORT + 2000, ADMIN);
-  console.log("\nGoals");
   printGoals(goals);
 }
 

@@ -17,7 +17,6 @@ async function main() {
   ensureBuild();
   console.log(`\n[webhook] BeforeApplyJoinGroup answered by a console in Tencent mode, without and with 100 rules — ${load()}`);
   goals.push(...(await measureRulesWebhook(PORT, PORT + 2000, ADMIN)));
-  console.log("\nGoals");
   printGoals(goals);
 }
 

@@ -12,8 +12,7 @@ async function main() {
   ensureBuild();
   console.log(`\n[stats] 100,000 decided applications through the BFF (sequential) — ${load()}`);
   const goals = await measureStats(PORT, PORT + 2000, { email: "bench@example.com", password: "bench-admin-password" });
-  console.log(`\nGoals (load now: ${load()})`);
-  printGoals(goals);
+  printGoals(goals, `load now: ${load()}`);
 }
 
 main().catch((err) => {

@@ -57,8 +57,14 @@ export function printTable(rows: (string | number)[][]): void {
   }
 }
 
-export type Goal = { what: string; figure: string; goal: string; met: boolean };
+/** One goal of the issues, as measured; `limits` says what holds a missed goal back (printed on its NO row). */
+export type Goal = { what: string; figure: string; goal: string; met: boolean; limits?: string };
 
-export function printGoals(goals: Goal[]): void {
-  printTable([["goal", "measured", "target", "met"], ...goals.map((g) => [g.what, g.figure, g.goal, g.met ? "yes" : "NO"])]);
+/** The table `npm run bench` ends with, headed `Goals`: one row per goal, `yes` or `NO`, and for a NO what limits it. */
+export function printGoals(goals: Goal[], note?: string): void {
+  console.log(note ? `\nGoals (${note})` : "\nGoals");
+  printTable([
+    ["goal", "measured", "target", "met", "what limits it"],
+    ...goals.map((g) => [g.what, g.figure, g.goal, g.met ? "yes" : "NO", g.met ? "" : (g.limits ?? "")]),
+  ]);
 }
