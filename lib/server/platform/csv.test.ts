@@ -25,6 +25,11 @@ describe("csvField", () => {
     expect(csvField("+1")).toBe("'+1");
     expect(csvField("-1")).toBe("'-1");
     expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvField("＝HYPERLINK(1)")).toBe("'＝HYPERLINK(1)");
+    expect(csvField("＋1")).toBe("'＋1");
+    expect(csvField(" =1+1")).toBe("' =1+1");
+    expect(csvField("\u3000＠A1")).toBe("'\u3000＠A1");
+    expect(csvField("Tokyo = fun")).toBe("Tokyo = fun");
     expect(csvField("2024-01-01T00:00:00.000Z")).toBe("2024-01-01T00:00:00.000Z");
   });
 });

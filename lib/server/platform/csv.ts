@@ -1,6 +1,8 @@
 // Spreadsheet apps run a cell that starts with one of these as a formula (CSV injection); a leading
-// apostrophe makes them show it as text. Group names and messages come from app users, so this matters.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// apostrophe makes them show it as text. Group names and messages come from app users, so this matters. The
+// full-width forms count too (＝＋－＠): Japanese and Chinese spreadsheet apps may read them as the ASCII ones, and
+// leading spaces are skipped by some before they look.
+const FORMULA_START = /^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
 
 /** One RFC 4180 field: quoted when it holds a comma, quote, CR or LF, with quotes doubled. */
 export function csvField(value: string | null | undefined): string {
