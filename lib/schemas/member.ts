@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { because } from "./issues";
 
-const userId = z
+/** An app user's ID as Tencent takes it: 1–32 printable ASCII characters, no spaces. */
+export const userIdSchema = z
   .string()
   .min(1)
   .max(32)
@@ -18,7 +19,7 @@ export const memberSchema = z.object({
 export type Member = z.infer<typeof memberSchema>;
 
 export const addMembersSchema = z
-  .object({ userIds: z.array(userId).min(1, "Name at least one user").max(300, "At most 300 users at once") })
+  .object({ userIds: z.array(userIdSchema).min(1, "Name at least one user").max(300, "At most 300 users at once") })
   .strict();
 /**
  * One result per user asked for. `outcome` when it worked (added; invited, for Work groups awaiting the user;
@@ -35,7 +36,7 @@ export type AddMemberResult = z.infer<typeof addMemberResultSchema>;
 export const addMembersAnswerSchema = z.object({ results: z.array(addMemberResultSchema) });
 export const memberRoleSchema = z.object({ role: z.enum(["Admin", "Member"]) }).strict();
 export const removeMemberSchema = z.object({ reason: z.string().max(200).optional() }).strict();
-export const transferOwnerSchema = z.object({ userId }).strict();
+export const transferOwnerSchema = z.object({ userId: userIdSchema }).strict();
 export const notificationSchema = z
   .object({
     content: z
@@ -43,7 +44,7 @@ export const notificationSchema = z
       .refine((v) => v.length > 0, because("contentEmpty", "Write something to send"))
       .refine((v) => new TextEncoder().encode(v).length <= 12 * 1024, because("contentLong", "At most 12 KB")),
     // An empty list would reach every member (Tencent reads no recipients as everyone): leave it out instead.
-    userIds: z.array(userId).min(1, "Name at least one user, or leave the recipients out to reach every member").max(500).optional(),
+    userIds: z.array(userIdSchema).min(1, "Name at least one user, or leave the recipients out to reach every member").max(500).optional(),
   })
   .strict();
 /**

@@ -1,9 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/schemas/user";
 import { assertGroupInScope, scopeOf } from "@/lib/server/platform/scope";
-
-/** Every route of one group: /api/groups/{id} and whatever is under it (not /api/groups.csv, a list). */
-const GROUP_ROUTE = /^\/api\/groups\/[^/]+(?:\/|$)/;
+import { GROUP_ROUTE } from "./path-params";
 
 /**
  * How a route bound to a group through something else finds it (an application's routes: its group), and

@@ -13,6 +13,7 @@ import { BodyTooLargeError, readRequestBody } from "./read-capped-body";
 import { requestContext, type RequestContext } from "@/lib/server/platform/request-context";
 import { logApiRequest } from "./request-log";
 import { assertRouteInScope, type ScopeCheck } from "./route-scope";
+import { pathParamSchemas } from "./path-params";
 import { requireUser } from "@/lib/server/auth/session";
 import type { Actor } from "@/lib/server/platform/actor";
 import { clientAddress } from "@/lib/server/platform/client-address";
@@ -91,6 +92,7 @@ export function route<
       const query = spec.query ? parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query") : undefined;
       const body = spec.body ? parse(spec.body, await readJson(req), "body") : undefined;
       const params = (await segment?.params) ?? {};
+      for (const [name, schema] of pathParamSchemas(req.nextUrl.pathname, params)) parse(schema, params[name], `path ${name}`);
       // A scoped user reaching another group's route gets that of an unknown group (docs/scopes.md § Routes).
       await assertRouteInScope(user, req.nextUrl.pathname, params, scopeCheck);
       const actor: Actor = { user, requestId, ip: clientAddress(req.headers) };
