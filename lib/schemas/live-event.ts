@@ -29,6 +29,8 @@ export const liveEventDataSchema = z.object({
   jobId: z.string().optional(),
   applicationId: z.string().optional(),
   userId: z.string().optional(),
+  /** `message.sent` only: how many messages one event stands for, when more than one (gathered per group). */
+  count: z.number().int().positive().optional(),
   at: z.string(),
 });
 export type LiveEventData = z.infer<typeof liveEventDataSchema>;

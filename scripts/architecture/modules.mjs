@@ -54,6 +54,7 @@ export const SERVER_MODULES = [
       "model/rows.ts",
       "by-rule.ts",
       "scope.ts",
+      "own-decisions.ts",
     ],
     does: "join applications: one model read in both modes, decided through one source (the IM server's extension, or the console's inbox); claims, saved views",
   },

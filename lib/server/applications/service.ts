@@ -15,6 +15,7 @@ import { assertNotClaimedByOther, claimsOf, dropClaim, releaseClaim, takeClaim }
 import { selectionClause, type Selection } from "./model/filters";
 import { markDecidedByRule, type RuleRef } from "./inbox/rule-rows";
 import { ruleActor } from "./rule-actor";
+import { deciding } from "./own-decisions";
 import { assertApplicationInScope } from "./scope";
 import { scopedGroupIds, type Asker } from "@/lib/server/platform/scope";
 
@@ -81,7 +82,11 @@ async function settle(
       after: reason ? { reason } : undefined,
       requestId,
     },
-    async () => (await applicationSource()).decide(id, approve, reason, actor.email),
+    // Remembered for the webhooks that follow: they need not re-read what the console decided (own-decisions.ts).
+    async () => {
+      const source = await applicationSource();
+      return deciding(() => source.decide(id, approve, reason, actor.email));
+    },
     (a) => ({ groupId: a.groupId, after: { status: a.status, ...(reason ? { reason } : {}) } }),
   ).then(async (a) => {
     // The decision stands whatever happens to the claim: a claim left behind lapses within two minutes.

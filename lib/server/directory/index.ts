@@ -5,6 +5,7 @@ export { withGroupFill } from "./fill";
 export { queryDirectory } from "./list";
 export {
   countDownPending,
+  countMembersUp,
   getDirectoryGroup,
   knownGroupIds,
   readState,

@@ -154,6 +154,18 @@ export async function countDownPending(db: Store, groupId: string): Promise<void
 }
 
 /**
+ * Members the console itself let in (its own approvals, reported back by AfterNewMemberJoin): counted up without
+ * re-reading the group, but only while the directory's copy was written before `sentAt`, when the decision went
+ * to the IM server, so the copy cannot already include them. False when it may: the caller re-reads instead.
+ */
+export async function countMembersUp(db: Store, groupId: string, n: number, sentAt: string): Promise<boolean> {
+  return (
+    (await db.run("UPDATE directory_groups SET member_count = member_count + ? WHERE id = ? AND updated_at < ?", [n, groupId, sentAt])) ===
+    1
+  );
+}
+
+/**
  * After a complete crawl: whatever the crawl did not see has been dismissed or recycled. What features above
  * keep of those groups is theirs to drop (the crawl's afterCrawl step).
  */

@@ -13,6 +13,8 @@ import { mirrorApplications } from "@/lib/server/applications/model/mirror";
 import type { WebhookPlan } from "./plan";
 import type { Application as ImApplication } from "@/lib/im/applications";
 import { applyRulesOnArrival } from "@/lib/server/rules/arrival";
+import { publishMessageSent } from "./message-events";
+import { settledAsOwnEcho } from "./own-echoes";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -24,13 +26,18 @@ const waitingFor = () => (holder.__liveWaiting ??= new Map());
  * Carries out one webhook's plan: the directory first, then the events, so a listener that refetches sees
  * the change. A busy group (a live room with joins every moment) costs one IM read per turn, not one per webhook.
  */
-export async function runWebhookPlan(plan: WebhookPlan): Promise<void> {
+export async function runWebhookPlan(whole: WebhookPlan): Promise<void> {
+  // Messages are gathered per group (message-events.ts), never behind the group's re-reads.
+  for (const event of whole.ifPresent) if (event.type === "message.sent") publishMessageSent(event);
+  const plan = { ...whole, ifPresent: whole.ifPresent.filter((e) => e.type !== "message.sent") };
   // Where applications live is asked only for webhooks about them (and answered from memory after the first).
-  const inbox = plan.inbox || plan.findApplication ? (await applicationSource()).keepsInbox : false;
+  const inbox = plan.inbox || plan.findApplication || plan.handledApplication ? (await applicationSource()).keepsInbox : false;
   const work = inbox ? plan.inbox : undefined;
   if (work) await serially(plan.groupId, () => applyToInbox(plan.groupId, plan.at, work));
-  // The model's copy first, so a listener refetching on the event below reads the decision.
-  if (plan.handledApplication) await copyHandledApplication(plan.handledApplication);
+  if (await settledAsOwnEcho(plan)) return;
+  // The model's copy first, so a listener refetching on the event below reads the decision. With the console's
+  // inbox there is no copy to refresh (and Tencent has no command to read it with).
+  if (plan.handledApplication && !inbox) await copyHandledApplication(plan.handledApplication);
   if (plan.sync || plan.refreshPending || plan.ifPresent.length > 0) await inGroupBatch(plan);
   if (plan.findApplication && !inbox) await announceNewApplication(plan, plan.findApplication);
 }
