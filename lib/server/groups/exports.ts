@@ -7,6 +7,7 @@ import { csvStream, type CsvOutcome } from "@/lib/server/platform/csv";
 import { log } from "@/lib/server/platform/log";
 import { listGroups } from "./groups";
 import { matcher, memberListOf } from "./member-list";
+import { takeMemberRead } from "./member-read-limits";
 import { nicknamesOf, readMemberPage, toMember } from "./member-roster";
 
 /**
@@ -98,5 +99,14 @@ export async function exportMembersCsv(groupId: string, filters: MemberFilters, 
     };
   };
   const name = `members-${safeName(groupId)}-${today()}.csv`;
-  return download(csvStream(MEMBERS_CSV_COLUMNS, next, logEnd("members.csv", actor, groupId)), name);
+  // The export holds one of its user's member-read slots until it ends, however it ends (docs/members.md § Limits).
+  const release = takeMemberRead();
+  const logged = logEnd("members.csv", actor, groupId);
+  return download(
+    csvStream(MEMBERS_CSV_COLUMNS, next, (o) => {
+      release();
+      logged(o);
+    }),
+    name,
+  );
 }

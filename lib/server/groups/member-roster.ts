@@ -4,6 +4,7 @@ import type { Member } from "@/lib/schemas/member";
 import { MEMBER_SCAN_MAX } from "@/lib/schemas/member";
 import { getContext } from "@/lib/server/platform/context";
 import { cachedNicknames, cachedRoster, keepNicknames, keepRoster, type Roster, type RosterMember } from "./member-cache";
+import { takeMemberRead } from "./member-read-limits";
 
 /** The IM server's answer for a mute without end (reference §9.5): uint32's largest value. */
 const MUTE_FOREVER = 4294967295;
@@ -19,13 +20,30 @@ export function readMemberPage(groupId: string, at: { community: boolean; offset
   return getContext().im.listMembers(groupId, { limit: at.limit, community: at.community, offset: at.offset, next: at.next });
 }
 
+// Rosters being read now: a second search of the same group while the first read runs shares it (single flight).
+const flightsHolder = globalThis as typeof globalThis & { __rosterFlights?: Map<string, Promise<Roster>> };
+const flights = () => (flightsHolder.__rosterFlights ??= new Map());
+
 /**
- * Every member up to MEMBER_SCAN_MAX, 6,000 per call (Tencent's most), from the cache while it is fresh.
+ * Every member up to MEMBER_SCAN_MAX, 6,000 per call (Tencent's most), from the cache while it is fresh, or from
+ * the read already under way. A new read takes one of the asking user's member-read slots while it runs.
  * `partial` when the group has more than were read.
  */
-export async function readRoster(groupId: string, community: boolean): Promise<Roster> {
+export function readRoster(groupId: string, community: boolean): Promise<Roster> {
   const cached = cachedRoster(groupId);
-  if (cached) return cached;
+  if (cached) return Promise.resolve(cached);
+  const flying = flights().get(groupId);
+  if (flying) return flying;
+  const release = takeMemberRead();
+  const flight = readWholeRoster(groupId, community).finally(() => {
+    flights().delete(groupId);
+    release();
+  });
+  flights().set(groupId, flight);
+  return flight;
+}
+
+async function readWholeRoster(groupId: string, community: boolean): Promise<Roster> {
   const members: RosterMember[] = [];
   let total = 0;
   let next = "";
