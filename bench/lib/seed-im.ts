@@ -1,6 +1,8 @@
 // Fills an IM server's data directory at benchmark scale, straight through the IM server's own store and
 // repositories in big transactions (100,000 REST calls would take longer than the benchmark itself).
 // Deterministic: the same seed gives the same groups, members and applications on every machine.
+// Memory stays bounded at any scale: groups are written as they are drawn, ten thousand to a transaction,
+// uniqueness is asked of the store (not of a Set of every ID), and only a sample of the IDs is kept.
 import { generateGroupId } from "../../im-server/src/domain/group-id";
 import type { GroupDraft } from "../../im-server/src/domain/group-profile";
 import { type ApplyJoinOption, type GroupType, TYPE_RULES } from "../../im-server/src/domain/group-types";
@@ -9,8 +11,21 @@ import { openStore, type Store } from "../../im-server/src/store/store";
 
 export type SeedSize = { accounts: number; groups: number; memberships: number; pending: number };
 export const FULL_SCALE: SeedSize = { accounts: 20_000, groups: 100_000, memberships: 1_000_000, pending: 5_000 };
+/** Issue 19's directory: a million groups, each its owner plus a few members (a few large ones). */
+export const MILLION_SCALE: SeedSize = { accounts: 100_000, groups: 1_000_000, memberships: 3_000_000, pending: 5_000 };
 
-export type Seeded = { groupIds: string[]; accountIds: string[]; pendingIds: number[]; seconds: number };
+/** How many group IDs a seeding hands back at most: all of them up to FULL_SCALE, an even sample beyond. */
+export const KEPT_GROUP_IDS = 100_000;
+
+export type Seeded = {
+  /** How many groups were seeded. */
+  groups: number;
+  /** Every seeded group's ID when `groups` ≤ KEPT_GROUP_IDS, else every k-th one (in creation order). */
+  groupIds: string[];
+  accountIds: string[];
+  pendingIds: number[];
+  seconds: number;
+};
 
 // Names in English, Japanese and Chinese, so searches find Latin and CJK substrings.
 const TOPICS = [
@@ -58,14 +73,18 @@ function pickType(rng: Rng): GroupType {
 }
 
 /** Mostly small groups, a few large ones; scaled so the sizes add up to exactly `total`. */
-function groupSizes(rng: Rng, groups: number, total: number, maxSize: number): number[] {
-  const raw = Array.from({ length: groups }, () => {
+function groupSizes(rng: Rng, groups: number, total: number, maxSize: number): Uint16Array {
+  const sizes = new Uint16Array(groups); // 2 bytes a group: a million sizes are 2 MB, not a million numbers
+  let rawTotal = 0;
+  for (let i = 0; i < groups; i++) {
     const r = rng.next();
-    return r < 0.9 ? rng.int(2, 15) : r < 0.99 ? rng.int(16, 60) : rng.int(61, 400);
-  });
-  const factor = total / raw.reduce((a, b) => a + b, 0);
-  const sizes = raw.map((s) => Math.min(maxSize, Math.max(1, Math.round(s * factor))));
-  let diff = total - sizes.reduce((a, b) => a + b, 0);
+    sizes[i] = r < 0.9 ? rng.int(2, 15) : r < 0.99 ? rng.int(16, 60) : rng.int(61, 400);
+    rawTotal += sizes[i];
+  }
+  const factor = total / rawTotal;
+  let sum = 0;
+  for (let i = 0; i < groups; i++) sum += sizes[i] = Math.min(maxSize, Math.max(1, Math.round(sizes[i] * factor)));
+  let diff = total - sum;
   while (diff !== 0) {
     const i = rng.int(0, groups - 1);
     const step = diff > 0 && sizes[i] < maxSize ? 1 : diff < 0 && sizes[i] > 1 ? -1 : 0;
@@ -111,9 +130,10 @@ function seedGroups(
   now: number,
 ): { groupIds: string[]; needPermission: string[] } {
   const sizes = groupSizes(rng, size.groups, size.memberships, Math.min(accountIds.length, 2000));
+  const keepEvery = Math.ceil(size.groups / KEPT_GROUP_IDS);
   const groupIds: string[] = [];
-  const needPermission: string[] = [];
-  const taken = new Set<string>();
+  const needPermission: string[] = []; // among the kept IDs only: pending applications go to groups callers know
+  const taken = store.db.prepare("SELECT 1 FROM groups WHERE group_id = ?").pluck();
   const start = now - 2 * YEAR;
   const step = (2 * YEAR - 86400) / size.groups;
   const CHUNK = 10_000;
@@ -123,8 +143,7 @@ function seedGroups(
         const type = pickType(rng);
         let groupId: string;
         do groupId = generateGroupId(type, rng.next);
-        while (taken.has(groupId));
-        taken.add(groupId);
+        while (taken.get(groupId) !== undefined);
         const createdAt = Math.floor(start + i * step);
         const members = new Set<string>();
         while (members.size < sizes[i]) members.add(rng.pick(accountIds));
@@ -136,6 +155,7 @@ function seedGroups(
           const role = k < 2 && others.length > 5 && TYPE_RULES[type].hasAdmins ? "Admin" : "Member";
           store.members.add(groupId, userId, role, createdAt + rng.int(0, now - createdAt));
         });
+        if (i % keepEvery !== 0) continue;
         groupIds.push(groupId);
         if (d.applyJoinOption === "NeedPermission") needPermission.push(groupId);
       }
@@ -173,14 +193,18 @@ export function seedImData(dataDir: string, size: SeedSize = FULL_SCALE, seed = 
   const started = performance.now();
   const store = openStore(dataDir);
   if (!store.isEmpty()) throw new Error("the IM data directory is not empty");
-  store.db.pragma("cache_size = -262144");
+  // A throwaway directory filled in one go: no journal and no syncs while seeding (each page is written
+  // once, not to the WAL and again at checkpoints), and WAL again for the IM server that opens it after.
+  store.db.pragma(`cache_size = -${Number(process.env.SEED_CACHE_MB ?? 256) * 1024}`);
+  store.db.pragma("journal_mode = OFF");
+  store.db.pragma("synchronous = OFF");
   const rng = createRng(seed);
   const now = Math.floor(Date.now() / 1000);
   const accountIds = Array.from({ length: size.accounts }, (_, i) => `u_${String(i + 1).padStart(6, "0")}`);
   store.tx(() => accountIds.forEach((id, i) => store.accounts.upsert(id, `${NICKS[i % NICKS.length]} ${i + 1}`, "", now - 3 * YEAR)));
   const { groupIds, needPermission } = seedGroups(store, rng, size, accountIds, now);
   const pendingIds = seedApplications(store, rng, size.pending, needPermission, accountIds, now);
-  store.db.pragma("wal_checkpoint(TRUNCATE)");
+  store.db.pragma("journal_mode = WAL");
   store.close();
-  return { groupIds, accountIds, pendingIds, seconds: (performance.now() - started) / 1000 };
+  return { groups: size.groups, groupIds, accountIds, pendingIds, seconds: (performance.now() - started) / 1000 };
 }
