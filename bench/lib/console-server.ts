@@ -14,6 +14,11 @@ export type ConsoleOptions = {
   requestLog: string;
   /** In front of an IM server that behaves exactly like Tencent Cloud Chat (the console keeps the inbox). */
   strictTencent?: boolean;
+  /**
+   * An IM server the benchmark started itself (IM_BASE_URL: no embedded one, and nothing sends webhooks unless the
+   * benchmark does), with the secrets both sides share.
+   */
+  external?: { baseUrl: string; secretKey: string; callbackToken: string; nextAuthSecret: string };
 };
 
 // Whatever the calling shell holds for these would point the run elsewhere; the launcher derives them.
@@ -52,6 +57,12 @@ export async function startConsole(o: ConsoleOptions) {
   };
   for (const name of DERIVED) delete env[name];
   if (o.strictTencent) env.IM_STRICT_TENCENT = "1";
+  if (o.external) {
+    env.IM_BASE_URL = o.external.baseUrl;
+    env.IM_SECRET_KEY = o.external.secretKey;
+    env.IM_CALLBACK_TOKEN = o.external.callbackToken;
+    env.NEXTAUTH_SECRET = o.external.nextAuthSecret;
+  }
   const logFile = path.join(o.dataDir, "console.log");
   const service = startGroup("console", ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], env, logFile);
   const base = `http://localhost:${o.port}`;
