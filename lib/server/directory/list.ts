@@ -1,102 +1,132 @@
 import "server-only";
-import type { Group, GroupSort, ListGroupsQuery } from "@/lib/schemas/group";
+import type { Group, ListGroupsQuery } from "@/lib/schemas/group";
 import type { Page } from "@/lib/schemas/page";
-import { ApiError } from "@/lib/server/platform/api-error";
 import { scopeClause, type Asker } from "@/lib/server/platform/scope";
-import { escapeLike, type SqlValue, type Store } from "@/lib/server/store/store";
-import { fold, rowToGroup, type DirectoryRow } from "./repo";
+import type { SqlValue, Store } from "@/lib/server/store/store";
+import { decodeCursor, encodeCursor, sortSpec } from "./cursor";
+import { rowToGroup, type DirectoryRow } from "./repo";
+import { planSearch, SEARCH_LIMITS, type SearchLimits, type SearchPlan } from "./search";
 
-const SORT_COLUMN: Record<string, string> = {
-  created: "created_at",
-  name: "name_fold",
-  members: "member_count",
-  pending: "pending_applications",
-};
+type Condition = { sql: string; args: SqlValue[] };
+type Row = DirectoryRow & Record<string, string | number>;
 
-const NUMERIC_SORT_KEYS = new Set(["members", "pending"]);
-
-function sortSpec(sort: GroupSort) {
-  const desc = sort.startsWith("-");
-  const key = desc ? sort.slice(1) : sort;
-  return { column: SORT_COLUMN[key], desc, key };
-}
-
-type Cursor = { k: string; f: string; v: string | number; id: string };
-
-/** The filters a cursor belongs to: a cursor from another view is refused rather than silently misapplied. */
-const filterKey = (q: ListGroupsQuery) => JSON.stringify([q.type ?? "", q.joinOption ?? "", q.q ?? "", q.sort]);
-
-function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString("base64url");
-}
-
-function decodeCursor(raw: string, query: ListGroupsQuery): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
-    // The value must be of its column's kind: a forged one is a bad request, not a database error.
-    const numeric = NUMERIC_SORT_KEYS.has(sortSpec(query.sort).key);
-    const valueOk = numeric ? Number.isSafeInteger(c?.v) && Math.abs(c.v as number) < 2 ** 31 : typeof c?.v === "string";
-    if (c && c.f === filterKey(query) && typeof c.id === "string" && valueOk) return c;
-  } catch {
-    /* fall through */
-  }
-  throw ApiError.because("bad_request", "badCursor", "That page cursor is not valid for this list; start from the first page");
-}
+const whereOf = (conditions: Condition[]) => (conditions.length ? `WHERE ${conditions.map((c) => c.sql).join(" AND ")}` : "");
+const argsOf = (conditions: Condition[]) => conditions.flatMap((c) => c.args);
 
 /**
  * Search, filter, sort and page the directory with keyset pagination, so page 2,000 costs what page 1 does.
  * `who` is whoever asks: a scoped user's list, counts and pages hold their groups alone (docs/scopes.md); null
- * (said, never assumed) is every group.
+ * (said, never assumed) is every group. How a search is served, and what its total means: docs/directory.md § Search.
  */
-export async function queryDirectory(db: Store, query: ListGroupsQuery, who: Asker | null): Promise<Page<Group>> {
-  const where: string[] = [];
-  const args: SqlValue[] = [];
+export async function queryDirectory(
+  db: Store,
+  query: ListGroupsQuery,
+  who: Asker | null,
+  limits: SearchLimits = SEARCH_LIMITS,
+): Promise<Page<Group>> {
+  const filters: Condition[] = [];
   const scope = scopeClause(who, "id");
-  if (scope) {
-    where.push(scope.sql);
-    args.push(...scope.args);
-  }
-  if (query.type) {
-    where.push("type = ?");
-    args.push(query.type);
-  }
-  if (query.joinOption) {
-    where.push("join_option = ?");
-    args.push(query.joinOption);
-  }
-  if (query.q) {
-    // IDs match from their start and without case (as SQLite's LIKE always did), names anywhere in their folded form,
-    // and an owner's exact user ID finds that user's groups.
-    where.push("(id = ? OR lower(id) LIKE ? ESCAPE '\\' OR name_fold LIKE ? ESCAPE '\\' OR owner_id = ?)");
-    args.push(query.q, `${escapeLike(query.q.toLowerCase())}%`, `%${escapeLike(fold(query.q))}%`, query.q);
-  }
-  const filter = where.length ? `WHERE ${where.join(" AND ")}` : "";
-  // Without a search (or a scope), the total is a sum of the trigger-kept counts per type and join option (see the
-  // migrations); those counts are of every group, so a scoped list counts its own rows.
-  const total =
-    query.q || scope
-      ? (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM directory_groups ${filter}`, args))!.n
-      : Number((await db.get<{ n: number | null }>(`SELECT SUM(n) AS n FROM directory_counts ${filter}`, args))!.n ?? 0);
-
+  if (scope) filters.push(scope);
   const { column, desc } = sortSpec(query.sort);
-  const pageWhere = [...where];
-  const pageArgs = [...args];
+  const hint = (await walkTheSort(db, query, column)) ? "+" : "";
+  if (query.type) filters.push({ sql: `${hint}type = ?`, args: [query.type] });
+  if (query.joinOption) filters.push({ sql: `${hint}join_option = ?`, args: [query.joinOption] });
+  const after: Condition[] = [];
   if (query.cursor) {
     const c = decodeCursor(query.cursor, query);
-    pageWhere.push(`(${column}, id) ${desc ? "<" : ">"} (?, ?)`);
-    pageArgs.push(c.v, c.id);
+    after.push({ sql: `(${column}, id) ${desc ? "<" : ">"} (?, ?)`, args: [c.v, c.id] });
   }
-  const dir = desc ? "DESC" : "ASC";
-  const rows = await db.all<DirectoryRow & Record<string, string | number>>(
-    `SELECT * FROM directory_groups ${pageWhere.length ? `WHERE ${pageWhere.join(" AND ")}` : ""} ORDER BY ${column} ${dir}, id ${dir} LIMIT ?`,
-    [...pageArgs, query.limit + 1],
-  );
+  const plan = query.q ? await planSearch(db, query.q, scope !== null, limits) : null;
+  if (plan?.kind === "scan") return scanPage(db, query, [...filters, ...after], filters, plan, limits);
+
+  const where = plan ? [...filters, plan] : filters;
+  // Without a search (or a scope), the total is a sum of the trigger-kept counts per type and join option (see the
+  // migrations); those counts are of every group, so a scoped list counts its own rows. A search through the trigram
+  // index was judged to match at most countCap groups (else it scans, below): counted up to just past the cap.
+  const total =
+    plan || scope
+      ? Number(
+          (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM directory_groups ${whereOf(where)} LIMIT ?) AS c`, [
+            ...argsOf(where),
+            limits.countCap + 1,
+          ]))!.n,
+        )
+      : Number(
+          (await db.get<{ n: number | null }>(`SELECT SUM(n) AS n FROM directory_counts ${whereOf(filters)}`, argsOf(filters)))!.n ?? 0,
+        );
+  const paged = [...where, ...after];
+  const rows = await db.all<Row>(`SELECT * FROM directory_groups ${whereOf(paged)} ${orderBy(column, desc)} LIMIT ?`, [
+    ...argsOf(paged),
+    query.limit + 1,
+  ]);
   const more = rows.length > query.limit;
   const items = rows.slice(0, query.limit);
   const last = items[items.length - 1];
   return {
     items: items.map(rowToGroup),
-    nextCursor: more && last ? encodeCursor({ k: query.sort, f: filterKey(query), v: last[column], id: last.id }) : null,
-    total,
+    nextCursor: more && last ? encodeCursor(query, last[column], last.id) : null,
+    total: Math.min(total, limits.countCap),
+    totalExact: total <= limits.countCap,
   };
+}
+
+/**
+ * SQLite, a filter by type or join option sorted by name, members or pending: walking the sort's index and skipping
+ * the other rows reads about 50 / share rows; the filter's index reads all of its rows and sorts them (100,000
+ * AVChatRooms by members: 220 ms). SQLite's planner takes the filter's index unless told (`+type` asks it not to),
+ * so the trigger-kept counts decide: walk the sort unless the filter keeps under 1% of the groups.
+ */
+async function walkTheSort(db: Store, query: ListGroupsQuery, column: string): Promise<boolean> {
+  if (db.dialect !== "sqlite" || column === "created_at" || (!query.type && !query.joinOption)) return false;
+  const counts = await db.all<{ type: string; join_option: string; n: number }>("SELECT type, join_option, n FROM directory_counts");
+  const all = counts.reduce((sum, c) => sum + c.n, 0);
+  const kept = counts
+    .filter((c) => (!query.type || c.type === query.type) && (!query.joinOption || c.join_option === query.joinOption))
+    .reduce((sum, c) => sum + c.n, 0);
+  return kept >= all / 100;
+}
+
+const orderBy = (column: string, desc: boolean) => `ORDER BY ${column} ${desc ? "DESC" : "ASC"}, id ${desc ? "DESC" : "ASC"}`;
+
+/**
+ * A search the trigram index cannot narrow to a few groups: walk the list's order from the cursor and test each
+ * row, looking at no more than SCAN_WINDOW rows (search.ts). A page may then hold fewer groups than asked for (even none)
+ * and still have a next cursor: the row where this page stopped looking. The total is a lower bound: the cap for a
+ * query matching more groups than that, else the matches among the list's first window of rows of the list.
+ */
+async function scanPage(
+  db: Store,
+  query: ListGroupsQuery,
+  fromCursor: Condition[],
+  filters: Condition[],
+  plan: Extract<SearchPlan, { kind: "scan" }>,
+  { countCap, scanWindow }: SearchLimits,
+): Promise<Page<Group>> {
+  const { column, desc } = sortSpec(query.sort);
+  const order = orderBy(column, desc);
+  const edgeOf = (from: Condition[]) =>
+    db.get<{ v: string | number; id: string }>(
+      `SELECT ${column} AS v, id FROM directory_groups ${whereOf(from)} ${order} LIMIT 1 OFFSET ?`,
+      [...argsOf(from), scanWindow - 1],
+    );
+  const upTo = (edge: { v: string | number; id: string } | undefined): Condition[] =>
+    edge ? [{ sql: `(${column}, id) ${desc ? ">=" : "<="} (?, ?)`, args: [edge.v, edge.id] }] : [];
+
+  const edge = await edgeOf(fromCursor);
+  const window = [...fromCursor, plan, ...upTo(edge)];
+  const rows = await db.all<Row>(`SELECT * FROM directory_groups ${whereOf(window)} ${order} LIMIT ?`, [
+    ...argsOf(window),
+    query.limit + 1,
+  ]);
+  const more = rows.length > query.limit;
+  const items = rows.slice(0, query.limit);
+  const last = items[items.length - 1];
+  const nextCursor = more && last ? encodeCursor(query, last[column], last.id) : edge ? encodeCursor(query, edge.v, edge.id) : null;
+
+  if (plan.dense) return { items: items.map(rowToGroup), nextCursor, total: countCap, totalExact: false };
+  // Counted over the list's first window whichever page this is, so every page of one search shows the same total.
+  const firstEdge = query.cursor ? await edgeOf(filters) : edge;
+  const counted = [...filters, plan, ...upTo(firstEdge)];
+  const n = (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM directory_groups ${whereOf(counted)}`, argsOf(counted)))!.n;
+  return { items: items.map(rowToGroup), nextCursor, total: Number(n), totalExact: !firstEdge };
 }

@@ -294,4 +294,29 @@ export const POSTGRES_MIGRATIONS: string[] = [
    );`,
   // Scoped users (docs/scopes.md): the group IDs a console user is limited to, as a JSON array; NULL is every group.
   `ALTER TABLE users ADD COLUMN scope TEXT;`,
+  // Search at a million groups (docs/directory.md § Search): pg_trgm's GIN indexes serve LIKE '%…%' on the folded name
+  // and on the IDs. The extension goes into public (shared by every schema of the database) when it can be created:
+  // trusted since PostgreSQL 13, so any role with CREATE on the database may. When it cannot, the migration warns
+  // and goes on without these indexes: searches stay correct, but read every row (see docs/directory.md).
+  `DO $$
+   DECLARE trgm_schema TEXT;
+   BEGIN
+     IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+       BEGIN
+         IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'public') THEN
+           CREATE EXTENSION pg_trgm SCHEMA public;
+         ELSE
+           CREATE EXTENSION pg_trgm;
+         END IF;
+       EXCEPTION WHEN OTHERS THEN
+         RAISE WARNING 'pg_trgm could not be created (%): group searches will read every row', SQLERRM;
+       END;
+     END IF;
+     SELECT extnamespace::regnamespace::text INTO trgm_schema FROM pg_extension WHERE extname = 'pg_trgm';
+     IF trgm_schema IS NOT NULL THEN
+       EXECUTE format('CREATE INDEX dir_search_name ON directory_groups USING gin (name_fold %s.gin_trgm_ops)', trgm_schema);
+       EXECUTE format('CREATE INDEX dir_search_id ON directory_groups USING gin (lower(id) %s.gin_trgm_ops)', trgm_schema);
+       EXECUTE format('CREATE INDEX dir_search_owner ON directory_groups USING gin (lower(owner_id) %s.gin_trgm_ops)', trgm_schema);
+     END IF;
+   END $$;`,
 ];

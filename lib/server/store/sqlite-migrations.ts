@@ -289,4 +289,23 @@ export const SQLITE_MIGRATIONS: string[] = [
    );`,
   // Scoped users (docs/scopes.md): the group IDs a console user is limited to, as a JSON array; NULL is every group.
   `ALTER TABLE users ADD COLUMN scope TEXT;`,
+  // Search at a million groups (docs/directory.md § Search): a trigram index over the group ID, the folded name and
+  // the owner ID, so a substring of 3 characters or more is found without reading every row. External content (the
+  // rows stay in directory_groups alone) and no positions (detail=none: a third of the size; the query's LIKE
+  // confirms each candidate). Triggers keep it in step with every write; an existing directory is indexed here.
+  // The index follows directory_groups' rowids, which only VACUUM could renumber: the console never runs it on SQLite.
+  `CREATE VIRTUAL TABLE directory_search USING fts5(id, name_fold, owner_id, content = 'directory_groups', content_rowid = 'rowid',
+     tokenize = 'trigram case_sensitive 0', detail = 'none');
+   INSERT INTO directory_search (directory_search) VALUES ('rebuild');
+   CREATE TRIGGER dir_search_insert AFTER INSERT ON directory_groups BEGIN
+     INSERT INTO directory_search (rowid, id, name_fold, owner_id) VALUES (NEW.rowid, NEW.id, NEW.name_fold, NEW.owner_id);
+   END;
+   CREATE TRIGGER dir_search_delete AFTER DELETE ON directory_groups BEGIN
+     INSERT INTO directory_search (directory_search, rowid, id, name_fold, owner_id) VALUES ('delete', OLD.rowid, OLD.id, OLD.name_fold, OLD.owner_id);
+   END;
+   CREATE TRIGGER dir_search_update AFTER UPDATE OF id, name_fold, owner_id ON directory_groups
+     WHEN OLD.id IS NOT NEW.id OR OLD.name_fold IS NOT NEW.name_fold OR OLD.owner_id IS NOT NEW.owner_id BEGIN
+     INSERT INTO directory_search (directory_search, rowid, id, name_fold, owner_id) VALUES ('delete', OLD.rowid, OLD.id, OLD.name_fold, OLD.owner_id);
+     INSERT INTO directory_search (rowid, id, name_fold, owner_id) VALUES (NEW.rowid, NEW.id, NEW.name_fold, NEW.owner_id);
+   END;`,
 ];
