@@ -9,6 +9,17 @@ export function okEnvelope(fields: Fields = {}): Fields {
   return { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "", ...fields };
 }
 
+/** A command's fields already written as one JSON object's text: spliced into the envelope without parsing. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
+/** The OK envelope's text around fields given as text (the same as stringifying okEnvelope of them). */
+export function okEnvelopeText(fields: JsonText): string {
+  const head = '{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""';
+  return fields.text === "{}" ? `${head}}` : `${head},${fields.text.slice(1)}`;
+}
+
 export function failEnvelope(code: number, info: string, extra: Fields = {}): Fields {
   return { ActionStatus: "FAIL", ErrorCode: code, ErrorInfo: info, ...extra };
 }

@@ -37,6 +37,18 @@ const toMember = (row: MemberRow): Member => ({
 
 const JOIN_ORDER = "joined_at, CASE role WHEN 'Owner' THEN 0 WHEN 'Admin' THEN 1 ELSE 2 END, user_id";
 
+// A group's whole member list as get_group_info writes it (http/wire.ts memberObject with no filter: the same
+// fields in the same order), built as JSON text by SQLite itself: a 50-group answer holds ~500 members, and
+// making an object of each row, then a wire object, then text cost more than everything else in the answer.
+// test/group-info-json.test.ts holds both ways to the same answer.
+const MEMBER_LIST_JSON = `
+  SELECT COUNT(*) AS n, json_group_array(json_object(
+    'Member_Account', user_id, 'Role', role, 'JoinTime', joined_at, 'MsgSeq', 0, 'MsgFlag', msg_flag,
+    'LastSendMsgTime', 0, 'MuteUntil', CASE WHEN mute_until > @now THEN mute_until ELSE 0 END,
+    'NameCard', name_card, 'AppMemberDefinedData', json(app_member_defined_data)
+  ) ORDER BY ${JOIN_ORDER}) AS list
+  FROM members WHERE group_id = @groupId`;
+
 export interface MemberQuery {
   roles?: readonly MemberRole[];
   offset?: number;
@@ -57,6 +69,7 @@ export class MembersRepo {
   private readonly countStmt: Statement<[string], { n: number }>;
   private readonly addStmt: Statement;
   private readonly listStmts = new Map<number, Statement>();
+  private readonly listJsonStmt: Statement<[{ groupId: string; now: number }], { n: number; list: string }>;
 
   constructor(private readonly db: Database) {
     this.getStmt = db.prepare("SELECT * FROM members WHERE group_id = ? AND user_id = ?");
@@ -66,6 +79,7 @@ export class MembersRepo {
       INSERT INTO members (group_id, user_id, role, joined_at, mute_until)
       VALUES (@groupId, @userId, @role, @now,
         COALESCE((SELECT mute_until FROM mutes WHERE group_id = @groupId AND user_id = @userId AND mute_until > @now), 0))`);
+    this.listJsonStmt = db.prepare(MEMBER_LIST_JSON);
   }
 
   get(groupId: string, userId: string): Member | null {
@@ -93,6 +107,12 @@ export class MembersRepo {
     }
     const rows = stmt.all(groupId, ...roles, query.limit ?? -1, query.offset ?? 0) as MemberRow[];
     return rows.map(toMember);
+  }
+
+  /** The whole member list as get_group_info's MemberList JSON text (join order), and how many it holds. */
+  listJson(groupId: string, now: number): { count: number; json: string } {
+    const row = this.listJsonStmt.get({ groupId, now })!;
+    return { count: row.n, json: row.list };
   }
 
   countByRoles(groupId: string, roles: readonly MemberRole[]): number {

@@ -1,7 +1,7 @@
 import { ImServerError } from "../../domain/errors";
 import type { Body } from "../../domain/fields";
 import type { Actor, ServiceContext } from "../../services/context";
-import type { Fields } from "../envelope";
+import type { Fields, JsonText } from "../envelope";
 
 export interface CommandInput {
   ctx: ServiceContext;
@@ -13,7 +13,8 @@ export interface CommandInput {
 export interface CommandSpec {
   /** Not a Tencent command: answered with 10003 when IM_STRICT_TENCENT=1. */
   extension?: boolean;
-  run(input: CommandInput): Fields | Promise<Fields>;
+  /** The fields of the OK answer, or their JSON text when the command writes it itself (get_group_info). */
+  run(input: CommandInput): Fields | JsonText | Promise<Fields | JsonText>;
 }
 
 /** Keyed by `service/command`. */

@@ -7,7 +7,9 @@ import { LISTABLE_GROUP_TYPES } from "../../domain/group-types";
 import { LIMITS } from "../../domain/limits";
 import type { Actor, ServiceContext } from "../../services/context";
 import { createGroup, destroyGroup, modifyGroup } from "../../services/groups";
-import { type GroupInfoFilters, groupInfoObject, listsMembers } from "../wire";
+import { JsonText } from "../envelope";
+import { groupInfoAnswer } from "../group-info";
+import type { GroupInfoFilters } from "../wire";
 import type { CommandTable } from "./command";
 
 /**
@@ -59,17 +61,8 @@ export const groupCommands: CommandTable = {
         groupDataKeys: optNameList(responseFilter, "AppDefinedDataFilter_Group"),
         memberDataKeys: optNameList(responseFilter, "AppDefinedDataFilter_GroupMember"),
       };
-      const now = ctx.now();
-      // One item per requested ID, in request order.
-      return {
-        GroupInfo: (requested as string[]).map((groupId) => {
-          const group = ctx.store.groups.getLive(groupId);
-          if (!group) return { GroupId: groupId, ErrorCode: Code.GROUP_NOT_FOUND, ErrorInfo: "group does not exist or was dismissed" };
-          // Reading every member costs far more than counting them: only when the answer lists them.
-          const members = listsMembers(group, filters) ? ctx.store.members.list(groupId) : ctx.store.members.count(groupId);
-          return groupInfoObject(group, ctx.config.sdkAppId, members, now, filters);
-        }),
-      };
+      // Text, not objects: a whole answer splices each member list in as SQLite writes it (http/group-info.ts).
+      return new JsonText(groupInfoAnswer(ctx.store, requested as string[], ctx.config.sdkAppId, ctx.now(), filters));
     },
   },
 

@@ -1,0 +1,40 @@
+// get_group_info's answer as JSON text. A whole answer (no member filter) takes each group's member list as
+// the JSON text SQLite writes (store/members-repo.ts listJson) and splices it in unparsed; a filtered answer
+// goes through the wire objects as before. Both give the same content; test/group-info-json.test.ts holds them
+// to it.
+import { Code } from "../domain/errors";
+import type { Store } from "../store/store";
+import { type GroupInfoFilters, groupInfoObject, listsMembers } from "./wire";
+
+/** No ResponseFilter: every field of every member, custom data unfiltered (a filtered answer lists members only when it names their fields). */
+export const wantsWholeMembers = (filters: GroupInfoFilters): boolean => !filters.hasFilter;
+
+function item(store: Store, groupId: string, sdkAppId: number, now: number, filters: GroupInfoFilters, spliced: boolean): string {
+  const group = store.groups.getLive(groupId);
+  if (!group)
+    return JSON.stringify({ GroupId: groupId, ErrorCode: Code.GROUP_NOT_FOUND, ErrorInfo: "group does not exist or was dismissed" });
+  if (!listsMembers(group, filters)) {
+    // Reading every member costs far more than counting them: only when the answer lists them.
+    return JSON.stringify(groupInfoObject(group, sdkAppId, store.members.count(groupId), now, filters));
+  }
+  if (!spliced) return JSON.stringify(groupInfoObject(group, sdkAppId, store.members.list(groupId), now, filters));
+  const { count, json } = store.members.listJson(groupId, now);
+  // groupInfoObject puts MemberList last: the item without it, then the list, is the same object.
+  const head = JSON.stringify(groupInfoObject(group, sdkAppId, count, now, filters));
+  return `${head.slice(0, -1)},"MemberList":${json}}`;
+}
+
+/**
+ * The command's fields (`{"GroupInfo":[…]}`), one item per requested ID in request order. `spliced: false`
+ * builds every member as an object, the way kept for filtered answers (and for comparison).
+ */
+export function groupInfoAnswer(
+  store: Store,
+  requested: readonly string[],
+  sdkAppId: number,
+  now: number,
+  filters: GroupInfoFilters,
+  spliced = wantsWholeMembers(filters),
+): string {
+  return `{"GroupInfo":[${requested.map((id) => item(store, id, sdkAppId, now, filters, spliced)).join(",")}]}`;
+}
