@@ -42,8 +42,9 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: ["--disable-gpu", "--disable-quic"] },
   },
   projects: [
-    // The standalone build copied on its own and started as an operator would: needs no test server.
-    { name: "standalone", testMatch: /deploy\/standalone\.spec\.ts/ },
+    // The standalone build copied on its own and started as an operator would, and the build's JavaScript
+    // weighed against its budget: neither needs a test server.
+    { name: "standalone", testMatch: /deploy\/(standalone|js-budget)\.spec\.ts/ },
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     // The deployment check (npm run check:deployment) against the test console, so that it cannot rot.
     { name: "deployment-setup", testMatch: /deployment\/viewer\.setup\.ts/, dependencies: ["setup"] },

@@ -1,4 +1,5 @@
-import { LOCALES, type Locale } from "@/lib/schemas/user";
+import { LOCALES } from "@/lib/schemas/constants";
+import type { Locale } from "@/lib/schemas/user";
 
 /** `<html lang>` for each language: Simplified Chinese says so, so that fonts and screen readers pick it. */
 export const HTML_LANG: Record<Locale, string> = { en: "en", ja: "ja", zh: "zh-Hans" };

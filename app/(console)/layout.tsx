@@ -4,7 +4,6 @@ import { getTranslations } from "next-intl/server";
 import { FaceHostsProvider } from "@/components/face-hosts";
 import { AppHeader } from "@/components/layout/app-header";
 import { LiveUpdates } from "@/components/layout/live-updates";
-import { Providers } from "@/components/providers";
 import { getEnv } from "@/lib/server/platform/env";
 import { currentUserOrEnd } from "@/lib/server/auth/session";
 
@@ -17,7 +16,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const t = await getTranslations("Nav");
   const meta = await getTranslations("Meta");
   return (
-    <Providers>
+    <>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-900"
@@ -35,6 +34,6 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         </Link>
       </footer>
       <LiveUpdates />
-    </Providers>
+    </>
   );
 }

@@ -4,8 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { SelectFilter } from "@/components/ui/select-filter";
 import type { ApplicationListFilters } from "@/lib/client/query-keys";
-import { APPLICATION_STATUS_FILTERS } from "@/lib/schemas/application";
-import { GROUP_TYPES } from "@/lib/schemas/group";
+import { APPLICATION_STATUS_FILTERS, GROUP_TYPES } from "@/lib/schemas/constants";
 import { DashboardFilters } from "./dashboard-filters";
 import { GroupPicker } from "./group-picker";
 

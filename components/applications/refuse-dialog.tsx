@@ -6,7 +6,8 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
 import { HTML_LANG, LOCALE_LABEL } from "@/lib/i18n";
 import { REFUSAL_TEMPLATES, sharedLanguage, TEMPLATE_KEYS } from "@/lib/refusal-templates";
-import { LOCALES, type Locale } from "@/lib/schemas/user";
+import { LOCALES } from "@/lib/schemas/constants";
+import type { Locale } from "@/lib/schemas/user";
 import type { Application } from "@/lib/schemas/application";
 
 /**

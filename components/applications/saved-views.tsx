@@ -8,7 +8,8 @@ import { Field, inputClass } from "@/components/ui/field";
 import { MutationError } from "@/components/ui/mutation-error";
 import { applicationFiltersOfView, searchFromApplicationFilters, type ApplicationListFilters } from "@/lib/client/query-keys";
 import { useCreateView, useDeleteView, useViews } from "@/lib/client/views";
-import { VIEWS_MAX, type SavedView } from "@/lib/schemas/view";
+import { VIEWS_MAX } from "@/lib/schemas/constants";
+import type { SavedView } from "@/lib/schemas/view";
 
 const href = (filters: ApplicationListFilters) => {
   const qs = searchFromApplicationFilters(filters);

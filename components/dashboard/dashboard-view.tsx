@@ -34,7 +34,7 @@ export function DashboardView({ stats, days }: { stats: ModerationStats; days: n
           <GroupChart perGroup={stats.perGroup} period={period} />
         </Panel>
       </div>
-      <DashboardLive days={days} />
+      <DashboardLive />
     </section>
   );
 }

@@ -7,8 +7,8 @@ import { Field, inputClass } from "@/components/ui/field";
 import { MutationError } from "@/components/ui/mutation-error";
 import { useErrorWords } from "@/components/ui/use-error-words";
 import { ApiError } from "@/lib/client/api-error";
-import { useCreateGroup } from "@/lib/client/groups";
-import { createGroupSchema, GROUP_TYPES, JOIN_OPTIONS_BY_TYPE, LIMITS, type GroupType } from "@/lib/schemas/group";
+import { createGroup } from "@/lib/client/groups";
+import { createGroupSchema, GROUP_TYPES, JOIN_OPTIONS_BY_TYPE, LIMITS, type Group, type GroupType } from "@/lib/schemas/group";
 import { utf8Bytes } from "@/lib/schemas/utf8";
 
 type Draft = { type: GroupType; name: string; id: string; ownerId: string; joinOption: string; introduction: string; notification: string };
@@ -33,16 +33,24 @@ function toInput(d: Draft) {
   };
 }
 
-export function CreateGroupDialog({ onCreated }: { onCreated: (id: string) => void }) {
-  const [open, setOpen] = useState(false);
+/**
+ * The new-group form in its dialog. Loaded on first use (create-group-button.tsx), with the zod schema it checks
+ * against, and mounted only while open, so each opening starts from an empty draft.
+ */
+export function CreateGroupDialog({
+  onOpenChange,
+  onCreated,
+}: {
+  onOpenChange: (open: boolean) => void;
+  onCreated: (group: Group) => void;
+}) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   // The form's own check runs on every edit once a submit was refused, so an error goes as soon as the value
   // is right; the server's refusals stay on their field until that field is edited.
   const [tried, setTried] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<ApiError | null>(null);
-  const [created, setCreated] = useState<string | null>(null);
-  const create = useCreateGroup();
+  const [pending, setPending] = useState(false);
   const allowed = JOIN_OPTIONS_BY_TYPE[draft.type];
   const t = useTranslations("CreateGroup");
   const types = useTranslations("GroupTypes");
@@ -58,16 +66,6 @@ export function CreateGroupDialog({ onCreated }: { onCreated: (id: string) => vo
   };
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => edit({ [key]: value });
 
-  function onOpenChange(next: boolean) {
-    setOpen(next);
-    if (next) {
-      setDraft(EMPTY);
-      setTried(false);
-      setServerErrors({});
-      setFormError(null);
-    }
-  }
-
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     setFormError(null);
@@ -75,124 +73,114 @@ export function CreateGroupDialog({ onCreated }: { onCreated: (id: string) => vo
     setServerErrors({});
     const parsed = createGroupSchema.safeParse(toInput(draft));
     if (!parsed.success) return;
+    setPending(true);
     try {
-      const group = await create.mutateAsync(parsed.data);
-      setOpen(false);
-      setCreated(group.name);
-      onCreated(group.id);
+      onCreated(await createGroup(parsed.data));
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       const field = fieldOfImError(err);
       if (field) setServerErrors({ [field]: t("imFieldError", { message: words.message(err), imCode: String(err.imCode) }) });
       else if (err.fields.length) setServerErrors(words.fields(err));
       else setFormError(err);
+    } finally {
+      setPending(false);
     }
   }
 
   const bytes = (v: string, max: number) => common("bytes", { used: utf8Bytes(v), max });
 
   return (
-    <>
-      <Button variant="primary" onClick={() => onOpenChange(true)}>
-        {t("open")}
-      </Button>
-      {created && (
-        <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
-          {t("created", { name: created })}
-        </p>
-      )}
-      <Dialog open={open} onOpenChange={onOpenChange} title={t("title")} description={t("description")}>
-        <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
-          <Field label={t("type")} hint={types(`hint.${draft.type}`)} error={errors.type}>
+    <Dialog open onOpenChange={onOpenChange} title={t("title")} description={t("description")}>
+      <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
+        <Field label={t("type")} hint={types(`hint.${draft.type}`)} error={errors.type}>
+          {(p) => (
+            <select
+              {...p}
+              className={inputClass}
+              value={draft.type}
+              onChange={(e) => {
+                const type = e.target.value as GroupType;
+                edit({ type, joinOption: JOIN_OPTIONS_BY_TYPE[type][0] });
+              }}
+            >
+              {GROUP_TYPES.map((g) => (
+                <option key={g} value={g}>
+                  {types(`name.${g}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          label={t("joinOption")}
+          hint={allowed.length === 1 ? types(`fixedJoin.${draft.type}`) : t("joinHint")}
+          error={errors.joinOption}
+        >
+          {(p) => (
+            <select
+              {...p}
+              className={inputClass}
+              value={draft.joinOption}
+              disabled={allowed.length === 1}
+              onChange={(e) => set("joinOption", e.target.value)}
+            >
+              {allowed.map((j) => (
+                <option key={j} value={j}>
+                  {joins(`name.${j}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="sm:col-span-2">
+          <Field label={t("name")} hint={bytes(draft.name, LIMITS.name)} error={errors.name}>
+            {(p) => <input {...p} className={inputClass} value={draft.name} onChange={(e) => set("name", e.target.value)} required />}
+          </Field>
+        </div>
+        <Field label={t("groupId")} hint={draft.type === "Community" ? t("groupIdHintCommunity") : t("groupIdHint")} error={errors.id}>
+          {(p) => <input {...p} className={`${inputClass} font-mono`} value={draft.id} onChange={(e) => set("id", e.target.value)} />}
+        </Field>
+        <Field label={t("owner")} hint={t("ownerHint")} error={errors.ownerId}>
+          {(p) => (
+            <input {...p} className={`${inputClass} font-mono`} value={draft.ownerId} onChange={(e) => set("ownerId", e.target.value)} />
+          )}
+        </Field>
+        <div className="sm:col-span-2">
+          <Field label={t("introduction")} hint={bytes(draft.introduction, LIMITS.introduction)} error={errors.introduction}>
             {(p) => (
-              <select
+              <textarea
                 {...p}
+                rows={2}
                 className={inputClass}
-                value={draft.type}
-                onChange={(e) => {
-                  const type = e.target.value as GroupType;
-                  edit({ type, joinOption: JOIN_OPTIONS_BY_TYPE[type][0] });
-                }}
-              >
-                {GROUP_TYPES.map((g) => (
-                  <option key={g} value={g}>
-                    {types(`name.${g}`)}
-                  </option>
-                ))}
-              </select>
+                value={draft.introduction}
+                onChange={(e) => set("introduction", e.target.value)}
+              />
             )}
           </Field>
-          <Field
-            label={t("joinOption")}
-            hint={allowed.length === 1 ? types(`fixedJoin.${draft.type}`) : t("joinHint")}
-            error={errors.joinOption}
-          >
+        </div>
+        <div className="sm:col-span-2">
+          <Field label={t("notification")} hint={bytes(draft.notification, LIMITS.notification)} error={errors.notification}>
             {(p) => (
-              <select
+              <textarea
                 {...p}
+                rows={2}
                 className={inputClass}
-                value={draft.joinOption}
-                disabled={allowed.length === 1}
-                onChange={(e) => set("joinOption", e.target.value)}
-              >
-                {allowed.map((j) => (
-                  <option key={j} value={j}>
-                    {joins(`name.${j}`)}
-                  </option>
-                ))}
-              </select>
+                value={draft.notification}
+                onChange={(e) => set("notification", e.target.value)}
+              />
             )}
           </Field>
-          <div className="sm:col-span-2">
-            <Field label={t("name")} hint={bytes(draft.name, LIMITS.name)} error={errors.name}>
-              {(p) => <input {...p} className={inputClass} value={draft.name} onChange={(e) => set("name", e.target.value)} required />}
-            </Field>
-          </div>
-          <Field label={t("groupId")} hint={draft.type === "Community" ? t("groupIdHintCommunity") : t("groupIdHint")} error={errors.id}>
-            {(p) => <input {...p} className={`${inputClass} font-mono`} value={draft.id} onChange={(e) => set("id", e.target.value)} />}
-          </Field>
-          <Field label={t("owner")} hint={t("ownerHint")} error={errors.ownerId}>
-            {(p) => (
-              <input {...p} className={`${inputClass} font-mono`} value={draft.ownerId} onChange={(e) => set("ownerId", e.target.value)} />
-            )}
-          </Field>
-          <div className="sm:col-span-2">
-            <Field label={t("introduction")} hint={bytes(draft.introduction, LIMITS.introduction)} error={errors.introduction}>
-              {(p) => (
-                <textarea
-                  {...p}
-                  rows={2}
-                  className={inputClass}
-                  value={draft.introduction}
-                  onChange={(e) => set("introduction", e.target.value)}
-                />
-              )}
-            </Field>
-          </div>
-          <div className="sm:col-span-2">
-            <Field label={t("notification")} hint={bytes(draft.notification, LIMITS.notification)} error={errors.notification}>
-              {(p) => (
-                <textarea
-                  {...p}
-                  rows={2}
-                  className={inputClass}
-                  value={draft.notification}
-                  onChange={(e) => set("notification", e.target.value)}
-                />
-              )}
-            </Field>
-          </div>
-          <div className="sm:col-span-2 empty:hidden">
-            <MutationError error={formError} />
-          </div>
-          <div className="flex justify-end gap-2 sm:col-span-2">
-            <Button onClick={() => onOpenChange(false)}>{common("cancel")}</Button>
-            <Button type="submit" variant="primary" disabled={create.isPending}>
-              {create.isPending ? t("submitting") : t("submit")}
-            </Button>
-          </div>
-        </form>
-      </Dialog>
-    </>
+        </div>
+        <div className="sm:col-span-2 empty:hidden">
+          <MutationError error={formError} />
+        </div>
+        <div className="flex justify-end gap-2 sm:col-span-2">
+          <Button onClick={() => onOpenChange(false)}>{common("cancel")}</Button>
+          <Button type="submit" variant="primary" disabled={pending}>
+            {pending ? t("submitting") : t("submit")}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

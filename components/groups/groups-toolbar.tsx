@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { SelectFilter } from "@/components/ui/select-filter";
 import type { GroupListFilters } from "@/lib/client/query-keys";
-import { GROUP_TYPES, JOIN_OPTIONS } from "@/lib/schemas/group";
+import { GROUP_TYPES, JOIN_OPTIONS } from "@/lib/schemas/constants";
 import { SORTS } from "./labels";
 
 const SEARCH_DELAY_MS = 300;

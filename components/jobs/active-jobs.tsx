@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useJobs } from "@/lib/client/jobs";
-import { FINISHED_JOB_STATES } from "@/lib/schemas/job";
+import { FINISHED_JOB_STATES } from "@/lib/schemas/constants";
 import { JobCard } from "./job-card";
 
 /** How long a finished job stays in the queue, so whoever watched it run sees how it ended. */

@@ -5,7 +5,8 @@ import { useErrorWords } from "@/components/ui/use-error-words";
 import { ApiError } from "@/lib/client/api-error";
 import { useCancelJob } from "@/lib/client/jobs";
 import { useMe } from "@/lib/client/me";
-import { FINISHED_JOB_STATES, type Job } from "@/lib/schemas/job";
+import { FINISHED_JOB_STATES } from "@/lib/schemas/constants";
+import type { Job } from "@/lib/schemas/job";
 import { LocalTime } from "@/components/ui/local-time";
 
 /** What a job selected, in words: "group @TGS#1 · “spam” · waiting over 60 min", or "every pending application". */

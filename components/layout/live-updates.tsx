@@ -1,15 +1,15 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useLiveEvents } from "@/lib/client/live";
+import { useLiveStream } from "@/lib/client/live-stream";
 import { LiveNotice } from "./live-notice";
 import { NewApplicationsAnnouncement } from "./new-applications-badge";
 
 /**
- * Keeps every open view current from the server's events. New applications show as a count on the
+ * Opens the tab's live stream, which keeps every open view current. New applications show as a count on the
  * navigation (and are announced here); only a long outage gets a notice of its own.
  */
 export function LiveUpdates() {
-  const { paused } = useLiveEvents();
+  const { paused } = useLiveStream();
   const t = useTranslations("Live");
   return (
     <>

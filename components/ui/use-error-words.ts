@@ -2,7 +2,8 @@
 import { useTranslations } from "next-intl";
 import type { ZodError } from "zod";
 import { ApiError, type ApiField } from "@/lib/client/api-error";
-import { reasonOfIssue, type Reason } from "@/lib/schemas/issues";
+import { reasonOfIssue } from "@/lib/schemas/issue-reasons";
+import type { Reason } from "@/lib/schemas/issues";
 
 /**
  * Errors in the reader's language. The BFF's `message` is English for scripts; the words shown here come

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { inputClass } from "@/components/ui/field";
 import { MutationError } from "@/components/ui/mutation-error";
-import { useGroups } from "@/lib/client/groups";
+import { useGroups } from "@/lib/client/group-search";
 import { useUpdateUser } from "@/lib/client/users";
 import { SCOPE_MAX_GROUPS, type ConsoleUser } from "@/lib/schemas/user";
 

@@ -1,6 +1,7 @@
 "use client";
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
-import { BULK_MAX, type Application, type BulkResult } from "@/lib/schemas/application";
+import type { Application, BulkResult } from "@/lib/schemas/application";
+import { BULK_MAX } from "@/lib/schemas/constants";
 import type { Page } from "@/lib/schemas/page";
 import { apiFetch } from "./fetcher";
 import { applicationKeys, groupKeys, searchFromApplicationFilters, type ApplicationListFilters } from "./query-keys";

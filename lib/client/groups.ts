@@ -1,46 +1,67 @@
 "use client";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import type { CreateGroupInput, Group } from "@/lib/schemas/group";
 import type { DirectoryStatus } from "@/lib/schemas/directory";
-import type { Page } from "@/lib/schemas/page";
 import { apiFetch } from "./fetcher";
-import { directoryKeys, groupKeys, searchFromGroupFilters, type GroupListFilters } from "./query-keys";
+import { searchFromGroupFilters, type GroupListFilters } from "./query-keys";
 
-export function useGroups(filters: GroupListFilters) {
-  return useQuery({
-    queryKey: groupKeys.list(filters),
-    queryFn: ({ signal }) => apiFetch<Page<Group>>(`/api/groups${searchFromGroupFilters(filters)}`, { signal }),
-    placeholderData: keepPreviousData,
-  });
-}
+// The groups list is drawn on the server (docs/front-end.md § What loads when): nothing here caches, so the page
+// needs no TanStack Query. After a write, the caller asks the server for the page again (router.refresh/push).
 
 /** The CSV of the groups list with these filters and sort: every page (the cursor is left out). */
 export const groupsCsvHref = (filters: GroupListFilters) => `/api/groups.csv${searchFromGroupFilters({ ...filters, cursor: undefined })}`;
 
-export function useCreateGroup() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: CreateGroupInput) => apiFetch<Group>("/api/groups", { method: "POST", body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.lists() }),
-  });
+export const createGroup = (input: CreateGroupInput) => apiFetch<Group>("/api/groups", { method: "POST", body: input });
+
+/** Poll only while a crawl runs, so progress shows without a reload. */
+const POLL_WHILE_RUNNING_MS = 1000;
+
+// The status as last read, shared by the status line and the crawl button (a tiny store: they may sit apart).
+let status: DirectoryStatus | undefined;
+const listeners = new Set<() => void>();
+const setStatus = (next: DirectoryStatus) => {
+  status = next;
+  listeners.forEach((l) => l());
+};
+const subscribe = (l: () => void) => (listeners.add(l), () => void listeners.delete(l));
+
+/** The directory's crawl status, read on arrival and then every second while a crawl runs. */
+export function useDirectoryStatus(): { data: DirectoryStatus | undefined } {
+  const data = useSyncExternalStore(
+    subscribe,
+    () => status,
+    () => undefined,
+  );
+  const running = data?.running ?? false;
+  useEffect(() => {
+    const abort = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const read = () =>
+      apiFetch<DirectoryStatus>("/api/directory", { signal: abort.signal })
+        .then((s) => {
+          setStatus(s);
+          if (s.running) timer = setTimeout(read, POLL_WHILE_RUNNING_MS);
+        })
+        // A failed read leaves the line as it was (or absent): the list itself says what is wrong.
+        .catch(() => undefined);
+    void read();
+    return () => {
+      abort.abort();
+      clearTimeout(timer);
+    };
+  }, [running]);
+  return { data };
 }
 
-export function useDirectoryStatus() {
-  return useQuery({
-    queryKey: directoryKeys.status(),
-    queryFn: ({ signal }) => apiFetch<DirectoryStatus>("/api/directory", { signal }),
-    // Poll only while a crawl runs, so progress shows without a reload.
-    refetchInterval: (q) => (q.state.data?.running ? 1000 : false),
-  });
-}
-
+/** Starts a crawl; the status it answers shows at once (and its progress from then on). */
 export function useRecrawl() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => apiFetch<DirectoryStatus>("/api/directory/crawl", { method: "POST", body: {} }),
-    onSuccess: (status) => {
-      queryClient.setQueryData(directoryKeys.status(), status);
-      void queryClient.invalidateQueries({ queryKey: groupKeys.lists() });
-    },
-  });
+  const [isPending, setPending] = useState(false);
+  const mutate = useCallback(() => {
+    setPending(true);
+    apiFetch<DirectoryStatus>("/api/directory/crawl", { method: "POST", body: {} })
+      .then(setStatus)
+      .catch(() => undefined)
+      .finally(() => setPending(false));
+  }, []);
+  return { mutate, isPending };
 }

@@ -2,12 +2,12 @@ import { z } from "zod";
 import { because } from "./issues";
 import { groupTypeSchema } from "./group";
 import { utf8Bytes } from "./utf8";
+import { APPLICATION_STATUS, APPLICATION_STATUS_FILTERS, BULK_MAX } from "./constants";
 
-export const APPLICATION_STATUS = ["pending", "approved", "refused"] as const;
+export { APPLICATION_STATUS, APPLICATION_STATUS_FILTERS, BULK_MAX };
+
 /** newest: created_at DESC, id DESC (the default); oldest: the reverse. */
 export const APPLICATION_SORTS = ["newest", "oldest"] as const;
-/** What the queue can show: one status, or every decided and pending application (`all`). */
-export const APPLICATION_STATUS_FILTERS = [...APPLICATION_STATUS, "all"] as const;
 /** How a decision was taken: in the console, in the app (an owner or admin), or by a rule. */
 export const HANDLED_VIA = ["console", "app", "rule"] as const;
 /** What a row has to show beside it (docs/contracts.md § Applications model). */
@@ -102,7 +102,6 @@ export const handleApplicationSchema = z.object({ reason: reason.optional(), for
 /** Taking back a rule's approval; the reason goes to the IM server with the removal. */
 export const reverseApplicationSchema = z.object({ reason: reason.optional() }).strict();
 
-export const BULK_MAX = 100;
 export const bulkApplicationsSchema = z
   .object({
     ids: z.array(z.string().min(1).max(40)).min(1, "Select at least one application").max(BULK_MAX, `At most ${BULK_MAX} ids per request`),

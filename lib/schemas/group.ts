@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { because } from "./issues";
 import { utf8Bytes } from "./utf8";
+import { GROUP_TYPES, JOIN_OPTIONS } from "./constants";
 
-export const GROUP_TYPES = ["Work", "Public", "Meeting", "Community", "AVChatRoom"] as const;
-export const JOIN_OPTIONS = ["FreeAccess", "NeedPermission", "DisableApply"] as const;
+export { GROUP_TYPES, JOIN_OPTIONS };
 
 export const groupTypeSchema = z.enum(GROUP_TYPES);
 export const joinOptionSchema = z.enum(JOIN_OPTIONS);

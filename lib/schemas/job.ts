@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { applicationFiltersSchema, bulkApplicationsSchema } from "./application";
+import { FINISHED_JOB_STATES, JOB_STATES } from "./constants";
+
+export { FINISHED_JOB_STATES, JOB_STATES };
 
 // Jobs (docs/contracts.md § Jobs): one approval or refusal of every pending application a filter matches.
 
 /** The most applications one job may decide: a raid bigger than this is narrowed first. */
 export const JOB_MAX = 10_000;
-export const JOB_STATES = ["queued", "running", "done", "cancelled", "interrupted", "failed"] as const;
 export type JobState = (typeof JOB_STATES)[number];
-export const FINISHED_JOB_STATES: readonly JobState[] = ["done", "cancelled", "interrupted", "failed"];
 export const JOB_KINDS = ["applications.approve", "applications.refuse"] as const;
 
 /** What a job selects: the queue's filters over pending applications (no status, no order). */

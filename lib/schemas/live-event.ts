@@ -1,23 +1,8 @@
 import { z } from "zod";
+import { LIVE_EVENT_TYPES } from "./live-event-types";
 
-/** The console's live events (docs/contracts.md § Events out): the SSE event name is the type. */
-export const LIVE_EVENT_TYPES = [
-  "application.created",
-  "application.handled",
-  "application.claimed",
-  "application.released",
-  "group.created",
-  "group.updated",
-  "group.dismissed",
-  "member.joined",
-  "member.left",
-  "job.progress",
-  "rules.changed",
-  "member.muted",
-  "member.banned",
-  "message.sent",
-  "message.recalled",
-] as const;
+/** The types themselves live in live-event-types.ts, which the browser reads without zod. */
+export { LIVE_EVENT_TYPES };
 
 export const liveEventTypeSchema = z.enum(LIVE_EVENT_TYPES);
 export type LiveEventType = z.infer<typeof liveEventTypeSchema>;

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { groupIdSchema } from "./group";
 import { because } from "./issues";
+import { LOCALES } from "./constants";
+
+export { LOCALES };
 
 export const ROLES = ["viewer", "moderator", "admin"] as const;
 export const roleSchema = z.enum(ROLES);
@@ -39,7 +42,6 @@ export const canModerate = (u: Pick<SessionUser, "role">) => roleAtLeast(u.role,
 export const canManageUsers = (u: Pick<SessionUser, "role">) => roleAtLeast(u.role, "admin");
 export const canViewAudit = (u: Pick<SessionUser, "role">) => roleAtLeast(u.role, "admin");
 
-export const LOCALES = ["en", "ja", "zh"] as const;
 export const THEMES = ["light", "dark", "system"] as const;
 export type Locale = (typeof LOCALES)[number];
 export type Theme = (typeof THEMES)[number];

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { applicationFiltersSchema } from "./application";
+import { VIEWS_MAX } from "./constants";
+
+export { VIEWS_MAX };
 
 // Saved views of the queue (docs/contracts.md § Saved views): a name and the queue's filters, per console user.
-
-export const VIEWS_MAX = 20;
 
 export const savedViewSchema = z.object({
   id: z.string(),

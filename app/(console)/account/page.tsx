@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { QueryProvider } from "@/components/query-provider";
 import { AccountView } from "@/components/account/account-view";
 import { meKeys } from "@/lib/client/query-keys";
 import { getEnv } from "@/lib/server/platform/env";
@@ -16,8 +17,10 @@ export default async function AccountPage() {
   const queryClient = new QueryClient();
   if (user) await queryClient.prefetchQuery({ queryKey: meKeys.all, queryFn: () => getMe({ user }) });
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      <AccountView sso={getEnv().oidc ? { name: getEnv().oidc!.name } : null} />
-    </HydrationBoundary>
+    <QueryProvider>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <AccountView sso={getEnv().oidc ? { name: getEnv().oidc!.name } : null} />
+      </HydrationBoundary>
+    </QueryProvider>
   );
 }

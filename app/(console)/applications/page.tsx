@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { QueryProvider } from "@/components/query-provider";
 import { ApplicationsInbox } from "@/components/applications/applications-inbox";
 import { applicationFiltersFromSearch, applicationKeys } from "@/lib/client/query-keys";
 import { listApplicationsQuerySchema } from "@/lib/schemas/application";
@@ -27,8 +28,10 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
     });
   }
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      <ApplicationsInbox canModerate={user ? canModerate(user) : false} canEdit={user ? canEditGroup(user) : false} />
-    </HydrationBoundary>
+    <QueryProvider>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <ApplicationsInbox canModerate={user ? canModerate(user) : false} canEdit={user ? canEditGroup(user) : false} />
+      </HydrationBoundary>
+    </QueryProvider>
   );
 }

@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { QueryProvider } from "@/components/query-provider";
 import { AuditView } from "@/components/audit/audit-view";
 import { NeedsRole } from "@/components/layout/needs-role";
 import { auditFiltersFromSearch } from "@/lib/client/audit-filters";
@@ -23,8 +24,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   // A failed prefetch is not fatal: the browser asks again and shows the error with a retry.
   if (query.success) await queryClient.prefetchQuery({ queryKey: auditKeys.list(filters), queryFn: () => listAudit(query.data) });
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      <AuditView />
-    </HydrationBoundary>
+    <QueryProvider>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <AuditView />
+      </HydrationBoundary>
+    </QueryProvider>
   );
 }

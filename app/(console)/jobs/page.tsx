@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { QueryProvider } from "@/components/query-provider";
 import { JobsView } from "@/components/jobs/jobs-view";
 import { jobKeys } from "@/lib/client/query-keys";
 import { currentUser } from "@/lib/server/auth/session";
@@ -19,8 +20,10 @@ export default async function JobsPage() {
     .prefetchQuery({ queryKey: jobKeys.list(), queryFn: async () => ({ items: await recentJobs(user ?? NO_GROUP) }) })
     .catch(() => undefined);
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      <JobsView />
-    </HydrationBoundary>
+    <QueryProvider>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <JobsView />
+      </HydrationBoundary>
+    </QueryProvider>
   );
 }

@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { QueryProvider } from "@/components/query-provider";
 import { NeedsRole } from "@/components/layout/needs-role";
 import { RulesView } from "@/components/rules/rules-view";
 import { ruleKeys } from "@/lib/client/query-keys";
@@ -19,8 +20,10 @@ export default async function RulesPage() {
   // A failed prefetch is not fatal: the browser asks again and shows the error with a retry.
   await queryClient.prefetchQuery({ queryKey: ruleKeys.list(), queryFn: () => listRules(user) }).catch(() => undefined);
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      <RulesView canWrite={roleAtLeast(user.role, "admin")} />
-    </HydrationBoundary>
+    <QueryProvider>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <RulesView canWrite={roleAtLeast(user.role, "admin")} />
+      </HydrationBoundary>
+    </QueryProvider>
   );
 }

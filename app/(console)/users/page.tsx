@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { QueryProvider } from "@/components/query-provider";
 import { NeedsRole } from "@/components/layout/needs-role";
 import { UsersView } from "@/components/users/users-view";
 import { userKeys } from "@/lib/client/query-keys";
@@ -21,8 +22,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const query = listUsersQuerySchema.safeParse(filters);
   if (query.success) await queryClient.prefetchQuery({ queryKey: userKeys.list(filters), queryFn: () => listUsers(query.data) });
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      <UsersView currentUserId={user.id} />
-    </HydrationBoundary>
+    <QueryProvider>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <UsersView currentUserId={user.id} />
+      </HydrationBoundary>
+    </QueryProvider>
   );
 }

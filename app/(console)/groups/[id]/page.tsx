@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { QueryProvider } from "@/components/query-provider";
 import { GroupView } from "@/components/group/group-view";
 import { groupKeys } from "@/lib/client/query-keys";
 import { canEditGroup, canModerate } from "@/lib/schemas/user";
@@ -38,8 +39,10 @@ export default async function GroupPage({ params }: Props) {
     // Other failures (IM server down) are shown by the client with a retry.
   }
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      <GroupView id={id} canEdit={user ? canEditGroup(user) : false} canModerate={user ? canModerate(user) : false} />
-    </HydrationBoundary>
+    <QueryProvider>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <GroupView id={id} canEdit={user ? canEditGroup(user) : false} canModerate={user ? canModerate(user) : false} />
+      </HydrationBoundary>
+    </QueryProvider>
   );
 }
