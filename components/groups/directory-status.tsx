@@ -20,6 +20,7 @@ export function DirectoryStatus({ canRecrawl }: { canRecrawl: boolean }) {
           {s.total ? (
             <progress className="ml-2 h-2 w-32 align-middle" max={s.total} value={s.seen} aria-label={t("crawlProgress")} />
           ) : null}
+          {s.resumed ? <span className="ml-2">{t("crawlResumed")}</span> : null}
         </span>
       ) : (
         <span>

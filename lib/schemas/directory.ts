@@ -5,4 +5,6 @@ export type DirectoryStatus = {
   total: number | null;
   lastFullCrawlAt: string | null;
   error: string | null;
+  /** The crawl under way (or the last) picked up where a cut-short one had stopped; `seen` counts from its start. */
+  resumed?: boolean;
 };

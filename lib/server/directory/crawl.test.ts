@@ -3,7 +3,7 @@ import { createImGateway } from "@/lib/im/gateway";
 import { fail, ok, startStubImServer, type StubImServer } from "@/lib/im/testing/stub-im-server";
 import { openSqliteTestStore, type TestStore } from "@/lib/server/store/test-stores";
 import { refreshPendingCounts } from "@/lib/server/applications/pending-counts";
-import { crawlDirectory } from "./crawl";
+import { crawlDirectory, crawlStatus } from "./crawl";
 import { readState } from "./repo";
 
 // The crawl against an IM server that answers like Tencent (no applications extension), every answer
@@ -88,6 +88,8 @@ describe("the directory crawl at Tencent's pace", () => {
     expect(cursorsSent()).toEqual(["5"]);
     expect(await listed()).toBe(6);
     expect(await readState(db, "crawl.next")).toBeNull();
+    // The groups page reads one crawl: the 3 groups seen before the cut count, and it says it resumed.
+    expect(await crawlStatus(db)).toMatchObject({ seen: 6, total: 6, resumed: true });
   });
 
   it("a saved cursor the IM server refuses is dropped, so the next crawl starts over", async () => {

@@ -93,7 +93,9 @@ async function crawlHoldingLease(
   const saved = Number((await readState(db, "crawl.generation")) ?? 0);
   const generation = resumeFrom ? saved : saved + 1;
   await writeState(db, "crawl.generation", String(generation));
-  Object.assign(status, { running: true, seen: 0, total: null, error: null });
+  // A resumed crawl counts on from what the cut-short one had seen, so its progress reads as one crawl.
+  const seenBefore = resumeFrom ? Number((await readState(db, "crawl.seen")) ?? 0) : 0;
+  Object.assign(status, { running: true, seen: seenBefore, total: null, error: null, resumed: resumeFrom !== null });
   try {
     let next = resumeFrom ?? "0";
     do {
@@ -103,12 +105,11 @@ async function crawlHoldingLease(
           await writeState(db, "crawl.next", null);
         throw err;
       });
-      const readAt = new Date().toISOString();
-      await upsertGroups(db, await im.getGroups(page.ids), generation, readAt);
-      status.seen += page.ids.length;
       status.total = page.total;
+      await readIntoStore(db, im, page.ids, generation, status);
       next = page.next;
       await writeState(db, "crawl.next", next === "0" ? null : next);
+      await writeState(db, "crawl.seen", next === "0" ? null : String(status.seen));
       await renewLease();
     } while (next !== "0");
     await removeUnseen(db, generation);
@@ -121,4 +122,23 @@ async function crawlHoldingLease(
   } finally {
     status.running = false;
   }
+}
+
+// A page of 10,000 IDs is read and stored 500 groups at a time, by a few readers at once: the gateway's rate limit
+// (200 reads a second) paces them, and no more than READERS × READ_CHUNK profiles are held at any moment (holding
+// a whole page of profiles before writing it was what a 1,000,000-group crawl's memory peaked on).
+const READ_CHUNK = 500;
+const READERS = 4;
+
+async function readIntoStore(db: Store, im: ImGateway, ids: string[], generation: number, status: CrawlStatus): Promise<void> {
+  let next = 0;
+  const reader = async () => {
+    while (next < ids.length) {
+      const chunk = ids.slice(next, (next += READ_CHUNK));
+      const readAt = new Date().toISOString();
+      await upsertGroups(db, await im.getGroups(chunk), generation, readAt);
+      status.seen += chunk.length;
+    }
+  };
+  await Promise.all(Array.from({ length: READERS }, reader));
 }
