@@ -10,7 +10,9 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
     {
       role: "viewer",
       summary: "List and search groups (from the console's directory)",
-      description: "`q` matches a group ID from its start, a name anywhere, or an owner's exact user ID.",
+      description:
+        "`q` matches a substring of a group ID, a name (case and width folded) or an owner's user ID. " +
+        "`totalExact` is false when `total` is a lower bound (a search matching more than 10,000 groups, or a 1–2 character search).",
       query: listGroupsQuerySchema,
       output: pageSchema(groupSchema),
     },
