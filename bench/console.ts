@@ -116,17 +116,18 @@ async function main() {
     console.log(`\n[front end] JavaScript of a cold, signed-in page load (Chromium, compressed) — ${load()}`);
     const fe = await measureFrontend(launcher.base, session.cookies(), ["/", "/groups", "/applications"]);
     printTable([
-      ["page", "scripts", "transferred", "of which Next/React runtime", "of which the app's own"],
+      ["page", "scripts", "transferred", "of which Next/React runtime", "of which the app's own", "build output (gzip -9)"],
       ...fe.map((f) => [
         f.path,
         f.scripts,
         `${f.kb.toFixed(1)} KB`,
         `${f.frameworkKb.toFixed(1)} KB`,
         `${(f.kb - f.frameworkKb).toFixed(1)} KB`,
+        `${f.buildKb.toFixed(1)} KB`,
       ]),
     ]);
     for (const f of fe)
-      goals.push({ what: `JavaScript of ${f.path}`, figure: `${f.kb.toFixed(1)} KB`, goal: "≤ 150 KB", met: f.kb <= 150 });
+      goals.push({ what: `JavaScript of ${f.path}`, figure: `${f.kb.toFixed(1)} KB`, goal: `≤ ${f.goalKb} KB`, met: f.kb <= f.goalKb });
 
     // The queue runs on a console of its own, seeded for it, once this one has stopped (the machine has 2 cores).
     await stopGroup(launcher.service);

@@ -1,17 +1,17 @@
 // The JavaScript a cold, signed-in load of a page transfers, as Chromium reports it (Network.loadingFinished
-// encodedDataLength of every Script response: compressed bytes on the wire).
-import { readFileSync } from "node:fs";
+// encodedDataLength of every Script response: compressed bytes on the wire), beside the same page's figure read
+// from the build output (scripts/js-budget/measure.ts: gzip -9 of the chunks its manifests name), and its goal.
 import { chromium } from "@playwright/test";
 import { chromiumPath } from "../../scripts/chromium-path";
+import { FRAMEWORK_KB_WHEN_SET, OWN_JS_GOAL_KB } from "../../scripts/js-budget/budgets";
+import { buildDir, frameworkFiles, measureBuild } from "../../scripts/js-budget/measure";
 
 /** The scripts every page loads: Next's and React's runtime (the build manifest's root main files). */
-function frameworkScripts(): Set<string> {
-  const manifest = JSON.parse(readFileSync(".next/build-manifest.json", "utf8")) as { rootMainFiles?: string[] };
-  return new Set((manifest.rootMainFiles ?? []).map((f) => `/_next/${f}`));
-}
+const frameworkScripts = () => new Set(frameworkFiles(buildDir()).map((f) => `/_next/${f}`));
 
 export async function measureFrontend(base: string, cookies: { name: string; value: string }[], paths: string[]) {
   const framework = frameworkScripts();
+  const built = new Map(measureBuild(buildDir()).map((p) => [p.route, p]));
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--disable-gpu", "--disable-quic"] });
   try {
     const out = [];
@@ -35,7 +35,15 @@ export async function measureFrontend(base: string, cookies: { name: string; val
       // Chunks loaded after `load` (hydration, lazy parts) count too; the event stream keeps the network busy, so wait a fixed time.
       await page.waitForTimeout(2500);
       if (!page.url().startsWith(base + path)) throw new Error(`${path} ended at ${page.url()} (not signed in?)`);
-      out.push({ path, scripts: scripts.size, kb: bytes / 1024, frameworkKb: frameworkBytes / 1024 });
+      const goal = OWN_JS_GOAL_KB[path];
+      out.push({
+        path,
+        scripts: scripts.size,
+        kb: bytes / 1024,
+        frameworkKb: frameworkBytes / 1024,
+        buildKb: built.get(path)?.totalKb ?? NaN,
+        goalKb: goal === undefined ? NaN : Math.round((goal + FRAMEWORK_KB_WHEN_SET) * 10) / 10,
+      });
       await context.close();
     }
     return out;

@@ -1,7 +1,6 @@
 import { useTranslations } from "next-intl";
 import { DownloadLink } from "@/components/ui/download-link";
-import { groupsCsvHref } from "@/lib/client/groups";
-import type { GroupListFilters } from "@/lib/client/query-keys";
+import { searchFromGroupFilters, type GroupListFilters } from "@/lib/client/query-keys";
 import type { Group } from "@/lib/schemas/group";
 import type { Page } from "@/lib/schemas/page";
 import { CreateGroupButton } from "./create-group-button";
@@ -50,7 +49,7 @@ export function GroupsView({
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {/* Every group these filters match, not only this page. */}
-          <DownloadLink href={groupsCsvHref(filters)}>{t("export")}</DownloadLink>
+          <DownloadLink href={`/api/groups.csv${searchFromGroupFilters({ ...filters, cursor: undefined })}`}>{t("export")}</DownloadLink>
           {canCreate && <CreateGroupButton type={filters.type} />}
         </div>
       </div>

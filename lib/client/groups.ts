@@ -3,13 +3,9 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import type { CreateGroupInput, Group } from "@/lib/schemas/group";
 import type { DirectoryStatus } from "@/lib/schemas/directory";
 import { apiFetch } from "./fetcher";
-import { searchFromGroupFilters, type GroupListFilters } from "./query-keys";
 
 // The groups list is drawn on the server (docs/front-end.md § What loads when): nothing here caches, so the page
 // needs no TanStack Query. After a write, the caller asks the server for the page again (router.refresh/push).
-
-/** The CSV of the groups list with these filters and sort: every page (the cursor is left out). */
-export const groupsCsvHref = (filters: GroupListFilters) => `/api/groups.csv${searchFromGroupFilters({ ...filters, cursor: undefined })}`;
 
 export const createGroup = (input: CreateGroupInput) => apiFetch<Group>("/api/groups", { method: "POST", body: input });
 
