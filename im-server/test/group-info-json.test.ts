@@ -20,8 +20,8 @@ describe("get_group_info's whole answer, member lists written by SQLite", () => 
   let server: TestServer;
   const info = async (ids: string[]) => (await server.rest("group_open_http_svc/get_group_info", { GroupIdList: ids })).GroupInfo as Item[];
   const both = (ids: string[], now: number) => ({
-    spliced: JSON.parse(groupInfoAnswer(server.store, ids, SDKAPPID, now, WHOLE, true)) as unknown,
-    built: JSON.parse(groupInfoAnswer(server.store, ids, SDKAPPID, now, WHOLE, false)) as unknown,
+    spliced: JSON.parse(groupInfoAnswer(server.store, ids, SDKAPPID, now, WHOLE, true).toString()) as unknown,
+    built: JSON.parse(groupInfoAnswer(server.store, ids, SDKAPPID, now, WHOLE, false).toString()) as unknown,
   });
 
   beforeAll(async () => {

@@ -9,15 +9,17 @@ export function okEnvelope(fields: Fields = {}): Fields {
   return { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "", ...fields };
 }
 
-/** A command's fields already written as one JSON object's text: spliced into the envelope without parsing. */
-export class JsonText {
-  constructor(readonly text: string) {}
+/** A command's fields already written as one JSON object in UTF-8: spliced into the envelope without parsing. */
+export class JsonBytes {
+  constructor(readonly bytes: Buffer) {}
 }
 
-/** The OK envelope's text around fields given as text (the same as stringifying okEnvelope of them). */
-export function okEnvelopeText(fields: JsonText): string {
-  const head = '{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""';
-  return fields.text === "{}" ? `${head}}` : `${head},${fields.text.slice(1)}`;
+const OK_HEAD = Buffer.from('{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""');
+
+/** The OK envelope around fields given as JSON bytes (the same as stringifying okEnvelope of them). */
+export function okEnvelopeBytes(fields: JsonBytes): Buffer {
+  const inner = fields.bytes.subarray(1); // without the opening brace: `}` alone, or `"Key":…}`
+  return Buffer.concat([OK_HEAD, inner.length > 1 ? Buffer.from(",") : Buffer.alloc(0), inner]);
 }
 
 export function failEnvelope(code: number, info: string, extra: Fields = {}): Fields {
@@ -28,10 +30,10 @@ export function errorEnvelope(error: ImServerError): Fields {
   return failEnvelope(error.code, error.info, error.extra);
 }
 
-/** Sends an envelope, or its JSON text when the caller has it already. */
-export function sendJson(reply: FastifyReply, payload: Fields | string): FastifyReply {
+/** Sends an envelope, or its JSON (text or UTF-8 bytes) when the caller has it already. */
+export function sendJson(reply: FastifyReply, payload: Fields | string | Buffer): FastifyReply {
   return reply
     .code(200)
     .header("content-type", "application/json; charset=utf-8")
-    .send(typeof payload === "string" ? payload : stringifyJson(payload));
+    .send(typeof payload === "string" || Buffer.isBuffer(payload) ? payload : stringifyJson(payload));
 }

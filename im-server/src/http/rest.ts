@@ -13,7 +13,7 @@ import { groupCommands } from "./commands/group-commands";
 import { groupMessageCommands } from "./commands/group-message-commands";
 import { memberCommands } from "./commands/member-commands";
 import { messageCommands } from "./commands/message-commands";
-import { JsonText, errorEnvelope, failEnvelope, okEnvelope, okEnvelopeText, sendJson } from "./envelope";
+import { JsonBytes, errorEnvelope, failEnvelope, okEnvelope, okEnvelopeBytes, sendJson } from "./envelope";
 import { parseJsonBody, stringifyJson } from "./json-body";
 import { DEFAULT_RATE_LIMIT, RATE_LIMITS, SlidingWindowLimiter } from "./rate-limit";
 
@@ -64,7 +64,7 @@ export function registerRest(app: FastifyInstance, ctx: ServiceContext, limiter:
       const body = parseObjectBody(request.body, service);
       const actor = { userId: identifier, viaRest: true, platform: "RESTAPI", clientIp: clientIp(request) };
       const fields = await spec.run({ ctx, actor, body });
-      const answer = fields instanceof JsonText ? okEnvelopeText(fields) : stringifyJson(okEnvelope(fields));
+      const answer = fields instanceof JsonBytes ? okEnvelopeBytes(fields) : stringifyJson(okEnvelope(fields));
       // Tencent refuses to answer more than 1 MB (10018): the caller must ask for less.
       if (Buffer.byteLength(answer) > MAX_RESPONSE_BYTES) fail(Code.RESPONSE_TOO_LARGE, "the response would exceed 1 MB; request less");
       return sendJson(reply, answer);

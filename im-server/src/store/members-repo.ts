@@ -38,15 +38,16 @@ const toMember = (row: MemberRow): Member => ({
 const JOIN_ORDER = "joined_at, CASE role WHEN 'Owner' THEN 0 WHEN 'Admin' THEN 1 ELSE 2 END, user_id";
 
 // A group's whole member list as get_group_info writes it (http/wire.ts memberObject with no filter: the same
-// fields in the same order), built as JSON text by SQLite itself: a 50-group answer holds ~500 members, and
-// making an object of each row, then a wire object, then text cost more than everything else in the answer.
-// test/group-info-json.test.ts holds both ways to the same answer.
+// fields in the same order), built as JSON by SQLite itself and handed over as UTF-8 bytes: a 50-group answer
+// holds ~500 members, and an object per row, then a wire object, then text cost more than the rest of the
+// answer (and joining JS strings where some hold CJK names widens them all). test/group-info-json.test.ts
+// holds both ways to the same answer.
 const MEMBER_LIST_JSON = `
-  SELECT COUNT(*) AS n, json_group_array(json_object(
+  SELECT COUNT(*) AS n, CAST(json_group_array(json_object(
     'Member_Account', user_id, 'Role', role, 'JoinTime', joined_at, 'MsgSeq', 0, 'MsgFlag', msg_flag,
     'LastSendMsgTime', 0, 'MuteUntil', CASE WHEN mute_until > @now THEN mute_until ELSE 0 END,
     'NameCard', name_card, 'AppMemberDefinedData', json(app_member_defined_data)
-  ) ORDER BY ${JOIN_ORDER}) AS list
+  ) ORDER BY ${JOIN_ORDER}) AS BLOB) AS list
   FROM members WHERE group_id = @groupId`;
 
 export interface MemberQuery {
@@ -69,7 +70,7 @@ export class MembersRepo {
   private readonly countStmt: Statement<[string], { n: number }>;
   private readonly addStmt: Statement;
   private readonly listStmts = new Map<number, Statement>();
-  private readonly listJsonStmt: Statement<[{ groupId: string; now: number }], { n: number; list: string }>;
+  private readonly listJsonStmt: Statement<[{ groupId: string; now: number }], { n: number; list: Buffer }>;
 
   constructor(private readonly db: Database) {
     this.getStmt = db.prepare("SELECT * FROM members WHERE group_id = ? AND user_id = ?");
@@ -109,8 +110,8 @@ export class MembersRepo {
     return rows.map(toMember);
   }
 
-  /** The whole member list as get_group_info's MemberList JSON text (join order), and how many it holds. */
-  listJson(groupId: string, now: number): { count: number; json: string } {
+  /** The whole member list as get_group_info's MemberList, JSON in UTF-8 (join order), and how many it holds. */
+  listJson(groupId: string, now: number): { count: number; json: Buffer } {
     const row = this.listJsonStmt.get({ groupId, now })!;
     return { count: row.n, json: row.list };
   }

@@ -1,7 +1,7 @@
 import { ImServerError } from "../../domain/errors";
 import type { Body } from "../../domain/fields";
 import type { Actor, ServiceContext } from "../../services/context";
-import type { Fields, JsonText } from "../envelope";
+import type { Fields, JsonBytes } from "../envelope";
 
 export interface CommandInput {
   ctx: ServiceContext;
@@ -13,8 +13,8 @@ export interface CommandInput {
 export interface CommandSpec {
   /** Not a Tencent command: answered with 10003 when IM_STRICT_TENCENT=1. */
   extension?: boolean;
-  /** The fields of the OK answer, or their JSON text when the command writes it itself (get_group_info). */
-  run(input: CommandInput): Fields | JsonText | Promise<Fields | JsonText>;
+  /** The fields of the OK answer, or their JSON bytes when the command writes them itself (get_group_info). */
+  run(input: CommandInput): Fields | JsonBytes | Promise<Fields | JsonBytes>;
 }
 
 /** Keyed by `service/command`. */

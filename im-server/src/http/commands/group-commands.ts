@@ -7,7 +7,7 @@ import { LISTABLE_GROUP_TYPES } from "../../domain/group-types";
 import { LIMITS } from "../../domain/limits";
 import type { Actor, ServiceContext } from "../../services/context";
 import { createGroup, destroyGroup, modifyGroup } from "../../services/groups";
-import { JsonText } from "../envelope";
+import { JsonBytes } from "../envelope";
 import { groupInfoAnswer } from "../group-info";
 import type { GroupInfoFilters } from "../wire";
 import type { CommandTable } from "./command";
@@ -61,8 +61,8 @@ export const groupCommands: CommandTable = {
         groupDataKeys: optNameList(responseFilter, "AppDefinedDataFilter_Group"),
         memberDataKeys: optNameList(responseFilter, "AppDefinedDataFilter_GroupMember"),
       };
-      // Text, not objects: a whole answer splices each member list in as SQLite writes it (http/group-info.ts).
-      return new JsonText(groupInfoAnswer(ctx.store, requested as string[], ctx.config.sdkAppId, ctx.now(), filters));
+      // Bytes, not objects: a whole answer splices each member list in as SQLite writes it (http/group-info.ts).
+      return new JsonBytes(groupInfoAnswer(ctx.store, requested as string[], ctx.config.sdkAppId, ctx.now(), filters));
     },
   },
 
