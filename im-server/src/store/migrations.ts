@@ -140,6 +140,24 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (group_id, user_id)
   ) WITHOUT ROWID;
   `,
+  // Live groups per type, kept by triggers: get_appid_group_list answers TotalCount on every page, and counting
+  // a million rows each time cost ~100 ms. Triggers keep it right whatever writes the groups (commands, the
+  // recycler, a bench seeding straight into the store, the test reset).
+  `
+  CREATE TABLE live_group_counts (type TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+  INSERT INTO live_group_counts (type, n) SELECT type, COUNT(*) FROM groups WHERE dismissed_at IS NULL GROUP BY type;
+  CREATE TRIGGER live_group_counts_insert AFTER INSERT ON groups WHEN NEW.dismissed_at IS NULL BEGIN
+    INSERT INTO live_group_counts (type, n) VALUES (NEW.type, 1) ON CONFLICT (type) DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER live_group_counts_delete AFTER DELETE ON groups WHEN OLD.dismissed_at IS NULL BEGIN
+    UPDATE live_group_counts SET n = n - 1 WHERE type = OLD.type;
+  END;
+  CREATE TRIGGER live_group_counts_update AFTER UPDATE OF type, dismissed_at ON groups BEGIN
+    UPDATE live_group_counts SET n = n - 1 WHERE type = OLD.type AND OLD.dismissed_at IS NULL;
+    INSERT INTO live_group_counts (type, n) SELECT NEW.type, 1 WHERE NEW.dismissed_at IS NULL
+      ON CONFLICT (type) DO UPDATE SET n = n + 1;
+  END;
+  `,
 ];
 
 export function migrate(db: Database): void {
