@@ -25,8 +25,13 @@ export function GroupsBrowser({
   const [busy, startTransition] = useTransition();
   // Cursors of the pages before this one, so "Previous" can go back without the server keeping state.
   const [history, setHistory] = useState<string[]>([]);
-  // On a first page (a new filter, a group just created, the back button) there is nothing before.
-  if (!filters.cursor && history.length > 0) setHistory([]);
+  // Arriving on a first page (a new filter, a group just created, the back button): nothing is before it. Only on
+  // arrival: while "Next" is on its way, this is still the old page, and its history must stay.
+  const [shownCursor, setShownCursor] = useState(filters.cursor);
+  if (filters.cursor !== shownCursor) {
+    setShownCursor(filters.cursor);
+    if (!filters.cursor) setHistory([]);
+  }
 
   const navigate = useCallback(
     (next: GroupListFilters) => startTransition(() => router.push(`${pathname}${searchFromGroupFilters(next)}`, { scroll: false })),
