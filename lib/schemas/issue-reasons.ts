@@ -1,5 +1,7 @@
 import type { z } from "zod";
-import type { Reason } from "./issues";
+
+/** A message the UI can translate: a key of the `Reasons` messages and its values. */
+export type Reason = { key: string; values?: Record<string, string | number> };
 
 /**
  * The translation key of a zod issue: the key a refinement named (see `because`), or one per kind of

@@ -1,7 +1,7 @@
 // The compressed JavaScript each page of a build loads, read from the build's own manifests (no browser, no
 // clock): the framework (build-manifest.json's rootMainFiles, the same on every page) and the page's own
 // chunks (the union of entryJSFiles in its client reference manifest: root layout, console layout, page).
-// docs/front-end.md § The budget says how the figures are used.
+// How the figures are used: docs/front-end.md § The budget
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { runInNewContext } from "node:vm";
