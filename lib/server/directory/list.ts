@@ -65,8 +65,9 @@ export async function queryDirectory(
   return {
     items: items.map(rowToGroup),
     nextCursor: more && last ? encodeCursor(query, last[column], last.id) : null,
-    total: Math.min(total, limits.countCap),
-    totalExact: total <= limits.countCap,
+    // Only a search's count stops at the cap; the trigger-kept counts and a scope's are whole.
+    total: plan ? Math.min(total, limits.countCap) : total,
+    totalExact: !plan || total <= limits.countCap,
   };
 }
 
