@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, type ReactNode } from "react";
-import { ApplicantModeration, RefuseAndBanSlot } from "@/components/moderation/lazy";
+import { useEffect, useRef, useState } from "react";
+import { ApplicantModeration } from "@/components/moderation/lazy";
 import { ApplicantSanctions } from "./applicant-sanctions";
 import { Button } from "@/components/ui/button";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -17,7 +17,7 @@ import type { Application } from "@/lib/schemas/application";
  * Beside the current application, what moderators know of its requester (docs/contracts.md § Applicant
  * context): their applications to every group and how they ended, their groups, and the notes left on them.
  */
-export function ApplicantPanel({ application, canNote }: { application: Application; canNote: boolean }) {
+export default function ApplicantPanel({ application, canNote }: { application: Application; canNote: boolean }) {
   const t = useTranslations("Applicant");
   const members = useTranslations("Members");
   const queue = useTranslations("Applications");
@@ -126,29 +126,5 @@ export function ApplicantPanel({ application, canNote }: { application: Applicat
         )}
       </Panel>
     </div>
-  );
-}
-
-/** The list, and beside it (below it on a narrow screen) the panel of the current application's requester. */
-export function BesideApplicant({ application, canNote, children }: { application?: Application; canNote: boolean; children: ReactNode }) {
-  // "Refuse and ban" is drawn beside the list, not in the panel: the refusal moves the panel on (or closes it).
-  const slot = canNote && <RefuseAndBanSlot />;
-  if (!application)
-    return (
-      <>
-        {children}
-        {slot}
-      </>
-    );
-  return (
-    <>
-      <div className="flex flex-col gap-4 lg:grid lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
-        <div className="min-w-0">{children}</div>
-        <aside className="order-first lg:sticky lg:top-4 lg:order-none">
-          <ApplicantPanel application={application} canNote={canNote} />
-        </aside>
-      </div>
-      {slot}
-    </>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { StackMessage, StackTable } from "@/components/ui/stack-table";
 import { useErrorWords } from "@/components/ui/use-error-words";
@@ -10,9 +10,8 @@ import { releaseClaim, useInboxClaims } from "@/lib/client/claims";
 import { rangeBetween, reconcileCurrent, stepCurrent } from "@/lib/client/inbox-cursor";
 import { narrowsQueue, type ApplicationListFilters } from "@/lib/client/query-keys";
 import type { Application } from "@/lib/schemas/application";
-import { BesideApplicant } from "./applicant-panel";
+import { BesideApplicant } from "./beside-applicant";
 import { ApplicationRow } from "./application-row";
-import { BulkProgressPanel } from "./bulk-progress";
 import { KeyHelpDialog } from "./key-help-dialog";
 import { ListFooter } from "./list-footer";
 import { RaiseLimitDialog } from "./raise-limit-dialog";
@@ -24,6 +23,9 @@ import { queueColumns } from "./queue-columns";
 import { useMatchingJob } from "@/components/jobs/use-matching-job";
 import { problemOf, useRowProblems } from "./use-row-problems";
 import { useChunkedDecisions } from "./use-chunked-decisions";
+
+// What only a bulk decision shows loads with the first one.
+const BulkProgressPanel = lazy(() => import("./bulk-progress").then((m) => ({ default: m.BulkProgressPanel })));
 
 type Props = { filters: ApplicationListFilters; canModerate: boolean; canEdit?: boolean; showGroup?: boolean; keyboard?: boolean };
 
@@ -173,7 +175,7 @@ export function ApplicationsList({ filters, canModerate, canEdit = false, showGr
           onClear={clear}
         />
       )}
-      {progress && <BulkProgressPanel progress={progress.p} action={progress.action} />}
+      <Suspense>{progress && <BulkProgressPanel progress={progress.p} action={progress.action} />}</Suspense>
       <BesideApplicant application={aboutOpen ? current : undefined} canNote={canModerate}>
         {list.isError ? (
           <ErrorPanel error={list.error} onRetry={() => list.refetch()} />

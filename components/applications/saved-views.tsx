@@ -1,27 +1,21 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, inputClass } from "@/components/ui/field";
-import { MutationError } from "@/components/ui/mutation-error";
 import { applicationFiltersOfView, searchFromApplicationFilters, type ApplicationListFilters } from "@/lib/client/query-keys";
-import { useCreateView, useDeleteView, useViews } from "@/lib/client/views";
+import { useDeleteView, useViews } from "@/lib/client/views";
 import { VIEWS_MAX } from "@/lib/schemas/constants";
 import type { SavedView } from "@/lib/schemas/view";
+
+// Naming a new view loads its form on the first "Save view"; the dialog shows its title meanwhile.
+const SaveViewForm = lazy(() => import("./save-view-form"));
 
 const href = (filters: ApplicationListFilters) => {
   const qs = searchFromApplicationFilters(filters);
   return qs ? `/applications?${qs}` : "/applications";
 };
-
-/** What the server stores for the URL's filters (numbers as numbers; defaults filled in by the server). */
-function toSaved(filters: ApplicationListFilters): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(filters)) if (v) out[k] = k === "olderThan" ? Number(v) : v;
-  return out;
-}
 
 /**
  * The moderator's saved views as tabs with live counts, beside the default queue; the one matching the URL
@@ -96,54 +90,20 @@ export function SavedViews({ filters, onSaid }: { filters: ApplicationListFilter
           {items.length >= VIEWS_MAX ? t("viewsFull", { max: VIEWS_MAX }) : t("saveView")}
         </Button>
       )}
-      {saving && (
-        <SaveViewDialog
+      <Dialog
+        open={saving}
+        onOpenChange={(open) => !open && setSaving(false)}
+        title={t("saveViewTitle")}
+        description={t("saveViewDescription")}
+      >
+        <SaveViewForm
           filters={filters}
           onClose={(name) => {
             setSaving(false);
             if (name) onSaid(t("viewSaved", { name }));
           }}
         />
-      )}
+      </Dialog>
     </div>
-  );
-}
-
-function SaveViewDialog({ filters, onClose }: { filters: ApplicationListFilters; onClose: (saved?: string) => void }) {
-  const t = useTranslations("Applications");
-  const common = useTranslations("Common");
-  const create = useCreateView();
-  const [name, setName] = useState("");
-  return (
-    <Dialog open onOpenChange={(open) => !open && onClose()} title={t("saveViewTitle")} description={t("saveViewDescription")}>
-      <form
-        className="flex flex-col gap-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate({ name: name.trim(), filters: toSaved(filters) }, { onSuccess: (v) => onClose(v.name) });
-        }}
-      >
-        <Field label={t("viewName")}>
-          {(props) => (
-            <input
-              {...props}
-              className={inputClass}
-              value={name}
-              maxLength={60}
-              required
-              autoFocus
-              onChange={(e) => setName(e.target.value)}
-            />
-          )}
-        </Field>
-        <MutationError error={create.error} />
-        <div className="flex justify-end gap-2">
-          <Button onClick={() => onClose()}>{common("cancel")}</Button>
-          <Button type="submit" variant="primary" disabled={create.isPending || !name.trim()}>
-            {t("saveView")}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
   );
 }

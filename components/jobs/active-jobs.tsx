@@ -1,9 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useJobs } from "@/lib/client/jobs";
 import { FINISHED_JOB_STATES } from "@/lib/schemas/constants";
-import { JobCard } from "./job-card";
+
+// Most visits to the queue find no job running: the card loads with the first one shown.
+const JobCard = lazy(() => import("./job-card").then((m) => ({ default: m.JobCard })));
 
 /** How long a finished job stays in the queue, so whoever watched it run sees how it ended. */
 const SHOWN_AFTER_FINISH_MS = 5 * 60_000;
@@ -25,9 +27,11 @@ export function ActiveJobs() {
   if (shown.length === 0) return null;
   return (
     <section aria-label={t("region")} className="flex flex-col gap-2">
-      {shown.map((job) => (
-        <JobCard key={job.id} job={job} onDismiss={() => setDismissed((d) => new Set(d).add(job.id))} />
-      ))}
+      <Suspense>
+        {shown.map((job) => (
+          <JobCard key={job.id} job={job} onDismiss={() => setDismissed((d) => new Set(d).add(job.id))} />
+        ))}
+      </Suspense>
     </section>
   );
 }
