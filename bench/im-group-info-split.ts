@@ -21,8 +21,6 @@ const WHOLE: GroupInfoFilters = {
 
 function main() {
   const store = openStore(process.argv[2]);
-  if (process.env.CACHE_MB) store.db.pragma(`cache_size = -${Number(process.env.CACHE_MB) * 1024}`);
-  if (process.env.MMAP_MB) store.db.pragma(`mmap_size = ${Number(process.env.MMAP_MB) * 1048576}`);
   const ids = (store.db.prepare("SELECT group_id FROM groups ORDER BY seq").pluck().all() as string[]).filter((_, i) => i % 7 === 0);
   const requests = Array.from({ length: ROUNDS }, () => Array.from({ length: 50 }, () => ids[Math.floor(Math.random() * ids.length)]));
   const groupRow = store.db.prepare("SELECT * FROM groups WHERE group_id = ?");

@@ -94,7 +94,14 @@ export async function fullScale(): Promise<Goal[]> {
     const whole = summarize(t.whole);
     const beforeNote = t.wholeBefore ? ` (before: ${ms(summarize(t.wholeBefore).p95)})` : "";
     return [
-      { what: "IM get_group_info of 50, whole answer, p95", figure: ms(whole.p95) + beforeNote, goal: "≤ 10 ms", met: whole.p95 <= 10 },
+      {
+        what: "IM get_group_info of 50, whole answer, p95",
+        figure: ms(whole.p95) + beforeNote,
+        goal: "≤ 10 ms",
+        met: whole.p95 <= 10,
+        // The floor is what any command costs at this moment (HTTP, UserSig, envelope): a busy machine's p95.
+        limits: `the machine: account_check of 1 account, p95 ${ms(summarize(t.floor).p95)} in the same run (${load()})`,
+      },
       { what: "IM server RSS after the 100,000-group run", figure: `${rss.toFixed(0)} MB`, goal: "≤ 300 MB", met: rss <= 300 },
     ];
   } finally {

@@ -195,7 +195,7 @@ export function seedImData(dataDir: string, size: SeedSize = FULL_SCALE, seed = 
   if (!store.isEmpty()) throw new Error("the IM data directory is not empty");
   // A throwaway directory filled in one go: no journal and no syncs while seeding (each page is written
   // once, not to the WAL and again at checkpoints), and WAL again for the IM server that opens it after.
-  store.db.pragma(`cache_size = -${Number(process.env.SEED_CACHE_MB ?? 256) * 1024}`);
+  store.db.pragma("cache_size = -262144"); // 256 MB: the seeding's own page cache, the most of its memory
   store.db.pragma("journal_mode = OFF");
   store.db.pragma("synchronous = OFF");
   const rng = createRng(seed);
