@@ -15,6 +15,8 @@ export type StormGroups = {
   accounts: string[];
   /** IM changes the IM server refused (the webhook still goes: it is only a hint). */
   failures: number;
+  /** The IM server's error codes for them, counted. */
+  failureCodes: Map<string, number>;
   random: () => number;
 };
 
@@ -43,11 +45,23 @@ async function paced<T>(items: T[], perSecond: number, work: (item: T, i: number
   await Promise.all(running);
 }
 
+/** Tencent's limit answered (60007) when calls started a second apart arrive together: wait and try again. */
+async function patiently(call: ImCaller, command: string, body: Record<string, unknown>) {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await call(command, body);
+    } catch (err) {
+      if (tries >= 10 || !String(err).includes("60007")) throw err;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
 export async function createStormGroups(call: ImCaller, count: number): Promise<StormGroups> {
   const random = mulberry32(19);
   const accounts = Array.from({ length: ACCOUNTS }, (_, i) => `storm_u${i}`);
   for (let i = 0; i < accounts.length; i += 100)
-    await call("im_open_login_svc/multiaccount_import", { Accounts: accounts.slice(i, i + 100) });
+    await patiently(call, "im_open_login_svc/multiaccount_import", { Accounts: accounts.slice(i, i + 100) });
   const state: StormGroups = {
     ids: [],
     needPermission: [],
@@ -56,6 +70,7 @@ export async function createStormGroups(call: ImCaller, count: number): Promise<
     busy: new Set(),
     accounts,
     failures: 0,
+    failureCodes: new Map(),
     random,
   };
   const pick = () => accounts[Math.floor(random() * accounts.length)];
@@ -68,8 +83,8 @@ export async function createStormGroups(call: ImCaller, count: number): Promise<
     }
     return { i, owner, others, needPermission: i % 4 === 0 };
   });
-  await paced(drafts, 150, async (d) => {
-    const answer = await call("group_open_http_svc/create_group", {
+  await paced(drafts, 100, async (d) => {
+    const answer = await patiently(call, "group_open_http_svc/create_group", {
       Owner_Account: d.owner,
       Type: "Public",
       Name: `Storm ${d.i} 嵐 ${d.i}`,

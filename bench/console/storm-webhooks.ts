@@ -52,8 +52,12 @@ async function change(c: StormContext, kind: StormKind, n: number): Promise<{ co
     g.busy.add(`${groupId}|${user}`);
     try {
       await work();
-    } catch {
+    } catch (err) {
       g.failures++;
+      g.failureCodes.set(
+        String(err).match(/: (\d+) /)?.[1] ?? "other",
+        (g.failureCodes.get(String(err).match(/: (\d+) /)?.[1] ?? "other") ?? 0) + 1,
+      );
     } finally {
       g.busy.delete(`${groupId}|${user}`);
     }
@@ -135,11 +139,16 @@ export async function sendWebhook(
     Sign: createHash("sha256").update(`${c.token}${requestTime}`).digest("hex"),
   });
   const started = performance.now();
-  const res = await fetch(`${c.hook}?${query}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ CallbackCommand: made.command, ...made.body }),
-  });
-  await res.arrayBuffer();
-  return { kind, ms: performance.now() - started, status: res.status };
+  try {
+    const res = await fetch(`${c.hook}?${query}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ CallbackCommand: made.command, ...made.body }),
+    });
+    await res.arrayBuffer();
+    return { kind, ms: performance.now() - started, status: res.status };
+  } catch {
+    // No answer (a connection closed under it): Tencent would count it as failed; so does the storm (status 0).
+    return { kind, ms: performance.now() - started, status: 0 };
+  }
 }

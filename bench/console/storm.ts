@@ -5,7 +5,7 @@
 // RSS each second, the IM calls per command in any second (the IM server's request log), and the time after the
 // storm until the console's directory matches the IM server for every group. Prints figures; asserts nothing.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startConsole } from "../lib/console-server";
@@ -83,8 +83,16 @@ export async function stormGoals(port: number, imPort: number, admin: { email: s
     const session = await signIn(launcher.base, admin.email, admin.password);
     for (let i = 0; i < 300 && !(await session.get<{ lastFullCrawlAt: string | null }>("/api/directory")).lastFullCrawlAt; i++)
       await new Promise((r) => setTimeout(r, 1000));
-    const consolePid = launcher.service.child.pid!;
-    const consoleRss = () => Math.max(...descendants(consolePid).map((p) => rssMb(p.pid)));
+    // The launcher's processes, found once: the storm holds many sockets open, and each /proc scan needs more.
+    const pids = [launcher.service.child.pid!, ...descendants(launcher.service.child.pid!).map((p) => p.pid)];
+    const rssOf = (pid: number) => {
+      try {
+        return rssMb(pid);
+      } catch {
+        return NaN; // gone (a short-lived helper of the launcher)
+      }
+    };
+    const consoleRss = () => Math.max(...pids.map(rssOf).filter(Number.isFinite));
     const hook = `http://127.0.0.1:${port}/api/im/callback`;
     const send = (kind: StormKind, n: number) => sendWebhook({ hook, token: callbackToken, sdkAppId: SDKAPPID, call, groups }, kind, n);
 
@@ -94,6 +102,8 @@ export async function stormGoals(port: number, imPort: number, admin: { email: s
 
     const rss: number[] = [];
     const sampler = setInterval(() => rss.push(consoleRss()), 1000);
+    const imPids = [im.child.pid!, ...descendants(im.child.pid!).map((p) => p.pid)];
+    const cpuBefore = { console: cpuSeconds(pids), im: cpuSeconds(imPids) };
     const loadBefore = load();
     console.log(`  storm: ${size.perSecond}/s for ${size.seconds} s across ${size.groups} groups — ${loadBefore}`);
     const run = await storm(groups, send, size.seconds, size.perSecond);
@@ -113,8 +123,19 @@ export async function stormGoals(port: number, imPort: number, admin: { email: s
       return [kind, s.n, ms(s.p50), ms(s.p95), ms(percentile(mine, 0.99)), ms(s.max)];
     });
     printTable([["webhook", "n", "p50", "p95", "p99", "max"], ...byKind, ["all", all.n, ms(all.p50), ms(all.p95), ms(p99), ms(all.max)]]);
+    const cpu = { console: cpuSeconds(pids) - cpuBefore.console, im: cpuSeconds(imPids) - cpuBefore.im };
     const refused = run.answers.filter((a) => a.status !== 200).length;
-    console.log(`  answers other than 200: ${refused}; IM changes the IM server refused: ${run.failedChanges}; ${loadAfter} at the end`);
+    const statuses = new Map<number, number>();
+    for (const a of run.answers) statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
+    const unanswered = run.answers.filter((a) => a.status === 0).length;
+    console.log(
+      `  answers other than 200: ${refused} (no answer at all: ${unanswered}; by status: ${[...statuses].map(([k, v]) => `${k}×${v}`).join(" ")}); IM changes the IM server refused: ${run.failedChanges} (${[...groups.failureCodes].map(([k, v]) => `${k}×${v}`).join(" ")}); ${loadAfter} at the end`,
+    );
+    // CPU is what a 2-core machine runs out of first: what one webhook costs each side, storm and catching up.
+    const per = (s: number) => ((s * 1000) / run.answers.length).toFixed(2);
+    console.log(
+      `  CPU during the storm and after: console ${cpu.console.toFixed(1)} s (${per(cpu.console)} ms a webhook), IM server ${cpu.im.toFixed(1)} s (${per(cpu.im)} ms a webhook, its REST changes included)`,
+    );
 
     const window = readRequestLog(requestLog).filter((r) => r.at >= run.started && r.at <= converged.at);
     const peaks = peakRates(window);
@@ -156,6 +177,21 @@ export async function stormGoals(port: number, imPort: number, admin: { email: s
     await stopGroup(im);
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** User and system CPU of these processes so far, in seconds (/proc/<pid>/stat, 100 ticks a second). */
+function cpuSeconds(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      /* gone */
+    }
+  }
+  return ticks / 100;
 }
 
 function percentile(samples: number[], p: number): number {

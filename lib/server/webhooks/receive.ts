@@ -10,11 +10,15 @@ import { isFirstDelivery, replayKey } from "./replay";
 import { log } from "@/lib/server/platform/log";
 import { BodyTooLargeError, readRequestBody } from "@/lib/server/http/read-capped-body";
 
-/** Tencent's answer envelope. ErrorCode 0 allows a Before* action; After* answers are ignored by the sender. */
+/**
+ * Tencent's answer envelope. ErrorCode 0 allows a Before* action; After* answers are ignored by the sender.
+ * `no-transform`: Next would otherwise gzip these 60 bytes (a streamed body has no length to stay under the
+ * threshold by), a fifth of the answer's CPU in a storm of webhooks (docs/webhooks.md § Answer first, work after).
+ */
 function envelope(status: number, errorCode: number, errorInfo: string): Response {
   return Response.json(
     { ActionStatus: errorCode === 0 ? "OK" : "FAIL", ErrorCode: errorCode, ErrorInfo: errorInfo },
-    { status, headers: { "cache-control": "no-store" } },
+    { status, headers: { "cache-control": "no-store, no-transform" } },
   );
 }
 
