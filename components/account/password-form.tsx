@@ -7,7 +7,6 @@ import { MutationError } from "@/components/ui/mutation-error";
 import { useErrorWords } from "@/components/ui/use-error-words";
 import { ApiError } from "@/lib/client/api-error";
 import { useUpdateMe } from "@/lib/client/me";
-import { updateMeSchema } from "@/lib/schemas/user";
 
 const EMPTY = { currentPassword: "", newPassword: "", confirm: "" };
 
@@ -23,6 +22,8 @@ export function PasswordForm() {
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     setDone(false);
+    // The schema (and zod with it) loads with the first submission, not with the page.
+    const { updateMeSchema } = await import("@/lib/schemas/user");
     const parsed = updateMeSchema.safeParse({ currentPassword: draft.currentPassword, newPassword: draft.newPassword });
     const found: Record<string, string> = parsed.success ? {} : words.issues(parsed.error);
     if (draft.confirm !== draft.newPassword) found.confirm = t("mismatch");

@@ -9,7 +9,8 @@ import { useErrorWords } from "@/components/ui/use-error-words";
 import { ApiError } from "@/lib/client/api-error";
 import { useUpdateMe } from "@/lib/client/me";
 import { HTML_LANG, LOCALE_LABEL } from "@/lib/i18n";
-import { LOCALES, THEMES, type ConsoleUser, type Locale, type Theme } from "@/lib/schemas/user";
+import { LOCALES, THEMES } from "@/lib/schemas/constants";
+import type { ConsoleUser, Locale, Theme } from "@/lib/schemas/user";
 
 export function ProfileForm({ me }: { me: ConsoleUser }) {
   const t = useTranslations("Account");

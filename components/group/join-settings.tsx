@@ -5,7 +5,9 @@ import { Button } from "@/components/ui/button";
 import { MutationError } from "@/components/ui/mutation-error";
 import { Panel } from "@/components/ui/panel";
 import { useUpdateGroup } from "@/lib/client/group-detail";
-import { JOIN_OPTIONS, joinOptionRefusal, type Group, type JoinOption } from "@/lib/schemas/group";
+import { JOIN_OPTIONS } from "@/lib/schemas/constants";
+import type { Group, JoinOption } from "@/lib/schemas/group";
+import { joinOptionRefusal } from "@/lib/schemas/join-options";
 
 /** The join option editor knows the type: it offers only what the type allows and says why the rest is not. */
 export function JoinSettings({ group, canEdit }: { group: Group; canEdit: boolean }) {

@@ -6,7 +6,7 @@ import { inputClass } from "@/components/ui/field";
 import { SelectFilter } from "@/components/ui/select-filter";
 import { membersCsvHref } from "@/lib/client/members";
 import type { MemberListFilters } from "@/lib/client/query-keys";
-import { MEMBER_ROLES } from "@/lib/schemas/member";
+import { MEMBER_ROLES } from "@/lib/schemas/constants";
 
 const SEARCH_DELAY_MS = 300;
 

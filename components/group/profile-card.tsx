@@ -11,7 +11,8 @@ import { Panel } from "@/components/ui/panel";
 import { useErrorWords } from "@/components/ui/use-error-words";
 import { ApiError } from "@/lib/client/api-error";
 import { useUpdateGroup } from "@/lib/client/group-detail";
-import { groupPatchSchema, LIMITS, type Group, type GroupPatch } from "@/lib/schemas/group";
+import { LIMITS } from "@/lib/schemas/constants";
+import type { Group, GroupPatch } from "@/lib/schemas/group";
 import { utf8Bytes } from "@/lib/schemas/utf8";
 
 export function ProfileCard({ group, canEdit }: { group: Group; canEdit: boolean }) {
@@ -96,6 +97,8 @@ function EditProfileDialog({ group, open, onOpenChange }: { group: Group; open: 
     e.preventDefault();
     const patch = changes();
     if (Object.keys(patch).length === 0) return onOpenChange(false);
+    // The schema (and zod with it) loads with the first submission, not with the page.
+    const { groupPatchSchema } = await import("@/lib/schemas/group");
     const parsed = groupPatchSchema.safeParse(patch);
     if (!parsed.success) return setErrors(words.issues(parsed.error));
     setErrors({});

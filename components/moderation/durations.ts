@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FOREVER_SECONDS } from "@/lib/schemas/moderation";
+import { FOREVER_SECONDS } from "@/lib/schemas/constants";
 
 /**
  * How long a mute or ban lasts, as the dialogs offer it, turned into the seconds the BFF takes. The IM server

@@ -7,7 +7,7 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { Panel } from "@/components/ui/panel";
 import { keepChosen, mergeMessagePages, toggleChosen } from "@/lib/client/message-pages";
 import { useGroupMessages } from "@/lib/client/moderation";
-import { MAX_RECALL_SEQS, SENDER_SCAN_WINDOW } from "@/lib/schemas/moderation";
+import { MAX_RECALL_SEQS, SENDER_SCAN_WINDOW } from "@/lib/schemas/constants";
 import type { Group } from "@/lib/schemas/group";
 import type { GroupMessage } from "@/lib/schemas/moderation";
 import { MessageItem } from "./message-item";

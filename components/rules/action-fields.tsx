@@ -3,7 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { Fragment, useId } from "react";
 import { Field, inputClass } from "@/components/ui/field";
 import { REFUSAL_TEMPLATES, TEMPLATE_KEYS } from "@/lib/refusal-templates";
-import { RULE_ACTIONS, RULE_LIMITS } from "@/lib/schemas/rule";
+import { RULE_ACTIONS, RULE_LIMITS } from "@/lib/schemas/constants";
 import type { Locale } from "@/lib/schemas/user";
 import { utf8Bytes } from "@/lib/schemas/utf8";
 import { Choice, GROUP_ERROR, LEGEND } from "./choice";

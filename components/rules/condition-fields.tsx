@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Field, inputClass } from "@/components/ui/field";
-import { RULE_LIMITS } from "@/lib/schemas/rule";
+import { RULE_LIMITS } from "@/lib/schemas/constants";
 import { Choice, Condition, GROUP_ERROR, LEGEND } from "./choice";
 import { CountConditions } from "./count-conditions";
 import { hasConditionOn, idsOf, wordsOf, type FormProps, type RuleForm } from "./rule-form";

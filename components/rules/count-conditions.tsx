@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Field, inputClass } from "@/components/ui/field";
-import { RULE_LIMITS } from "@/lib/schemas/rule";
+import { RULE_LIMITS } from "@/lib/schemas/constants";
 import { Choice, Condition } from "./choice";
 import type { FormProps, RuleForm } from "./rule-form";
 

@@ -1,13 +1,16 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { lazy } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import type { Rule } from "@/lib/schemas/rule";
-import { RuleEditor } from "./rule-editor";
+
+// The editor, its checks and the rule schema (zod) load when a rule is first opened; the dialog shows its title meanwhile.
+const RuleEditor = lazy(() => import("./rule-editor").then((m) => ({ default: m.RuleEditor })));
 
 /** What the editor is open on: a new rule (`rule` null) or a saved one. */
 export type Editing = { rule: Rule | null };
 
-/** The editor in a dialog: it stays mounted, so closing it returns the focus to the button that opened it. */
+/** The editor in a dialog; closing it returns the focus to the button that opened it (components/ui/dialog.tsx). */
 export function RuleEditorDialog({
   editing,
   readOnly,

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { ApiField } from "@/lib/client/api-error";
 import type { GroupType } from "@/lib/schemas/group";
-import { reasonOfIssue } from "@/lib/schemas/issues";
+import { reasonOfIssue } from "@/lib/schemas/issue-reasons";
 import { ruleBodySchema, type RuleAction, type RuleBody, type UpdateRule } from "@/lib/schemas/rule";
 
 /**

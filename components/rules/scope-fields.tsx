@@ -2,8 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Field, inputClass } from "@/components/ui/field";
-import { GROUP_TYPES } from "@/lib/schemas/group";
-import { RULE_LIMITS } from "@/lib/schemas/rule";
+import { GROUP_TYPES, RULE_LIMITS } from "@/lib/schemas/constants";
 import { Choice, GROUP_ERROR, LEGEND } from "./choice";
 import { idsOf, type FormProps } from "./rule-form";
 

@@ -8,7 +8,8 @@ import { MutationError } from "@/components/ui/mutation-error";
 import { useErrorWords } from "@/components/ui/use-error-words";
 import { ApiError } from "@/lib/client/api-error";
 import { useCreateUser } from "@/lib/client/users";
-import { createUserSchema, ROLES, type ConsoleUser, type Role } from "@/lib/schemas/user";
+import { ROLES } from "@/lib/schemas/constants";
+import type { ConsoleUser, Role } from "@/lib/schemas/user";
 
 type Draft = { email: string; name: string; password: string; role: Role };
 const EMPTY: Draft = { email: "", name: "", password: "", role: "viewer" };
@@ -35,6 +36,8 @@ export function AddUserDialog({ onAdded }: { onAdded: (user: ConsoleUser) => voi
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
+    // The schema (and zod with it) loads with the first submission, not with the page.
+    const { createUserSchema } = await import("@/lib/schemas/user");
     const parsed = createUserSchema.safeParse({ ...draft, name: draft.name.trim() || undefined });
     if (!parsed.success) {
       setErrors(words.issues(parsed.error));

@@ -7,7 +7,8 @@ import { inputClass } from "@/components/ui/field";
 import { MutationError } from "@/components/ui/mutation-error";
 import { useGroups } from "@/lib/client/group-search";
 import { useUpdateUser } from "@/lib/client/users";
-import { SCOPE_MAX_GROUPS, type ConsoleUser } from "@/lib/schemas/user";
+import { SCOPE_MAX_GROUPS } from "@/lib/schemas/constants";
+import type { ConsoleUser } from "@/lib/schemas/user";
 
 const SHOWN = 8;
 const RADIO = "h-4 w-4 shrink-0 accent-indigo-600 dark:accent-indigo-400";

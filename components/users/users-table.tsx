@@ -3,7 +3,8 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { StackCell, StackMessage, StackRow, StackTable } from "@/components/ui/stack-table";
-import { ROLES, type ConsoleUser, type Role, type UpdateUserInput } from "@/lib/schemas/user";
+import { ROLES } from "@/lib/schemas/constants";
+import type { ConsoleUser, Role, UpdateUserInput } from "@/lib/schemas/user";
 
 const COLUMNS = ["email", "name", "role", "groups", "status"] as const;
 

@@ -1,5 +1,6 @@
 import type { InfiniteData } from "@tanstack/react-query";
-import { MAX_RECALL_SEQS, type GroupMessage, type MessagesAnswer } from "@/lib/schemas/moderation";
+import { MAX_RECALL_SEQS } from "@/lib/schemas/constants";
+import type { GroupMessage, MessagesAnswer } from "@/lib/schemas/moderation";
 
 /**
  * The pages of a group's messages as one list, newest first, each message once. A live refetch recomputes

@@ -9,7 +9,7 @@ import type {
   RecallAnswer,
   RecallRequest,
 } from "@/lib/schemas/moderation";
-import { MAX_MESSAGES_PAGE } from "@/lib/schemas/moderation";
+import { MAX_MESSAGES_PAGE } from "@/lib/schemas/constants";
 import { apiFetch } from "./fetcher";
 import { markRecalled } from "./message-pages";
 import { appUserKeys, groupKeys, moderationKeys } from "./query-keys";

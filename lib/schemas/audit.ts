@@ -1,39 +1,7 @@
 import { z } from "zod";
+import { AUDIT_ACTIONS } from "./constants";
 
-export const AUDIT_ACTIONS = [
-  "group.create",
-  "group.update",
-  "group.dismiss",
-  "group.dismiss_schedule",
-  "group.dismiss_cancel",
-  "group.owner",
-  "group.notify",
-  "member.add",
-  "member.remove",
-  "member.role",
-  "member.mute",
-  "member.unmute",
-  "member.ban",
-  "member.unban",
-  "message.recall",
-  "message.purge",
-  "application.approve",
-  "application.refuse",
-  "application.hold",
-  "application.reverse",
-  "user.create",
-  "user.update",
-  "auth.signin",
-  "auth.signin_failed",
-  "note.create",
-  "note.delete",
-  "job.start",
-  "job.cancel",
-  "rule.create",
-  "rule.update",
-  "rule.delete",
-  "rules.switch",
-] as const;
+export { AUDIT_ACTIONS };
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditActionName = z.infer<typeof auditActionSchema>;
 

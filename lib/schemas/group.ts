@@ -1,25 +1,15 @@
 import { z } from "zod";
 import { because } from "./issues";
 import { utf8Bytes } from "./utf8";
-import { GROUP_TYPES, JOIN_OPTIONS } from "./constants";
+import { GROUP_TYPES, JOIN_OPTIONS, LIMITS } from "./constants";
+import { JOIN_OPTIONS_BY_TYPE, joinOptionRefusal } from "./join-options";
 
-export { GROUP_TYPES, JOIN_OPTIONS };
+export { GROUP_TYPES, JOIN_OPTIONS, JOIN_OPTIONS_BY_TYPE, joinOptionRefusal, LIMITS };
 
 export const groupTypeSchema = z.enum(GROUP_TYPES);
 export const joinOptionSchema = z.enum(JOIN_OPTIONS);
 export type GroupType = z.infer<typeof groupTypeSchema>;
 export type JoinOption = z.infer<typeof joinOptionSchema>;
-
-/** The join options each type allows (docs/group-system.md § Join options); the first is the type's default. */
-export const JOIN_OPTIONS_BY_TYPE: Record<GroupType, readonly JoinOption[]> = {
-  Work: ["DisableApply"],
-  Public: ["NeedPermission", "FreeAccess", "DisableApply"],
-  Meeting: ["FreeAccess"],
-  Community: ["FreeAccess"],
-  AVChatRoom: ["FreeAccess"],
-};
-
-export const LIMITS = { name: 100, introduction: 400, notification: 400, faceUrl: 500, groupId: 48, memberIds: 100 } as const;
 
 const bytes = (max: number, label: string) =>
   z
@@ -109,21 +99,6 @@ export const groupPatchSchema = z
   .strict()
   .refine((p) => Object.keys(p).length > 0, because("nothingToChange", "Nothing to change"));
 export type GroupPatch = z.infer<typeof groupPatchSchema>;
-
-/** Why a type cannot take a join option: a translation key for the editor, English words for the 422. */
-export function joinOptionRefusal(
-  type: GroupType,
-  option: JoinOption,
-): { key: string; values: { type: GroupType }; message: string } | null {
-  if (JOIN_OPTIONS_BY_TYPE[type].includes(option)) return null;
-  if (type === "Work")
-    return { key: "joinWorkOnly", values: { type }, message: "Work groups are invitation only: members invite others, nobody can apply" };
-  return {
-    key: "joinAlwaysFree",
-    values: { type },
-    message: `${type} groups are always free to join; their join option cannot be changed`,
-  };
-}
 
 export const groupSchema = z.object({
   id: z.string(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { because } from "./issues";
+import { MEMBER_ROLES } from "./constants";
 
 /** An app user's ID as Tencent takes it: 1–32 printable ASCII characters, no spaces. */
 export const userIdSchema = z
@@ -60,7 +61,7 @@ export type NotifyResult = z.infer<typeof notifyResultSchema>;
 export const notifyAnswerSchema = z.union([z.object({ sent: z.literal(true) }), z.object({ results: z.array(notifyResultSchema) })]);
 export type NotifyAnswer = z.infer<typeof notifyAnswerSchema>;
 
-export const MEMBER_ROLES = ["Owner", "Admin", "Member"] as const;
+export { MEMBER_ROLES };
 /** A search reads at most this many members of a group; past it the page says `details.partial`. */
 export const MEMBER_SCAN_MAX = 20_000;
 

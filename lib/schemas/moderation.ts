@@ -1,19 +1,13 @@
 import { z } from "zod";
 import { because } from "./issues";
+import { FOREVER_SECONDS, MAX_BAN_USERS, MAX_MESSAGES_PAGE, MAX_MUTE_USERS, MAX_RECALL_SEQS, SENDER_SCAN_WINDOW } from "./constants";
 
 /**
  * Mutes, bans and a group's messages (docs/contracts.md § Mutes, bans and messages). Every `until` is ISO 8601,
  * `null` meaning forever; on the wire the IM server speaks Unix seconds, 4294967295 being forever.
  */
 
-/** The longest mute or ban the IM server takes: uint32 seconds, which it reads as forever. */
-export const FOREVER_SECONDS = 4294967295;
-export const MAX_MUTE_USERS = 500;
-export const MAX_BAN_USERS = 100;
-export const MAX_RECALL_SEQS = 10;
-export const MAX_MESSAGES_PAGE = 20;
-/** With a sender filter the console reads at most this many of the newest messages (Tencent has no filter). */
-export const SENDER_SCAN_WINDOW = 1000;
+export { FOREVER_SECONDS, MAX_BAN_USERS, MAX_MESSAGES_PAGE, MAX_MUTE_USERS, MAX_RECALL_SEQS, SENDER_SCAN_WINDOW };
 
 const userId = z
   .string()

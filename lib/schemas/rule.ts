@@ -3,25 +3,13 @@ import { applicationSchema } from "./application";
 import { groupTypeSchema } from "./group";
 import { because } from "./issues";
 import { utf8Bytes } from "./utf8";
+import { RULE_ACTIONS, RULE_LIMITS } from "./constants";
 
 // Rules for join applications (docs/rules.md): admins write them, moderators read them and try them on the past.
 
-export const RULE_ACTIONS = ["approve", "refuse", "hold"] as const;
+export { RULE_ACTIONS, RULE_LIMITS };
 export type RuleAction = (typeof RULE_ACTIONS)[number];
 
-/** The contract's bounds (docs/contracts.md § Rules). */
-export const RULE_LIMITS = {
-  name: 80,
-  groupIds: 100,
-  words: 200,
-  wordBytes: 100,
-  requesters: 1_000,
-  requesterId: 128,
-  reasonBytes: 300,
-  count: 10_000,
-  days: 365,
-  minutes: 1_440,
-} as const;
 export const DRY_RUN_DAYS_MAX = 90;
 export const DRY_RUN_SAMPLES = 20;
 

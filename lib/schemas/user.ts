@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { groupIdSchema } from "./group";
 import { because } from "./issues";
-import { LOCALES } from "./constants";
+import { LOCALES, ROLES, SCOPE_MAX_GROUPS, THEMES } from "./constants";
 
-export { LOCALES };
+export { LOCALES, ROLES, SCOPE_MAX_GROUPS, THEMES };
 
-export const ROLES = ["viewer", "moderator", "admin"] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -13,9 +12,6 @@ export type Role = z.infer<typeof roleSchema>;
 export function roleAtLeast(role: Role, needed: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(needed);
 }
-
-/** At most this many groups in one user's scope. */
-export const SCOPE_MAX_GROUPS = 1_000;
 
 /**
  * The groups a scoped console user sees and acts on (docs/scopes.md); `null` is every group. Admins are never
@@ -42,7 +38,6 @@ export const canModerate = (u: Pick<SessionUser, "role">) => roleAtLeast(u.role,
 export const canManageUsers = (u: Pick<SessionUser, "role">) => roleAtLeast(u.role, "admin");
 export const canViewAudit = (u: Pick<SessionUser, "role">) => roleAtLeast(u.role, "admin");
 
-export const THEMES = ["light", "dark", "system"] as const;
 export type Locale = (typeof LOCALES)[number];
 export type Theme = (typeof THEMES)[number];
 
