@@ -2,7 +2,7 @@
 // counting rows on every page. These stories hold the kept counts to a real count through every way a group
 // appears or goes: creation, dismissal, reuse of a dismissed custom ID, recycling, the test reset, and an
 // older data directory upgraded with its groups already in it.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -92,5 +92,6 @@ describe("upgrading a data directory that already holds groups", () => {
     expect(upgraded.groups.count("Public")).toBe(2);
     expect(upgraded.groups.count("AVChatRoom")).toBe(0);
     upgraded.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });
