@@ -16,8 +16,12 @@ export type OwnDecision = {
   sentAt: string;
 };
 
-/** Longer than a webhook takes to follow its decision, even at the back of a bulk's queue. */
-export const REMEMBER_OWN_MS = 30_000;
+/**
+ * Longer than a webhook takes to follow its decision, even at the back of a bulk's queue on a starved machine
+ * (30 s was not: at load 14 a bulk's webhooks were worked on more than 30 s after their decisions). At most a
+ * couple of minutes of decisions at 200 a second: some 24,000 small entries.
+ */
+export const REMEMBER_OWN_MS = 120_000;
 
 type Kept = OwnDecision & { until: number };
 type Memory = { inFlight: Set<Promise<unknown>>; byId: Map<string, Kept>; byMember: Map<string, Kept> };
