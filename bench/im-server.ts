@@ -9,10 +9,14 @@ import { millionScale } from "./im/million";
 import { describeMachine } from "./lib/machine";
 import { type Goal, printGoals } from "./lib/stats";
 
-/** Runs the IM server's part of the benchmark (printing its tables) and answers its goal rows. */
-export async function imServerGoals(): Promise<Goal[]> {
+/**
+ * Runs the IM server's part of the benchmark (printing its tables) and answers its goal rows. `million.dir` keeps
+ * the million-group data where the caller reads it again (npm run bench's directory runs), seeded there unless
+ * `million.seed` is false (already seeded by an earlier run).
+ */
+export async function imServerGoals(million?: { dir: string; seed: boolean }): Promise<Goal[]> {
   const goals = await fullScale();
-  if (process.env.BENCH_IM_MILLION !== "0") goals.push(...(await millionScale()));
+  if (process.env.BENCH_IM_MILLION !== "0") goals.push(...(await millionScale(million)));
   return goals;
 }
 

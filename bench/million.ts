@@ -13,8 +13,7 @@ async function main() {
   ensureBuild();
   console.log(`\n[million] the directory at 1,000,000 groups through the BFF — ${load()}`);
   const goals = await measureMillion(PORT, PORT + 2000, { email: "bench@example.com", password: "bench-admin-password" });
-  console.log(`\nGoals (load now: ${load()})`);
-  printGoals(goals);
+  printGoals(goals, `load now: ${load()}`);
 }
 
 main().catch((err) => {

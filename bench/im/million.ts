@@ -7,10 +7,25 @@ import path from "node:path";
 import { GROUP_INFO_FILTER } from "../../lib/im/group-wire";
 import { beforeServerMain, type ImProcess, startImServer, takeBackToSchema3 } from "../lib/im-server-process";
 import { load } from "../lib/machine";
-import { MILLION_SCALE, seedImData } from "../lib/seed-im";
+import Database from "better-sqlite3";
+import { DATABASE_FILE } from "../../im-server/src/store/store";
+import { KEPT_GROUP_IDS, MILLION_SCALE, type Seeded, seedImData } from "../lib/seed-im";
 import { type Goal, ms, printTable, summarize, timed } from "../lib/stats";
 
 const PORT = Number(process.env.BENCH_IM_PORT ?? 5710) + 2;
+
+/** What a seeding of this directory handed back, read from the store it left: the count and an even sample of IDs. */
+function sampleOfSeeded(dataDir: string): Seeded {
+  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+  try {
+    const groups = (db.prepare("SELECT COUNT(*) AS n FROM groups").get() as { n: number }).n;
+    const step = Math.max(1, Math.floor(groups / KEPT_GROUP_IDS));
+    const groupIds = (db.prepare("SELECT group_id FROM groups WHERE seq % ? = 0").pluck().all(step) as string[]).slice(0, KEPT_GROUP_IDS);
+    return { groups, groupIds, accountIds: [], pendingIds: [], seconds: 0 };
+  } finally {
+    db.close();
+  }
+}
 
 async function walk(server: ImProcess, times: number[]): Promise<number> {
   let [next, seen] = ["0", 0];
@@ -24,12 +39,13 @@ async function walk(server: ImProcess, times: number[]): Promise<number> {
   return seen;
 }
 
-export async function millionScale(): Promise<Goal[]> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "group-console-bench-im-1m-"));
+/** `kept`: seed into (or read, when already seeded) a directory the caller keeps; otherwise a temporary one. */
+export async function millionScale(kept?: { dir: string; seed: boolean }): Promise<Goal[]> {
+  const dataDir = kept?.dir ?? mkdtempSync(path.join(tmpdir(), "group-console-bench-im-1m-"));
   const servers: ImProcess[] = [];
   try {
     const rssBefore = process.memoryUsage().rss / 1048576;
-    const seeded = seedImData(dataDir, MILLION_SCALE);
+    const seeded = kept && !kept.seed ? sampleOfSeeded(dataDir) : seedImData(dataDir, MILLION_SCALE);
     // maxRSS is this process's peak so far; the seeding is what raised it (the 100,000-group part seeds less).
     const seedPeak = process.resourceUsage().maxRSS / 1024;
     console.log(
@@ -84,6 +100,6 @@ export async function millionScale(): Promise<Goal[]> {
     return [{ what: "IM server RSS at 1M groups (peak)", figure: `${peak.toFixed(0)} MB`, goal: "≤ 500 MB", met: peak <= 500 }];
   } finally {
     for (const server of servers) await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!kept) rmSync(dataDir, { recursive: true, force: true });
   }
 }
