@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { AuditListFilters } from "@/lib/client/query-keys";
-import { AUDIT_ACTIONS } from "@/lib/schemas/constants";
+import { AUDIT_ACTIONS } from "@/lib/schemas/audit-actions";
 
 const label = "text-sm font-medium text-slate-800 dark:text-slate-200";
 

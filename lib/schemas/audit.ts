@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AUDIT_ACTIONS } from "./constants";
+import { AUDIT_ACTIONS } from "./audit-actions";
 
 export { AUDIT_ACTIONS };
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);

@@ -18,42 +18,6 @@ export const LOCALES = ["en", "ja", "zh"] as const;
 
 export const VIEWS_MAX = 20;
 
-/** Every action the audit log records (lib/schemas/audit.ts). */
-export const AUDIT_ACTIONS = [
-  "group.create",
-  "group.update",
-  "group.dismiss",
-  "group.dismiss_schedule",
-  "group.dismiss_cancel",
-  "group.owner",
-  "group.notify",
-  "member.add",
-  "member.remove",
-  "member.role",
-  "member.mute",
-  "member.unmute",
-  "member.ban",
-  "member.unban",
-  "message.recall",
-  "message.purge",
-  "application.approve",
-  "application.refuse",
-  "application.hold",
-  "application.reverse",
-  "user.create",
-  "user.update",
-  "auth.signin",
-  "auth.signin_failed",
-  "note.create",
-  "note.delete",
-  "job.start",
-  "job.cancel",
-  "rule.create",
-  "rule.update",
-  "rule.delete",
-  "rules.switch",
-] as const;
-
 export const ROLES = ["viewer", "moderator", "admin"] as const;
 export const THEMES = ["light", "dark", "system"] as const;
 /** At most this many groups in one user's scope. */
