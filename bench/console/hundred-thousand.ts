@@ -94,11 +94,20 @@ export async function hundredThousandGoals(port: number, imPort: number, admin: 
     console.log(`\n[front end] JavaScript of a cold, signed-in page load (Chromium, compressed) — ${load()}`);
     const fe = await measureFrontend(launcher.base, session.cookies(), ["/", "/groups", "/applications"]);
     printTable([
-      ["page", "scripts", "transferred", "of which Next/React runtime", "of which the app's own", "build output (gzip -9)"],
+      [
+        "page",
+        "scripts",
+        "compressed JS",
+        "with HTTP headers",
+        "of which Next/React runtime",
+        "of which the app's own",
+        "build output (gzip -9)",
+      ],
       ...fe.map((f) => [
         f.path,
         f.scripts,
         `${f.kb.toFixed(1)} KB`,
+        `${f.wireKb.toFixed(1)} KB`,
         `${f.frameworkKb.toFixed(1)} KB`,
         `${(f.kb - f.frameworkKb).toFixed(1)} KB`,
         `${f.buildKb.toFixed(1)} KB`,
