@@ -11,19 +11,20 @@ export const OWN_JS_GOAL_KB: Record<string, number> = {
 
 /**
  * What the build test enforces: the goal where it is met; elsewhere a ceiling a little above the figure when it
- * was set (2026-12), so a page can only shrink towards its goal. /applications has not reached its goal: the
- * queue still caches with TanStack Query and opens Radix dialogs (docs/front-end.md § What is left).
+ * was last lowered (2026-12-04, after dialogs and zod left the pages' loads), so a page can only shrink towards
+ * its goal. /applications has not reached its goal: the queue's list, keyboard and claims and the TanStack Query
+ * cache they share load with it (docs/front-end.md § What is left).
  */
 export const OWN_JS_CEILING_KB: Record<string, number> = {
   "/": OWN_JS_GOAL_KB["/"],
   "/groups": OWN_JS_GOAL_KB["/groups"],
-  "/applications": 63,
-  "/account": 75,
+  "/applications": 46,
+  "/account": 41,
   "/api-docs": 15,
-  "/audit": 65,
-  "/groups/[id]": 98,
+  "/audit": 33,
+  "/groups/[id]": 49,
   "/jobs": 32,
   "/login": 19,
-  "/rules": 86,
-  "/users": 80,
+  "/rules": 34,
+  "/users": 36,
 };
