@@ -46,7 +46,9 @@ describe("the JavaScript a page of a build loads", () => {
   });
 
   it("reads a manifest's chunks once each, whichever segments share them", () => {
-    const [only] = entryChunks(`globalThis.__RSC_MANIFEST = {}; globalThis.__RSC_MANIFEST["/x/page"] = { entryJSFiles: { a: ["1.js", "2.js"], b: ["2.js", "3.js"] } };`);
+    const [only] = entryChunks(
+      `globalThis.__RSC_MANIFEST = {}; globalThis.__RSC_MANIFEST["/x/page"] = { entryJSFiles: { a: ["1.js", "2.js"], b: ["2.js", "3.js"] } };`,
+    );
     expect(only).toEqual({ entry: "/x/page", files: ["1.js", "2.js", "3.js"] });
   });
 
