@@ -94,12 +94,19 @@ export async function measureMillion(port: number, imPort: number, admin: { emai
         met: crawl.groups >= MILLION_SCALE.groups,
       },
       { what: `1M groups: list, filters, sorts p95, worst (${store})`, figure: ms(worstList), goal: "≤ 50 ms", met: worstList <= 50 },
-      { what: `1M groups: search p95, worst (${store})`, figure: ms(worstSearch), goal: "≤ 50 ms", met: worstSearch <= 50 },
+      {
+        what: `1M groups: search p95, worst (${store})`,
+        figure: ms(worstSearch),
+        goal: "≤ 50 ms",
+        met: worstSearch <= 50,
+        limits: "a word matching over 10,000 groups sorted by name is a bounded scan of the name index (docs/directory.md § Search)",
+      },
       {
         what: `1M groups: console peak RSS (${store}; crawl ${crawlPeak.console.toFixed(0)} MB)`,
         figure: `${peak.console.toFixed(0)} MB`,
         goal: "≤ 300 MB",
         met: peak.console <= 300,
+        limits: "the Next server's heap during the crawl; what holds it is not found yet (docs/directory.md § The first crawl)",
       },
       { what: `1M groups: IM server peak RSS (${store})`, figure: `${peak.im.toFixed(0)} MB`, goal: "≤ 500 MB", met: peak.im <= 500 },
     ];
