@@ -1,13 +1,13 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useEffect } from "react";
-import { onLive } from "@/lib/client/live-stream";
+import type { LiveEventType } from "@/lib/schemas/live-event-types";
+import { useRefreshOnLive } from "@/lib/client/live-refresh";
 
 /** At most one refresh this often, however many applications arrive or are decided meanwhile. */
 const REFRESH_EVERY_MS = 5_000;
 
 /** The events that change the statistics (the same that make `applicationKeys.stats()` stale in lib/client/live-invalidations.ts). */
-const CHANGES_STATS = new Set(["member.joined", "group.dismissed", "application.created", "application.handled"]);
+const CHANGES_STATS = new Set<LiveEventType>(["member.joined", "group.dismissed", "application.created", "application.handled"]);
+const changesStats = (type: LiveEventType) => CHANGES_STATS.has(type);
 
 /**
  * Keeps the dashboard current. Its figures are drawn on the server, so nothing here holds them: an event that
@@ -15,25 +15,6 @@ const CHANGES_STATS = new Set(["member.joined", "group.dismissed", "application.
  * (what happened between the render and the opening was heard by no one).
  */
 export function DashboardLive() {
-  const router = useRouter();
-  useEffect(() => {
-    let last = Date.now();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = onLive((signal) => {
-      if (timer || (signal.kind === "event" && !CHANGES_STATS.has(signal.type))) return;
-      timer = setTimeout(
-        () => {
-          timer = undefined;
-          last = Date.now();
-          router.refresh();
-        },
-        Math.max(0, last + REFRESH_EVERY_MS - Date.now()),
-      );
-    });
-    return () => {
-      stop();
-      clearTimeout(timer);
-    };
-  }, [router]);
+  useRefreshOnLive(changesStats, REFRESH_EVERY_MS, true);
   return null;
 }

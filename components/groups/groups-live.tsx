@@ -1,8 +1,6 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useEffect } from "react";
 import { keysToInvalidate } from "@/lib/client/live-invalidations";
-import { onLive } from "@/lib/client/live-stream";
+import { useRefreshOnLive } from "@/lib/client/live-refresh";
 import { groupKeys } from "@/lib/client/query-keys";
 
 /** However busy the app, the list is drawn again at most this often. */
@@ -18,25 +16,6 @@ const touchesLists = (type: Parameters<typeof keysToInvalidate>[0]["type"]) =>
  * The controls keep their state: a refresh redraws the server's part only.
  */
 export function GroupsLive() {
-  const router = useRouter();
-  useEffect(() => {
-    let last = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = onLive((signal) => {
-      if (timer || (signal.kind === "event" && !touchesLists(signal.type))) return;
-      timer = setTimeout(
-        () => {
-          timer = undefined;
-          last = Date.now();
-          router.refresh();
-        },
-        Math.max(0, last + REFRESH_EVERY_MS - Date.now()),
-      );
-    });
-    return () => {
-      stop();
-      clearTimeout(timer);
-    };
-  }, [router]);
+  useRefreshOnLive(touchesLists, REFRESH_EVERY_MS);
   return null;
 }

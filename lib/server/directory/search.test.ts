@@ -4,28 +4,15 @@ import { describeEachStore, freshStoreEachTest, type TestStore } from "@/lib/ser
 import { queryDirectory } from "./list";
 import { removeGroup, upsertGroups } from "./repo";
 import type { SearchLimits } from "./search";
+import { directoryGroup } from "@/lib/server/testing/groups";
 
 // Searching the directory (docs/directory.md § Search): substrings of IDs, names and owners through the trigram
 // index, short queries by a bounded scan, and totals that say when they are only a lower bound. The limits are
 // small here (a cap of 3 matches, a window of 4 rows) so that both sides of each show at a few groups.
 const SMALL: SearchLimits = { countCap: 3, scanWindow: 4 };
 
-const group = (id: string, name: string, ownerId: string, n: number): Group => ({
-  id,
-  name,
-  type: "Public",
-  ownerId,
-  memberCount: n,
-  maxMemberCount: 2000,
-  joinOption: "NeedPermission",
-  introduction: "",
-  notification: "",
-  faceUrl: "",
-  muteAll: false,
-  supportTopic: false,
-  createdAt: `2025-01-${String(n).padStart(2, "0")}T00:00:00.000Z`,
-  pendingApplications: 0,
-});
+const group = (id: string, name: string, ownerId: string, n: number): Group =>
+  directoryGroup({ id, name, ownerId, memberCount: n, createdAt: `2025-01-${String(n).padStart(2, "0")}T00:00:00.000Z` });
 
 const GROUPS = [
   group("@TGS#2ALPHA01", "Weekend Hikers 1", "u_000101", 1),

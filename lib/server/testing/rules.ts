@@ -5,23 +5,9 @@ import type { Group, GroupType } from "@/lib/schemas/group";
 import type { Role, SessionUser } from "@/lib/schemas/user";
 import { upsertGroups } from "@/lib/server/directory";
 import type { Store } from "@/lib/server/store/store";
+import { directoryGroup } from "./groups";
 
-export const group = (id: string, type: GroupType = "Public", name = `Group ${id}`): Group => ({
-  id,
-  name,
-  type,
-  ownerId: "owner",
-  memberCount: 1,
-  maxMemberCount: 2000,
-  joinOption: "NeedPermission",
-  introduction: "",
-  notification: "",
-  faceUrl: "",
-  muteAll: false,
-  supportTopic: false,
-  createdAt: "2025-01-01T00:00:00.000Z",
-  pendingApplications: 0,
-});
+export const group = (id: string, type: GroupType = "Public", name = `Group ${id}`): Group => directoryGroup({ id, type, name });
 
 export const seedGroups = (db: Store, groups: Group[]) => upsertGroups(db, groups, 1);
 

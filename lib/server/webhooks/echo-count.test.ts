@@ -2,24 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { Group } from "@/lib/schemas/group";
 import { countMembersUp, getDirectoryGroup, upsertGroups } from "@/lib/server/directory";
 import { describeEachStore, freshStoreEachTest, type TestStore } from "@/lib/server/store/test-stores";
+import { directoryGroup } from "@/lib/server/testing/groups";
 
 // The count an approval's echo adds (own-echoes.ts), on each store: only onto a copy read before the decision.
-const group = (memberCount: number): Group => ({
-  id: "g1",
-  name: "g1",
-  type: "Public",
-  ownerId: "owner",
-  memberCount,
-  maxMemberCount: 200,
-  joinOption: "NeedPermission",
-  introduction: "",
-  notification: "",
-  faceUrl: "",
-  muteAll: false,
-  supportTopic: false,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  pendingApplications: 0,
-});
+const group = (memberCount: number): Group =>
+  directoryGroup({ id: "g1", memberCount, maxMemberCount: 200, createdAt: "2026-01-01T00:00:00.000Z" });
 
 describeEachStore("counting the console's own newcomers up", (kind) => {
   let db: TestStore;

@@ -2,6 +2,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Group } from "@/lib/schemas/group";
 import type { LiveEvent } from "@/lib/schemas/live-event";
 import { openSqliteTestStore } from "@/lib/server/store/test-stores";
+import { directoryGroup } from "@/lib/server/testing/groups";
 
 // The webhooks that follow the console's own approvals, and the ones that do not. Strict doubles stand for the IM
 // server and the re-reads; the directory is real, so the member count it ends with is the one a list would show.
@@ -24,22 +25,7 @@ let published: LiveEvent[] = [];
 getBus().subscribe((e) => void published.push(e));
 afterAll(() => db.close());
 
-const group = (id: string, memberCount: number): Group => ({
-  id,
-  name: id,
-  type: "Public",
-  ownerId: "owner",
-  memberCount,
-  maxMemberCount: 2000,
-  joinOption: "NeedPermission",
-  introduction: "",
-  notification: "",
-  faceUrl: "",
-  muteAll: false,
-  supportTopic: false,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  pendingApplications: 3,
-});
+const group = (id: string, memberCount: number): Group => directoryGroup({ id, memberCount, createdAt: "2026-01-01T00:00:00.000Z" });
 const webhook = (command: string, body: Record<string, unknown>) =>
   runWebhookPlan(planWebhook(command, { EventTime: Date.now(), ...body })!);
 const handled = (groupId: string, id: string, user: string) =>
