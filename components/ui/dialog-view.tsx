@@ -1,8 +1,7 @@
 "use client";
 import * as RadixDialog from "@radix-ui/react-dialog";
 import type { RefObject } from "react";
-import type { DialogProps } from "./dialog";
-import { overlayClass, panelClass } from "./dialog-classes";
+import { overlayClass, panelClass, type DialogProps } from "./dialog-classes";
 
 /**
  * Radix's modal, loaded with the first dialog a page opens (components/ui/dialog.tsx). It keeps focus inside

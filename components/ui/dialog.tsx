@@ -1,16 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { lazy, Suspense, useEffect, useLayoutEffect, useRef, type ReactNode, type RefObject } from "react";
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, type RefObject } from "react";
 import { createPortal } from "react-dom";
-import { overlayClass, panelClass } from "./dialog-classes";
+import { overlayClass, panelClass, type DialogProps } from "./dialog-classes";
 
-export type DialogProps = {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  title: string;
-  description?: string;
-  children: ReactNode;
-};
+export type { DialogProps };
 
 // Radix (about 11 KB compressed) loads with the first dialog a page opens, not with the page; the first key or
 // click anywhere starts fetching it, so it is usually here before the click that opens a dialog is handled.
