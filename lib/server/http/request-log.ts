@@ -3,10 +3,14 @@ import type { NextRequest } from "next/server";
 import { log } from "@/lib/server/platform/log";
 import type { RequestContext } from "@/lib/server/platform/request-context";
 
-/** `/api/groups/%40TGS%23x/members` → `/api/groups/[id]/members`: lines group by route, IDs stay out of it. */
-export function routeOf(pathname: string, params: Record<string, string>): string {
+/**
+ * `/api/groups/%40TGS%23x/members` → `/api/groups/[id]/members`: lines group by route, IDs stay out of it. A `#`
+ * sent unencoded (`/api/groups/@TGS#x/members`) is parsed as the start of a fragment, though it reached the
+ * server as part of the path: the fragment is put back, or the line would read `/api/groups/@TGS`.
+ */
+export function routeOf(url: { pathname: string; hash: string }, params: Record<string, string>): string {
   const names = new Map(Object.entries(params).map(([k, v]) => [encodeURIComponent(v), k]));
-  return pathname
+  return (url.pathname + url.hash)
     .split("/")
     .map((seg) => {
       const name = names.get(seg) ?? names.get(encodeURIComponent(safeDecode(seg)));
@@ -37,7 +41,7 @@ export function logApiRequest(
   log(status >= 500 ? "error" : "info", "api request", {
     requestId: ctx.requestId,
     method: req.method,
-    route: routeOf(req.nextUrl.pathname, params),
+    route: routeOf(req.nextUrl, params),
     status,
     ms: Math.round(performance.now() - started),
     userId: ctx.userId ?? null,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { log, redact } from "./log";
+import { NextRequest } from "next/server";
 import { routeOf } from "@/lib/server/http/request-log";
 
 afterEach(() => vi.restoreAllMocks());
@@ -32,7 +33,17 @@ describe("log", () => {
 
 describe("routeOf", () => {
   it("puts the parameter names in place of the values, encoded or not", () => {
-    expect(routeOf("/api/groups/%40TGS%23_abc/members/u1", { id: "@TGS#_abc", userId: "u1" })).toBe("/api/groups/[id]/members/[userId]");
-    expect(routeOf("/api/groups", {})).toBe("/api/groups");
+    const path = (pathname: string) => ({ pathname, hash: "" });
+    expect(routeOf(path("/api/groups/%40TGS%23_abc/members/u1"), { id: "@TGS#_abc", userId: "u1" })).toBe(
+      "/api/groups/[id]/members/[userId]",
+    );
+    expect(routeOf(path("/api/groups/@TGS%23_abc"), { id: "@TGS#_abc" })).toBe("/api/groups/[id]");
+    expect(routeOf(path("/api/groups"), {})).toBe("/api/groups");
+  });
+
+  it("maps a group ID whose # reached the server unencoded, which the URL parser took for a fragment's start", () => {
+    const req = new NextRequest("http://console.test/api/groups/@TGS#ABC/members/u1");
+    expect(req.nextUrl.pathname).toBe("/api/groups/@TGS");
+    expect(routeOf(req.nextUrl, { id: "@TGS#ABC", userId: "u1" })).toBe("/api/groups/[id]/members/[userId]");
   });
 });
