@@ -1,26 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Application } from "@/lib/schemas/application";
 import type { Group } from "@/lib/schemas/group";
+import { directoryGroup } from "@/lib/server/testing/groups";
 import { describeEachStore, freshStoreEachTest, type TestStore } from "@/lib/server/store/test-stores";
 import { withGroupFill } from "./fill";
 import { upsertGroups } from "./repo";
 
-const group = (id: string, memberCount: number, maxMemberCount: number): Group => ({
-  id,
-  name: id,
-  type: "Public",
-  ownerId: null,
-  memberCount,
-  maxMemberCount,
-  joinOption: "NeedPermission",
-  introduction: "",
-  notification: "",
-  faceUrl: "",
-  muteAll: false,
-  supportTopic: false,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  pendingApplications: 0,
-});
+const group = (id: string, memberCount: number, maxMemberCount: number): Group => directoryGroup({ id, memberCount, maxMemberCount });
 const application = (id: string, groupId: string): Application => ({
   id,
   groupId,

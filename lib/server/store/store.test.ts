@@ -5,6 +5,7 @@ import { listGroupsQuerySchema } from "@/lib/schemas/group";
 import { recordEvent, recordIntent } from "@/lib/server/audit/intents";
 import { queryAudit } from "@/lib/server/audit/query";
 import { getDirectoryGroup, queryDirectory, removeGroup, upsertGroups } from "@/lib/server/directory";
+import { directoryGroup } from "@/lib/server/testing/groups";
 import { leaseHolder, releaseLease, takeLease } from "@/lib/server/platform/lease";
 import { POSTGRES_MIGRATIONS } from "./postgres-migrations";
 import { openPostgresStore } from "./postgres-store";
@@ -66,22 +67,8 @@ describeEachStore("the console store", (kind) => {
     expect(await leaseHolder(db, "crawl", now + 60_005)).toBeNull();
   });
 
-  const group = (id: string, name: string, memberCount: number, createdAt: string): Group => ({
-    id,
-    name,
-    type: "Public",
-    ownerId: "owner",
-    memberCount,
-    maxMemberCount: 2000,
-    joinOption: "NeedPermission",
-    introduction: "",
-    notification: "",
-    faceUrl: "",
-    muteAll: false,
-    supportTopic: false,
-    createdAt,
-    pendingApplications: 0,
-  });
+  const group = (id: string, name: string, memberCount: number, createdAt: string): Group =>
+    directoryGroup({ id, name, memberCount, createdAt });
   const names = ["Zebra", "apple", "Äpfel", "読書会", "book club", "Book Club 2", "_under", "100% fans", "éclair", "中文群"];
 
   it("lists the directory in the same order from either store, page after page, by every sort", async () => {
