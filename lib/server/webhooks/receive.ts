@@ -3,8 +3,9 @@ import { after, type NextRequest } from "next/server";
 import { getContext } from "@/lib/server/platform/context";
 import { getEnv } from "@/lib/server/platform/env";
 import { verifyCallback } from "./callback-auth";
-import { runWebhookPlan } from "./run";
-import { planWebhook } from "./plan";
+import { rereadMarkedGroup, runWebhookPlan } from "./run";
+import { planWebhook, type WebhookPlan } from "./plan";
+import { createDoor, type Door } from "./admission";
 import { answerAtTheDoor } from "./door";
 import { isFirstDelivery, replayKey } from "./replay";
 import { log } from "@/lib/server/platform/log";
@@ -83,22 +84,81 @@ export async function receiveWebhook(req: NextRequest): Promise<Response> {
     return envelope(400, 1, "CallbackCommand differs between query and body");
   const command = queryCommand ?? (typeof bodyCommand === "string" ? bodyCommand : "");
 
-  const replay = await isReplay(params, read.bytes);
-  if (replay === "unknown") return envelope(503, 1, "console store unavailable");
-  if (replay) {
-    // Acknowledged like any other, so a replaying sender learns nothing; nothing is recorded or done.
-    log("warn", "webhook replay dropped", { route: "/api/im/callback", command });
+  const plan = planWebhook(command, read.body);
+  const door = plan && mayWait(plan) ? theDoor() : null;
+  if (plan && door && !door.enter()) {
+    // Answered as any other (Tencent does not send an After-callback again); one re-read of its group stands for
+    // it. No replay check: a mark does nothing a second time that the first did not, and it spares the store.
+    door.mark(plan.groupId, { joined: plan.inbox?.kind === "joined" });
+    reportMarks(door);
     return envelope(200, 0, "");
   }
-
-  const plan = planWebhook(command, read.body);
-  const refusal = await answerAtTheDoor(plan).catch((err: unknown) => {
-    log("error", "rules not asked at the door; the application goes on", { command, error: err });
-    return null;
-  });
-  if (plan) {
-    after(() => runWebhookPlan(plan).catch((err) => log("error", "webhook not applied", { command, groupId: plan.groupId, error: err })));
+  let handedOver = false;
+  try {
+    const replay = await isReplay(params, read.bytes);
+    if (replay === "unknown") return envelope(503, 1, "console store unavailable");
+    if (replay) {
+      // Acknowledged like any other, so a replaying sender learns nothing; nothing is recorded or done.
+      log("warn", "webhook replay dropped", { route: "/api/im/callback", command });
+      return envelope(200, 0, "");
+    }
+    const refusal = await answerAtTheDoor(plan).catch((err: unknown) => {
+      log("error", "rules not asked at the door; the application goes on", { command, error: err });
+      return null;
+    });
+    if (plan) {
+      after(() =>
+        runWebhookPlan(plan)
+          .catch((err) => log("error", "webhook not applied", { command, groupId: plan.groupId, error: err }))
+          .finally(() => door?.leave()),
+      );
+      handedOver = true;
+    }
+    log("info", "webhook", {
+      method: "POST",
+      route: "/api/im/callback",
+      status: 200,
+      command,
+      ...(refusal ? { refusedByRule: true } : {}),
+    });
+    return refusal ? envelope(200, refusal.errorCode, refusal.errorInfo) : envelope(200, 0, "");
+  } finally {
+    if (!handedOver) door?.leave();
   }
-  log("info", "webhook", { method: "POST", route: "/api/im/callback", status: 200, command, ...(refusal ? { refusedByRule: true } : {}) });
-  return refusal ? envelope(200, refusal.errorCode, refusal.errorInfo) : envelope(200, 0, "");
+}
+
+/**
+ * Webhooks whose work is only a re-read of their group (memberships, profile, owner, creation, dismissal) take a place
+ * at the door, or mark their group when it is full. An application's (the inbox's only record of it, and the rules'
+ * one moment), a decided application's and a message's are always worked on: their work is not a re-read.
+ */
+function mayWait(plan: WebhookPlan): boolean {
+  return plan.sync && !plan.findApplication && !plan.handledApplication && plan.inbox?.kind !== "applied";
+}
+
+/** Webhooks whose work may run at once; see admission.ts for what a full door does. */
+export const MAX_WEBHOOKS_IN_FLIGHT = 128;
+/** A storm is reported in one line every so often, not one per webhook: logging each would cost what marking saves. */
+const REPORT_EVERY_MS = 10_000;
+
+// One door per process, shared by every bundle, like the group batches behind it (run.ts).
+const holder = globalThis as typeof globalThis & { __webhookDoor?: Door; __webhookDoorReported?: number };
+
+function theDoor(): Door {
+  return (holder.__webhookDoor ??= createDoor(MAX_WEBHOOKS_IN_FLIGHT, (groupId, mark) =>
+    rereadMarkedGroup(groupId, mark).catch((err: unknown) => {
+      // Its changes reach the directory with the group's next webhook or the next crawl.
+      log("error", "marked group not re-read", { route: "/api/im/callback", groupId, error: err });
+    }),
+  ));
+}
+
+function reportMarks(door: Door) {
+  const now = Date.now();
+  if (now - (holder.__webhookDoorReported ?? 0) < REPORT_EVERY_MS) return;
+  holder.__webhookDoorReported = now;
+  log("warn", "webhooks past the door's bound: their groups are marked for one re-read each", {
+    route: "/api/im/callback",
+    ...door.take(),
+  });
 }

@@ -15,6 +15,8 @@ import type { Application as ImApplication } from "@/lib/im/applications";
 import { applyRulesOnArrival } from "@/lib/server/rules/arrival";
 import { publishMessageSent } from "./message-events";
 import { settledAsOwnEcho } from "./own-echoes";
+import type { Mark } from "./admission";
+import { allPendingRequesters } from "@/lib/server/applications/inbox/repo";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -40,6 +42,28 @@ export async function runWebhookPlan(whole: WebhookPlan): Promise<void> {
   if (plan.handledApplication && !inbox) await copyHandledApplication(plan.handledApplication);
   if (plan.sync || plan.refreshPending || plan.ifPresent.length > 0) await inGroupBatch(plan);
   if (plan.findApplication && !inbox) await announceNewApplication(plan, plan.findApplication);
+}
+
+/**
+ * A group marked at the full door instead of its webhooks being worked on (admission.ts): one re-read stands for
+ * all of them, and `group.updated` for their events (listeners refetch per group). A member who joined may be a
+ * requester approved in the app: the inbox settles every pending requester of the group who is in now.
+ */
+export async function rereadMarkedGroup(groupId: string, mark: Mark): Promise<void> {
+  const at = new Date().toISOString();
+  if (mark.joined && (await applicationSource()).keepsInbox) {
+    const userIds = await allPendingRequesters(getContext().db, groupId);
+    const work = { kind: "joined" as const, userIds, operator: "" };
+    if (userIds.length > 0) await serially(groupId, () => applyToInbox(groupId, at, work));
+  }
+  await inGroupBatch({
+    groupId,
+    at,
+    sync: true,
+    refreshPending: true,
+    ifPresent: [{ type: "group.updated", groupId, at }],
+    ifGone: [{ type: "group.dismissed", groupId, at }],
+  });
 }
 
 function inGroupBatch(plan: WebhookPlan): Promise<void> {

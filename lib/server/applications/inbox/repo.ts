@@ -137,6 +137,15 @@ export async function pendingRequesters(db: Store, groupId: string, userIds: str
   return rows.map((r) => r.requester_id);
 }
 
+/** Everyone with a pending application to the group (a group's pending applications are few: a person decides each). */
+export async function allPendingRequesters(db: Store, groupId: string): Promise<string[]> {
+  const rows = await db.all<{ requester_id: string }>(
+    "SELECT requester_id FROM inbox_applications WHERE group_id = ? AND status = 'pending'",
+    [groupId],
+  );
+  return rows.map((r) => r.requester_id);
+}
+
 /** Pending applications per group (every group asked for is in the answer, 0 when it has none). */
 export async function inboxPendingCounts(db: Store, groupId?: string): Promise<Map<string, number>> {
   const rows = groupId
