@@ -35,7 +35,12 @@ const KEYS: Record<string, keyof InboxKeyHandlers> = {
   "?": "help",
 };
 
-/** The inbox's single-key commands — never while typing, never with Ctrl/⌘/Alt, never while a dialog is open. */
+/**
+ * The inbox's single-key commands — never while typing, never with Ctrl/⌘/Alt, never while a dialog is open.
+ * The list is drawn on the server, and until the browser has taken it over a key does nothing (it is not held
+ * and replayed later onto a list that may have changed under it): `<html data-inbox-keys="on">` says they are
+ * listened for, for scripts that drive the queue (the stories wait for it).
+ */
 export function useInboxKeys(handlers: InboxKeyHandlers, enabled: boolean) {
   const ref = useRef(handlers);
   useEffect(() => {
@@ -54,7 +59,11 @@ export function useInboxKeys(handlers: InboxKeyHandlers, enabled: boolean) {
       ref.current[action]();
     }
     document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
+    document.documentElement.dataset.inboxKeys = "on";
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      delete document.documentElement.dataset.inboxKeys;
+    };
   }, [enabled]);
 }
 

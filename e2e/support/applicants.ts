@@ -63,8 +63,16 @@ export function keepApplying(groupId: string, everyMs = 600) {
   };
 }
 
-export const inboxFor = (page: Page, groupId: string, extra = "") =>
-  page.goto(`/applications?groupId=${encodeURIComponent(groupId)}${extra}`);
+/**
+ * Opens the queue on one group and waits until its keys are listened for: the rows are drawn on the server
+ * first, and a key pressed before the browser takes them over does nothing, as for a moderator.
+ */
+export async function inboxFor(page: Page, groupId: string, extra = "") {
+  await page.goto(`/applications?groupId=${encodeURIComponent(groupId)}${extra}`);
+  await keysListened(page);
+}
+
+export const keysListened = (page: Page) => expect(page.locator('html[data-inbox-keys="on"]')).toBeAttached();
 
 /** The row the keyboard is on. */
 export const currentRow = (page: Page) => page.locator("tr[data-current]");

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { signedInApi } from "./api";
+import { keysListened } from "./applicants";
 
 /**
  * The stories of deciding an application (docs/contracts.md § Claims, § Applicant context, § Saved views), told
@@ -77,7 +78,10 @@ export async function claimsStory(browser: Browser, place: Place) {
   for (const a of applicants) await pendingOf(api, group.id, a.userId);
   const aiko = await moderatorBrowser(browser, place, "Aiko");
   const ben = await moderatorBrowser(browser, place, "Ben", place.secondUrl);
-  for (const m of [ben, aiko]) await m.page.goto(`/applications?groupId=${enc(group.id)}`);
+  for (const m of [ben, aiko]) {
+    await m.page.goto(`/applications?groupId=${enc(group.id)}`);
+    await keysListened(m.page);
+  }
   await expect(rows(aiko.page)).toHaveCount(2);
   await expect(rows(ben.page)).toHaveCount(2);
   await expect(ben.page.getByText(/is reviewing/)).toHaveCount(0);
@@ -122,6 +126,7 @@ export async function contextStory(browser: Browser, place: Place) {
   const moderator = await moderatorBrowser(browser, place, "Dana");
   const page = moderator.page;
   await page.goto(`/applications?groupId=${enc(group.id)}`);
+  await keysListened(page);
   const row = rowOf(page, same);
   await expect(row.getByText("Refused before")).toBeVisible();
   await expect(row.getByText("Note", { exact: true })).toBeVisible();
@@ -152,6 +157,7 @@ export async function queueStory(browser: Browser, place: Place) {
   const page = moderator.page;
 
   await page.goto(`/applications?groupId=${enc(group.id)}`);
+  await keysListened(page);
   await expect(rows(page)).toHaveCount(2);
   await page.getByLabel("Search").fill("参加");
   await expect(page).toHaveURL(/q=%E5%8F%82%E5%8A%A0/);
