@@ -1,0 +1,34 @@
+// BENCH_CPU_PROF=<dir>: a CPU profile of the console's Next server (…/server.js), from its start to its exit, written
+// to <dir>/console-<pid>.cpuprofile. Node 20 refuses --cpu-prof in NODE_OPTIONS and the launcher starts Next itself,
+// so a small preload (NODE_OPTIONS=--require) starts the inspector's profiler instead; the processes that inherit
+// the variable and are not the Next server (the launcher, the IM server) load it and do nothing.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const PRELOAD = `
+const { Session } = require("node:inspector");
+const { writeFileSync } = require("node:fs");
+const dir = process.env.BENCH_CPU_PROF;
+if (dir && /[\\\\/]server\\.js$/.test(process.argv[1] || "")) {
+  const session = new Session();
+  session.connect();
+  session.post("Profiler.enable");
+  session.post("Profiler.start");
+  // The inspector answers in-process calls at once: the profile is written before the exit completes.
+  process.on("exit", () =>
+    session.post("Profiler.stop", (err, result) => {
+      if (!err) writeFileSync(require("node:path").join(dir, "console-" + process.pid + ".cpuprofile"), JSON.stringify(result.profile));
+    }),
+  );
+}
+`;
+
+/** Makes the console started after this call (it inherits process.env) write its CPU profile into `dir`. */
+export function profileConsoleInto(dir: string): void {
+  const abs = path.resolve(dir);
+  mkdirSync(abs, { recursive: true });
+  const preload = path.join(abs, "cpu-profile-preload.cjs");
+  writeFileSync(preload, PRELOAD);
+  process.env.BENCH_CPU_PROF = abs;
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --require ${preload}`.trim();
+}
