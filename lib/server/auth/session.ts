@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { encode, getToken, type JWT } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import type { SessionUser } from "@/lib/schemas/user";
+import { decodeKept } from "./decoded-tokens";
 import { ApiError } from "@/lib/server/platform/api-error";
 import { getContext } from "@/lib/server/platform/context";
 import { getEnv } from "@/lib/server/platform/env";
@@ -56,7 +57,8 @@ export async function checkToken(db: Store, token: JWT | null, now = Date.now())
 
 async function requestToken(): Promise<JWT | null> {
   const req = { headers: await headers(), cookies: await cookies() };
-  return getToken({ req: req as never, secret: getEnv().nextAuthSecret });
+  // The cookie's claims may come decoded from a few seconds ago; checkToken still checks them against the store.
+  return getToken({ req: req as never, secret: getEnv().nextAuthSecret, decode: (params) => decodeKept(params) });
 }
 
 async function readSession(): Promise<Verdict> {
