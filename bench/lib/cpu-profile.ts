@@ -1,7 +1,7 @@
-// BENCH_CPU_PROF=<dir>: a CPU profile of the console's Next server (…/server.js), from its start to its exit, written
-// to <dir>/console-<pid>.cpuprofile. Node 20 refuses --cpu-prof in NODE_OPTIONS and the launcher starts Next itself,
-// so a small preload (NODE_OPTIONS=--require) starts the inspector's profiler instead; the processes that inherit
-// the variable and are not the Next server (the launcher, the IM server) load it and do nothing.
+// BENCH_CPU_PROF=<dir>: a CPU profile of the console's Next server (…/server.js) and of the launcher in front of it,
+// from start to exit, written to <dir>/console-<pid>.cpuprofile and <dir>/launcher-<pid>.cpuprofile. Node 20 refuses
+// --cpu-prof in NODE_OPTIONS and the launcher starts Next itself, so a small preload (NODE_OPTIONS=--require) starts
+// the inspector's profiler instead; the other processes that inherit the variable (the IM server) do nothing with it.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -9,7 +9,9 @@ const PRELOAD = `
 const { Session } = require("node:inspector");
 const { writeFileSync } = require("node:fs");
 const dir = process.env.BENCH_CPU_PROF;
-if (dir && /[\\\\/]server\\.js$/.test(process.argv[1] || "")) {
+// Next's server, or the launcher (its front proxy passes every request on to Next).
+const role = /[\\\\/]server\\.js$/.test(process.argv[1] || "") ? "console" : /[\\\\/]start\\.(ts|js)$/.test(process.argv[1] || "") ? "launcher" : null;
+if (dir && role) {
   const session = new Session();
   session.connect();
   session.post("Profiler.enable");
@@ -17,7 +19,7 @@ if (dir && /[\\\\/]server\\.js$/.test(process.argv[1] || "")) {
   // The inspector answers in-process calls at once: the profile is written before the exit completes.
   process.on("exit", () =>
     session.post("Profiler.stop", (err, result) => {
-      if (!err) writeFileSync(require("node:path").join(dir, "console-" + process.pid + ".cpuprofile"), JSON.stringify(result.profile));
+      if (!err) writeFileSync(require("node:path").join(dir, role + "-" + process.pid + ".cpuprofile"), JSON.stringify(result.profile));
     }),
   );
 }
