@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import coreWebVitals from "eslint-config-next/core-web-vitals";
 import typescript from "eslint-config-next/typescript";
 import { COMPOSITION_ROOT, SERVER_MODULES } from "./scripts/architecture/modules.mjs";
@@ -29,6 +30,32 @@ const surfaceZones = SERVER_MODULES.filter((m) => m.public !== "all").map(({ nam
   except: files.map((f) => `./${f}`),
   message: `not part of ${name}'s public surface (scripts/architecture/modules.mjs)`,
 }));
+
+/** The layers the browser's code never imports (docs/architecture.md § Layers). */
+const SERVER_SIDE = ["@/lib/server/*", "@/lib/im/*", "@/im-server/*"];
+
+/** The schema modules without zod at run time, which the browser's code may import (docs/front-end.md § What loads when). */
+const ZOD_FREE_SCHEMAS = [
+  "audit-actions",
+  "constants",
+  "directory",
+  "group-event",
+  "issue-reasons",
+  "join-options",
+  "live-event-types",
+  "openapi",
+  "utf8",
+];
+/** Forms loaded on first use that check what is typed: zod comes with them, off the page's load (docs/front-end.md § What loads when). */
+const LAZY_FORMS = ["components/groups/create-group-dialog.tsx", "components/moderation/sanction-dialog.tsx"];
+
+/** The files marked "use client" under a folder: those that reach the browser with a page. */
+function clientFiles(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name))
+    .map((e) => `${e.parentPath}/${e.name}`)
+    .filter((f) => /^(\s*(\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*["']use client["']/.test(readFileSync(f, "utf8")));
+}
 
 const config = [
   ...coreWebVitals,
@@ -64,7 +91,29 @@ const config = [
   },
   {
     files: ["lib/client/**", "components/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: ["@/lib/server/*", "@/lib/im/*", "@/im-server/*"] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: SERVER_SIDE }] },
+  },
+  {
+    // A schema module imported at run time by a client component puts zod (about 30 KB) on the page: types only,
+    // or the zod-free modules. The forms that check what is typed load with their schema on first use.
+    files: [...clientFiles("components"), ...clientFiles("lib/client")],
+    ignores: LAZY_FORMS,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: SERVER_SIDE },
+            {
+              group: ["@/lib/schemas/*", ...ZOD_FREE_SCHEMAS.map((m) => `!@/lib/schemas/${m}`)],
+              allowTypeImports: true,
+              message:
+                "this schema module brings zod into the browser: import its types (import type), or the value from a zod-free module (docs/front-end.md § What loads when)",
+            },
+          ],
+        },
+      ],
+    },
   },
   // No rule for import circles here: scripts/architecture/architecture.test.ts walks the same files' whole import
   // graph, type-only imports included (which import/no-cycle skipped), and fails on a circle between files or
