@@ -308,4 +308,14 @@ export const SQLITE_MIGRATIONS: string[] = [
      INSERT INTO directory_search (directory_search, rowid, id, name_fold, owner_id) VALUES ('delete', OLD.rowid, OLD.id, OLD.name_fold, OLD.owner_id);
      INSERT INTO directory_search (rowid, id, name_fold, owner_id) VALUES (NEW.rowid, NEW.id, NEW.name_fold, NEW.owner_id);
    END;`,
+  // A search the trigram index cannot narrow walks the list's sort index and tests the name, the ID and the owner ID
+  // of each row (docs/directory.md § Search). With the owner ID in the newest-first and by-name indexes too, a row
+  // that does not match is skipped without being read: a common word sorted by name at a million groups, whose
+  // matches sit far down the name order, walked its 20,000-row window in ~90 ms reading each row.
+  `DROP INDEX dir_created;
+   DROP INDEX dir_type_created;
+   DROP INDEX dir_name;
+   CREATE INDEX dir_created      ON directory_groups (created_at, id, name_fold, owner_id);
+   CREATE INDEX dir_type_created ON directory_groups (type, created_at, id, name_fold, owner_id);
+   CREATE INDEX dir_name         ON directory_groups (name_fold, id, owner_id);`,
 ];
