@@ -94,6 +94,17 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: SERVER_SIDE }] },
   },
   {
+    // The browser code's tests draw their groups as the server's tests do (testing/groups.ts imports a type alone);
+    // nothing else of the server reaches them.
+    files: ["lib/client/**/*.test.ts", "components/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^@/lib/server/(?!testing/groups$)" }, { group: ["@/lib/im/*", "@/im-server/*"] }] },
+      ],
+    },
+  },
+  {
     // A schema module imported at run time by a client component puts zod (about 30 KB) on the page: types only,
     // or the zod-free modules. The forms that check what is typed load with their schema on first use.
     files: [...clientFiles("components"), ...clientFiles("lib/client")],

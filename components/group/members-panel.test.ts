@@ -5,29 +5,14 @@ import { createElement as h } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { groupKeys } from "@/lib/client/query-keys";
-import type { Group } from "@/lib/schemas/group";
+import { directoryGroup } from "@/lib/server/testing/groups";
 import type { MemberPage } from "@/lib/schemas/member";
 import { MembersPanel } from "./members-panel";
 
 // The members panel drawn on the server in each language: every string found, the search labelled, the muted
 // members badged, and the CSV link carrying the group.
 
-const group = {
-  id: "@TGS#tea",
-  name: "Tea",
-  type: "Public",
-  ownerId: "owner",
-  memberCount: 3,
-  maxMemberCount: 100,
-  joinOption: "NeedPermission",
-  introduction: "",
-  notification: "",
-  faceUrl: "",
-  muteAll: false,
-  supportTopic: false,
-  createdAt: "2026-01-01T00:00:00Z",
-  pendingApplications: 0,
-} satisfies Group;
+const group = directoryGroup({ id: "@TGS#tea", name: "Tea", memberCount: 3, maxMemberCount: 100 });
 const page: MemberPage = {
   items: [
     { userId: "owner", nickname: "Owner", role: "Owner", joinedAt: "2026-01-01T00:00:00Z" },

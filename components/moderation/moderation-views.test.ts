@@ -6,7 +6,7 @@ import { renderToString } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { groupKeys, moderationKeys } from "@/lib/client/query-keys";
 import type { Application } from "@/lib/schemas/application";
-import type { Group } from "@/lib/schemas/group";
+import { directoryGroup } from "@/lib/server/testing/groups";
 import type { BansAnswer, GroupMessage, MutesAnswer } from "@/lib/schemas/moderation";
 import MemberActions from "./member-actions";
 import MessagesPanel from "./messages-panel";
@@ -16,22 +16,7 @@ import SanctionsPanel from "./sanctions-panel";
 // The messages panel reads its sender filter from the page's URL.
 vi.mock("next/navigation", () => ({ useSearchParams: () => new URLSearchParams("sender=aiko_01") }));
 
-const group: Group = {
-  id: "g1",
-  name: "Tea",
-  type: "Public",
-  ownerId: "owner",
-  memberCount: 3,
-  maxMemberCount: 100,
-  joinOption: "NeedPermission",
-  introduction: "",
-  notification: "",
-  faceUrl: "",
-  muteAll: false,
-  supportTopic: false,
-  createdAt: "2026-01-01T00:00:00Z",
-  pendingApplications: 0,
-};
+const group = directoryGroup({ id: "g1", name: "Tea", memberCount: 3, maxMemberCount: 100 });
 const aiko = { userId: "aiko_01", nickname: "Aiko", role: "Member" as const, joinedAt: "2026-01-01T00:00:00Z" };
 const message = (seq: number, recalled = false): GroupMessage => ({
   seq,
