@@ -28,7 +28,8 @@ const waitingFor = () => (holder.__liveWaiting ??= new Map());
  * Carries out one webhook's plan: the directory first, then the events, so a listener that refetches sees
  * the change. A busy group (a live room with joins every moment) costs one IM read per turn, not one per webhook.
  */
-export async function runWebhookPlan(whole: WebhookPlan): Promise<void> {
+export async function runWebhookPlan(told: WebhookPlan): Promise<void> {
+  const whole = await withoutStrangersMessages(told);
   // Messages are gathered per group (message-events.ts), never behind the group's re-reads.
   for (const event of whole.ifPresent) if (event.type === "message.sent") publishMessageSent(event);
   const plan = { ...whole, ifPresent: whole.ifPresent.filter((e) => e.type !== "message.sent") };
@@ -42,6 +43,18 @@ export async function runWebhookPlan(whole: WebhookPlan): Promise<void> {
   if (plan.handledApplication && !inbox) await copyHandledApplication(plan.handledApplication);
   if (plan.sync || plan.refreshPending || plan.ifPresent.length > 0) await inGroupBatch(plan);
   if (plan.findApplication && !inbox) await announceNewApplication(plan, plan.findApplication);
+}
+
+const isMessage = (e: LiveEventDraft) => e.type === "message.sent" || e.type === "message.recalled";
+
+/**
+ * A message of a group the directory does not hold is not told (docs/webhooks.md § Messages): the console shows
+ * nothing of that group, so the event would only wake every open console for nothing. One read of the directory
+ * per message webhook, by its key, and no IM call; a group the crawl learns later is told of from its next message.
+ */
+async function withoutStrangersMessages(plan: WebhookPlan): Promise<WebhookPlan> {
+  if (!plan.ifPresent.some(isMessage) || (await getDirectoryGroup(getContext().db, plan.groupId))) return plan;
+  return { ...plan, ifPresent: plan.ifPresent.filter((e) => !isMessage(e)) };
 }
 
 /**
