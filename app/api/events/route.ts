@@ -24,8 +24,8 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       errors: ["rate_limited"],
     },
     async ({ req, user }) => {
-      // Events are filtered by the scope the stream opened with; a changed scope ends it, and the reconnect gets
-      // the new one (docs/scopes.md § Events).
+      // Events are filtered by the scope the stream opened with; a change of the user ends it at once (and this
+      // check at the next beat, as a backstop), and the reconnect gets the new scope (docs/scopes.md § Events).
       const opened = JSON.stringify(user.scope ?? null);
       const sameScope = (now: SessionUser) => JSON.stringify(now.scope ?? null) === opened;
       return eventStreamResponse(req.signal, await watchSession(sameScope), { userId: user.id, scope: user.scope ?? null });

@@ -30,6 +30,7 @@ import {
   userExists,
   type SessionEndReason,
 } from "@/lib/server/users/repo";
+import { getBus } from "@/lib/server/live/bus";
 import { assertScopeChange } from "./scope-change";
 
 export async function listUsers(query: ListUsersQuery): Promise<Page<ConsoleUser>> {
@@ -117,6 +118,9 @@ export async function updateConsoleUser(
       { serializeOn: ADMIN_ROLES },
     );
     if (password) await setPassword(db, current.email, password, "password_reset");
+    // Their open event streams, on every instance, end now and reconnect under the session as it is: a narrower
+    // scope or a lost role stops what they may no longer see at once, not at the next heartbeat (docs/scopes.md § Events).
+    getBus().userChanged(id);
     return (await getConsoleUser(db, id))!;
   });
 }

@@ -1,22 +1,33 @@
 import { expect, it, vi } from "vitest";
 import { PATCH as patchUserRoute } from "@/app/api/users/[id]/route";
 import { GET as listUsersRoute } from "@/app/api/users/route";
+import { GET as eventsRoute } from "@/app/api/events/route";
 import type { SessionUser } from "@/lib/schemas/user";
 import { checkToken, claimsForSignIn } from "@/lib/server/auth/session";
 import { describeEachStore, freshStoreEachTest, type TestStore } from "@/lib/server/store/test-stores";
 import { consoleUser, group, jsonRequest, seedGroups } from "@/lib/server/testing/rules";
 import { imNeverAsked, scopedUser } from "@/lib/server/testing/scopes";
 import { findUserById } from "@/lib/server/users/repo";
+import { publishEvent } from "@/lib/server/live/bus";
 
 // An admin sets a user's scope (docs/scopes.md § Setting a scope): known groups only, never on an admin, audited,
 // and held from the user's next request; every bad scope is a 422 in the error contract with nothing changed.
 
 let me: SessionUser;
-vi.mock("@/lib/server/auth/session", async (actual) => ({
-  ...(await actual<object>()),
-  currentUser: async () => me,
-  requireUser: async () => me,
-}));
+/** The claims an event stream's cookie carries; like the cookie's, checked against the store at each look. */
+let streamToken: ReturnType<typeof claimsForSignIn>;
+vi.mock("@/lib/server/auth/session", async (actual) => {
+  const real = await actual<typeof import("@/lib/server/auth/session")>();
+  return {
+    ...real,
+    currentUser: async () => me,
+    requireUser: async () => me,
+    watchSession: async (holds: (now: SessionUser) => boolean) => async () => {
+      const { user } = await real.checkToken(holder.__groupConsole!.db, streamToken);
+      return user !== null && holds(user);
+    },
+  };
+});
 const holder = globalThis as { __groupConsole?: { db: TestStore; im: unknown } };
 
 describeEachStore("setting a user's scope", (kind) => {
@@ -55,6 +66,22 @@ describeEachStore("setting a user's scope", (kind) => {
     expect((await checkToken(db, token)).user?.scope).toEqual({ groupIds: ["g1", "g2"] });
     expect((await patch(mo.id, { scope: null })).body.scope).toBeNull();
     expect((await checkToken(db, token)).user?.scope).toBeNull();
+  });
+
+  it("a moderator's open event stream ends the moment their scope changes, and the browser's reconnect gets the new one", async () => {
+    await seedGroups(db, [group("g1"), group("g2")]);
+    const admin = await consoleUser(db, "admin");
+    me = await consoleUser(db, "moderator");
+    streamToken = claimsForSignIn((await findUserById(db, me.id))!);
+    const stream = (await eventsRoute(jsonRequest("/api/events", "GET"), { params: Promise.resolve({}) })).body!.getReader();
+    expect(new TextDecoder().decode((await stream.read()).value)).toContain(": connected");
+
+    const moderator = me;
+    me = admin;
+    expect((await patch(moderator.id, { scope: { groupIds: ["g1"] } })).status).toBe(200);
+    // Ended now, not at the next heartbeat 15 s on: nothing of g2 reaches it meanwhile.
+    publishEvent({ type: "group.updated", groupId: "g2" });
+    expect((await stream.read()).done).toBe(true);
   });
 
   it("refuses unknown groups (naming them), repeats, empty or oversized scopes and bad IDs, with nothing changed", async () => {

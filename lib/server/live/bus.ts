@@ -20,6 +20,12 @@ export interface EventBus {
   subscribeLocal(listener: LiveListener): () => void;
   /** The relay lost events (its connection dropped): listeners should make their clients start afresh. */
   reportGap(): void;
+  /**
+   * A console user's role, scope or account changed (docs/scopes.md § Events): their open streams end at once, and
+   * the browsers reconnect under the session as it is now. Never sent to browsers; carried between instances.
+   */
+  userChanged(userId: string, origin?: Origin): void;
+  onUserChanged(listener: (userId: string, origin: Origin) => void): () => void;
 }
 
 export function createInProcessBus(): EventBus {
@@ -56,6 +62,8 @@ export function createInProcessBus(): EventBus {
         safely((event: LiveEvent, origin: Origin) => origin === "local" && listener(event)),
       ),
     reportGap: () => void emitter.emit("gap"),
+    userChanged: (userId, origin = "local") => void emitter.emit("user", userId, origin),
+    onUserChanged: (listener) => on("user", safely(listener)),
   };
 }
 

@@ -98,6 +98,20 @@ describe("the event stream", () => {
     expect((await s.reader.read()).done).toBe(true);
   });
 
+  it("ends at once, before another event, when its user is changed (a role, a scope, the account), on this instance or another", async () => {
+    const userId = newUserId();
+    const [mine, other] = [open({ userId }), open({ userId, heartbeatMs: 60_000 })];
+    const someoneElse = open();
+    await Promise.all([mine, other, someoneElse].map((s) => s.readUntil(": connected")));
+    getBus().userChanged(userId);
+    getBus().userChanged(newUserId(), "relayed");
+    publishEvent({ type: "group.updated", groupId: "after-the-change" });
+    await mine.ended();
+    await other.ended();
+    await expect(mine.readUntil("after-the-change")).rejects.toThrow("stream ended");
+    await someoneElse.readUntil("after-the-change");
+  });
+
   it("beats every interval, and ends at a beat once the account may no longer listen", async () => {
     let allowed = true;
     const s = open({ stillAllowed: () => allowed, heartbeatMs: 20 });

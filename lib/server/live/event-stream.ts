@@ -39,7 +39,7 @@ export type StreamOptions = {
 
 /**
  * An open stream of every live event until the client goes away (the request's signal) or `stillAllowed`
- * says no (checked at each heartbeat, so a disabled account stops receiving within 15 s). Takes one of the
+ * says no (checked at each heartbeat); it ends at once when its user is changed, on any instance. Takes one of the
  * user's stream slots, or throws `rate_limited` (429) when they or this instance have none left; however
  * the stream ends, its slot is given back at once.
  */
@@ -80,6 +80,9 @@ export function eventStreamResponse(signal: AbortSignal, stillAllowed: () => boo
       // Events from other instances may have been missed: ending the stream makes the browser reconnect and
       // refetch what it shows (lib/client/live.ts), rather than show a stale page as live.
       const unsubscribe = getBus().subscribe((event) => void (visibleIn(scope, event) && send(formatEvent(event))), close);
+      // The user's role, scope or account changed: the stream ends at once, before another event is sent, and the
+      // browser's reconnect is checked afresh, with the scope as it is now (docs/scopes.md § Events).
+      const offUserChanged = getBus().onUserChanged((changed) => void (changed === userId && close()));
       const heartbeat = setInterval(() => void allowed().then((ok) => (ok ? send(": heartbeat\n\n") : close())), heartbeatMs);
       const onAbort = () => close();
       // A stopping console ends its streams, so the server can finish; EventSource reconnects elsewhere.
@@ -88,6 +91,7 @@ export function eventStreamResponse(signal: AbortSignal, stillAllowed: () => boo
         release();
         clearInterval(heartbeat);
         unsubscribe();
+        offUserChanged();
         forget();
         signal.removeEventListener("abort", onAbort);
       };

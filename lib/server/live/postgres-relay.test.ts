@@ -57,6 +57,18 @@ describe.skipIf(!TEST_DATABASE_URL)(
       for (const i of [a, b, c]) expect(i.seen).toHaveLength(2);
     });
 
+    it("a console user changed on one instance reaches every other instance, so their streams there end too", async () => {
+      const [a, b] = [await instance(), await instance()];
+      const changed: string[][] = [[], []];
+      [a, b].forEach((i, n) => i.bus.onUserChanged((userId, origin) => changed[n].push(`${userId}/${origin}`)));
+      a.bus.userChanged("42");
+      await eventually(() => expect(changed[1]).toEqual(["42/relayed"]));
+      // Told once on each: the sender's own notice comes back from the database and is skipped; no browser hears it.
+      await new Promise((r) => setTimeout(r, 200));
+      expect(changed).toEqual([["42/local"], ["42/relayed"]]);
+      expect([...a.seen, ...b.seen]).toEqual([]);
+    });
+
     it("an instance whose database connection drops listens again, and tells its streams they may have missed events", async () => {
       const [a, b] = [await instance(), await instance()];
       const gapsBefore = b.gaps;

@@ -19,7 +19,11 @@ const RECONNECT_MAX_MS = 15_000;
 const PROBE_EVERY_MS = 15_000;
 const PROBE_TIMEOUT_MS = 5_000;
 
-const noticeSchema = z.object({ from: z.string(), event: liveEventDataSchema.extend({ type: liveEventTypeSchema }) });
+/** A live event, or a console user changed (their streams check again: bus.ts `userChanged`). */
+const noticeSchema = z.union([
+  z.object({ from: z.string(), event: liveEventDataSchema.extend({ type: liveEventTypeSchema }) }),
+  z.object({ from: z.string(), userChanged: z.string() }),
+]);
 
 export type Relay = { readonly instanceId: string; close(): Promise<void> };
 
@@ -49,13 +53,12 @@ export function relayOverPostgres(bus: EventBus, url: string, onReady?: () => vo
   let backoff = RECONNECT_MIN_MS;
   let retry: NodeJS.Timeout | undefined;
 
-  const send = (event: LiveEvent) => {
-    const payload = JSON.stringify({ from: instanceId, event });
-    sender
-      .query(`SELECT pg_notify(${CHANNEL_SQL}, $1)`, [payload])
-      .catch((err: unknown) => log("warn", "live event not relayed", { error: err, type: event.type }));
-  };
-  const stopSending = bus.subscribeLocal(send);
+  const notify = (notice: object, what: string) =>
+    void sender
+      .query(`SELECT pg_notify(${CHANNEL_SQL}, $1)`, [JSON.stringify({ from: instanceId, ...notice })])
+      .catch((err: unknown) => log("warn", "live event not relayed", { error: err, type: what }));
+  const stopEvents = bus.subscribeLocal((event: LiveEvent) => notify({ event }, event.type));
+  const stopUsers = bus.onUserChanged((userId, origin) => origin === "local" && notify({ userChanged: userId }, "user changed"));
 
   const receive = (message: pg.Notification) => {
     if (message.channel !== channel || !message.payload) return;
@@ -66,7 +69,8 @@ export function relayOverPostgres(bus: EventBus, url: string, onReady?: () => vo
       return;
     }
     if (!parsed.success || parsed.data.from === instanceId) return;
-    bus.publish(parsed.data.event, "relayed");
+    if ("userChanged" in parsed.data) bus.userChanged(parsed.data.userChanged, "relayed");
+    else bus.publish(parsed.data.event, "relayed");
   };
 
   const connect = async () => {
@@ -130,7 +134,8 @@ export function relayOverPostgres(bus: EventBus, url: string, onReady?: () => vo
       closed = true;
       clearTimeout(retry);
       clearInterval(probe);
-      stopSending();
+      stopEvents();
+      stopUsers();
       const client = listener;
       listener = null;
       await client?.end().catch(() => {});
