@@ -112,6 +112,15 @@ describe("the IM gateway against the local IM server", () => {
     silent.close();
   });
 
+  it("a command answered well within its timeout leaves no timer behind to hold the request until the timeout", async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+    const im = gateway({ timeoutMs: 60_000 });
+    await im.getGroups(["@TGS#no_such_group"]);
+    const before = timers();
+    await Promise.all([im.getGroups(["@TGS#no_such_group"]), im.getGroups(["@TGS#no_such_group_2"])]);
+    expect(timers()).toBe(before);
+  });
+
   it("a connection refused never carried the request; one that breaks after the request went out leaves its outcome unknown", async () => {
     const gone: Server = createServer().listen(0, "127.0.0.1");
     await new Promise((r) => gone.once("listening", r));
