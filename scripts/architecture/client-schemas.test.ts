@@ -2,7 +2,7 @@ import path from "node:path";
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 
-// The lint keeps zod out of the browser (docs/front-end.md § Per page): a "use client" file may import a schema
+// The lint keeps zod out of the browser (docs/front-end.md § What loads when): a "use client" file may import a schema
 // module's types, and values only from the zod-free modules; the forms loaded on first use bring their schema.
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
