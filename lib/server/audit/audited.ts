@@ -21,14 +21,19 @@ export async function audited<T>(
   const running = auditsInFlight();
   running.add(auditId);
   try {
-    const result = await work();
+    let result: T;
+    try {
+      result = await work();
+    } catch (err) {
+      if (err instanceof ImError && err.outcomeUnknown) throw apiErrorForUnknownOutcome(err);
+      const apiError = err instanceof ImError ? apiErrorFromIm(err) : err;
+      await recordResult(db, auditId, apiError instanceof ApiError ? apiError.code : "internal");
+      throw apiError;
+    }
+    // The work was done: a result that cannot be written is never written down as a failure instead. The intent
+    // stays open, as after a crash, and settlement asks the IM server what happened.
     await recordResult(db, auditId, "ok", after?.(result));
     return result;
-  } catch (err) {
-    if (err instanceof ImError && err.outcomeUnknown) throw apiErrorForUnknownOutcome(err);
-    const apiError = err instanceof ImError ? apiErrorFromIm(err) : err;
-    await recordResult(db, auditId, apiError instanceof ApiError ? apiError.code : "internal");
-    throw apiError;
   } finally {
     running.delete(auditId);
   }

@@ -82,6 +82,28 @@ describe("banning, where the IM edition has bans", () => {
     ]);
   });
 
+  it("a ban the IM server made stands when the console cannot keep its note: audited as made, the missing notes named", async () => {
+    const { groupId, members } = await c.group("Public", 2);
+    c.events.length = 0;
+    // The console's own table of reasons cannot be written (a store in trouble), after the IM server banned them.
+    await c.db.run("ALTER TABLE ban_notes RENAME TO ban_notes_away");
+    const res = await ban(groupId, { userIds: members, seconds: 60, reason: "spam" }).finally(() =>
+      c.db.run("ALTER TABLE ban_notes_away RENAME TO ban_notes"),
+    );
+
+    expect(res.status).toBe(200);
+    expect((await res.json()).results).toEqual(members.map((userId) => ({ userId, ok: true })));
+    const entry = await c.db.get<{ result: string; after: string }>("SELECT result, after FROM audit WHERE group_id = ?", [groupId]);
+    expect(entry?.result).toBe("ok");
+    expect(JSON.parse(entry!.after)).toMatchObject({ reason: "spam", results: [], notesNotKept: members });
+    // Banned indeed, and out of the group; listed without the reason the console could not keep.
+    expect((await listed(groupId)).items.map((b: { userId: string; reason: unknown }) => [b.userId, b.reason])).toEqual(
+      members.map((m) => [m, null]),
+    );
+    expect(await memberCount(groupId)).toBe(1);
+    expect(c.events.filter((e) => e.type === "member.banned")).toHaveLength(2);
+  });
+
   it.each([
     ["over 100 users", () => ({ userIds: Array.from({ length: 101 }, (_, i) => `u${i}`), seconds: 60 })],
     ["seconds 0 (a ban cannot lift itself)", (u: string) => ({ userIds: [u], seconds: 0 })],

@@ -8,6 +8,7 @@ import { getContext } from "@/lib/server/platform/context";
 import { apiErrorFromIm } from "@/lib/server/platform/im-error-words";
 import { publishEvent } from "@/lib/server/live/bus";
 import { audited } from "@/lib/server/audit/audited";
+import { log } from "@/lib/server/platform/log";
 import { getGroupDetail } from "./admin";
 import { syncGroup } from "./groups";
 import { nicknames, publishForUsers, sortTargets } from "./moderation-targets";
@@ -56,6 +57,9 @@ export async function banMembers(
     { actor, action: "member.ban", groupId, target: act.join(","), after: { seconds, until, ...(reason ? { reason } : {}) }, requestId },
     async () => {
       const done = new Map<string, ModerationResult>();
+      // Once the IM server has banned a user the ban stands, whatever the console's own writes do next: a note
+      // not kept or a member count not re-read is said in the audit entry, never taken for a failed ban.
+      const unnoted: string[] = [];
       for (let i = 0; i < act.length; i += BAN_BATCH) {
         const batch = act.slice(i, i + BAN_BATCH);
         try {
@@ -70,24 +74,42 @@ export async function banMembers(
         }
         const at = Date.now();
         for (const userId of batch) {
-          await db.run(
-            `INSERT INTO ban_notes (group_id, user_id, reason, banned_by, banned_at) VALUES (?, ?, ?, ?, ?)
-             ON CONFLICT (group_id, user_id) DO UPDATE SET reason = excluded.reason, banned_by = excluded.banned_by, banned_at = excluded.banned_at`,
-            [groupId, userId, reason ?? null, actor.email, at],
-          );
+          try {
+            await db.run(
+              `INSERT INTO ban_notes (group_id, user_id, reason, banned_by, banned_at) VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (group_id, user_id) DO UPDATE SET reason = excluded.reason, banned_by = excluded.banned_by, banned_at = excluded.banned_at`,
+              [groupId, userId, reason ?? null, actor.email, at],
+            );
+          } catch (err) {
+            if (unnoted.length === 0) log("warn", "ban notes not kept", { groupId, error: err });
+            unnoted.push(userId);
+          }
         }
       }
-      // The banned members left the group: the directory's member count follows, then every console is told.
-      await syncGroup(groupId);
+      // The banned members left the group: the directory's member count follows (else the next crawl's), then
+      // every console is told.
+      const counted = await syncGroup(groupId).then(
+        () => true,
+        (err: unknown) => void log("warn", "member count not re-read after a ban", { groupId, error: err }),
+      );
       publishForUsers(
         "member.banned",
         groupId,
         act.filter((u) => !done.has(u)),
       );
-      return answer(done);
+      return { ...answer(done), unnoted, counted: counted === true };
     },
-    (r) => ({ after: { seconds, until, ...(reason ? { reason } : {}), results: r.results.filter((x) => !x.ok) } }),
-  );
+    ({ results, unnoted, counted }) => ({
+      after: {
+        seconds,
+        until,
+        ...(reason ? { reason } : {}),
+        results: results.filter((x) => !x.ok),
+        ...(unnoted.length > 0 ? { notesNotKept: unnoted } : {}),
+        ...(counted ? {} : { memberCountNotReread: true }),
+      },
+    }),
+  ).then(({ results }) => ({ results }));
 }
 
 /** Lifts a ban (the user may join again; they are not put back). Lifting one that is not there is not an error. */
