@@ -27,6 +27,12 @@ const nextConfig = {
   // npm test type-checks the whole tree (tests included) with tsc before it builds; the build need not again.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  experimental: {
+    // Each API route's server chunk carries its own copy of the shared server code (38 copies of a 317 KB chunk,
+    // held as source text and code): loading every route at start cost about 30 MB of heap before the first
+    // request. A route now loads on its first request (tens of milliseconds, once). docs/directory.md § Memory
+    preloadEntriesOnStart: false,
+  },
   // Native and Node-only packages stay outside the server bundle; tracing loads only when configured.
   serverExternalPackages: [
     "better-sqlite3",
