@@ -6,6 +6,8 @@ import { verifyCallback } from "./callback-auth";
 import { rereadMarkedGroup, runWebhookPlan } from "./run";
 import { planWebhook, type WebhookPlan } from "./plan";
 import { createDoor, type Door } from "./admission";
+import { countWebhook } from "./tally";
+import { publishMessageSent } from "./message-events";
 import { answerAtTheDoor } from "./door";
 import { isFirstDelivery, replayKey } from "./replay";
 import { log } from "@/lib/server/platform/log";
@@ -90,6 +92,7 @@ export async function receiveWebhook(req: NextRequest): Promise<Response> {
     // Answered as any other (Tencent does not send an After-callback again); one re-read of its group stands for
     // it. No replay check: a mark does nothing a second time that the first did not, and it spares the store.
     door.mark(plan.groupId, { joined: plan.inbox?.kind === "joined" });
+    countWebhook(command);
     reportMarks(door);
     return envelope(200, 0, "");
   }
@@ -106,7 +109,10 @@ export async function receiveWebhook(req: NextRequest): Promise<Response> {
       log("error", "rules not asked at the door; the application goes on", { command, error: err });
       return null;
     });
-    if (plan) {
+    if (plan && onlyMessages(plan)) {
+      // Nothing to re-read: gathered per group at once (message-events.ts), without Next's after() for each.
+      for (const event of plan.ifPresent) publishMessageSent(event);
+    } else if (plan) {
       after(() =>
         runWebhookPlan(plan)
           .catch((err) => log("error", "webhook not applied", { command, groupId: plan.groupId, error: err }))
@@ -114,13 +120,8 @@ export async function receiveWebhook(req: NextRequest): Promise<Response> {
       );
       handedOver = true;
     }
-    log("info", "webhook", {
-      method: "POST",
-      route: "/api/im/callback",
-      status: 200,
-      command,
-      ...(refusal ? { refusedByRule: true } : {}),
-    });
+    countWebhook(plan ? command : null);
+    if (refusal) log("info", "webhook refused by a rule", { route: "/api/im/callback", command, groupId: plan?.groupId });
     return refusal ? envelope(200, refusal.errorCode, refusal.errorInfo) : envelope(200, 0, "");
   } finally {
     if (!handedOver) door?.leave();
@@ -134,6 +135,11 @@ export async function receiveWebhook(req: NextRequest): Promise<Response> {
  */
 function mayWait(plan: WebhookPlan): boolean {
   return plan.sync && !plan.findApplication && !plan.handledApplication && plan.inbox?.kind !== "applied";
+}
+
+function onlyMessages(plan: WebhookPlan): boolean {
+  const nothingElse = !plan.sync && !plan.refreshPending && !plan.inbox && !plan.findApplication && !plan.handledApplication;
+  return nothingElse && plan.ifPresent.length > 0 && plan.ifPresent.every((e) => e.type === "message.sent");
 }
 
 /** Webhooks whose work may run at once; see admission.ts for what a full door does. */
