@@ -7,7 +7,6 @@ import { rereadMarkedGroup, runWebhookPlan } from "./run";
 import { planWebhook, type WebhookPlan } from "./plan";
 import { createDoor, type Door } from "./admission";
 import { countWebhook } from "./tally";
-import { publishMessageSent } from "./message-events";
 import { answerAtTheDoor } from "./door";
 import { isFirstDelivery, replayKey } from "./replay";
 import { log } from "@/lib/server/platform/log";
@@ -110,8 +109,8 @@ export async function receiveWebhook(req: NextRequest): Promise<Response> {
       return null;
     });
     if (plan && onlyMessages(plan)) {
-      // Nothing to re-read: gathered per group at once (message-events.ts), without Next's after() for each.
-      for (const event of plan.ifPresent) publishMessageSent(event);
+      // Nothing to re-read (one read of the directory by key): done before the answer, without an after() for each.
+      await runWebhookPlan(plan).catch((err) => log("error", "webhook not applied", { command, groupId: plan.groupId, error: err }));
     } else if (plan) {
       after(() =>
         runWebhookPlan(plan)
