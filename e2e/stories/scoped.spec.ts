@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signedInApi } from "../support/api";
+import { about, openLiveEvents } from "../support/live-events";
 
 // A moderator an admin limits to one group (docs/scopes.md): the console shows her that group alone, in the list,
 // the queue and its pages; another group's page is as unknown to her as a group that never existed.
@@ -35,6 +36,32 @@ test("a moderator scoped to one group sees only that group; another group's page
   await expect(page.getByRole("heading", { level: 1 })).toContainText(hers.name);
 
   await context.close();
+  await own.dispose();
+  await admin.dispose();
+});
+
+test("her open live stream ends the moment an admin narrows her scope, and the reconnect sends her groups' events alone", async () => {
+  const admin = await signedInApi();
+  const group = async (label: string) =>
+    (await admin.post("/api/groups", { data: { type: "Public", name: `${label} ${run()}`, joinOption: "NeedPermission" } })).json();
+  const [kept, taken] = [await group("Kept"), await group("Taken")];
+  const email = `narrowed-${run()}@scopes.e2e.test`;
+  const user = await admin.post("/api/users", { data: { email, name: "Narrowed Noda", password: "scoped-password-1", role: "moderator" } });
+  const id = (await user.json()).id;
+  expect((await admin.patch(`/api/users/${id}`, { data: { scope: { groupIds: [kept.id, taken.id] } } })).status()).toBe(200);
+
+  const own = await signedInApi(email, "scoped-password-1");
+  const before = await openLiveEvents(own);
+  expect(before.response.status).toBe(200);
+  expect((await admin.patch(`/api/users/${id}`, { data: { scope: { groupIds: [kept.id] } } })).status()).toBe(200);
+  // Ended by the change itself: no heartbeat is waited for (the story would take 15 s more).
+  await before.ended;
+
+  const after = await openLiveEvents(own);
+  for (const g of [taken, kept]) await admin.patch(`/api/groups/${encodeURIComponent(g.id)}`, { data: { introduction: `now ${run()}` } });
+  await after.next(about(kept.id));
+  expect(after.received.filter(about(taken.id))).toEqual([]);
+  after.close();
   await own.dispose();
   await admin.dispose();
 });

@@ -16,7 +16,8 @@ export async function openLiveEvents(api: APIRequestContext) {
   });
   const received: ReceivedEvent[] = [];
   let wake = () => {};
-  void (async () => {
+  /** Settles when the server ends the stream (or the test closes it). */
+  const ended = (async () => {
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = "";
     try {
@@ -42,6 +43,7 @@ export async function openLiveEvents(api: APIRequestContext) {
   return {
     response: res,
     received,
+    ended,
     /** The first event (since opening) that matches, waiting for it if need be. */
     async next(match: (e: ReceivedEvent) => boolean, timeoutMs = 10_000): Promise<ReceivedEvent> {
       const end = Date.now() + timeoutMs;
