@@ -24,6 +24,14 @@ const ADMIN_ID = "administrator";
 
 type Answered = { kind: StormKind; ms: number; status: number };
 
+/** The IM commands the benchmark sends itself, for the changes behind its webhooks. */
+const BENCH_OWN = new Set([
+  "group_open_http_svc/add_group_member",
+  "group_open_http_svc/delete_group_member",
+  "group_open_http_svc/modify_group_base_info",
+  "group_open_http_svc/send_group_msg",
+]);
+
 /** Each webhook after its change; scheduled by the clock, none waiting for another. */
 async function storm(
   groups: StormGroups,
@@ -148,7 +156,8 @@ export async function stormGoals(port: number, imPort: number, admin: { email: s
         .sort((a, b) => b[1] - a[1])
         .map(([c, peak]) => [c, counts.get(c) ?? 0, ((counts.get(c) ?? 0) / span).toFixed(1), peak]),
     ]);
-    const peak = Math.max(0, ...peaks.byCommand.values());
+    // The budget is the console's: the changes the benchmark makes itself (as an app's users would) are not its calls.
+    const peak = Math.max(0, ...[...peaks.byCommand].filter(([c]) => !BENCH_OWN.has(c)).map(([, n]) => n));
     const quarter = (q: number) => rss[Math.min(rss.length - 1, Math.floor((q * size.seconds) / 4))]?.toFixed(0) ?? "?";
     const peakRss = Math.max(...rss);
     console.log(
@@ -165,7 +174,7 @@ export async function stormGoals(port: number, imPort: number, admin: { email: s
         figure: ms(p99),
         goal: "≤ 100 ms",
         met: p99 <= 100 && refused === 0,
-        limits: `console CPU per webhook ${((cpu.console * 1000) / Math.max(1, run.answers.length)).toFixed(1)} ms, mostly Next's route handling, on one thread: about ${Math.floor(1000 / Math.max(0.1, (cpu.console * 1000) / Math.max(1, run.answers.length)))} webhooks/s at most (docs/webhooks.md § Answer first, work after)`,
+        limits: `console CPU per webhook ${((cpu.console * 1000) / Math.max(1, run.answers.length)).toFixed(1)} ms (Next's request handling and the console's own code, on one thread): about ${Math.floor(1000 / Math.max(0.1, (cpu.console * 1000) / Math.max(1, run.answers.length)))} webhooks/s at most (docs/webhooks.md § Answer first, work after)`,
       },
       {
         what: "storm: console peak RSS",
@@ -175,11 +184,12 @@ export async function stormGoals(port: number, imPort: number, admin: { email: s
         limits: "requests the console cannot answer yet wait in its HTTP server, and those grow with an overload",
       },
       {
-        what: "storm: IM calls of one command in any 1 s",
+        what: "storm: the console's IM calls of one command in any 1 s",
         figure: String(peak),
         goal: "≤ 200",
         met: peak <= 200,
-        limits: "a starved event loop sends and the IM server logs calls in bunches; the limiter's window is of send times",
+        limits:
+          "counted where the IM server's event loop reaches each request (its onRequest): on a starved machine that is later than the send, and bunched",
       },
       {
         what: "storm: directory matches the IM server after",
