@@ -10,6 +10,8 @@ export async function measureOverhead(
   session: ConsoleSession,
   im: ImConfig,
   o = { pageSize: 50, concurrency: 8, rounds: 4, perRound: 200 },
+  /** CPU seconds the console's processes have used so far: read around each BFF round, it gives CPU per request. */
+  consoleCpu?: () => ConsoleCpu,
 ) {
   // The local IM server has no rate limit (non-strict mode): without the gateway's own limits the direct path
   // is as fast as it can be, which makes the ratio the BFF's whole cost (under Tencent's 1/s listing limit the
@@ -31,26 +33,42 @@ export async function measureOverhead(
   const window = { fromUs: Number(process.hrtime.bigint() / 1000n), toUs: 0 };
   const bff: number[] = [];
   const gw: number[] = [];
+  const cpu = { next: 0, proxy: 0 };
   for (let round = 0; round < o.rounds; round++) {
+    const before = consoleCpu?.();
     bff.push(...(await sample(o.perRound, o.concurrency, viaBff)));
+    const after = consoleCpu?.();
+    if (before && after) {
+      cpu.next += after.next - before.next;
+      cpu.proxy += after.proxy - before.proxy;
+    }
     gw.push(...(await sample(o.perRound, o.concurrency, direct)));
   }
   window.toUs = Number(process.hrtime.bigint() / 1000n);
   const b = summarize(bff);
   const d = summarize(gw);
-  return { bff: b, direct: d, ratioP50: b.p50 / d.p50, ratioP95: b.p95 / d.p95, window, ...o };
+  // CPU time, unlike latency, hardly moves with the machine's load: the console's own cost per request.
+  const cpuMsPerRequest = consoleCpu ? { next: (cpu.next * 1000) / bff.length, proxy: (cpu.proxy * 1000) / bff.length } : null;
+  return { bff: b, direct: d, ratioP50: b.p50 / d.p50, ratioP95: b.p95 / d.p95, window, cpuMsPerRequest, ...o };
 }
 
 /** The overhead part of npm run bench (and of npm run bench:overhead alone): its table, and its goal row. */
-export async function overheadGoal(session: ConsoleSession, im: ImConfig): Promise<Goal> {
+/** CPU seconds used so far by the console's Next server and by the launcher, whose front proxy is in front of it. */
+export type ConsoleCpu = { next: number; proxy: number };
+
+export async function overheadGoal(session: ConsoleSession, im: ImConfig, consoleCpu?: () => ConsoleCpu): Promise<Goal> {
   console.log(`\n[overhead] one page of 50 groups: BFF vs the gateway alone (in this process, rate limits lifted) — ${load()}`);
-  const o = await measureOverhead(session, im);
+  const o = await measureOverhead(session, im, undefined, consoleCpu);
   printTable([
     ["path", "n", "p50", "p95"],
     [`GET /api/groups?limit=${o.pageSize} (concurrency ${o.concurrency})`, o.bff.n, ms(o.bff.p50), ms(o.bff.p95)],
     [`gateway: list + get_group_info (concurrency ${o.concurrency})`, o.direct.n, ms(o.direct.p50), ms(o.direct.p95)],
     ["ratio BFF / gateway", "", o.ratioP50.toFixed(2), o.ratioP95.toFixed(2)],
   ]);
+  if (o.cpuMsPerRequest)
+    console.log(
+      `  CPU per BFF request: the Next server ${ms(o.cpuMsPerRequest.next)}, the launcher's front proxy ${ms(o.cpuMsPerRequest.proxy)}`,
+    );
   console.log(`  measured from ${o.window.fromUs} to ${o.window.toUs} µs on the monotonic clock — ${load()}`);
   return {
     what: "BFF overhead (p95 ratio; p50 ratio)",
