@@ -60,6 +60,16 @@ describe("commands for the console's own inbox (Tencent's REST API only)", () =>
     expect(Object.fromEntries(roles)).toEqual({ owner_c: "Owner", aiko: "NotMember" });
   });
 
+  it("asks about 1,200 users in calls of 500, which a Tencent-like server accepts", async () => {
+    const im = gatewayFor(strict.url);
+    const id = await im.createGroup({ type: "Public", name: "many roles", ownerId: "owner_c" });
+    const strangers = Array.from({ length: 1199 }, (_, i) => `stranger_${i}`);
+    const roles = await im.getRoles(id, [...strangers, "owner_c"]);
+    expect(roles.size).toBe(1200);
+    expect(roles.get("owner_c")).toBe("Owner");
+    expect(strangers.every((u) => roles.get(u) === "NotMember")).toBe(true);
+  });
+
   it("sends a one-to-one text that reaches the recipient's phone as onRecvNewMessage", async () => {
     const phone = await strict.client("aiko");
     const received = new Promise<Record<string, unknown>>((resolve) =>

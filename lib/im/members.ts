@@ -15,6 +15,13 @@ const wireMemberSchema = z.object({
   MuteUntil: z.number().default(0),
 });
 
+/** The most users one get_role_in_group asks about (Tencent's limit; the local IM server enforces it too). */
+export const ROLE_QUERY_MAX = 500;
+
+const roleListSchema = z.array(
+  z.object({ Member_Account: z.string(), Role: z.enum(["Owner", "Admin", "Member", "NotMember"]).catch("NotMember") }),
+);
+
 /** The most members one get_group_member_info answers (reference §3.6). */
 export const MEMBER_PAGE_MAX = 6000;
 
@@ -67,13 +74,18 @@ export function memberCommands(send: ImSend) {
       await send("group_open_http_svc/modify_group_member_info", { GroupId: groupId, Member_Account: userId, Role: role });
     },
 
-    /** Each user's role in the group, "NotMember" for the others (≤500 per call). */
+    /**
+     * Each user's role in the group, "NotMember" for the others: as many calls as the list needs, ROLE_QUERY_MAX
+     * users each (a group's 800 pending requesters asked in one call would be refused whole).
+     */
     async getRoles(groupId: string, userIds: string[]): Promise<Map<string, MemberRole | "NotMember">> {
-      const env = await send("group_open_http_svc/get_role_in_group", { GroupId: groupId, User_Account: userIds });
-      const list = z
-        .array(z.object({ Member_Account: z.string(), Role: z.enum(["Owner", "Admin", "Member", "NotMember"]).catch("NotMember") }))
-        .parse(env.UserIdList ?? []);
-      return new Map(list.map((u) => [u.Member_Account, u.Role]));
+      const roles = new Map<string, MemberRole | "NotMember">();
+      for (let i = 0; i < userIds.length; i += ROLE_QUERY_MAX) {
+        const batch = userIds.slice(i, i + ROLE_QUERY_MAX);
+        const env = await send("group_open_http_svc/get_role_in_group", { GroupId: groupId, User_Account: batch });
+        for (const u of roleListSchema.parse(env.UserIdList ?? [])) roles.set(u.Member_Account, u.Role);
+      }
+      return roles;
     },
 
     /** The groups a user is in (AVChatRooms left out, as Tencent does by default), with their role in each. */
