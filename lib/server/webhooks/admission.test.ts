@@ -32,7 +32,7 @@ describe("the webhook door", () => {
     started[0].finish();
     await settle();
     expect(started.map((r) => r.groupId)).toEqual(["g1", "g2"]);
-    expect(door.take()).toEqual({ inFlight: 1, marked: 0, shed: 51 });
+    expect(door.take()).toEqual({ inFlight: 1, marked: 0, shed: 51, dropped: 0 });
   });
 
   it("gives a freed place to the marks before any new webhook, so a steady storm cannot starve them", async () => {
@@ -87,6 +87,17 @@ describe("the webhook door", () => {
     const door = createDoor(1, rereads().reread);
     door.enter();
     for (let i = 0; i < 30_000; i++) door.mark(`g${i % 1000}`, { joined: i % 2 === 0 });
-    expect(door.take()).toEqual({ inFlight: 1, marked: 1000, shed: 30_000 });
+    expect(door.take()).toEqual({ inFlight: 1, marked: 1000, shed: 30_000, dropped: 0 });
+  });
+
+  it("holds no more marks than its bound: webhooks naming yet more groups are dropped and counted, marked groups still merge", async () => {
+    const { started, reread } = rereads();
+    const door = createDoor(1, reread, 3);
+    door.enter();
+    for (const g of ["g1", "g2", "g3", "forged-1", "forged-2", "g1"]) door.mark(g, { joined: false });
+    expect(door.take()).toEqual({ inFlight: 1, marked: 3, shed: 4, dropped: 2 });
+    door.leave();
+    await settle();
+    expect(started.map((r) => r.groupId)).toEqual(["g1"]);
   });
 });

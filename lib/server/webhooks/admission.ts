@@ -6,7 +6,9 @@ import "server-only";
  * group is marked, and the mark is carried out by one re-read of the group as soon as a place frees (before any
  * new webhook is admitted). So in a storm larger than the IM budget or the CPU:
  *
- * - what waits is at most `limit` webhooks' work and one mark per group, however long the storm lasts;
+ * - what waits is at most `limit` webhooks' work and one mark per group, however long the storm lasts, and at
+ *   most `maxMarks` marks: past that (more groups than any storm of real webhooks names, or a sender forging group
+ *   IDs with a captured signature) a webhook is dropped and counted, and the next crawl brings its group in line;
  * - every group a webhook named is re-read after that webhook came, so the directory still ends matching the
  *   IM server (Tencent never sends an After-callback again, so dropping it would lose the change).
  */
@@ -22,13 +24,20 @@ export type Door = {
   leave(): void;
   /** The group is re-read once a place frees, however many webhooks marked it meanwhile. */
   mark(groupId: string, mark: Mark): void;
-  /** Places taken, marks waiting, and webhooks marked instead of worked on since the last time this was asked. */
-  take(): { inFlight: number; marked: number; shed: number };
+  /**
+   * Places taken, marks waiting, webhooks marked instead of worked on, and webhooks dropped because the marks were
+   * full, since the last time this was asked.
+   */
+  take(): { inFlight: number; marked: number; shed: number; dropped: number };
 };
 
-export function createDoor(limit: number, reread: (groupId: string, mark: Mark) => Promise<void>): Door {
+/** The most groups marked at once: 20,000 group IDs of at most 48 bytes, a few MB. */
+export const MAX_MARKS = 20_000;
+
+export function createDoor(limit: number, reread: (groupId: string, mark: Mark) => Promise<void>, maxMarks = MAX_MARKS): Door {
   let inFlight = 0;
   let shed = 0;
+  let dropped = 0;
   // Insertion order: the group marked first is re-read first. A group marked again keeps its place.
   const marked = new Map<string, Mark>();
 
@@ -56,14 +65,19 @@ export function createDoor(limit: number, reread: (groupId: string, mark: Mark) 
       pump();
     },
     mark(groupId, mark) {
-      shed++;
       const before = marked.get(groupId);
+      if (!before && marked.size >= maxMarks) {
+        dropped++;
+        return;
+      }
+      shed++;
       marked.set(groupId, { joined: Boolean(before?.joined) || mark.joined });
       pump();
     },
     take() {
-      const figures = { inFlight, marked: marked.size, shed };
+      const figures = { inFlight, marked: marked.size, shed, dropped };
       shed = 0;
+      dropped = 0;
       return figures;
     },
   };

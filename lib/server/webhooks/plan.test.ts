@@ -139,4 +139,9 @@ describe("webhook → directory work and live events", () => {
     expect(planWebhook("Group.CallbackAfterCreateGroup", null)).toBeNull();
     expect(planWebhook("Group.CallbackAfterCreateGroup", "g1")).toBeNull();
   });
+
+  it("a group ID no group can have (over 48 bytes, or not printable ASCII) needs no work: nothing is marked or re-read for it", () => {
+    for (const GroupId of ["@TGS#" + "x".repeat(100_000), "群组", "g\n1"])
+      expect(plan("Group.CallbackAfterNewMemberJoin", { GroupId, NewMemberList: members("u1") })).toBeNull();
+  });
 });

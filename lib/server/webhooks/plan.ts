@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { groupIdSchema } from "@/lib/schemas/group";
 import type { LiveEventDraft } from "@/lib/schemas/live-event";
 import type { RuleDecision } from "@/lib/server/rules/evaluate";
 
@@ -46,7 +47,8 @@ export const MAX_MEMBER_EVENTS = 20;
 /** BeforeApplyJoinGroup comes before the application is stored: look soon, then once more. */
 export const BEFORE_APPLY_DELAYS_MS = [300, 1000];
 
-const head = z.object({ GroupId: z.string().min(1), EventTime: z.union([z.number(), z.string()]).optional() });
+// The group ID as the console accepts it anywhere (printable ASCII, at most 48 bytes): a forged one is no plan.
+const head = z.object({ GroupId: groupIdSchema, EventTime: z.union([z.number(), z.string()]).optional() });
 const members = z.array(z.object({ Member_Account: z.string() })).catch([]);
 const requester = z.object({ Requestor_Account: z.string().min(1) });
 const application = requester.extend({ ApplyMsg: z.string().catch(""), Type: z.string().optional().catch(undefined) });

@@ -17,6 +17,7 @@ import { publishMessageSent } from "./message-events";
 import { settledAsOwnEcho } from "./own-echoes";
 import type { Mark } from "./admission";
 import { allPendingRequesters } from "@/lib/server/applications/inbox/repo";
+import { log } from "@/lib/server/platform/log";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -64,11 +65,10 @@ async function withoutStrangersMessages(plan: WebhookPlan): Promise<WebhookPlan>
  */
 export async function rereadMarkedGroup(groupId: string, mark: Mark): Promise<void> {
   const at = new Date().toISOString();
-  if (mark.joined && (await applicationSource()).keepsInbox) {
-    const userIds = await allPendingRequesters(getContext().db, groupId);
-    const work = { kind: "joined" as const, userIds, operator: "" };
-    if (userIds.length > 0) await serially(groupId, () => applyToInbox(groupId, at, work));
-  }
+  // The inbox's step failing leaves those applications to the next webhook or crawl; the group is re-read anyway.
+  await settleMarkedJoins(groupId, at, mark).catch((err: unknown) =>
+    log("error", "marked group's joined requesters not settled", { route: "/api/im/callback", groupId, error: err }),
+  );
   await inGroupBatch({
     groupId,
     at,
@@ -197,4 +197,11 @@ async function copyHandledApplication(id: string): Promise<void> {
     // The reconcile after the next crawl brings it in line; the event still goes out.
     if (!(err instanceof ImError)) throw err;
   }
+}
+
+async function settleMarkedJoins(groupId: string, at: string, mark: Mark): Promise<void> {
+  if (!mark.joined || !(await applicationSource()).keepsInbox) return;
+  const userIds = await allPendingRequesters(getContext().db, groupId);
+  const work = { kind: "joined" as const, userIds, operator: "" };
+  if (userIds.length > 0) await serially(groupId, () => applyToInbox(groupId, at, work));
 }
