@@ -37,7 +37,8 @@ async function main() {
     console.log(`first crawl: ${crawl.groups} groups in ${crawl.seconds.toFixed(1)} s — ${load()}`);
     // The Next server among the launcher's descendants, and the launcher: CPU time (user + system, in ticks of 10 ms).
     const proxy = launcher.service.child.pid!;
-    const next = descendants(proxy).find((p) => /\/server\.js\b/.test(p.command));
+    // Next renames its process (process.title): its command line reads "next-server (v…)", not …/server.js.
+    const next = descendants(proxy).find((p) => /^next-server\b|\/server\.js\b/.test(p.command));
     const consoleCpu = next ? () => ({ next: cpuTicks(next.pid) / 100, proxy: cpuTicks(proxy) / 100 }) : undefined;
     const goal = await overheadGoal(
       session,
