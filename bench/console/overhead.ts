@@ -52,10 +52,10 @@ export async function measureOverhead(
   return { bff: b, direct: d, ratioP50: b.p50 / d.p50, ratioP95: b.p95 / d.p95, window, cpuMsPerRequest, ...o };
 }
 
-/** The overhead part of npm run bench (and of npm run bench:overhead alone): its table, and its goal row. */
 /** CPU seconds used so far by the console's Next server and by the launcher, whose front proxy is in front of it. */
 export type ConsoleCpu = { next: number; proxy: number };
 
+/** The overhead part of npm run bench (and of npm run bench:overhead alone): its table, and its goal row. */
 export async function overheadGoal(session: ConsoleSession, im: ImConfig, consoleCpu?: () => ConsoleCpu): Promise<Goal> {
   console.log(`\n[overhead] one page of 50 groups: BFF vs the gateway alone (in this process, rate limits lifted) — ${load()}`);
   const o = await measureOverhead(session, im, undefined, consoleCpu);
