@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
-import { decide, recordApplication } from "@/lib/server/applications/inbox/repo";
+import { decide } from "@/lib/server/applications/inbox/repo";
+import { pendingInInbox } from "@/lib/server/testing/applications";
 import { describeEachStore, freshStoreEachTest, type TestStore } from "@/lib/server/store/test-stores";
 import { leaveDemoNotes } from "./demo-notes";
 import { notesOf } from "./notes";
@@ -15,16 +16,7 @@ describeEachStore("the demo's notes", (kind) => {
     db = store;
     holder.__groupConsole = { db: store, im: {} };
   });
-  const apply = (groupId: string, requesterId: string) =>
-    recordApplication(db, {
-      groupId,
-      groupType: "Public",
-      requesterId,
-      nickname: "",
-      faceUrl: "",
-      message: "",
-      at: new Date().toISOString(),
-    });
+  const apply = (groupId: string, requesterId: string) => pendingInInbox(db, groupId, requesterId);
 
   it("notes each applicant refused before who waits again, from the admin, audited, once", async () => {
     await db.run("INSERT INTO users (email, name, role, password_hash, created_at) VALUES ('admin@localhost', 'Admin', 'admin', 'x', ?)", [

@@ -2,6 +2,8 @@
 // and the console's own inbox (fed by webhooks, as with Tencent Cloud Chat).
 import type { TestServer } from "../../../im-server/test/helpers";
 import type { ImGateway } from "@/lib/im/gateway";
+import type { Store } from "@/lib/server/store/store";
+import { recordApplication } from "@/lib/server/applications/inbox/repo";
 import { listFromModel } from "@/lib/server/applications/model/list";
 import { ApiError } from "@/lib/server/platform/api-error";
 import { applyToInbox } from "@/lib/server/webhooks/console-inbox";
@@ -38,3 +40,15 @@ export async function refusal(p: Promise<unknown>): Promise<ApiError> {
   }
   throw new Error("expected a refusal");
 }
+
+/** A pending application from `requesterId` to a Public group, written straight into the console's inbox. */
+export const pendingInInbox = (db: Store, groupId: string, requesterId: string) =>
+  recordApplication(db, {
+    groupId,
+    groupType: "Public",
+    requesterId,
+    nickname: "",
+    faceUrl: "",
+    message: "",
+    at: new Date().toISOString(),
+  });

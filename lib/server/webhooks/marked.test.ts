@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { LiveEvent } from "@/lib/schemas/live-event";
 import { openSqliteTestStore } from "@/lib/server/store/test-stores";
-import { recordApplication } from "@/lib/server/applications/inbox/repo";
+import { pendingInInbox } from "@/lib/server/testing/applications";
 
 // A group marked at the full door (admission.ts) is re-read once for all the webhooks that marked it.
 const im = { capabilities: vi.fn(), forgetCapabilities: vi.fn() };
@@ -21,16 +21,7 @@ let published: LiveEvent[] = [];
 getBus().subscribe((e) => published.push(e));
 afterAll(() => db.close());
 
-const apply = (groupId: string, requesterId: string) =>
-  recordApplication(db, {
-    groupId,
-    groupType: "Public",
-    requesterId,
-    nickname: "",
-    faceUrl: "",
-    message: "",
-    at: new Date().toISOString(),
-  });
+const apply = (groupId: string, requesterId: string) => pendingInInbox(db, groupId, requesterId);
 
 beforeEach(() => {
   published = [];
